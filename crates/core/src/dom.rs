@@ -1,0 +1,604 @@
+//! The page's node tree as a flat arena, shadow roots included.
+//!
+//! Invariants (checked by [`Dom::from_nodes`]):
+//! - node 0 is the document;
+//! - every other node names a parent that comes *before* it, so index order is a pre-order
+//!   walk of the tree and every algorithm here can be a loop instead of recursion (a page of
+//!   100,000 nested elements must not overflow the stack);
+//! - a shadow root's parent is its host; it is not one of the host's children, and a host
+//!   has at most one shadow root;
+//! - children keep the order in which they appear in `nodes`.
+//!
+//! The *flat tree* (what is rendered and exposed to assistive technology) is derived: a
+//! shadow host shows its shadow root's children, a `<slot>` shows the host's light children
+//! assigned to it (or its own fallback content), and unassigned light children of a host are
+//! not rendered.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use crate::style::{Rect, Style};
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    pub const DOCUMENT: NodeId = NodeId(0);
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Namespace {
+    #[default]
+    Html,
+    Svg,
+    Mathml,
+    Other,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShadowMode {
+    Open,
+    Closed,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum NodeData {
+    Document,
+    Doctype {
+        name: String,
+    },
+    Element {
+        /// Local name, lower case for HTML elements (SVG keeps its camelCase names).
+        name: String,
+        #[serde(default, skip_serializing_if = "is_html")]
+        ns: Namespace,
+        /// Attributes in source order, names lower case for HTML elements.
+        #[serde(default)]
+        attrs: Vec<(String, String)>,
+    },
+    Text {
+        text: String,
+    },
+    Comment {
+        text: String,
+    },
+    ShadowRoot {
+        mode: ShadowMode,
+    },
+}
+
+fn is_html(ns: &Namespace) -> bool {
+    *ns == Namespace::Html
+}
+
+/// One node as front-ends write it and snapshots store it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Node {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<NodeId>,
+    #[serde(flatten)]
+    pub data: NodeData,
+    /// Computed style, where the front-end knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<Style>,
+    /// Border box in CSS pixels relative to the page, where the front-end knows layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rect: Option<Rect>,
+}
+
+impl Node {
+    pub fn new(parent: Option<NodeId>, data: NodeData) -> Node {
+        Node {
+            parent,
+            data,
+            style: None,
+            rect: None,
+        }
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Derived links, rebuilt from `parent` on load.
+#[derive(Clone, Debug)]
+struct Links {
+    first_child: u32,
+    last_child: u32,
+    next_sibling: u32,
+    prev_sibling: u32,
+    shadow_root: u32,
+    /// The document or shadow root whose tree this node belongs to.
+    tree_root: u32,
+    /// For a light child of a shadow host: the slot it is assigned to.
+    assigned_slot: u32,
+}
+
+impl Default for Links {
+    fn default() -> Self {
+        Links {
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+            prev_sibling: NONE,
+            shadow_root: NONE,
+            tree_root: 0,
+            assigned_slot: NONE,
+        }
+    }
+}
+
+fn opt(raw: u32) -> Option<NodeId> {
+    (raw != NONE).then_some(NodeId(raw))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomError(pub String);
+
+impl std::fmt::Display for DomError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for DomError {}
+
+#[derive(Clone, Debug)]
+pub struct Dom {
+    nodes: Vec<Node>,
+    links: Vec<Links>,
+    /// (tree root, id attribute) -> elements carrying that id, in document order.
+    ids: HashMap<(u32, String), Vec<NodeId>>,
+    /// Slots that have assigned nodes (so fallback content is not rendered).
+    slot_has_assigned: Vec<bool>,
+}
+
+impl PartialEq for Dom {
+    fn eq(&self, other: &Self) -> bool {
+        self.nodes == other.nodes
+    }
+}
+
+impl Serialize for Dom {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.nodes.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dom {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let nodes = Vec::<Node>::deserialize(d)?;
+        Dom::from_nodes(nodes).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Dom {
+    /// Builds the derived links and checks the invariants in the module docs.
+    pub fn from_nodes(nodes: Vec<Node>) -> Result<Dom, DomError> {
+        if nodes.is_empty() || nodes[0].data != NodeData::Document || nodes[0].parent.is_some() {
+            return Err(DomError(
+                "node 0 must be the document, with no parent".into(),
+            ));
+        }
+        if nodes.len() >= NONE as usize {
+            return Err(DomError("too many nodes".into()));
+        }
+        let mut links = vec![Links::default(); nodes.len()];
+        for (i, node) in nodes.iter().enumerate().skip(1) {
+            let Some(parent) = node.parent else {
+                return Err(DomError(format!("node {i} has no parent")));
+            };
+            let p = parent.0 as usize;
+            if p >= i {
+                return Err(DomError(format!(
+                    "node {i} names parent {p}, which does not come before it"
+                )));
+            }
+            let parent_is_container = matches!(
+                nodes[p].data,
+                NodeData::Document | NodeData::Element { .. } | NodeData::ShadowRoot { .. }
+            );
+            if !parent_is_container {
+                return Err(DomError(format!(
+                    "node {i} names parent {p}, which cannot have children"
+                )));
+            }
+            if matches!(node.data, NodeData::Document) {
+                return Err(DomError(format!("node {i} is a second document")));
+            }
+            if matches!(node.data, NodeData::ShadowRoot { .. }) {
+                if !matches!(nodes[p].data, NodeData::Element { .. }) {
+                    return Err(DomError(format!(
+                        "shadow root {i} must have an element as its host"
+                    )));
+                }
+                if links[p].shadow_root != NONE {
+                    return Err(DomError(format!("element {p} has two shadow roots")));
+                }
+                links[p].shadow_root = i as u32;
+                links[i].tree_root = i as u32;
+                continue;
+            }
+            links[i].tree_root = links[p].tree_root;
+            let last = links[p].last_child;
+            if last == NONE {
+                links[p].first_child = i as u32;
+            } else {
+                links[last as usize].next_sibling = i as u32;
+                links[i].prev_sibling = last;
+            }
+            links[p].last_child = i as u32;
+        }
+        let mut dom = Dom {
+            slot_has_assigned: vec![false; nodes.len()],
+            nodes,
+            links,
+            ids: HashMap::new(),
+        };
+        dom.index_ids();
+        dom.assign_slots();
+        Ok(dom)
+    }
+
+    fn index_ids(&mut self) {
+        for i in 0..self.nodes.len() {
+            if let NodeData::Element { attrs, .. } = &self.nodes[i].data
+                && let Some((_, id)) = attrs.iter().find(|(n, _)| n == "id")
+                && !id.is_empty()
+            {
+                let key = (self.links[i].tree_root, id.clone());
+                self.ids.entry(key).or_default().push(NodeId(i as u32));
+            }
+        }
+    }
+
+    /// Named slot assignment (the DOM standard's "find a slot"), for every shadow host.
+    fn assign_slots(&mut self) {
+        for host in 0..self.nodes.len() {
+            let root = self.links[host].shadow_root;
+            if root == NONE {
+                continue;
+            }
+            // First slot of each name in the shadow tree wins.
+            let mut slots: HashMap<String, u32> = HashMap::new();
+            let end = self.subtree_end(NodeId(root));
+            for j in (root as usize + 1)..end {
+                if self.links[j].tree_root == root
+                    && let NodeData::Element { name, attrs, .. } = &self.nodes[j].data
+                    && name == "slot"
+                {
+                    let slot_name = attr_in(attrs, "name").unwrap_or("").to_string();
+                    slots.entry(slot_name).or_insert(j as u32);
+                }
+            }
+            let mut child = self.links[host].first_child;
+            while child != NONE {
+                let c = child as usize;
+                let wanted = match &self.nodes[c].data {
+                    NodeData::Element { attrs, .. } => Some(attr_in(attrs, "slot").unwrap_or("")),
+                    NodeData::Text { .. } => Some(""),
+                    _ => None,
+                };
+                if let Some(slot) = wanted.and_then(|w| slots.get(w)) {
+                    self.links[c].assigned_slot = *slot;
+                    self.slot_has_assigned[*slot as usize] = true;
+                }
+                child = self.links[c].next_sibling;
+            }
+        }
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+    /// Front-ends fill styles and layout after the tree is built.
+    pub fn node_mut(&mut self, id: NodeId) -> &mut Node {
+        &mut self.nodes[id.index()]
+    }
+    pub fn ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len() as u32).map(NodeId)
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.links[id.index()].first_child)
+    }
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.links[id.index()].next_sibling)
+    }
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.links[id.index()].prev_sibling)
+    }
+    pub fn last_child(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.links[id.index()].last_child)
+    }
+    /// Children in the node tree (for a host: its light children, not the shadow root).
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.links[id.index()].first_child,
+        }
+    }
+    pub fn shadow_root(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.links[id.index()].shadow_root)
+    }
+    /// For a shadow root, its host element.
+    pub fn host(&self, shadow_root: NodeId) -> Option<NodeId> {
+        match self.nodes[shadow_root.index()].data {
+            NodeData::ShadowRoot { .. } => self.parent(shadow_root),
+            _ => None,
+        }
+    }
+    /// The document or shadow root that is the root of this node's tree.
+    pub fn tree_root(&self, id: NodeId) -> NodeId {
+        NodeId(self.links[id.index()].tree_root)
+    }
+    pub fn assigned_slot(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.links[id.index()].assigned_slot)
+    }
+    pub fn is_in_shadow_tree(&self, id: NodeId) -> bool {
+        self.links[id.index()].tree_root != 0
+    }
+
+    /// One past the last index of `id`'s subtree (shadow trees of hosts inside included).
+    /// Because index order is pre-order, the subtree is `id..subtree_end(id)`.
+    pub fn subtree_end(&self, id: NodeId) -> usize {
+        let mut at = id;
+        loop {
+            if matches!(self.nodes[at.index()].data, NodeData::ShadowRoot { .. }) {
+                // A shadow tree is followed by its host's light children.
+                let host = self.parent(at).expect("a shadow root has a host");
+                if let Some(first) = self.first_child(host) {
+                    return first.index();
+                }
+                at = host;
+                continue;
+            }
+            if let Some(next) = self.next_sibling(at) {
+                return next.index();
+            }
+            match self.parent(at) {
+                Some(p) => at = p,
+                None => return self.nodes.len(),
+            }
+        }
+    }
+
+    /// Elements with this id attribute in the same tree as `scope` (ids do not cross
+    /// shadow boundaries), in document order.
+    pub fn elements_by_id(&self, scope: NodeId, id: &str) -> &[NodeId] {
+        let key = (self.links[scope.index()].tree_root, id.to_string());
+        self.ids.get(&key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// `getElementById` scoped to `scope`'s tree: the first element with this id.
+    pub fn element_by_id(&self, scope: NodeId, id: &str) -> Option<NodeId> {
+        self.elements_by_id(scope, id).first().copied()
+    }
+
+    /// Every (tree root, id) that more than one element carries.
+    pub fn duplicate_ids(&self) -> impl Iterator<Item = (&str, &[NodeId])> {
+        self.ids
+            .iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|((_, id), v)| (id.as_str(), v.as_slice()))
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<ElementRef<'_>> {
+        matches!(self.nodes[id.index()].data, NodeData::Element { .. })
+            .then_some(ElementRef { dom: self, id })
+    }
+
+    /// Every element, shadow trees included, in document order.
+    pub fn elements(&self) -> impl Iterator<Item = ElementRef<'_>> + '_ {
+        self.ids().filter_map(|id| self.element(id))
+    }
+
+    /// The parent in the flat tree: the slot for slotted nodes, the host for a shadow
+    /// tree's top-level nodes, `None` for light children of a host that no slot takes.
+    pub fn flat_parent(&self, id: NodeId) -> Option<NodeId> {
+        if let Some(slot) = self.assigned_slot(id) {
+            return Some(slot);
+        }
+        let parent = self.parent(id)?;
+        match self.nodes[parent.index()].data {
+            NodeData::ShadowRoot { .. } => self.parent(parent),
+            NodeData::Element { .. } if self.shadow_root(parent).is_some() => None,
+            _ => Some(parent),
+        }
+    }
+
+    /// The nearest element ancestor in the flat tree.
+    pub fn flat_parent_element(&self, id: NodeId) -> Option<NodeId> {
+        let mut at = self.flat_parent(id)?;
+        loop {
+            if self.element(at).is_some() {
+                return Some(at);
+            }
+            at = self.flat_parent(at)?;
+        }
+    }
+
+    /// Children in the flat tree.
+    pub fn flat_children(&self, id: NodeId) -> Vec<NodeId> {
+        if let Some(root) = self.shadow_root(id) {
+            return self.children(root).collect();
+        }
+        if self.is_slot_in_shadow_tree(id) && self.slot_has_assigned[id.index()] {
+            let root = self.tree_root(id);
+            let host = self.parent(root).expect("shadow root has a host");
+            return self
+                .children(host)
+                .filter(|c| self.assigned_slot(*c) == Some(id))
+                .collect();
+        }
+        self.children(id).collect()
+    }
+
+    fn is_slot_in_shadow_tree(&self, id: NodeId) -> bool {
+        self.is_in_shadow_tree(id)
+            && matches!(&self.nodes[id.index()].data, NodeData::Element { name, .. } if name == "slot")
+    }
+
+    /// Whether the node takes part in the flat tree at all (light children of a shadow
+    /// host that no slot takes, and everything inside them, are not rendered).
+    pub fn is_in_flat_tree(&self, id: NodeId) -> bool {
+        let mut at = id;
+        loop {
+            if at == NodeId::DOCUMENT {
+                return true;
+            }
+            match self.flat_parent(at) {
+                Some(p) => at = p,
+                None => {
+                    // Shadow roots themselves are transparent: continue from their host.
+                    if matches!(self.nodes[at.index()].data, NodeData::ShadowRoot { .. }) {
+                        match self.parent(at) {
+                            Some(h) => at = h,
+                            None => return false,
+                        }
+                    } else {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Text of the subtree in tree order (`textContent`), shadow trees excluded.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        let end = self.subtree_end(id);
+        for i in id.index()..end {
+            if let NodeData::Text { text } = &self.nodes[i].data
+                && self.links[i].tree_root == self.links[id.index()].tree_root
+            {
+                out.push_str(text);
+            }
+        }
+        out
+    }
+
+    /// The `<html>` element, if any.
+    pub fn document_element(&self) -> Option<ElementRef<'_>> {
+        self.children(NodeId::DOCUMENT)
+            .find_map(|c| self.element(c))
+    }
+}
+
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: u32,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let current = opt(self.next)?;
+        self.next = self.dom.links[current.index()].next_sibling;
+        Some(current)
+    }
+}
+
+fn attr_in<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// A borrowed element with the accessors rules need.
+#[derive(Clone, Copy)]
+pub struct ElementRef<'a> {
+    pub dom: &'a Dom,
+    pub id: NodeId,
+}
+
+impl std::fmt::Debug for ElementRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{}#{}>", self.name(), self.id.0)
+    }
+}
+
+impl<'a> ElementRef<'a> {
+    fn parts(&self) -> (&'a str, Namespace, &'a [(String, String)]) {
+        match &self.dom.nodes[self.id.index()].data {
+            NodeData::Element { name, ns, attrs } => (name.as_str(), *ns, attrs.as_slice()),
+            _ => unreachable!("ElementRef always points at an element"),
+        }
+    }
+    pub fn name(&self) -> &'a str {
+        self.parts().0
+    }
+    pub fn namespace(&self) -> Namespace {
+        self.parts().1
+    }
+    pub fn is_html(&self) -> bool {
+        self.parts().1 == Namespace::Html
+    }
+    /// HTML element with this local name.
+    pub fn is(&self, local: &str) -> bool {
+        let (name, ns, _) = self.parts();
+        ns == Namespace::Html && name == local
+    }
+    pub fn attrs(&self) -> &'a [(String, String)] {
+        self.parts().2
+    }
+    pub fn attr(&self, name: &str) -> Option<&'a str> {
+        attr_in(self.parts().2, name)
+    }
+    pub fn has_attr(&self, name: &str) -> bool {
+        self.attr(name).is_some()
+    }
+    pub fn node(&self) -> &'a Node {
+        &self.dom.nodes[self.id.index()]
+    }
+    pub fn style(&self) -> Option<&'a Style> {
+        self.node().style.as_ref()
+    }
+    pub fn rect(&self) -> Option<&'a Rect> {
+        self.node().rect.as_ref()
+    }
+    pub fn parent_element(&self) -> Option<ElementRef<'a>> {
+        self.dom.parent(self.id).and_then(|p| self.dom.element(p))
+    }
+    pub fn flat_parent_element(&self) -> Option<ElementRef<'a>> {
+        self.dom
+            .flat_parent_element(self.id)
+            .and_then(|p| self.dom.element(p))
+    }
+    pub fn children(&self) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+        let dom = self.dom;
+        dom.children(self.id).filter_map(move |c| dom.element(c))
+    }
+    pub fn shadow_root(&self) -> Option<NodeId> {
+        self.dom.shadow_root(self.id)
+    }
+    pub fn text_content(&self) -> String {
+        self.dom.text_content(self.id)
+    }
+    /// Ancestors in the node tree, nearest first, stopping at the tree root.
+    pub fn ancestors(&self) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+        std::iter::successors(self.parent_element(), |e| e.parent_element())
+    }
+    /// Ancestors in the flat tree (crossing into hosts and slots), nearest first.
+    pub fn flat_ancestors(&self) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+        std::iter::successors(self.flat_parent_element(), |e| e.flat_parent_element())
+    }
+}

@@ -1,0 +1,85 @@
+//! Runs rules over a snapshot in one traversal.
+
+use std::collections::HashMap;
+
+use crate::dom::{Dom, NodeId};
+use crate::finding::Finding;
+use crate::rule::{Interest, Rule, Sink};
+use crate::snapshot::Snapshot;
+
+/// What rules may read: the snapshot, plus facts derived from it once and shared.
+pub struct Context<'a> {
+    pub snapshot: &'a Snapshot,
+    pub dom: &'a Dom,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(snapshot: &'a Snapshot) -> Context<'a> {
+        Context {
+            snapshot,
+            dom: &snapshot.dom,
+        }
+    }
+
+    /// The `<html>` element, or the document node when there is none.
+    pub fn page_node(&self) -> NodeId {
+        self.dom
+            .document_element()
+            .map(|e| e.id)
+            .unwrap_or(NodeId::DOCUMENT)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ScanOptions {
+    /// Also report `pass` findings (the CLI's `--all`, the ACT suite, rule examples).
+    pub include_passes: bool,
+}
+
+/// Scans one snapshot with the given rules.
+pub fn scan(snapshot: &Snapshot, rules: &[&dyn Rule], options: ScanOptions) -> Vec<Finding> {
+    let cx = Context::new(snapshot);
+    let mut findings = Vec::new();
+
+    // Dispatch table: tag name -> rules, built once so no rule walks the tree itself.
+    let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut every_element = Vec::new();
+    for (i, rule) in rules.iter().enumerate() {
+        match rule.interest() {
+            Interest::Tags(tags) => {
+                for tag in tags {
+                    by_tag.entry(tag).or_default().push(i);
+                }
+            }
+            Interest::AllElements => every_element.push(i),
+            Interest::PageOnly => {}
+        }
+    }
+
+    let sink_for = |i: usize, findings: &mut Vec<Finding>, f: &mut dyn FnMut(&mut Sink)| {
+        let mut sink = Sink {
+            meta: rules[i].meta(),
+            cx: &cx,
+            out: findings,
+            include_passes: options.include_passes,
+        };
+        f(&mut sink);
+    };
+
+    for element in snapshot.dom.elements() {
+        let tagged = if element.is_html() {
+            by_tag.get(element.name()).map(Vec::as_slice).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        for &i in every_element.iter().chain(tagged) {
+            sink_for(i, &mut findings, &mut |sink| {
+                rules[i].check_element(&cx, element, sink)
+            });
+        }
+    }
+    for i in 0..rules.len() {
+        sink_for(i, &mut findings, &mut |sink| rules[i].check_page(&cx, sink));
+    }
+    findings
+}

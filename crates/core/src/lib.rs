@@ -1,0 +1,24 @@
+//! portalscan's rule core: a page [`snapshot::Snapshot`] in, [`finding::Finding`]s out.
+//!
+//! No I/O (files, network, clocks) happens here, so the same code runs natively in the CLI
+//! and crawler and as Wasm in the browser extension and the contrast page.
+
+pub mod dom;
+pub mod engine;
+pub mod finding;
+pub mod rule;
+pub mod rules;
+pub mod selector;
+pub mod snapshot;
+pub mod style;
+
+pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
+pub use engine::{Context, ScanOptions, scan};
+pub use finding::{Category, Finding, Outcome, PhiEvidence};
+pub use rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
+pub use snapshot::Snapshot;
+
+/// Scans with every rule portalscan has.
+pub fn scan_all(snapshot: &Snapshot, options: ScanOptions) -> Vec<Finding> {
+    scan(snapshot, &rules::all(), options)
+}

@@ -1,0 +1,174 @@
+//! What a rule is: one file that declares its metadata, its examples and its check.
+
+use crate::dom::{ElementRef, NodeId};
+use crate::engine::Context;
+use crate::finding::{Category, Finding, Outcome, PhiEvidence};
+
+/// A rule's declaration. Docs, the README's rule table and the report's metadata are all
+/// generated from this; nothing about a rule is written twice.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id, kebab-case (`form-field-name`). Baselines and the JSON report key on it.
+    pub id: &'static str,
+    /// One line: what must hold (`Form fields have an accessible name`).
+    pub title: &'static str,
+    pub category: Category,
+    /// WCAG 2.2 success criteria, e.g. `["1.3.1", "4.1.2"]`.
+    pub wcag: &'static [&'static str],
+    /// W3C ACT rule ids this rule implements (used by the conformance suite).
+    pub act: &'static [&'static str],
+    /// Why it matters and how to fix it, for people reading a report.
+    pub help: &'static str,
+    /// PHI rules: where the leak is and what it concerns; `None` for accessibility rules.
+    pub phi: Option<PhiMeta>,
+    /// Examples with their expected outcome. They are the rule's own tests: each is scanned
+    /// from static HTML and must give exactly that outcome (see [`Example`]).
+    pub examples: &'static [Example],
+}
+
+#[derive(Debug)]
+pub struct PhiMeta {
+    /// The `phi.location` the rule reports (`url`, `title`, `cookie`, ...).
+    pub location: &'static str,
+    /// The PHI kinds it can report.
+    pub kinds: &'static [&'static str],
+    /// HIPAA Security Rule sections, e.g. `164.312(e)(1)`.
+    pub hipaa: &'static [&'static str],
+}
+
+/// A page and the outcome the rule must give for it:
+/// - `Fail`: at least one fail;
+/// - `Review`: at least one review and no fail;
+/// - `Pass`: at least one pass and no fail or review;
+/// - `Inapplicable`: no finding of any outcome.
+#[derive(Debug)]
+pub struct Example {
+    pub outcome: Outcome,
+    pub html: &'static str,
+}
+
+impl Example {
+    pub const fn fail(html: &'static str) -> Example {
+        Example {
+            outcome: Outcome::Fail,
+            html,
+        }
+    }
+    pub const fn review(html: &'static str) -> Example {
+        Example {
+            outcome: Outcome::Review,
+            html,
+        }
+    }
+    pub const fn pass(html: &'static str) -> Example {
+        Example {
+            outcome: Outcome::Pass,
+            html,
+        }
+    }
+    pub const fn inapplicable(html: &'static str) -> Example {
+        Example {
+            outcome: Outcome::Inapplicable,
+            html,
+        }
+    }
+}
+
+/// Which elements a rule wants to see during the engine's single traversal.
+#[derive(Debug, Clone, Copy)]
+pub enum Interest {
+    /// HTML elements with these local names.
+    Tags(&'static [&'static str]),
+    /// Every element.
+    AllElements,
+    /// None: the rule only looks at page-level facts in [`Rule::check_page`].
+    PageOnly,
+}
+
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+    fn interest(&self) -> Interest;
+    /// Called once per element of interest, in document order.
+    fn check_element(&self, _cx: &Context, _element: ElementRef, _sink: &mut Sink) {}
+    /// Called once per page, after the traversal.
+    fn check_page(&self, _cx: &Context, _sink: &mut Sink) {}
+}
+
+/// Where a rule reports. Turns (node, outcome, message) into a full [`Finding`].
+pub struct Sink<'a> {
+    pub(crate) meta: &'static RuleMeta,
+    pub(crate) cx: &'a Context<'a>,
+    pub(crate) out: &'a mut Vec<Finding>,
+    pub(crate) include_passes: bool,
+}
+
+impl Sink<'_> {
+    pub fn fail(&mut self, node: NodeId, message: impl Into<String>) {
+        self.report(Outcome::Fail, Some(node), message.into(), None);
+    }
+    pub fn review(&mut self, node: NodeId, message: impl Into<String>) {
+        self.report(Outcome::Review, Some(node), message.into(), None);
+    }
+    pub fn pass(&mut self, node: NodeId) {
+        if self.include_passes {
+            self.report(Outcome::Pass, Some(node), String::new(), None);
+        }
+    }
+    pub fn outcome(&mut self, outcome: Outcome, node: NodeId, message: impl Into<String>) {
+        match outcome {
+            Outcome::Pass => self.pass(node),
+            Outcome::Inapplicable => {}
+            _ => self.report(outcome, Some(node), message.into(), None),
+        }
+    }
+    /// A PHI finding. `node` is the element it was found on, if any (a cookie has none).
+    pub fn phi(
+        &mut self,
+        outcome: Outcome,
+        node: Option<NodeId>,
+        location: &str,
+        kinds: Vec<String>,
+        message: impl Into<String>,
+    ) {
+        if outcome == Outcome::Pass && !self.include_passes {
+            return;
+        }
+        let evidence = PhiEvidence {
+            location: location.to_string(),
+            kinds,
+        };
+        self.report(outcome, node, message.into(), Some(evidence));
+    }
+
+    fn report(
+        &mut self,
+        outcome: Outcome,
+        node: Option<NodeId>,
+        message: String,
+        phi: Option<PhiEvidence>,
+    ) {
+        let dom = &self.cx.snapshot.dom;
+        let element = node.and_then(|n| dom.element(n));
+        let (selector, html) = match element {
+            Some(el) => (
+                crate::selector::unique_selector(el),
+                crate::selector::start_tag(el),
+            ),
+            None => (String::new(), String::new()),
+        };
+        self.out.push(Finding {
+            rule: self.meta.id.to_string(),
+            outcome,
+            category: self.meta.category,
+            wcag: self.meta.wcag.iter().map(|s| s.to_string()).collect(),
+            act: self.meta.act.iter().map(|s| s.to_string()).collect(),
+            url: self.cx.snapshot.url.clone(),
+            selector,
+            html,
+            message,
+            help: self.meta.help.to_string(),
+            phi,
+            node,
+        });
+    }
+}

@@ -1,0 +1,5 @@
+use crate::rule::Rule;
+
+pub fn rules() -> Vec<&'static dyn Rule> {
+    vec![]
+}

@@ -1,0 +1,67 @@
+//! WCAG 2.4.2 Page Titled: the page has a non-empty `<title>`.
+
+use crate::dom::NodeData;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+
+pub struct DocumentTitle;
+
+static META: RuleMeta = RuleMeta {
+    id: "document-title",
+    title: "The page has a non-empty title",
+    category: Category::Accessibility,
+    wcag: &["2.4.2"],
+    act: &["2779a5"],
+    help: "Give every page a <title> in its <head> that names the page and the portal, \
+           e.g. <title>Appointments – Riverside Patient Portal</title>. Screen readers \
+           announce it first, and it names the browser tab.",
+    phi: None,
+    examples: &[
+        Example::pass("<html><head><title>Appointments</title></head><body></body></html>"),
+        Example::fail("<html><head></head><body><p>Hi</p></body></html>"),
+        Example::fail("<html><head><title> </title></head><body></body></html>"),
+        // Only the first title in the document counts, as in browsers.
+        Example::fail("<html><head><title></title><title>Later</title></head></html>"),
+    ],
+};
+
+impl Rule for DocumentTitle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::PageOnly
+    }
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let dom = cx.dom;
+        // The applicability is an HTML document (the `<html>` element is the root).
+        let Some(root) = dom.document_element() else {
+            return;
+        };
+        if !root.is("html") {
+            return;
+        }
+        // document.title: the first <title> in the document tree (not in shadow trees).
+        let title = dom.elements().find(|e| {
+            !dom.is_in_shadow_tree(e.id)
+                && (e.is("title")
+                    || (e.name() == "title"
+                        && e.namespace() == crate::dom::Namespace::Svg
+                        && e.parent_element().map(|p| p.id) == Some(root.id)))
+        });
+        match title {
+            None => sink.fail(root.id, "The page has no <title> element."),
+            Some(t) => {
+                let has_text = dom
+                    .children(t.id)
+                    .any(|c| matches!(&dom.node(c).data, NodeData::Text { text } if !text.trim().is_empty()));
+                if has_text {
+                    sink.pass(t.id);
+                } else {
+                    sink.fail(t.id, "The page's <title> is empty.");
+                }
+            }
+        }
+    }
+}

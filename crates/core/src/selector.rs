@@ -1,0 +1,134 @@
+//! Where a finding points: a selector that pierces shadow roots, and the element's start tag.
+
+use crate::dom::ElementRef;
+
+/// A selector that finds exactly this element. Each part is a path inside one tree
+/// (the document or a shadow root); ` >>> ` steps from a shadow host into its shadow root,
+/// as Puppeteer's deep combinator does. Example: `c-intake-form >>> div > input:nth-child(2)`.
+pub fn unique_selector(element: ElementRef) -> String {
+    let dom = element.dom;
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = Some(element);
+    while let Some(el) = current {
+        let root = dom.tree_root(el.id);
+        parts.push(path_in_tree(el));
+        current = dom.host(root).and_then(|h| dom.element(h));
+        if root == crate::dom::NodeId::DOCUMENT {
+            break;
+        }
+    }
+    parts.reverse();
+    parts.join(" >>> ")
+}
+
+/// Path from the element up to the nearest ancestor with a unique id, or the tree root.
+fn path_in_tree(element: ElementRef) -> String {
+    let dom = element.dom;
+    let mut steps: Vec<String> = Vec::new();
+    let mut current = Some(element);
+    while let Some(el) = current {
+        if let Some(id) = el.attr("id")
+            && dom.elements_by_id(el.id, id).len() == 1
+        {
+            steps.push(id_selector(id));
+            break;
+        }
+        let step = css_ident(el.name());
+        let parent = el.parent_element();
+        let same_tag: Vec<_> = dom
+            .children(dom.parent(el.id).unwrap_or(el.id))
+            .filter_map(|c| dom.element(c))
+            .collect();
+        let position = same_tag.iter().position(|s| s.id == el.id).unwrap_or(0);
+        let needs_index = same_tag.iter().filter(|s| s.name() == el.name()).count() > 1;
+        steps.push(if needs_index {
+            format!("{step}:nth-child({})", position + 1)
+        } else {
+            step
+        });
+        current = parent;
+    }
+    steps.reverse();
+    steps.join(" > ")
+}
+
+fn is_plain_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || !c.is_ascii())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii())
+}
+
+fn id_selector(id: &str) -> String {
+    if is_plain_ident(id) {
+        format!("#{id}")
+    } else {
+        format!("[id=\"{}\"]", id.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+fn css_ident(name: &str) -> String {
+    if is_plain_ident(name) {
+        name.to_string()
+    } else {
+        format!(
+            "*|{}",
+            name.replace(|c: char| !c.is_ascii_alphanumeric(), "\\$0")
+        )
+    }
+}
+
+const MAX_VALUE_CHARS: usize = 60;
+const MAX_TAG_CHARS: usize = 400;
+
+/// The element's start tag as written, with long attribute values shortened.
+pub fn start_tag(element: ElementRef) -> String {
+    let mut out = format!("<{}", element.name());
+    for (name, value) in element.attrs() {
+        out.push(' ');
+        out.push_str(name);
+        if !value.is_empty() || !is_boolean_like(name) {
+            out.push_str("=\"");
+            out.push_str(&escape_attr(&shorten(value, MAX_VALUE_CHARS)));
+            out.push('"');
+        }
+    }
+    out.push('>');
+    shorten(&out, MAX_TAG_CHARS)
+}
+
+fn is_boolean_like(name: &str) -> bool {
+    matches!(
+        name,
+        "disabled"
+            | "hidden"
+            | "required"
+            | "readonly"
+            | "checked"
+            | "selected"
+            | "multiple"
+            | "autofocus"
+            | "inert"
+            | "open"
+            | "novalidate"
+            | "async"
+            | "defer"
+    )
+}
+
+fn escape_attr(value: &str) -> String {
+    value.replace('&', "&amp;").replace('"', "&quot;")
+}
+
+/// At most `max` characters, with `…` marking a cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// Text of a node for messages: whitespace collapsed.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

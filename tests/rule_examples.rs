@@ -1,0 +1,86 @@
+//! Every rule's own examples, scanned from static HTML, give exactly their declared outcome.
+
+use portalscan_core::rule::Example;
+use portalscan_core::{Outcome, ScanOptions, rules, scan};
+use portalscan_html::{NoResources, snapshot_from_html};
+
+fn outcome_of(rule: &'static dyn portalscan_core::Rule, example: &Example) -> Result<(), String> {
+    let snapshot = snapshot_from_html(example.html, "https://portal.example/test", &NoResources);
+    let findings = scan(
+        &snapshot,
+        &[rule],
+        ScanOptions {
+            include_passes: true,
+        },
+    );
+    let has = |o: Outcome| findings.iter().any(|f| f.outcome == o);
+    let ok = match example.outcome {
+        Outcome::Fail => has(Outcome::Fail),
+        Outcome::Review => has(Outcome::Review) && !has(Outcome::Fail),
+        Outcome::Pass => has(Outcome::Pass) && !has(Outcome::Fail) && !has(Outcome::Review),
+        Outcome::Inapplicable => findings.is_empty(),
+    };
+    if ok {
+        return Ok(());
+    }
+    let got: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{} at {} ({})", f.outcome.as_str(), f.selector, f.message))
+        .collect();
+    Err(format!(
+        "rule {}: expected {} for\n    {}\n  got: {:?}",
+        rule.meta().id,
+        example.outcome.as_str(),
+        example.html,
+        got
+    ))
+}
+
+#[test]
+fn every_rule_example_gives_its_declared_outcome() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for rule in rules::all() {
+        for example in rule.meta().examples {
+            count += 1;
+            if let Err(e) = outcome_of(rule, example) {
+                failures.push(e);
+            }
+        }
+    }
+    assert!(count > 0, "no rule declares examples");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} examples wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_declares_a_failing_and_a_passing_example() {
+    for rule in rules::all() {
+        let meta = rule.meta();
+        let has = |o: Outcome| meta.examples.iter().any(|e| e.outcome == o);
+        assert!(
+            has(Outcome::Fail) || has(Outcome::Review),
+            "rule {} has no fail or review example",
+            meta.id
+        );
+        assert!(has(Outcome::Pass), "rule {} has no pass example", meta.id);
+    }
+}
+
+#[test]
+fn rule_ids_are_unique_kebab_case() {
+    let mut seen = std::collections::HashSet::new();
+    for rule in rules::all() {
+        let id = rule.meta().id;
+        assert!(seen.insert(id), "duplicate rule id {id}");
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "rule id {id} is not kebab-case"
+        );
+    }
+}
