@@ -91,6 +91,9 @@ pub struct Node {
     /// Border box in CSS pixels relative to the page, where the front-end knows layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rect: Option<Rect>,
+    /// 1-based source line where the element starts, when parsed from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
 }
 
 impl Node {
@@ -100,6 +103,7 @@ impl Node {
             data,
             style: None,
             rect: None,
+            line: None,
         }
     }
 }

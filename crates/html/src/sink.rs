@@ -7,7 +7,7 @@
 //! Ordinary `<template>` contents are inert and are not part of the page, so they are dropped.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
@@ -26,6 +26,7 @@ struct SinkNode {
     shadow_root: usize,
     /// For `<template>`: its contents fragment (or the shadow root it became).
     template_contents: usize,
+    line: u32,
 }
 
 enum SinkData {
@@ -41,18 +42,22 @@ enum SinkData {
 
 pub struct DomSink {
     nodes: RefCell<Vec<SinkNode>>,
+    current_line: Cell<u32>,
 }
 
 impl DomSink {
     pub fn new() -> DomSink {
         DomSink {
             nodes: RefCell::new(vec![SinkNode::new(SinkData::Document)]),
+            current_line: Cell::new(1),
         }
     }
 
     fn push(&self, data: SinkData) -> usize {
         let mut nodes = self.nodes.borrow_mut();
-        nodes.push(SinkNode::new(data));
+        let mut node = SinkNode::new(data);
+        node.line = self.current_line.get();
+        nodes.push(node);
         nodes.len() - 1
     }
 
@@ -151,7 +156,11 @@ impl DomSink {
                 SinkData::Fragment => continue,
             };
             let id = NodeId(out.len() as u32);
-            out.push(Node::new(parent, data));
+            let mut new_node = Node::new(parent, data);
+            if matches!(node.data, SinkData::Element(..)) {
+                new_node.line = Some(node.line);
+            }
+            out.push(new_node);
             // Push children in reverse so they pop in order; the shadow root goes last so
             // it pops first and its tree precedes the light children.
             let mut children = Vec::new();
@@ -188,6 +197,7 @@ impl SinkNode {
             prev: NONE,
             shadow_root: NONE,
             template_contents: NONE,
+            line: 0,
         }
     }
 }
@@ -322,6 +332,10 @@ impl TreeSink for DomSink {
     }
 
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn set_current_line(&self, line: u64) {
+        self.current_line.set(line.min(u32::MAX as u64) as u32);
+    }
 
     fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
         match new_node {

@@ -98,3 +98,13 @@ fn deeply_nested_page_does_not_overflow_the_stack() {
     assert_eq!(back.dom.len(), dom.len());
     assert!(portalscan_core::selector::unique_selector(last).starts_with("html > body > div"));
 }
+
+#[test]
+fn elements_remember_their_source_line() {
+    let dom =
+        parse_dom("<!doctype html>\n<html>\n<body>\n<p>a</p>\n\n<input id=x>\n</body></html>");
+    let input = dom.elements().find(|e| e.name() == "input").unwrap();
+    assert_eq!(input.node().line, Some(6));
+    let p = dom.elements().find(|e| e.name() == "p").unwrap();
+    assert_eq!(p.node().line, Some(4));
+}
