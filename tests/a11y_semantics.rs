@@ -166,7 +166,7 @@ fn deep_nesting_is_bounded() {
     for _ in 0..5000 {
         html.push_str("<span>");
     }
-    html.push_str("x");
+    html.push('x');
     let d = dom(&html);
     // Text below the depth bound is ignored, but nothing overflows.
     let _ = name_of(&d, "deep");

@@ -120,8 +120,8 @@ pub fn is_editing_host(el: ElementRef) -> bool {
     if editable(el) != Some(true) {
         return false;
     }
-    !el.parent_element()
-        .is_some_and(|p| editable(p) == Some(true))
+    el.parent_element()
+        .is_none_or(|p| editable(p) != Some(true))
 }
 
 /// Can take focus: focusable by nature, an editing host, or with a valid `tabindex`; and
