@@ -78,8 +78,8 @@ pub fn scan(snapshot: &Snapshot, rules: &[&dyn Rule], options: ScanOptions) -> V
             });
         }
     }
-    for i in 0..rules.len() {
-        sink_for(i, &mut findings, &mut |sink| rules[i].check_page(&cx, sink));
+    for (i, rule) in rules.iter().enumerate() {
+        sink_for(i, &mut findings, &mut |sink| rule.check_page(&cx, sink));
     }
     findings
 }

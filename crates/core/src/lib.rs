@@ -6,6 +6,7 @@
 pub mod dom;
 pub mod engine;
 pub mod finding;
+pub mod lang_subtags;
 pub mod rule;
 pub mod rules;
 pub mod selector;
