@@ -114,14 +114,7 @@ fn is_applicable(element: ElementRef) -> bool {
     {
         return false;
     }
-    !is_not_rendered(element) && !element.flat_ancestors().any(is_not_rendered)
-}
-
-fn is_not_rendered(el: ElementRef) -> bool {
-    match el.style() {
-        Some(style) => style.get("display") == Some("none"),
-        None => el.has_attr("hidden"),
-    }
+    !super::rendering::is_not_rendered(element)
 }
 
 /// The HTML spec's control groups: which controls a field name is meant for.

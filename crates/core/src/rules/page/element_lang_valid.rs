@@ -104,7 +104,7 @@ fn decides_language_of_content(cx: &Context, root: NodeId) -> bool {
                 if node != root && el.has_attr("lang") {
                     continue;
                 }
-                if is_not_rendered(el) {
+                if super::rendering::is_display_none(el) {
                     continue;
                 }
                 if has_text_alternative(el) {
@@ -117,15 +117,6 @@ fn decides_language_of_content(cx: &Context, root: NodeId) -> bool {
         }
     }
     false
-}
-
-/// `display: none` (or the `hidden` attribute where no style is known) removes an element
-/// and its subtree from rendering and from the accessibility tree.
-fn is_not_rendered(el: crate::dom::ElementRef) -> bool {
-    match el.style() {
-        Some(style) => style.get("display") == Some("none"),
-        None => el.has_attr("hidden"),
-    }
 }
 
 /// Text whose parent is `visibility: hidden` is neither visible nor exposed.
