@@ -7,6 +7,7 @@ pub mod a11y;
 pub mod dom;
 pub mod engine;
 pub mod finding;
+pub mod lang_subtags;
 pub mod rule;
 pub mod rules;
 pub mod selector;
