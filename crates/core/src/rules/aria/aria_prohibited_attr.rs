@@ -1,0 +1,90 @@
+//! WCAG 1.3.1: global ARIA properties are not used on roles that prohibit them, e.g.
+//! `aria-label` on a `<div>` or `<p>`: naming is prohibited there and screen readers
+//! ignore or mangle it.
+
+use crate::a11y::aria_data::is_attr_prohibited;
+use crate::dom::ElementRef;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+
+use super::common::{aria_attrs, is_defined, role_of};
+
+pub struct AriaProhibitedAttr;
+
+static META: RuleMeta = RuleMeta {
+    id: "aria-prohibited-attr",
+    title: "ARIA attributes are not used where the role prohibits them",
+    category: Category::Accessibility,
+    wcag: &["1.3.1"],
+    act: &["kb1m8s"],
+    help: "Roles such as generic (plain <div> and <span>), paragraph and presentation cannot \
+           be named: aria-label and aria-labelledby on them are ignored by some screen readers \
+           and announced by others. Put the text in the content, give the element a role that \
+           takes a name (e.g. role=\"img\", \"group\", \"region\"), or use aria-describedby on \
+           the control it belongs to.",
+    phi: None,
+    examples: &[
+        Example::pass("<a href=\"#\" aria-label=\"Previously $100, now $1\"><s>$100</s> $1</a>"),
+        Example::pass("<div aria-live=\"polite\">Saved</div>"),
+        Example::fail("<div aria-label=\"Previously $100, now $1\"><s>$100</s> $1</div>"),
+        Example::fail("<h1 id=\"t\">Visits</h1><p aria-labelledby=\"t\">Your visits</p>"),
+        Example::fail("<div aria-roledescription=\"Banana text\">Text</div>"),
+        Example::inapplicable("<div aria-label=\"Bananas\" hidden></div>"),
+    ],
+};
+
+/// ARIA 1.3 attributes and the 1.2 attribute whose prohibitions they share.
+fn prohibited_1_3(role: &str, attr: &str) -> bool {
+    let presentational = matches!(role, "none" | "presentation" | "generic");
+    match attr {
+        "aria-braillelabel" => is_attr_prohibited(role, "aria-label") || presentational,
+        "aria-roledescription" | "aria-brailleroledescription" => presentational,
+        "aria-label" | "aria-labelledby" => matches!(role, "none" | "presentation"),
+        _ => false,
+    }
+}
+
+impl Rule for AriaProhibitedAttr {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::AllElements
+    }
+    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
+        if cx.a11y.is_hidden(element.id) {
+            return;
+        }
+        let Some(role) = role_of(cx, element) else {
+            return;
+        };
+        let mut any = false;
+        let mut prohibited = Vec::new();
+        for (name, value) in aria_attrs(element) {
+            if !is_defined(name) {
+                continue;
+            }
+            any = true;
+            // An empty aria-label names nothing; only a real value is a problem.
+            if value.trim().is_empty() {
+                continue;
+            }
+            if is_attr_prohibited(role, name) || prohibited_1_3(role, name) {
+                prohibited.push(name);
+            }
+        }
+        if !prohibited.is_empty() {
+            let verb = if prohibited.len() == 1 { "is" } else { "are" };
+            sink.fail(
+                element.id,
+                format!(
+                    "{} {verb} prohibited on role {role}; assistive technology may ignore it.",
+                    prohibited.join(", ")
+                ),
+            );
+        } else if any {
+            sink.pass(element.id);
+        }
+    }
+}
