@@ -3,9 +3,11 @@
 //! No I/O (files, network, clocks) happens here, so the same code runs natively in the CLI
 //! and crawler and as Wasm in the browser extension and the contrast page.
 
+pub mod a11y;
 pub mod dom;
 pub mod engine;
 pub mod finding;
+pub mod lang_subtags;
 pub mod rule;
 pub mod rules;
 pub mod selector;
