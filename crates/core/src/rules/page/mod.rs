@@ -7,7 +7,7 @@ mod html_lang_valid;
 mod id_references;
 mod id_refs;
 mod meta_viewport_zoom;
-mod rendering;
+pub(crate) mod rendering;
 
 use crate::rule::Rule;
 
