@@ -194,3 +194,15 @@ fn roles_from_html() {
     assert_eq!(role_of(&d, "img"), Some("img"));
     assert_eq!(role_of(&d, "dec"), Some("presentation"));
 }
+
+#[test]
+fn descendants_follow_their_own_labelledby_once() {
+    let d = dom(
+        r#"<a id="a" href="/"><img src="x.png" aria-labelledby="l"></a><div id="l">Home</div>
+        <span id="m" aria-labelledby="n">inner</span><span id="n">deep</span>
+        <button id="b" aria-labelledby="m"></button>"#,
+    );
+    assert_eq!(name_of(&d, "a").0, "Home");
+    // b -> m (labelledby traversal) does not follow m's own aria-labelledby.
+    assert_eq!(name_of(&d, "b").0, "inner");
+}

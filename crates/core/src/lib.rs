@@ -13,6 +13,7 @@ pub mod rules;
 pub mod selector;
 pub mod snapshot;
 pub mod style;
+pub mod wcag;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
 pub use engine::{Context, ScanOptions, scan};

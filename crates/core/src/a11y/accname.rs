@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::a11y::PageA11y;
 use crate::a11y::aria_data;
-use crate::a11y::roles::{input_type, svg_title};
+use crate::a11y::roles::{self, input_type, svg_title};
 use crate::dom::{ElementRef, Namespace, NodeData, NodeId};
 
 /// Deepest nesting the content walk descends (deeper text is ignored).
@@ -141,6 +141,8 @@ struct Walk<'p, 'a> {
     /// Inside a hidden node that `aria-labelledby` or a label references directly:
     /// hidden content then counts.
     include_hidden: bool,
+    /// Inside an `aria-labelledby` traversal: no further `aria-labelledby` is followed.
+    in_labelledby: bool,
 }
 
 /// Display of an element for spacing: block-like elements are separated by spaces.
@@ -203,6 +205,7 @@ impl<'p, 'a> Walk<'p, 'a> {
             stack: Vec::new(),
             visited: 0,
             include_hidden: false,
+            in_labelledby: false,
         }
     }
 
@@ -253,10 +256,13 @@ impl<'p, 'a> Walk<'p, 'a> {
         if referenced.is_empty() {
             return None;
         }
+        let saved = self.in_labelledby;
+        self.in_labelledby = true;
         let parts: Vec<String> = referenced
             .into_iter()
             .map(|r| self.referenced_text(r))
             .collect();
+        self.in_labelledby = saved;
         AccName::new(&parts.join(" "), NameSource::LabelledBy)
     }
 
@@ -292,6 +298,17 @@ impl<'p, 'a> Walk<'p, 'a> {
     }
 
     fn element_text_inner(&mut self, el: ElementRef<'a>, depth: usize) -> String {
+        // A presentational element has no name of its own (no alt, no aria-label); only
+        // its content counts.
+        if self.page.role(el).is_some_and(roles::is_presentational) {
+            return self.children_text(el, depth + 1);
+        }
+        // Step 2B applies to descendants too (a linked image named by aria-labelledby).
+        if !self.in_labelledby
+            && let Some(name) = self.labelledby(el)
+        {
+            return name.name;
+        }
         if let Some(value) = self.embedded_control_value(el) {
             return value;
         }

@@ -127,17 +127,10 @@ pub fn is_editing_host(el: ElementRef) -> bool {
 /// Can take focus: focusable by nature, an editing host, or with a valid `tabindex`; and
 /// rendered, not inert.
 pub fn is_focusable(page: &PageA11y, el: ElementRef) -> bool {
-    if !page.is_rendered(el.id) || page.is_inert(el.id) || is_invisible(el) {
+    if !page.is_rendered(el.id) || page.is_inert(el.id) || page.is_invisible(el.id) {
         return false;
     }
     tabindex(el).is_some() || natively_focusable(page, el) || is_editing_host(el)
-}
-
-/// `visibility: hidden` elements cannot be focused either.
-fn is_invisible(el: ElementRef) -> bool {
-    el.style()
-        .and_then(|s| s.get("visibility"))
-        .is_some_and(|v| matches!(v.trim(), "hidden" | "collapse"))
 }
 
 /// In sequential focus navigation: focusable and `tabindex` not negative.

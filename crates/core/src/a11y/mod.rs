@@ -61,6 +61,11 @@ impl<'a> PageA11y<'a> {
         self.flags(node) & tree::NOT_RENDERED == 0
     }
 
+    /// Computed `visibility` is `hidden` or `collapse`.
+    pub fn is_invisible(&self, node: NodeId) -> bool {
+        self.flags(node) & tree::INVISIBLE != 0
+    }
+
     /// Inside an `inert` subtree.
     pub fn is_inert(&self, node: NodeId) -> bool {
         self.flags(node) & tree::INERT != 0

@@ -25,8 +25,12 @@ pub const ARIA_HIDDEN: u8 = 8;
 /// (article, aside, main, nav, section, or those roles).
 pub const SECTIONING: u8 = 16;
 
+/// Computed `visibility` is `hidden` or `collapse` (CSS inherits it; a descendant can
+/// turn it back to `visible`).
+pub const INVISIBLE: u8 = 32;
+
 /// Flags that pass from a node to its flat-tree descendants.
-const INHERITED: u8 = NOT_RENDERED | INERT | ARIA_HIDDEN | SECTIONING;
+const INHERITED: u8 = NOT_RENDERED | INERT | ARIA_HIDDEN | SECTIONING | INVISIBLE;
 
 /// Whether an attribute value is `true` as ARIA reads it (ASCII case-insensitive, trimmed).
 pub fn is_aria_true(value: Option<&str>) -> bool {
@@ -74,18 +78,43 @@ fn own_display_none(el: ElementRef, has_styles: bool) -> bool {
     if never_rendered(el) {
         return true;
     }
-    match (has_styles, el.style().and_then(|s| s.get("display"))) {
-        (true, Some(display)) => display.trim() == "none",
-        _ => hidden_by_ua_default(el),
+    // The UA stylesheet gives <area> `display: none`, yet browsers expose image-map areas
+    // (they are drawn over their image).
+    if el.is("area") {
+        return false;
+    }
+    if has_styles && let Some(display) = el.style().and_then(|s| s.get("display")) {
+        return display.trim() == "none";
+    }
+    // No computed style: an inline declaration beats the stylesheets we cannot see.
+    match inline_value(el, "display") {
+        Some(display) => display.eq_ignore_ascii_case("none"),
+        None => hidden_by_ua_default(el),
     }
 }
 
-/// Own computed `visibility` is hidden or collapse (inherited by CSS itself, so the
-/// element's own computed value already says it).
-fn own_invisible(el: ElementRef) -> bool {
-    el.style()
-        .and_then(|s| s.get("visibility"))
-        .is_some_and(|v| matches!(v.trim(), "hidden" | "collapse"))
+/// The element's own `visibility` when known: computed, else an inline declaration.
+/// `None` means inherited from the parent.
+fn own_visibility_hidden(el: ElementRef) -> Option<bool> {
+    let hidden = |v: &str| {
+        let v = v.trim().to_ascii_lowercase();
+        v == "hidden" || v == "collapse"
+    };
+    if let Some(v) = el.style().and_then(|s| s.get("visibility")) {
+        return Some(hidden(v));
+    }
+    inline_value(el, "visibility").map(|v| hidden(&v))
+}
+
+/// The value the element's own `style` attribute declares for `property` (last wins).
+pub fn inline_value(el: ElementRef, property: &str) -> Option<String> {
+    let style = el.attr("style")?;
+    style
+        .split(';')
+        .filter_map(|declaration| declaration.split_once(':'))
+        .filter(|(p, _)| p.trim().eq_ignore_ascii_case(property))
+        .map(|(_, v)| v.trim().trim_end_matches("!important").trim().to_string())
+        .next_back()
 }
 
 fn is_sectioning(el: ElementRef) -> bool {
@@ -153,34 +182,27 @@ fn own_flags(
     {
         flags |= NOT_RENDERED;
     }
-    match dom.element(node) {
-        Some(el) => {
-            if own_display_none(el, has_styles) {
-                flags |= NOT_RENDERED;
-            }
-            if is_aria_true(el.attr("aria-hidden")) {
-                flags |= ARIA_HIDDEN;
-            }
-            if el.has_attr("inert") {
-                flags |= INERT;
-            }
-            if is_sectioning(el) {
-                flags |= SECTIONING;
-            }
-            if own_invisible(el) {
-                flags |= HIDDEN;
-            }
+    // A text node is as visible as its parent element (already inherited).
+    if let Some(el) = dom.element(node) {
+        if own_display_none(el, has_styles) {
+            flags |= NOT_RENDERED;
         }
-        None => {
-            // A text node is as visible as its parent element.
-            if let Some(p) = parent.and_then(|p| dom.element(p))
-                && own_invisible(p)
-            {
-                flags |= HIDDEN;
-            }
+        if is_aria_true(el.attr("aria-hidden")) {
+            flags |= ARIA_HIDDEN;
+        }
+        if el.has_attr("inert") {
+            flags |= INERT;
+        }
+        if is_sectioning(el) {
+            flags |= SECTIONING;
+        }
+        match own_visibility_hidden(el) {
+            Some(true) => flags |= INVISIBLE,
+            Some(false) => flags &= !INVISIBLE,
+            None => {}
         }
     }
-    if flags & (NOT_RENDERED | INERT | ARIA_HIDDEN) != 0 {
+    if flags & (NOT_RENDERED | INERT | ARIA_HIDDEN | INVISIBLE) != 0 {
         flags |= HIDDEN;
     }
     flags
@@ -307,6 +329,25 @@ pub(crate) mod tests {
         assert!(!page.is_hidden(NodeId(2)));
         assert!(page.is_hidden(NodeId(4)) && !page.is_rendered(NodeId(4)));
         assert!(page.is_hidden(NodeId(5)) && page.is_rendered(NodeId(5)));
+    }
+
+    #[test]
+    fn inline_styles_decide_without_computed_styles() {
+        let dom = build(&[
+            (Some(0), "div|style=visibility: hidden"),    // 1
+            (Some(1), "img"),                             // 2 invisible (inherited)
+            (Some(1), "span|style=visibility:visible"),   // 3 visible again
+            (Some(0), "div|hidden|style=display: block"), // 4 inline beats UA
+            (Some(0), "a|style=DISPLAY:none !important"), // 5
+            (Some(0), "map"),                             // 6
+            (Some(6), "area|href=#"),                     // 7 exposed
+        ]);
+        let page = PageA11y::new(&dom);
+        assert!(page.is_hidden(NodeId(2)) && page.is_rendered(NodeId(2)));
+        assert!(!page.is_hidden(NodeId(3)));
+        assert!(!page.is_hidden(NodeId(4)));
+        assert!(page.is_hidden(NodeId(5)) && !page.is_rendered(NodeId(5)));
+        assert!(!page.is_hidden(NodeId(7)));
     }
 
     #[test]
