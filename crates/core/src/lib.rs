@@ -3,6 +3,7 @@
 //! No I/O (files, network, clocks) happens here, so the same code runs natively in the CLI
 //! and crawler and as Wasm in the browser extension and the contrast page.
 
+pub mod color;
 pub mod dom;
 pub mod engine;
 pub mod finding;
