@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::a11y::PageA11y;
 use crate::dom::{Dom, NodeId};
 use crate::finding::Finding;
 use crate::rule::{Interest, Rule, Sink};
@@ -11,6 +12,8 @@ use crate::snapshot::Snapshot;
 pub struct Context<'a> {
     pub snapshot: &'a Snapshot,
     pub dom: &'a Dom,
+    /// Accessibility semantics (roles, names, hidden, focus), memoised per page.
+    pub a11y: PageA11y<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -18,6 +21,7 @@ impl<'a> Context<'a> {
         Context {
             snapshot,
             dom: &snapshot.dom,
+            a11y: PageA11y::new(&snapshot.dom),
         }
     }
 
@@ -78,8 +82,8 @@ pub fn scan(snapshot: &Snapshot, rules: &[&dyn Rule], options: ScanOptions) -> V
             });
         }
     }
-    for i in 0..rules.len() {
-        sink_for(i, &mut findings, &mut |sink| rules[i].check_page(&cx, sink));
+    for (i, rule) in rules.iter().enumerate() {
+        sink_for(i, &mut findings, &mut |sink| rule.check_page(&cx, sink));
     }
     findings
 }
