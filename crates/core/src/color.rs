@@ -204,7 +204,8 @@ fn parse_color_tokens(p: &mut Parser) -> Result<Rgba, ColorError> {
     let token = p.next().map_err(|_| bad())?.clone();
     match token {
         Token::Hash(ref h) | Token::IDHash(ref h) => {
-            let (r, g, b, a) = cssparser::color::parse_hash_color(h.as_bytes()).map_err(|_| bad())?;
+            let (r, g, b, a) =
+                cssparser::color::parse_hash_color(h.as_bytes()).map_err(|_| bad())?;
             Ok(Rgba::from_u8(r, g, b, a as f64))
         }
         Token::Ident(ref name) => {
@@ -286,7 +287,10 @@ fn parse_args(p: &mut Parser, allow_legacy: bool) -> Result<Args, ColorError> {
         } else {
             None
         };
-        let has_none = c.iter().chain(alpha.iter()).any(|x| matches!(x, Comp::None));
+        let has_none = c
+            .iter()
+            .chain(alpha.iter())
+            .any(|x| matches!(x, Comp::None));
         if has_none {
             return Err(bad());
         }
@@ -334,7 +338,13 @@ fn hue(c: Comp) -> Result<f64, ColorError> {
 }
 
 fn from_srgb(r: f64, g: f64, b: f64, a: f64) -> Rgba {
-    let fix = |v: f64| if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 };
+    let fix = |v: f64| {
+        if v.is_finite() {
+            v.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
     Rgba {
         r: fix(r),
         g: fix(g),
@@ -392,7 +402,12 @@ fn parse_function(name: &str, p: &mut Parser) -> Result<Rgba, ColorError> {
             let hsl: Hsl<palette::encoding::Srgb, f64> =
                 Hsl::new(h, s.clamp(0.0, 1.0), l.clamp(0.0, 1.0));
             let rgb: Srgb<f64> = hsl.into_color();
-            Ok(from_srgb(rgb.red, rgb.green, rgb.blue, alpha_of(args.alpha)?))
+            Ok(from_srgb(
+                rgb.red,
+                rgb.green,
+                rgb.blue,
+                alpha_of(args.alpha)?,
+            ))
         }
         "hwb" => {
             let args = parse_args(p, false)?;
@@ -406,7 +421,12 @@ fn parse_function(name: &str, p: &mut Parser) -> Result<Rgba, ColorError> {
             }
             let hwb: Hwb<palette::encoding::Srgb, f64> = Hwb::new(h, w, bl);
             let rgb: Srgb<f64> = hwb.into_color();
-            Ok(from_srgb(rgb.red, rgb.green, rgb.blue, alpha_of(args.alpha)?))
+            Ok(from_srgb(
+                rgb.red,
+                rgb.green,
+                rgb.blue,
+                alpha_of(args.alpha)?,
+            ))
         }
         "lab" | "lch" => {
             let args = parse_args(p, false)?;
@@ -547,7 +567,10 @@ mod tests {
         assert_eq!(rgb("color(srgb 1 0 0)"), (255, 0, 0, 1.0));
         assert_eq!(rgb("color(srgb 100% 50% 0% / 0.5)"), (255, 128, 0, 0.5));
         assert_eq!(rgb("color(srgb-linear 1 1 1)"), (255, 255, 255, 1.0));
-        assert_eq!(rgb("color(srgb-linear 0.2159 0.2159 0.2159)"), (128, 128, 128, 1.0));
+        assert_eq!(
+            rgb("color(srgb-linear 0.2159 0.2159 0.2159)"),
+            (128, 128, 128, 1.0)
+        );
         // Display P3 red is outside sRGB: clamped to sRGB red.
         assert_eq!(rgb("color(display-p3 1 0 0)"), (255, 0, 0, 1.0));
         assert_eq!(rgb("color(display-p3 1 1 1)"), (255, 255, 255, 1.0));
@@ -594,7 +617,10 @@ mod tests {
             parse_color("rgba(0,0,0,.5)").unwrap().to_css(),
             "rgba(0, 0, 0, 0.5)"
         );
-        assert_eq!(parse_color("transparent").unwrap().to_css(), "rgba(0, 0, 0, 0)");
+        assert_eq!(
+            parse_color("transparent").unwrap().to_css(),
+            "rgba(0, 0, 0, 0)"
+        );
         assert_eq!(parse_color("#abc").unwrap().to_hex(), "#aabbcc");
     }
 
@@ -626,11 +652,17 @@ mod tests {
         assert!(c.is_opaque());
         // A translucent foreground is composited before the ratio is taken.
         let r = contrast_ratio(parse_color("rgba(0,0,0,.3)").unwrap(), Rgba::WHITE);
-        let flat = contrast_ratio(composite(parse_color("rgba(0,0,0,.3)").unwrap(), Rgba::WHITE), Rgba::WHITE);
+        let flat = contrast_ratio(
+            composite(parse_color("rgba(0,0,0,.3)").unwrap(), Rgba::WHITE),
+            Rgba::WHITE,
+        );
         assert!((r - flat).abs() < 1e-12 && r < 3.0, "{r}");
         // Transparent over anything is the backdrop.
         assert_eq!(composite(Rgba::TRANSPARENT, Rgba::BLACK), Rgba::BLACK);
-        assert_eq!(composite(Rgba::TRANSPARENT, Rgba::TRANSPARENT), Rgba::TRANSPARENT);
+        assert_eq!(
+            composite(Rgba::TRANSPARENT, Rgba::TRANSPARENT),
+            Rgba::TRANSPARENT
+        );
         // Two half-transparent layers.
         let two = composite(half_black, half_black);
         assert!((two.a - 0.75).abs() < 1e-12);

@@ -39,7 +39,11 @@ impl From<BTreeMap<String, String>> for Style {
 
 impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Style {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Style {
-        Style::from_map(iter.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+        Style::from_map(
+            iter.into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
     }
 }
 
@@ -125,7 +129,12 @@ impl Style {
 
 /// `12.5px` → 12.5. Other units are not computed values and give `None`.
 pub fn parse_px(value: &str) -> Option<f64> {
-    let v = value.trim().strip_suffix("px")?.trim().parse::<f64>().ok()?;
+    let v = value
+        .trim()
+        .strip_suffix("px")?
+        .trim()
+        .parse::<f64>()
+        .ok()?;
     v.is_finite().then_some(v)
 }
 

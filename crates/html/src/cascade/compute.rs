@@ -107,14 +107,15 @@ pub fn compute(matched: &mut [Matched], inputs: &Inputs) -> Built {
         }
     }
 
-    let inherited_custom = inputs
-        .parent
-        .map(|p| p.custom.clone())
-        .unwrap_or_default();
+    let inherited_custom = inputs.parent.map(|p| p.custom.clone()).unwrap_or_default();
     let custom_props = if custom.is_empty() && !inputs.incomplete {
         inherited_custom
     } else {
-        Arc::new(resolve_declared(&custom, &inherited_custom, inputs.incomplete))
+        Arc::new(resolve_declared(
+            &custom,
+            &inherited_custom,
+            inputs.incomplete,
+        ))
     };
 
     let mut out = Built {
@@ -141,7 +142,11 @@ pub fn compute(matched: &mut [Matched], inputs: &Inputs) -> Built {
     out
 }
 
-fn set_custom<'a>(list: &mut Vec<(&'a Arc<str>, &'a Arc<str>)>, name: &'a Arc<str>, value: &'a Arc<str>) {
+fn set_custom<'a>(
+    list: &mut Vec<(&'a Arc<str>, &'a Arc<str>)>,
+    name: &'a Arc<str>,
+    value: &'a Arc<str>,
+) {
     match list.iter_mut().find(|(n, _)| *n == name) {
         Some(slot) => slot.1 = value,
         None => list.push((name, value)),
@@ -243,10 +248,15 @@ fn font_size(l: Len, parent_px: Option<f64>, root_px: Option<f64>) -> Option<f64
 fn length(prop: Prop, l: Len, inputs: &Inputs, own: &Built) -> Option<Arc<str>> {
     if l.pct != 0.0 {
         let percent_ok = matches!(prop.info().kind, Kind::Length { percent: true, .. });
-        return (percent_ok && l.is_pure_percent()).then(|| Arc::from(format!("{}%", fmt_number(l.pct))));
+        return (percent_ok && l.is_pure_percent())
+            .then(|| Arc::from(format!("{}%", fmt_number(l.pct))));
     }
     let em = if l.em != 0.0 { own.font_px? } else { 0.0 };
-    let rem = if l.rem != 0.0 { inputs.root_font_px? } else { 0.0 };
+    let rem = if l.rem != 0.0 {
+        inputs.root_font_px?
+    } else {
+        0.0
+    };
     let px = l.resolve(em, rem)?;
     if matches!(prop, Prop::Width | Prop::Height) && px < 0.0 {
         return None;
@@ -279,9 +289,11 @@ fn fix_up(out: &mut Built, inputs: &Inputs) {
     let floated = out.get(Prop::Float).is_some_and(|f| f.as_ref() != "none");
     if out_of_flow || floated || inputs.is_root {
         let blockified = match out.get(Prop::Display).map(|s| s.as_ref()) {
-            Some("inline" | "inline-block" | "table-row-group" | "table-column"
-                | "table-column-group" | "table-header-group" | "table-footer-group"
-                | "table-row" | "table-cell" | "table-caption" | "ruby" | "ruby-text") => Some("block"),
+            Some(
+                "inline" | "inline-block" | "table-row-group" | "table-column"
+                | "table-column-group" | "table-header-group" | "table-footer-group" | "table-row"
+                | "table-cell" | "table-caption" | "ruby" | "ruby-text",
+            ) => Some("block"),
             Some("inline-table") => Some("table"),
             Some("inline-flex") => Some("flex"),
             Some("inline-grid") => Some("grid"),
@@ -294,7 +306,10 @@ fn fix_up(out: &mut Built, inputs: &Inputs) {
         }
     }
     // overflow: `visible`/`clip` next to a scrolling value become `auto`/`hidden`.
-    let (x, y) = (out.get(Prop::OverflowX).cloned(), out.get(Prop::OverflowY).cloned());
+    let (x, y) = (
+        out.get(Prop::OverflowX).cloned(),
+        out.get(Prop::OverflowY).cloned(),
+    );
     if let (Some(x), Some(y)) = (x, y) {
         let fix = |a: &str, other: &str| -> Option<&'static str> {
             let other_scrolls = !matches!(other, "visible" | "clip");

@@ -135,7 +135,10 @@ fn resolution_dppx(v: &str) -> Option<f64> {
 }
 
 /// The environment's value of a numeric feature.
-fn numeric(name: &str) -> Option<(f64, fn(&str) -> Option<f64>)> {
+/// Parses a feature value into the unit the environment's value is in.
+type ValueParser = fn(&str) -> Option<f64>;
+
+fn numeric(name: &str) -> Option<(f64, ValueParser)> {
     Some(match name {
         "width" | "device-width" => (VIEWPORT_WIDTH, length_px),
         "height" | "device-height" => (VIEWPORT_HEIGHT, length_px),
@@ -148,11 +151,20 @@ fn numeric(name: &str) -> Option<(f64, fn(&str) -> Option<f64>)> {
 }
 
 fn feature(name: &str, value: Option<&str>) -> Option<bool> {
-    for (prefix, cmp) in [("min-", 1), ("max-", -1), ("-webkit-min-", 1), ("-webkit-max-", -1)] {
+    for (prefix, cmp) in [
+        ("min-", 1),
+        ("max-", -1),
+        ("-webkit-min-", 1),
+        ("-webkit-max-", -1),
+    ] {
         if let Some(base) = name.strip_prefix(prefix) {
             let (actual, parse) = numeric(base)?;
             let wanted = parse(value?)?;
-            return Some(if cmp > 0 { actual >= wanted } else { actual <= wanted });
+            return Some(if cmp > 0 {
+                actual >= wanted
+            } else {
+                actual <= wanted
+            });
         }
     }
     if let Some((actual, parse)) = numeric(name) {
@@ -230,8 +242,12 @@ mod tests {
         assert!(media_matches("(prefers-reduced-motion: no-preference)"));
         assert!(!media_matches("(forced-colors: active)"));
         assert!(!media_matches("(unknown-feature: 1)"));
-        assert!(media_matches("only screen and (min-width: 48em) and (orientation: landscape)"));
-        assert!(!media_matches("screen and (min-width: 48em) and (max-width: 64em)"));
+        assert!(media_matches(
+            "only screen and (min-width: 48em) and (orientation: landscape)"
+        ));
+        assert!(!media_matches(
+            "screen and (min-width: 48em) and (max-width: 64em)"
+        ));
         assert!(media_matches("(min-resolution: 1dppx)"));
         assert!(!media_matches("(-webkit-min-device-pixel-ratio: 2)"));
         assert!(media_matches("(not (max-width: 600px))"));

@@ -45,7 +45,6 @@ use scopes::{RuleIndex, Scopes};
 use select::{El, MatchState};
 use sheet::{Block, UNLAYERED, parse_inline};
 
-
 pub fn compute_styles(dom: &mut Dom, url: &str, resources: &dyn ResourceLoader) {
     let results = {
         let dom: &Dom = dom;
@@ -171,7 +170,17 @@ impl<'a> Cascade<'a> {
         let root = dom.tree_root(id);
         if let Some(scope) = self.scopes.by_root.get(&root) {
             let host = dom.host(root);
-            self.match_index(&scope.rules, &tag, id_attr, &classes, me, host, false, false, out);
+            self.match_index(
+                &scope.rules,
+                &tag,
+                id_attr,
+                &classes,
+                me,
+                host,
+                false,
+                false,
+                out,
+            );
         }
         // `:host` rules of the element's own shadow tree.
         if let Some(shadow) = dom.shadow_root(id)
@@ -185,7 +194,15 @@ impl<'a> Cascade<'a> {
             let slot_root = dom.tree_root(slot);
             if let Some(scope) = self.scopes.by_root.get(&slot_root) {
                 let slotted = scope.rules.slotted.clone();
-                self.match_list(&scope.rules, &slotted, me, dom.host(slot_root), false, true, out);
+                self.match_list(
+                    &scope.rules,
+                    &slotted,
+                    me,
+                    dom.host(slot_root),
+                    false,
+                    true,
+                    out,
+                );
             }
         }
         let inline: &'a HashMap<&'a str, Block> = self.inline;
@@ -273,7 +290,10 @@ pub fn is_focusable(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
         return false;
     };
-    if el.attr("tabindex").is_some_and(|t| t.trim().parse::<i32>().is_ok()) {
+    if el
+        .attr("tabindex")
+        .is_some_and(|t| t.trim().parse::<i32>().is_ok())
+    {
         return true;
     }
     if el

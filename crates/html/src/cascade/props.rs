@@ -12,7 +12,10 @@ pub enum Kind {
     FontWeight,
     /// `<length>` (and `<percentage>` kept as written when `percent` is set, `auto` when
     /// `auto` is set). `width`/`height` percentages need layout and stay unknown.
-    Length { percent: bool, auto: bool },
+    Length {
+        percent: bool,
+        auto: bool,
+    },
     /// Border and outline widths: `thin` / `medium` / `thick` or a length; `0px` when the
     /// matching style is `none`.
     LineWidth,
@@ -228,7 +231,9 @@ impl Shorthand {
         match self {
             Shorthand::Background => vec![BackgroundColor, BackgroundImage],
             Shorthand::Border => [border_widths(), border_styles(), border_colors()].concat(),
-            Shorthand::BorderSide(i) => vec![border_widths()[i], border_styles()[i], border_colors()[i]],
+            Shorthand::BorderSide(i) => {
+                vec![border_widths()[i], border_styles()[i], border_colors()[i]]
+            }
             Shorthand::BorderWidth => border_widths().to_vec(),
             Shorthand::BorderStyle => border_styles().to_vec(),
             Shorthand::BorderColor => border_colors().to_vec(),

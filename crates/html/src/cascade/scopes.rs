@@ -70,8 +70,7 @@ fn bucket(selector: &Selector<Impl>) -> Bucket {
 impl RuleIndex {
     pub fn from_sink(sink: SheetSink, order_base: u32) -> RuleIndex {
         let mut index = RuleIndex::default();
-        let mut order = order_base;
-        for rule in sink.rules {
+        for (order, rule) in (order_base..).zip(sink.rules) {
             for selector in rule.selectors.slice().iter() {
                 let i = index.entries.len() as u32;
                 let target = match bucket(selector) {
@@ -91,19 +90,12 @@ impl RuleIndex {
                     layer: rule.layer,
                 });
             }
-            order += 1;
         }
         index
     }
 
     /// Candidate entries for an element (each at most once), in no particular order.
-    pub fn candidates<'a>(
-        &'a self,
-        tag: &str,
-        id: Option<&str>,
-        classes: &[&str],
-        out: &mut Vec<u32>,
-    ) {
+    pub fn candidates(&self, tag: &str, id: Option<&str>, classes: &[&str], out: &mut Vec<u32>) {
         out.extend_from_slice(&self.universal);
         if let Some(v) = self.by_tag.get(tag) {
             out.extend_from_slice(v);
@@ -168,11 +160,22 @@ pub fn collect(dom: &Dom, page_url: &str, loader: &dyn ResourceLoader) -> Scopes
                 })
                 .collect();
             let (sink, incomplete) = sinks.entry(root).or_default();
-            add_sheet(&text, &base, loader, sink, incomplete, None, 0, &mut HashSet::new());
+            add_sheet(
+                &text,
+                &base,
+                loader,
+                sink,
+                incomplete,
+                None,
+                0,
+                &mut HashSet::new(),
+            );
         } else if el.is("link") {
             let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
             let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
-            if !rels.contains(&"stylesheet") || rels.contains(&"alternate") || el.has_attr("disabled")
+            if !rels.contains(&"stylesheet")
+                || rels.contains(&"alternate")
+                || el.has_attr("disabled")
             {
                 continue;
             }
@@ -227,7 +230,16 @@ fn add_sheet(
             continue;
         }
         match loader.stylesheet(&href) {
-            Some(t) => add_sheet(&t, &href, loader, sink, incomplete, import.layer, depth + 1, seen),
+            Some(t) => add_sheet(
+                &t,
+                &href,
+                loader,
+                sink,
+                incomplete,
+                import.layer,
+                depth + 1,
+                seen,
+            ),
             None => *incomplete = true,
         }
     }
@@ -252,5 +264,3 @@ pub fn user_agent() -> &'static RuleIndex {
 
 /// The UA index is immutable after construction and only read.
 struct UaIndex(RuleIndex);
-// SAFETY-free justification: selectors' `Selector` is an `Arc` of plain data; the
-// `servo_arc::Arc` it uses is Send + Sync for Send + Sync contents.

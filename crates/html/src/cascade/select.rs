@@ -12,7 +12,7 @@ use selectors::attr::{AttrSelectorOperation, CaseSensitivity, NamespaceConstrain
 use selectors::bloom::BloomFilter;
 use selectors::context::MatchingContext;
 use selectors::matching::ElementSelectorFlags;
-use selectors::parser::{SelectorParseErrorKind, ParseRelative};
+use selectors::parser::{ParseRelative, SelectorParseErrorKind};
 use selectors::{OpaqueElement, SelectorList};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -245,7 +245,8 @@ impl<'i> selectors::Parser<'i> for SelectorParser {
         name: CowRcStr<'i>,
     ) -> Result<PseudoElement, ParseError<Self::Error>> {
         let lower = name.to_ascii_lowercase();
-        if KNOWN_PSEUDO_ELEMENTS.contains(&lower.as_str()) || lower.starts_with("-webkit-")
+        if KNOWN_PSEUDO_ELEMENTS.contains(&lower.as_str())
+            || lower.starts_with("-webkit-")
             || lower.starts_with("-moz-")
         {
             Ok(PseudoElement(lower))
@@ -324,7 +325,9 @@ impl<'a> El<'a> {
         }
     }
     fn is_disabled(&self) -> bool {
-        let form_control = ["button", "input", "select", "textarea", "optgroup", "option", "fieldset"];
+        let form_control = [
+            "button", "input", "select", "textarea", "optgroup", "option", "fieldset",
+        ];
         if !form_control.iter().any(|t| self.is_html(t)) {
             return false;
         }
@@ -337,10 +340,7 @@ impl<'a> El<'a> {
         while let Some(p) = at {
             let pe = self.at(p);
             if pe.is_html("fieldset") && pe.attr("disabled").is_some() {
-                let first_legend = self
-                    .dom
-                    .children(p)
-                    .find(|c| self.at(*c).is_html("legend"));
+                let first_legend = self.dom.children(p).find(|c| self.at(*c).is_html("legend"));
                 return first_legend != Some(child);
             }
             child = p;
@@ -358,8 +358,18 @@ impl<'a> El<'a> {
         matches!(
             self.attr("type").map(|t| t.to_ascii_lowercase()).as_deref(),
             None | Some(
-                "" | "text" | "search" | "url" | "tel" | "email" | "password" | "number" | "date"
-                    | "month" | "week" | "time" | "datetime-local"
+                "" | "text"
+                    | "search"
+                    | "url"
+                    | "tel"
+                    | "email"
+                    | "password"
+                    | "number"
+                    | "date"
+                    | "month"
+                    | "week"
+                    | "time"
+                    | "datetime-local"
             )
         )
     }
@@ -471,7 +481,9 @@ impl<'a> selectors::Element for El<'a> {
             }
             PseudoClass::Disabled => self.is_disabled(),
             PseudoClass::Enabled => {
-                let controls = ["button", "input", "select", "textarea", "optgroup", "option", "fieldset"];
+                let controls = [
+                    "button", "input", "select", "textarea", "optgroup", "option", "fieldset",
+                ];
                 controls.iter().any(|t| self.is_html(t)) && !self.is_disabled()
             }
             PseudoClass::Checked => {
@@ -554,11 +566,13 @@ impl<'a> selectors::Element for El<'a> {
         false
     }
     fn is_empty(&self) -> bool {
-        self.dom.children(self.id).all(|c| match &self.dom.node(c).data {
-            NodeData::Element { .. } => false,
-            NodeData::Text { text } => text.is_empty(),
-            _ => true,
-        })
+        self.dom
+            .children(self.id)
+            .all(|c| match &self.dom.node(c).data {
+                NodeData::Element { .. } => false,
+                NodeData::Text { text } => text.is_empty(),
+                _ => true,
+            })
     }
     fn is_root(&self) -> bool {
         self.dom.parent(self.id) == Some(NodeId::DOCUMENT)

@@ -97,7 +97,9 @@ pub fn parse_sheet(text: &str, sink: &mut SheetSink, layer: Option<u16>) -> Vec<
 /// Parses a `style` attribute.
 pub fn parse_inline(text: &str) -> Block {
     let mut input = Parser::new(text);
-    let mut parser = DeclBodyParser { block: Block::default() };
+    let mut parser = DeclBodyParser {
+        block: Block::default(),
+    };
     let iter = RuleBodyParser::new(&mut input, &mut parser);
     for _ in iter {}
     parser.block
@@ -290,7 +292,9 @@ impl<'i> QualifiedRuleParser<'i> for RuleParser<'_> {
         _start: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
-        let mut parser = DeclBodyParser { block: Block::default() };
+        let mut parser = DeclBodyParser {
+            block: Block::default(),
+        };
         let iter = RuleBodyParser::new(input, &mut parser);
         for _ in iter {}
         if !parser.block.is_empty() {
@@ -438,7 +442,11 @@ mod tests {
     #[test]
     fn imports_are_reported() {
         let mut sink = SheetSink::default();
-        let imports = parse_sheet("@import url(a.css); @import 'b.css' print; p {}", &mut sink, None);
+        let imports = parse_sheet(
+            "@import url(a.css); @import 'b.css' print; p {}",
+            &mut sink,
+            None,
+        );
         assert_eq!(imports.len(), 1);
         assert_eq!(imports[0].href, "a.css");
     }

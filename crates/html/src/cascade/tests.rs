@@ -75,7 +75,10 @@ fn inheritance_and_inline_style() {
     assert_eq!(get(&span, "color"), Some("rgba(0, 0, 0, 0.5)"));
     assert_eq!(get(&span, "font-weight"), Some("700"));
     assert_eq!(get(&span, "background-color"), Some("rgba(0, 0, 0, 0)"));
-    assert_eq!(get(&style(&s, "d"), "background-color"), Some("rgb(238, 238, 238)"));
+    assert_eq!(
+        get(&style(&s, "d"), "background-color"),
+        Some("rgb(238, 238, 238)")
+    );
 }
 
 #[test]
@@ -96,7 +99,11 @@ fn font_sizes_em_rem_percent_keywords() {
     assert_eq!(get(&style(&s, "e"), "font-size"), Some("24px"));
     assert_eq!(get(&style(&s, "f"), "font-size"), Some("18.6667px"));
     assert_eq!(get(&style(&s, "g"), "font-size"), Some("12px"));
-    assert_eq!(get(&style(&s, "h"), "font-size"), None, "vw cannot be computed statically");
+    assert_eq!(
+        get(&style(&s, "h"), "font-size"),
+        None,
+        "vw cannot be computed statically"
+    );
     assert_eq!(get(&style(&s, "h1"), "font-size"), Some("20px"));
     assert_eq!(get(&style(&s, "h1"), "font-weight"), Some("700"));
     assert_eq!(get(&style(&s, "bold"), "font-weight"), Some("700"));
@@ -168,10 +175,19 @@ fn shadow_styles_are_scoped_and_inheritance_follows_the_flat_tree() {
          <p id=outer>outside</p>",
     );
     // Document styles do not enter the shadow tree: the span inherits, not red.
-    assert_eq!(get(&style(&s, "shadowspan"), "color"), Some("rgb(0, 0, 200)"));
+    assert_eq!(
+        get(&style(&s, "shadowspan"), "color"),
+        Some("rgb(0, 0, 200)")
+    );
     // Shadow styles do not leak out.
-    assert_eq!(get(&style(&s, "outer"), "background-color"), Some("rgba(0, 0, 0, 0)"));
-    assert_eq!(get(&style(&s, "inner"), "background-color"), Some("rgb(238, 238, 238)"));
+    assert_eq!(
+        get(&style(&s, "outer"), "background-color"),
+        Some("rgba(0, 0, 0, 0)")
+    );
+    assert_eq!(
+        get(&style(&s, "inner"), "background-color"),
+        Some("rgb(238, 238, 238)")
+    );
     // :host styles the host, but loses to the document's normal declarations.
     let host = style(&s, "host");
     assert_eq!(get(&host, "background-color"), Some("rgb(1, 2, 3)"));
@@ -234,7 +250,10 @@ fn focus_style_is_computed_for_focusable_elements() {
     let plain = el("plain").node().focus_style.clone().unwrap();
     assert_eq!(plain.get("outline-style"), Some("auto"));
     assert_eq!(plain.get("outline-color"), Some("rgb(16, 16, 16)"));
-    assert_eq!(el("plain").style().unwrap().get("outline-style"), Some("none"));
+    assert_eq!(
+        el("plain").style().unwrap().get("outline-style"),
+        Some("none")
+    );
     let no = el("no").node().focus_style.clone().unwrap();
     assert_eq!(no.get("outline-style"), Some("none"));
     assert_eq!(no.get("outline-width"), Some("0px"));

@@ -41,14 +41,20 @@ pub fn resolve(base: &str, href: &str) -> String {
         };
         format!("{dir}{href_path}")
     };
-    format!("{scheme}:{authority}{}{suffix}", remove_dot_segments(&merged))
+    format!(
+        "{scheme}:{authority}{}{suffix}",
+        remove_dot_segments(&merged)
+    )
 }
 
 fn has_scheme(s: &str) -> bool {
     match s.find(':') {
         Some(i) if i > 0 => {
             let scheme = &s[..i];
-            scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            scheme
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
                 && scheme
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
@@ -80,7 +86,11 @@ fn remove_dot_segments(path: &str) -> String {
         }
     }
     let joined = out.join("/");
-    if joined.starts_with('/') { joined } else { format!("/{joined}") }
+    if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
 }
 
 #[cfg(test)]
@@ -90,13 +100,34 @@ mod tests {
     #[test]
     fn resolves_like_a_browser() {
         let base = "https://portal.example/s/appointments/list?x=1#top";
-        assert_eq!(resolve(base, "style.css"), "https://portal.example/s/appointments/style.css");
-        assert_eq!(resolve(base, "../a/b.css"), "https://portal.example/s/a/b.css");
-        assert_eq!(resolve(base, "/WAI/x.css"), "https://portal.example/WAI/x.css");
-        assert_eq!(resolve(base, "//cdn.example/x.css"), "https://cdn.example/x.css");
+        assert_eq!(
+            resolve(base, "style.css"),
+            "https://portal.example/s/appointments/style.css"
+        );
+        assert_eq!(
+            resolve(base, "../a/b.css"),
+            "https://portal.example/s/a/b.css"
+        );
+        assert_eq!(
+            resolve(base, "/WAI/x.css"),
+            "https://portal.example/WAI/x.css"
+        );
+        assert_eq!(
+            resolve(base, "//cdn.example/x.css"),
+            "https://cdn.example/x.css"
+        );
         assert_eq!(resolve(base, "http://other/x.css"), "http://other/x.css");
-        assert_eq!(resolve("https://portal.example", "a.css"), "https://portal.example/a.css");
-        assert_eq!(resolve("file:///tmp/site/index.html", "css/a.css"), "file:///tmp/site/css/a.css");
-        assert_eq!(resolve(base, "./a.css?v=2"), "https://portal.example/s/appointments/a.css?v=2");
+        assert_eq!(
+            resolve("https://portal.example", "a.css"),
+            "https://portal.example/a.css"
+        );
+        assert_eq!(
+            resolve("file:///tmp/site/index.html", "css/a.css"),
+            "file:///tmp/site/css/a.css"
+        );
+        assert_eq!(
+            resolve(base, "./a.css?v=2"),
+            "https://portal.example/s/appointments/a.css?v=2"
+        );
     }
 }

@@ -154,7 +154,9 @@ pub fn parse_longhand(prop: Prop, text: &str) -> Option<Spec> {
         Kind::Keyword(list) => keyword(prop, &parts, list),
         Kind::FontSize => single(&parts).and_then(font_size),
         Kind::FontWeight => single(&parts).and_then(font_weight),
-        Kind::Length { percent, auto } => single(&parts).and_then(|c| length_value(c, percent, auto)),
+        Kind::Length { percent, auto } => {
+            single(&parts).and_then(|c| length_value(c, percent, auto))
+        }
         Kind::LineWidth => single(&parts).and_then(line_width),
         Kind::Opacity => single(&parts).and_then(opacity),
         Kind::ZIndex => single(&parts).and_then(z_index),
@@ -178,7 +180,10 @@ pub fn color(text: &str) -> Option<Spec> {
             // `color-mix()`, relative colours, `light-dark()`: valid CSS we do not compute.
             let lower = text.to_ascii_lowercase();
             let deferred = ["color-mix(", "light-dark(", "contrast-color("];
-            deferred.iter().any(|f| lower.starts_with(f)).then_some(Spec::Unknown)
+            deferred
+                .iter()
+                .any(|f| lower.starts_with(f))
+                .then_some(Spec::Unknown)
         }
     }
 }
@@ -188,7 +193,9 @@ fn keyword(prop: Prop, parts: &[&str], list: &[&str]) -> Option<Spec> {
     let words: Vec<&str> = lower.iter().map(String::as_str).collect();
     let value: &str = match (prop, words.as_slice()) {
         (_, [one]) if list.contains(one) => one,
-        (Prop::TextDecorationLine, many) if many.iter().all(|w| list.contains(w) && *w != "none") => {
+        (Prop::TextDecorationLine, many)
+            if many.iter().all(|w| list.contains(w) && *w != "none") =>
+        {
             return Some(Spec::Text(many.join(" ").into()));
         }
         // Two-value `display`.
@@ -235,9 +242,9 @@ fn unit_len(value: f64, unit: &str) -> Option<Result<Len, ()>> {
             rem: value,
             ..Len::default()
         })),
-        "ex" | "ch" | "cap" | "ic" | "lh" | "rlh" | "rex" | "rch" | "ric" | "vw" | "vh" | "vmin"
-        | "vmax" | "svw" | "svh" | "lvw" | "lvh" | "dvw" | "dvh" | "vi" | "vb" | "cqw" | "cqh"
-        | "cqi" | "cqb" | "cqmin" | "cqmax" => Some(Err(())),
+        "ex" | "ch" | "cap" | "ic" | "lh" | "rlh" | "rex" | "rch" | "ric" | "vw" | "vh"
+        | "vmin" | "vmax" | "svw" | "svh" | "lvw" | "lvh" | "dvw" | "dvh" | "vi" | "vb" | "cqw"
+        | "cqh" | "cqi" | "cqb" | "cqmin" | "cqmax" => Some(Err(())),
         _ => None,
     }
 }
@@ -248,7 +255,7 @@ fn length_token(p: &mut Parser, depth: u8) -> Option<Result<Len, ()>> {
         Token::Dimension {
             value, ref unit, ..
         } => unit_len(value as f64, unit),
-        Token::Number { value, .. } if value == 0.0 => Some(Ok(Len::default())),
+        Token::Number { value: 0.0, .. } => Some(Ok(Len::default())),
         Token::Percentage { unit_value, .. } => Some(Ok(Len {
             pct: unit_value as f64 * 100.0,
             ..Len::default()
@@ -328,7 +335,7 @@ fn calc_product(p: &mut Parser, depth: u8) -> Option<Result<Len, ()>> {
     match acc {
         Term::Length(l) => Some(l),
         // A bare number is only a length when it is zero.
-        Term::Number(n) if n == 0.0 => Some(Ok(Len::default())),
+        Term::Number(0.0) => Some(Ok(Len::default())),
         Term::Number(_) => None,
     }
 }
@@ -362,8 +369,14 @@ fn length_value(text: &str, percent: bool, auto: bool) -> Option<Spec> {
     // Sizing keywords of width/height need layout.
     if !auto
         && !percent
-        && ["min-content", "max-content", "fit-content", "stretch", "-webkit-fill-available"]
-            .contains(&lower.as_str())
+        && [
+            "min-content",
+            "max-content",
+            "fit-content",
+            "stretch",
+            "-webkit-fill-available",
+        ]
+        .contains(&lower.as_str())
     {
         return Some(Spec::Unknown);
     }
@@ -565,7 +578,11 @@ pub fn expand(sh: Shorthand, text: &str) -> Option<Vec<(Prop, Spec)>> {
         Shorthand::BorderWidth => four(&parts, border_widths(), Prop::BorderTopWidth),
         Shorthand::BorderStyle => four(&parts, border_styles(), Prop::BorderTopStyle),
         Shorthand::BorderColor => four(&parts, border_colors(), Prop::BorderTopColor),
-        Shorthand::Inset => four(&parts, [Prop::Top, Prop::Right, Prop::Bottom, Prop::Left], Prop::Top),
+        Shorthand::Inset => four(
+            &parts,
+            [Prop::Top, Prop::Right, Prop::Bottom, Prop::Left],
+            Prop::Top,
+        ),
         Shorthand::Overflow => {
             let x = parse_longhand(Prop::OverflowX, parts.first()?)?;
             let y = match parts.len() {
@@ -684,15 +701,34 @@ fn background(parts: &[&str]) -> Option<Vec<(Prop, Spec)>> {
 
 /// `font`: `[style || variant || weight || stretch]? size [/ line-height]? family`.
 fn font(parts: &[&str]) -> Option<Vec<(Prop, Spec)>> {
-    const SYSTEM: &[&str] = &["caption", "icon", "menu", "message-box", "small-caption", "status-bar"];
+    const SYSTEM: &[&str] = &[
+        "caption",
+        "icon",
+        "menu",
+        "message-box",
+        "small-caption",
+        "status-bar",
+    ];
     if let [one] = parts
         && SYSTEM.contains(&one.to_ascii_lowercase().as_str())
     {
-        return Some(vec![(Prop::FontSize, Spec::Unknown), (Prop::FontWeight, Spec::Unknown)]);
+        return Some(vec![
+            (Prop::FontSize, Spec::Unknown),
+            (Prop::FontWeight, Spec::Unknown),
+        ]);
     }
     const PREFIX: &[&str] = &[
-        "normal", "italic", "oblique", "small-caps", "ultra-condensed", "extra-condensed",
-        "condensed", "semi-condensed", "semi-expanded", "expanded", "extra-expanded",
+        "normal",
+        "italic",
+        "oblique",
+        "small-caps",
+        "ultra-condensed",
+        "extra-condensed",
+        "condensed",
+        "semi-condensed",
+        "semi-expanded",
+        "expanded",
+        "extra-expanded",
         "ultra-expanded",
     ];
     let mut weight = Spec::Text("400".into());
@@ -763,14 +799,30 @@ mod tests {
     fn components_keep_functions_whole() {
         assert_eq!(
             components("#000 no-repeat -20px url('a b.png'), linear-gradient(red, blue)"),
-            vec!["#000", "no-repeat", "-20px", "url('a b.png')", ",", "linear-gradient(red, blue)"]
+            vec![
+                "#000",
+                "no-repeat",
+                "-20px",
+                "url('a b.png')",
+                ",",
+                "linear-gradient(red, blue)"
+            ]
         );
-        assert_eq!(components("14px/1.5 Arial"), vec!["14px", "/", "1.5", "Arial"]);
+        assert_eq!(
+            components("14px/1.5 Arial"),
+            vec!["14px", "/", "1.5", "Arial"]
+        );
     }
 
     #[test]
     fn lengths_and_calc() {
-        assert_eq!(length("2em"), Some(Ok(Len { em: 2.0, ..Len::default() })));
+        assert_eq!(
+            length("2em"),
+            Some(Ok(Len {
+                em: 2.0,
+                ..Len::default()
+            }))
+        );
         assert_eq!(length("12pt").unwrap().unwrap().px, 16.0);
         let l = length("calc(1rem + 2px)").unwrap().unwrap();
         assert_eq!((l.rem, l.px), (1.0, 2.0));
@@ -797,9 +849,19 @@ mod tests {
 
     #[test]
     fn shorthands_expand() {
-        let bg = expand(Shorthand::Background, "#000 no-repeat -20px -20px url('x.jpeg')").unwrap();
-        assert_eq!(bg[0], (Prop::BackgroundColor, Spec::Text("rgb(0, 0, 0)".into())));
-        assert_eq!(bg[1], (Prop::BackgroundImage, Spec::Text("url('x.jpeg')".into())));
+        let bg = expand(
+            Shorthand::Background,
+            "#000 no-repeat -20px -20px url('x.jpeg')",
+        )
+        .unwrap();
+        assert_eq!(
+            bg[0],
+            (Prop::BackgroundColor, Spec::Text("rgb(0, 0, 0)".into()))
+        );
+        assert_eq!(
+            bg[1],
+            (Prop::BackgroundImage, Spec::Text("url('x.jpeg')".into()))
+        );
         let b = expand(Shorthand::Border, "medium solid navy").unwrap();
         assert!(b.contains(&(Prop::BorderLeftStyle, Spec::Text("solid".into()))));
         assert!(b.contains(&(Prop::BorderTopColor, Spec::Text("rgb(0, 0, 128)".into()))));

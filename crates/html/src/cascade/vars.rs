@@ -252,15 +252,24 @@ mod tests {
             substitute("var(--slds-g-color-neutral-base-10, #181818)", &p).unwrap(),
             "#181818"
         );
-        assert_eq!(substitute("1px solid var(--b, var(--a))", &p).unwrap(), "1px solid #181818");
+        assert_eq!(
+            substitute("1px solid var(--b, var(--a))", &p).unwrap(),
+            "1px solid #181818"
+        );
         assert_eq!(substitute("var(--missing)", &p), Err(SubstError::Invalid));
-        assert_eq!(substitute("rgb(var(--x, 1, 2, 3))", &p).unwrap(), "rgb(1, 2, 3)");
+        assert_eq!(
+            substitute("rgb(var(--x, 1, 2, 3))", &p).unwrap(),
+            "rgb(1, 2, 3)"
+        );
         assert_eq!(substitute("'var(--a)'", &p).unwrap(), "'var(--a)'");
         let unknown = CustomProps {
             incomplete: true,
             ..p
         };
-        assert_eq!(substitute("var(--missing, red)", &unknown), Err(SubstError::Unknown));
+        assert_eq!(
+            substitute("var(--missing, red)", &unknown),
+            Err(SubstError::Unknown)
+        );
     }
 
     #[test]
@@ -278,9 +287,19 @@ mod tests {
             Arc::from("var(--d)"),
             Arc::from("var(--c)"),
         );
-        let out = resolve_declared(&[(&a, &va), (&b, &vb), (&c, &vc), (&d, &vd)], &parent, false);
-        assert_eq!(out.map.get("--a").cloned().flatten().as_deref(), Some("red"));
+        let out = resolve_declared(
+            &[(&a, &va), (&b, &vb), (&c, &vc), (&d, &vd)],
+            &parent,
+            false,
+        );
+        assert_eq!(
+            out.map.get("--a").cloned().flatten().as_deref(),
+            Some("red")
+        );
         assert!(!out.map.contains_key("--c") && !out.map.contains_key("--d"));
-        assert_eq!(out.map.get("--base").cloned().flatten().as_deref(), Some("red"));
+        assert_eq!(
+            out.map.get("--base").cloned().flatten().as_deref(),
+            Some("red")
+        );
     }
 }

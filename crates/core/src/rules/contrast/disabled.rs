@@ -44,9 +44,10 @@ pub fn is_disabled(el: ElementRef) -> bool {
 /// The control a `<label>` labels: its `for` target, or its first labelable descendant.
 fn labeled_control(dom: &Dom, label: ElementRef) -> Option<NodeId> {
     if let Some(target) = label.attr("for") {
-        return dom
-            .element_by_id(label.id, target)
-            .filter(|t| dom.element(*t).is_some_and(|e| e.is_html() && LABELABLE.contains(&e.name())));
+        return dom.element_by_id(label.id, target).filter(|t| {
+            dom.element(*t)
+                .is_some_and(|e| e.is_html() && LABELABLE.contains(&e.name()))
+        });
     }
     let end = dom.subtree_end(label.id);
     (label.id.index() + 1..end)
@@ -56,7 +57,9 @@ fn labeled_control(dom: &Dom, label: ElementRef) -> Option<NodeId> {
         .find(|e| {
             e.is_html()
                 && LABELABLE.contains(&e.name())
-                && !(e.is("input") && e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")))
+                && !(e.is("input")
+                    && e.attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("hidden")))
         })
         .map(|e| e.id)
 }

@@ -21,7 +21,10 @@ pub(crate) fn page_runs_scripts(dom: &Dom) -> bool {
         e.is("script")
             && e.attr("type").is_none_or(|t| {
                 let t = t.trim().to_ascii_lowercase();
-                t.is_empty() || t == "module" || t.contains("javascript") || t.contains("ecmascript")
+                t.is_empty()
+                    || t == "module"
+                    || t.contains("javascript")
+                    || t.contains("ecmascript")
             })
     })
 }

@@ -226,7 +226,13 @@ fn is_clipped_away(style: &Style) -> bool {
         let v: Vec<Option<f64>> = inner
             .split([',', ' '])
             .filter(|s| !s.is_empty())
-            .map(|s| if s == "auto" { None } else { parse_px(s).or_else(|| (s == "0").then_some(0.0)) })
+            .map(|s| {
+                if s == "auto" {
+                    None
+                } else {
+                    parse_px(s).or_else(|| (s == "0").then_some(0.0))
+                }
+            })
             .collect();
         if let [Some(top), Some(right), Some(bottom), Some(left)] = v[..]
             && (bottom - top <= 1.0 || right - left <= 1.0)

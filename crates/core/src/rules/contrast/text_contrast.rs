@@ -52,7 +52,9 @@ static META: RuleMeta = RuleMeta {
         // #777 on white is 4.478:1: not rounded up.
         Example::fail("<p style='color:#777'>Appointment details</p>"),
         Example::fail("<p style='color:#aaa; background:white'>Some text in English</p>"),
-        Example::fail("<div style='background:#fff'><p style='color:#000; opacity:.3'>Faded</p></div>"),
+        Example::fail(
+            "<div style='background:#fff'><p style='color:#000; opacity:.3'>Faded</p></div>",
+        ),
         Example::fail("<p style='color:rgba(0,0,0,.3)'>Translucent text</p>"),
         // Shadow DOM: text inherits the host's colour.
         Example::fail(
@@ -62,7 +64,9 @@ static META: RuleMeta = RuleMeta {
         Example::review(
             "<p style='color:#777; background-image:linear-gradient(#fff,#eee)'>Over a gradient</p>",
         ),
-        Example::review("<p style='color:#000; background:#737373; text-shadow:white 0 0 3px'>Shadowed</p>"),
+        Example::review(
+            "<p style='color:#000; background:#737373; text-shadow:white 0 0 3px'>Shadowed</p>",
+        ),
         Example::review(
             "<div style='position:absolute; top:10px'><p style='color:#888'>Floating</p></div>",
         ),
@@ -76,7 +80,9 @@ static META: RuleMeta = RuleMeta {
              <p style='display:none;color:#eee'>Hidden</p>\
              <p style='position:absolute; left:-9999px; color:#eee'>Off-screen</p>",
         ),
-        Example::inapplicable("<p style='color:#fff; background:#fff'>Same colour as background</p>"),
+        Example::inapplicable(
+            "<p style='color:#fff; background:#fff'>Same colour as background</p>",
+        ),
         // Script output is not in a static snapshot: say so once per page.
         Example::review(
             "<p id=p style='color:#aaa'></p><script>p.textContent = 'Added later'</script>",
@@ -94,7 +100,10 @@ impl Rule for TextContrast {
     fn check_page(&self, cx: &Context, sink: &mut Sink) {
         let dom = cx.dom;
         if !cx.snapshot.has_styles() {
-            if dom.elements().any(|e| !own_text(dom, e.id).trim().is_empty()) {
+            if dom
+                .elements()
+                .any(|e| !own_text(dom, e.id).trim().is_empty())
+            {
                 sink.review(
                     cx.page_node(),
                     "Text contrast cannot be checked: the snapshot has no computed styles.",
@@ -201,7 +210,12 @@ fn check_text(el: ElementRef, paint: &Paint, text: &str, sink: &mut Sink) {
 
     if let Some(reason) = paint.why_unknown() {
         let against = measured
-            .map(|(t, b, r)| format!(" Against the background colour alone it is {}.", colours(t, b, r)))
+            .map(|(t, b, r)| {
+                format!(
+                    " Against the background colour alone it is {}.",
+                    colours(t, b, r)
+                )
+            })
             .unwrap_or_default();
         sink.review(
             el.id,
@@ -222,7 +236,11 @@ fn check_text(el: ElementRef, paint: &Paint, text: &str, sink: &mut Sink) {
     }
     let shadow = style.get("text-shadow");
     if shadow != Some("none") {
-        let what = if shadow.is_some() { "a text shadow changes" } else { "the text shadow is unknown, and may change" };
+        let what = if shadow.is_some() {
+            "a text shadow changes"
+        } else {
+            "the text shadow is unknown, and may change"
+        };
         sink.review(
             el.id,
             format!(
