@@ -47,13 +47,8 @@ fn testcases(page: &ScannedPage) -> Vec<(String, Vec<&Finding>)> {
             None => cases.push((f.rule.clone(), vec![f])),
         }
     }
-    let order = |id: &str| {
-        rules::all()
-            .iter()
-            .position(|r| r.meta().id == id)
-            .unwrap_or(usize::MAX)
-    };
-    cases.sort_by_key(|(id, _)| order(id));
+    let order = crate::formats::text::rule_order();
+    cases.sort_by_key(|(id, _)| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
     cases
 }
 
