@@ -98,7 +98,7 @@ impl Writer {
 
 /// A portal page with at least `target` elements (and at most one block more).
 pub fn portal_page(target: usize) -> String {
-    let mut rng = Lcg(0x5eed_0f_9047_a1);
+    let mut rng = Lcg(0x5eed_0f90_47a1);
     let mut w = Writer {
         html: String::with_capacity(target * 32),
         elements: 0,
