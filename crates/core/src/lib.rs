@@ -4,6 +4,7 @@
 //! and crawler and as Wasm in the browser extension and the contrast page.
 
 pub mod a11y;
+pub mod color;
 pub mod dom;
 pub mod engine;
 pub mod finding;
@@ -13,6 +14,7 @@ pub mod rules;
 pub mod selector;
 pub mod snapshot;
 pub mod style;
+pub mod wcag;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
 pub use engine::{Context, ScanOptions, scan};
