@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::dom::{Dom, NodeId};
 use crate::finding::Finding;
+use crate::phi::FingerprintKey;
 use crate::rule::{Interest, Rule, Sink};
 use crate::snapshot::Snapshot;
 
@@ -11,6 +12,10 @@ use crate::snapshot::Snapshot;
 pub struct Context<'a> {
     pub snapshot: &'a Snapshot,
     pub dom: &'a Dom,
+    /// The page URL with any PHI in it masked: what findings show.
+    pub redacted_url: String,
+    /// Key for the fingerprints in PHI evidence; none means no fingerprints.
+    pub fingerprint_key: Option<&'a FingerprintKey>,
 }
 
 impl<'a> Context<'a> {
@@ -18,6 +23,8 @@ impl<'a> Context<'a> {
         Context {
             snapshot,
             dom: &snapshot.dom,
+            redacted_url: crate::phi::redact_url(&snapshot.url),
+            fingerprint_key: None,
         }
     }
 
@@ -38,7 +45,18 @@ pub struct ScanOptions {
 
 /// Scans one snapshot with the given rules.
 pub fn scan(snapshot: &Snapshot, rules: &[&dyn Rule], options: ScanOptions) -> Vec<Finding> {
-    let cx = Context::new(snapshot);
+    scan_keyed(snapshot, rules, options, None)
+}
+
+/// Scans one snapshot; PHI evidence carries fingerprints keyed with `key`, if given.
+pub fn scan_keyed(
+    snapshot: &Snapshot,
+    rules: &[&dyn Rule],
+    options: ScanOptions,
+    key: Option<&FingerprintKey>,
+) -> Vec<Finding> {
+    let mut cx = Context::new(snapshot);
+    cx.fingerprint_key = key;
     let mut findings = Vec::new();
 
     // Dispatch table: tag name -> rules, built once so no rule walks the tree itself.
@@ -78,8 +96,8 @@ pub fn scan(snapshot: &Snapshot, rules: &[&dyn Rule], options: ScanOptions) -> V
             });
         }
     }
-    for i in 0..rules.len() {
-        sink_for(i, &mut findings, &mut |sink| rules[i].check_page(&cx, sink));
+    for (i, rule) in rules.iter().enumerate() {
+        sink_for(i, &mut findings, &mut |sink| rule.check_page(&cx, sink));
     }
     findings
 }
