@@ -1,5 +1,8 @@
 //! Shared helpers for the cross-crate tests in `tests/`.
 
+pub mod act;
+pub mod act_report;
+
 use std::path::{Path, PathBuf};
 
 /// The repository root.

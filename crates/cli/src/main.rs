@@ -1,3 +1,162 @@
+//! The `portalscan` command: scan pages and snapshots, write snapshots, list rules.
+
+mod args;
+mod formats;
+mod inputs;
+mod loader;
+mod pages;
+mod report;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use args::{Command, ReportFormat, RulesArgs, ScanArgs, SnapshotArgs, USAGE};
+use inputs::{Input, InputError, InputKind};
+use report::{Report, exit};
+
 fn main() {
-    println!("portalscan");
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    std::process::exit(run(args));
+}
+
+fn run(args: Vec<OsString>) -> i32 {
+    let command = match args::parse(args) {
+        Ok(command) => command,
+        Err(e) => {
+            eprintln!("portalscan: {}\n\n{USAGE}", e.0);
+            return exit::ERROR;
+        }
+    };
+    match command {
+        Command::Help => {
+            println!("portalscan {}\n\n{USAGE}", formats::TOOL_VERSION);
+            exit::CLEAN
+        }
+        Command::Version => {
+            println!("portalscan {}", formats::TOOL_VERSION);
+            exit::CLEAN
+        }
+        Command::Scan(scan) => run_scan(&scan),
+        Command::Snapshot(snapshot) => run_snapshot(&snapshot),
+        Command::Rules(rules) => run_rules(&rules),
+    }
+}
+
+fn report_error(error: &InputError) {
+    eprintln!("portalscan: {error}");
+}
+
+fn run_scan(args: &ScanArgs) -> i32 {
+    let (inputs, mut errors) = inputs::expand(&args.inputs);
+    // JUnit lists rules that passed as passed testcases, so it needs the passes.
+    let passes_known = args.all || args.format == ReportFormat::Junit;
+    let mut pages = Vec::new();
+    for input in &inputs {
+        match pages::load(input) {
+            Ok(snapshot) => pages.push(pages::scan_page(input, &snapshot, passes_known)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if inputs.is_empty() && errors.is_empty() {
+        errors.push(InputError::new(
+            args.inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            "no *.html, *.htm or *.snapshot.json files found",
+        ));
+    }
+    for e in &errors {
+        report_error(e);
+    }
+    let report = Report {
+        pages,
+        errors,
+        include_passes: args.all,
+        passes_known,
+    };
+    let rendered = match args.format {
+        ReportFormat::Text => {
+            let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+            formats::text::render(&report, formats::text::Colors::for_terminal(to_terminal))
+        }
+        ReportFormat::Json => formats::json::render(&report),
+        ReportFormat::Sarif => formats::sarif::render(&report),
+        ReportFormat::Junit => formats::junit::render(&report),
+    };
+    if let Err(code) = write_output(args.output.as_deref(), &rendered) {
+        return code;
+    }
+    report.exit_code(args.fail_on)
+}
+
+fn run_snapshot(args: &SnapshotArgs) -> i32 {
+    let input = if args.input.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File {
+            path: args.input.clone(),
+            kind: InputKind::Html,
+        }
+    };
+    let snapshot = match pages::load(&input) {
+        Ok(snapshot) => snapshot,
+        Err(e) => {
+            report_error(&e);
+            return exit::ERROR;
+        }
+    };
+    let mut json = match serde_json::to_string_pretty(&snapshot) {
+        Ok(json) => json,
+        Err(e) => {
+            report_error(&InputError::new(
+                input.label(),
+                format!("cannot write snapshot: {e}"),
+            ));
+            return exit::ERROR;
+        }
+    };
+    json.push('\n');
+    match write_output(args.output.as_deref(), &json) {
+        Ok(()) => exit::CLEAN,
+        Err(code) => code,
+    }
+}
+
+fn run_rules(args: &RulesArgs) -> i32 {
+    let rendered = formats::rules::render(args.format);
+    match write_output(args.output.as_deref(), &rendered) {
+        Ok(()) => exit::CLEAN,
+        Err(code) => code,
+    }
+}
+
+/// Writes to the file, or to standard output. A closed pipe (`| head`) is not an error.
+fn write_output(path: Option<&Path>, text: &str) -> Result<(), i32> {
+    match path {
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            report_error(&InputError::io(
+                path.display().to_string(),
+                "cannot write",
+                &e,
+            ));
+            exit::ERROR
+        }),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => {
+                    report_error(&InputError::io("standard output", "cannot write", &e));
+                    Err(exit::ERROR)
+                }
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::a11y::PageA11y;
 use crate::dom::{Dom, NodeId};
 use crate::finding::Finding;
 use crate::phi::FingerprintKey;
@@ -12,6 +13,8 @@ use crate::snapshot::Snapshot;
 pub struct Context<'a> {
     pub snapshot: &'a Snapshot,
     pub dom: &'a Dom,
+    /// Accessibility semantics (roles, names, hidden, focus), memoised per page.
+    pub a11y: PageA11y<'a>,
     /// The page URL with any PHI in it masked: what findings show.
     pub redacted_url: String,
     /// Key for the fingerprints in PHI evidence; none means no fingerprints.
@@ -23,6 +26,7 @@ impl<'a> Context<'a> {
         Context {
             snapshot,
             dom: &snapshot.dom,
+            a11y: PageA11y::new(&snapshot.dom),
             redacted_url: crate::phi::redact_url(&snapshot.url),
             fingerprint_key: None,
         }

@@ -3,16 +3,19 @@
 //! No I/O (files, network, clocks) happens here, so the same code runs natively in the CLI
 //! and crawler and as Wasm in the browser extension and the contrast page.
 
+pub mod a11y;
 pub mod dom;
 pub mod engine;
 pub mod finding;
 pub mod har;
+pub mod lang_subtags;
 pub mod phi;
 pub mod rule;
 pub mod rules;
 pub mod selector;
 pub mod snapshot;
 pub mod style;
+pub mod wcag;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
 pub use engine::{Context, ScanOptions, scan, scan_keyed};

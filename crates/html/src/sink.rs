@@ -212,8 +212,8 @@ fn element_data(name: &QualName, attrs: &[Attribute]) -> NodeData {
     let attrs = attrs
         .iter()
         .map(|a| {
-            let name = if a.name.prefix.is_some() {
-                format!("{}:{}", a.name.prefix.as_ref().unwrap(), a.name.local)
+            let name = if let Some(prefix) = &a.name.prefix {
+                format!("{}:{}", prefix, a.name.local)
             } else {
                 a.name.local.to_string()
             };

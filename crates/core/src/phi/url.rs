@@ -52,6 +52,19 @@ pub fn is_scanned_scheme(url: &str) -> bool {
         || lower.starts_with("data:"))
 }
 
+/// The host (lower case, port dropped) of an absolute URL.
+pub fn host(url: &str) -> Option<String> {
+    let (_, rest) = url.trim().split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = if host.starts_with('[') {
+        host.split(']').next().map(|h| format!("{h}]"))?
+    } else {
+        host.split(':').next()?.to_string()
+    };
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
 /// One part of a URL where PHI was found: which part (for the finding's message, never
 /// the value), its decoded text and the matches in it.
 #[derive(Debug, Clone)]

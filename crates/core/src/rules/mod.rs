@@ -1,5 +1,6 @@
 //! Every rule, one file each, grouped by topic. A group's `mod.rs` lists its rules;
-//! [`all`] joins the groups. Adding a rule: write its file, add it to its group's list.
+//! [`all`] joins the groups. Adding a rule: write its file, add it to its group's list,
+//! then run `scripts/update-docs.sh` (the README's rule table is generated from `META`).
 
 pub mod aria;
 pub mod contrast;

@@ -1,5 +1,22 @@
+mod aria_hidden_focusable;
+mod flat;
+mod iframe_not_focusable;
+mod keyboard_unreachable;
+mod positive_tabindex;
+mod presentational_children_focusable;
+mod scrollable_region_focusable;
+mod target_size;
+
 use crate::rule::Rule;
 
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![]
+    vec![
+        &positive_tabindex::PositiveTabindex,
+        &scrollable_region_focusable::ScrollableRegionFocusable,
+        &target_size::TargetSize,
+        &aria_hidden_focusable::AriaHiddenFocusable,
+        &presentational_children_focusable::PresentationalChildrenFocusable,
+        &keyboard_unreachable::KeyboardUnreachable,
+        &iframe_not_focusable::IframeNotFocusable,
+    ]
 }

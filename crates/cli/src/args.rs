@@ -1,0 +1,370 @@
+//! Command-line parsing, by hand: three subcommands with a handful of flags do not need a
+//! parser crate, and keeping the CLI's dependency tree small keeps CI builds short on the
+//! 2-core machines (clap would add ~10 crates and its proc-macro build).
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+pub const USAGE: &str = "\
+usage:
+  portalscan scan <file|dir|snapshot.json|->... [--format text|json|sarif|junit]
+                  [--output FILE] [--fail-on fail|review|never] [--all]
+  portalscan snapshot <file.html> [--output page.snapshot.json]
+  portalscan rules [--format text|markdown|json]
+  portalscan --help | --version
+
+Directories are walked for *.html, *.htm and *.snapshot.json files; `-` reads HTML from
+standard input. Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or
+input error.";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Sarif,
+    Junit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// The least severe outcome that makes the exit status 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Fail,
+    Review,
+    Never,
+}
+
+#[derive(Debug)]
+pub struct ScanArgs {
+    pub inputs: Vec<PathBuf>,
+    pub format: ReportFormat,
+    pub output: Option<PathBuf>,
+    pub fail_on: FailOn,
+    /// Also list `pass` findings.
+    pub all: bool,
+}
+
+#[derive(Debug)]
+pub struct SnapshotArgs {
+    pub input: PathBuf,
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct RulesArgs {
+    pub format: RulesFormat,
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub enum Command {
+    Scan(ScanArgs),
+    Snapshot(SnapshotArgs),
+    Rules(RulesArgs),
+    Help,
+    Version,
+}
+
+/// A usage error: the message to print before the usage text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+/// Splits `--flag=value` and `--flag value`; everything else is positional.
+struct ArgIter {
+    args: std::vec::IntoIter<OsString>,
+    pending_value: Option<OsString>,
+    options_ended: bool,
+}
+
+enum Arg {
+    Flag(String),
+    Positional(OsString),
+}
+
+impl ArgIter {
+    fn new(args: Vec<OsString>) -> ArgIter {
+        ArgIter {
+            args: args.into_iter(),
+            pending_value: None,
+            options_ended: false,
+        }
+    }
+
+    fn next_arg(&mut self) -> Result<Option<Arg>, UsageError> {
+        if let Some(v) = self.pending_value.take() {
+            return Err(UsageError(format!(
+                "unexpected value {}",
+                v.to_string_lossy()
+            )));
+        }
+        let Some(arg) = self.args.next() else {
+            return Ok(None);
+        };
+        if self.options_ended {
+            return Ok(Some(Arg::Positional(arg)));
+        }
+        let Some(text) = arg.to_str() else {
+            return Ok(Some(Arg::Positional(arg)));
+        };
+        if text == "--" {
+            self.options_ended = true;
+            return self.next_arg();
+        }
+        if text.starts_with("--") {
+            if let Some((flag, value)) = text.split_once('=') {
+                self.pending_value = Some(OsString::from(value));
+                return Ok(Some(Arg::Flag(flag.to_string())));
+            }
+            return Ok(Some(Arg::Flag(text.to_string())));
+        }
+        if text.starts_with('-') && text != "-" {
+            return Ok(Some(Arg::Flag(text.to_string())));
+        }
+        Ok(Some(Arg::Positional(arg)))
+    }
+
+    fn value(&mut self, flag: &str) -> Result<OsString, UsageError> {
+        if let Some(v) = self.pending_value.take() {
+            return Ok(v);
+        }
+        self.args
+            .next()
+            .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+    }
+
+    fn text_value(&mut self, flag: &str) -> Result<String, UsageError> {
+        self.value(flag)?
+            .into_string()
+            .map_err(|v| UsageError(format!("{flag}: invalid value {}", v.to_string_lossy())))
+    }
+
+    /// For flags that take no value: `--all=yes` is an error.
+    fn no_value(&mut self, flag: &str) -> Result<(), UsageError> {
+        match self.pending_value.take() {
+            Some(_) => Err(UsageError(format!("{flag} takes no value"))),
+            None => Ok(()),
+        }
+    }
+}
+
+fn one_of<T: Copy>(flag: &str, value: &str, choices: &[(&str, T)]) -> Result<T, UsageError> {
+    choices
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+            UsageError(format!(
+                "{flag}: unknown value '{value}' (expected one of: {})",
+                names.join(", ")
+            ))
+        })
+}
+
+pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
+    let mut it = ArgIter::new(args);
+    let Some(first) = it.next_arg()? else {
+        return Err(UsageError("no command given".into()));
+    };
+    match first {
+        Arg::Flag(f) if f == "--help" || f == "-h" => Ok(Command::Help),
+        Arg::Flag(f) if f == "--version" || f == "-V" => Ok(Command::Version),
+        Arg::Flag(f) => Err(UsageError(format!("unknown option {f}"))),
+        Arg::Positional(cmd) => match cmd.to_str() {
+            Some("scan") => parse_scan(it),
+            Some("snapshot") => parse_snapshot(it),
+            Some("rules") => parse_rules(it),
+            Some("help") => Ok(Command::Help),
+            _ => Err(UsageError(format!(
+                "unknown command '{}'",
+                cmd.to_string_lossy()
+            ))),
+        },
+    }
+}
+
+fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
+    let mut scan = ScanArgs {
+        inputs: Vec::new(),
+        format: ReportFormat::Text,
+        output: None,
+        fail_on: FailOn::Fail,
+        all: false,
+    };
+    while let Some(arg) = it.next_arg()? {
+        match arg {
+            Arg::Positional(p) => scan.inputs.push(PathBuf::from(p)),
+            Arg::Flag(f) => match f.as_str() {
+                "--format" | "-f" => {
+                    let v = it.text_value(&f)?;
+                    scan.format = one_of(
+                        "--format",
+                        &v,
+                        &[
+                            ("text", ReportFormat::Text),
+                            ("json", ReportFormat::Json),
+                            ("sarif", ReportFormat::Sarif),
+                            ("junit", ReportFormat::Junit),
+                        ],
+                    )?;
+                }
+                "--output" | "-o" => scan.output = Some(PathBuf::from(it.value(&f)?)),
+                "--fail-on" => {
+                    let v = it.text_value(&f)?;
+                    scan.fail_on = one_of(
+                        "--fail-on",
+                        &v,
+                        &[
+                            ("fail", FailOn::Fail),
+                            ("review", FailOn::Review),
+                            ("never", FailOn::Never),
+                        ],
+                    )?;
+                }
+                "--all" => {
+                    it.no_value(&f)?;
+                    scan.all = true;
+                }
+                "--help" | "-h" => return Ok(Command::Help),
+                _ => return Err(UsageError(format!("scan: unknown option {f}"))),
+            },
+        }
+    }
+    if scan.inputs.is_empty() {
+        return Err(UsageError(
+            "scan: give at least one file, directory or - (standard input)".into(),
+        ));
+    }
+    Ok(Command::Scan(scan))
+}
+
+fn parse_snapshot(mut it: ArgIter) -> Result<Command, UsageError> {
+    let mut input = None;
+    let mut output = None;
+    while let Some(arg) = it.next_arg()? {
+        match arg {
+            Arg::Positional(p) if input.is_none() => input = Some(PathBuf::from(p)),
+            Arg::Positional(p) => {
+                return Err(UsageError(format!(
+                    "snapshot: takes one HTML file (got a second: {})",
+                    p.to_string_lossy()
+                )));
+            }
+            Arg::Flag(f) => match f.as_str() {
+                "--output" | "-o" => output = Some(PathBuf::from(it.value(&f)?)),
+                "--help" | "-h" => return Ok(Command::Help),
+                _ => return Err(UsageError(format!("snapshot: unknown option {f}"))),
+            },
+        }
+    }
+    let input = input.ok_or_else(|| UsageError("snapshot: give one HTML file".into()))?;
+    Ok(Command::Snapshot(SnapshotArgs { input, output }))
+}
+
+fn parse_rules(mut it: ArgIter) -> Result<Command, UsageError> {
+    let mut rules = RulesArgs {
+        format: RulesFormat::Text,
+        output: None,
+    };
+    while let Some(arg) = it.next_arg()? {
+        match arg {
+            Arg::Positional(p) => {
+                return Err(UsageError(format!(
+                    "rules: unexpected argument {}",
+                    p.to_string_lossy()
+                )));
+            }
+            Arg::Flag(f) => match f.as_str() {
+                "--format" | "-f" => {
+                    let v = it.text_value(&f)?;
+                    rules.format = one_of(
+                        "--format",
+                        &v,
+                        &[
+                            ("text", RulesFormat::Text),
+                            ("markdown", RulesFormat::Markdown),
+                            ("json", RulesFormat::Json),
+                        ],
+                    )?;
+                }
+                "--output" | "-o" => rules.output = Some(PathBuf::from(it.value(&f)?)),
+                "--help" | "-h" => return Ok(Command::Help),
+                _ => return Err(UsageError(format!("rules: unknown option {f}"))),
+            },
+        }
+    }
+    Ok(Command::Rules(rules))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(args: &[&str]) -> Result<Command, UsageError> {
+        parse(args.iter().map(OsString::from).collect())
+    }
+
+    #[test]
+    fn scan_defaults_and_flags() {
+        let Command::Scan(s) = parse_str(&["scan", "a.html", "-"]).unwrap() else {
+            panic!("not scan")
+        };
+        assert_eq!(s.format, ReportFormat::Text);
+        assert_eq!(s.fail_on, FailOn::Fail);
+        assert!(!s.all);
+        assert_eq!(s.inputs, vec![PathBuf::from("a.html"), PathBuf::from("-")]);
+
+        let Command::Scan(s) = parse_str(&[
+            "scan",
+            "--format=sarif",
+            "dir",
+            "--fail-on",
+            "review",
+            "--all",
+            "-o",
+            "out.sarif",
+        ])
+        .unwrap() else {
+            panic!("not scan")
+        };
+        assert_eq!(s.format, ReportFormat::Sarif);
+        assert_eq!(s.fail_on, FailOn::Review);
+        assert!(s.all);
+        assert_eq!(s.output, Some(PathBuf::from("out.sarif")));
+    }
+
+    #[test]
+    fn usage_errors_name_the_problem() {
+        let err = parse_str(&["scan", "a.html", "--format", "nope"]).unwrap_err();
+        assert!(
+            err.0.contains("'nope'") && err.0.contains("sarif"),
+            "{}",
+            err.0
+        );
+        assert!(parse_str(&["scan"]).unwrap_err().0.contains("at least one"));
+        assert!(
+            parse_str(&["scan", "a", "--format"])
+                .unwrap_err()
+                .0
+                .contains("needs a value")
+        );
+        assert!(parse_str(&["scan", "a", "--all=1"]).is_err());
+        assert!(parse_str(&["frobnicate"]).is_err());
+        assert!(parse_str(&[]).is_err());
+    }
+
+    #[test]
+    fn double_dash_ends_options() {
+        let Command::Scan(s) = parse_str(&["scan", "--", "--all"]).unwrap() else {
+            panic!("not scan")
+        };
+        assert_eq!(s.inputs, vec![PathBuf::from("--all")]);
+        assert!(!s.all);
+    }
+}

@@ -1,0 +1,183 @@
+//! The report for people: findings grouped by rule, each rule with its criteria and how to
+//! fix it, then every occurrence with where it is, its start tag and the message.
+
+use std::fmt::Write;
+
+use portalscan_core::rules;
+use portalscan_core::wcag;
+use portalscan_core::{Finding, Outcome};
+
+use crate::report::{Listed, Report};
+
+/// ANSI styling, or none (files, pipes, `NO_COLOR`).
+#[derive(Clone, Copy)]
+pub struct Colors {
+    enabled: bool,
+}
+
+impl Colors {
+    pub fn new(enabled: bool) -> Colors {
+        Colors { enabled }
+    }
+
+    /// Colour for a terminal unless `NO_COLOR` is set to something (no-color.org).
+    pub fn for_terminal(is_terminal: bool) -> Colors {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Colors::new(is_terminal && !no_color)
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.enabled {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+    fn outcome(&self, outcome: Outcome) -> String {
+        let (code, label) = match outcome {
+            Outcome::Fail => ("1;31", "FAIL  "),
+            Outcome::Review => ("1;33", "REVIEW"),
+            Outcome::Pass => ("32", "PASS  "),
+            Outcome::Inapplicable => ("2", "N/A   "),
+        };
+        self.paint(code, label)
+    }
+}
+
+/// Position of a rule in the declared order, so groups come out in a stable order.
+fn rule_order(id: &str) -> usize {
+    rules::all()
+        .iter()
+        .position(|r| r.meta().id == id)
+        .unwrap_or(usize::MAX)
+}
+
+pub fn render(report: &Report, colors: Colors) -> String {
+    let mut listed: Vec<Listed> = report.listed().collect();
+    // Stable sort: input order and document order are kept inside each rule.
+    listed.sort_by_key(|l| rule_order(&l.finding.rule));
+
+    let mut out = String::new();
+    let mut start = 0;
+    while start < listed.len() {
+        let rule = &listed[start].finding.rule;
+        let end = start
+            + listed[start..]
+                .iter()
+                .take_while(|l| &l.finding.rule == rule)
+                .count();
+        write_group(&mut out, &listed[start..end], colors);
+        start = end;
+    }
+    write_summary(&mut out, report, colors);
+    out
+}
+
+fn write_group(out: &mut String, group: &[Listed], colors: Colors) {
+    let first = group[0].finding;
+    let title = rules::by_id(&first.rule)
+        .map(|r| r.meta().title)
+        .unwrap_or("");
+    let count = |o: Outcome| group.iter().filter(|l| l.finding.outcome == o).count();
+    let tally: Vec<String> = [Outcome::Fail, Outcome::Review, Outcome::Pass]
+        .into_iter()
+        .filter(|&o| count(o) > 0)
+        .map(|o| format!("{} {}", count(o), o.as_str()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} {}  ({})",
+        colors.bold(&first.rule),
+        colors.bold(title),
+        tally.join(", ")
+    );
+    for number in &first.wcag {
+        match wcag::criterion(number) {
+            Some(sc) => {
+                let _ = writeln!(
+                    out,
+                    "  WCAG {} {} (Level {})  {}",
+                    sc.number,
+                    sc.name,
+                    sc.level.as_str(),
+                    colors.dim(&sc.understanding_url())
+                );
+            }
+            None => {
+                let _ = writeln!(out, "  WCAG {number}");
+            }
+        }
+    }
+    if !first.act.is_empty() {
+        let _ = writeln!(out, "  ACT rules: {}", first.act.join(", "));
+    }
+    if !first.help.is_empty() {
+        let _ = writeln!(out, "  How to fix: {}", first.help);
+    }
+    out.push('\n');
+    for listed in group {
+        write_finding(out, listed, colors);
+    }
+    out.push('\n');
+}
+
+fn write_finding(out: &mut String, listed: &Listed, colors: Colors) {
+    let f: &Finding = listed.finding;
+    let place = if listed.page.url.starts_with("file:") {
+        // A local page: the path the user gave is the readable name of the same file.
+        match listed.line {
+            Some(line) => format!("{}:{line}", listed.page.input),
+            None => listed.page.input.clone(),
+        }
+    } else {
+        f.url.clone()
+    };
+    let _ = writeln!(out, "  {} {}", colors.outcome(f.outcome), place);
+    let indent = "         ";
+    if !f.selector.is_empty() {
+        let _ = writeln!(out, "{indent}at {}", f.selector);
+    }
+    if !f.html.is_empty() {
+        let _ = writeln!(out, "{indent}{}", colors.dim(&f.html));
+    }
+    if let Some(phi) = &f.phi {
+        let _ = writeln!(
+            out,
+            "{indent}PHI in {}: {}",
+            phi.location,
+            phi.kinds.join(", ")
+        );
+    }
+    if !f.message.is_empty() {
+        let _ = writeln!(out, "{indent}{}", f.message);
+    }
+}
+
+fn write_summary(out: &mut String, report: &Report, colors: Colors) {
+    let counts = report.counts();
+    let pages = report.pages.len();
+    let mut line = format!(
+        "{pages} page{} scanned: {} fail, {} review",
+        if pages == 1 { "" } else { "s" },
+        counts.fail,
+        counts.review,
+    );
+    if let Some(pass) = counts.pass {
+        let _ = write!(line, ", {pass} pass");
+    }
+    if !report.errors.is_empty() {
+        let n = report.errors.len();
+        let _ = write!(
+            line,
+            "; {n} input{} could not be scanned",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    let _ = writeln!(out, "{}", colors.bold(&line));
+}

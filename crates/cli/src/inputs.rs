@@ -1,0 +1,195 @@
+//! Turns the paths on the command line into the list of pages to scan: directories are
+//! walked (sorted, so reports are deterministic), `-` is standard input.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// What a file holds, decided by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum InputKind {
+    Html,
+    /// A saved `portalscan_core::Snapshot` as JSON.
+    Snapshot,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File { path: PathBuf, kind: InputKind },
+}
+
+impl Input {
+    /// How messages and reports name the input: the path as given, `-` for stdin.
+    pub fn label(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File { path, .. } => path.display().to_string(),
+        }
+    }
+}
+
+/// A problem with one input; the others still run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub input: String,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.input, self.message)
+    }
+}
+
+impl InputError {
+    pub fn new(input: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError {
+            input: input.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn io(input: impl Into<String>, what: &str, err: &std::io::Error) -> InputError {
+        InputError::new(input, format!("{what}: {}", describe_io(err)))
+    }
+}
+
+/// An I/O error as a short lower-case phrase, without Rust's `(os error N)` suffix.
+pub fn describe_io(err: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match err.kind() {
+        NotFound => "no such file or directory".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "is a directory".into(),
+        _ => {
+            let text = err.to_string();
+            let text = match text.find(" (os error") {
+                Some(cut) => text[..cut].to_string(),
+                None => text,
+            };
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// The kind of an explicitly named file: `*.json` is a snapshot, everything else HTML.
+fn kind_of_named_file(path: &Path) -> InputKind {
+    if has_extension(path, "json") {
+        InputKind::Snapshot
+    } else {
+        InputKind::Html
+    }
+}
+
+/// The kind of a file found while walking a directory, or `None` to skip it.
+fn kind_of_walked_file(path: &Path) -> Option<InputKind> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".snapshot.json") {
+        Some(InputKind::Snapshot)
+    } else if name.ends_with(".html") || name.ends_with(".htm") {
+        Some(InputKind::Html)
+    } else {
+        None
+    }
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext))
+}
+
+/// Expands the command line's paths, in the order given; each directory's files sorted.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk_dir(path, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::File {
+                path: path.clone(),
+                kind: kind_of_named_file(path),
+            }),
+            Err(e) => errors.push(InputError::io(
+                path.display().to_string(),
+                "cannot read",
+                &e,
+            )),
+        }
+    }
+    (inputs, errors)
+}
+
+/// Walks a directory without recursion (a loop over a stack) and without following
+/// symbolic links to directories (which could loop). Files come out sorted by path.
+fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+    let mut found = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push(InputError::io(dir.display().to_string(), "cannot read", &e));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(InputError::io(dir.display().to_string(), "cannot read", &e));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir {
+                pending.push(path);
+            } else if let Some(kind) = kind_of_walked_file(&path) {
+                found.push((path, kind));
+            }
+        }
+    }
+    found.sort();
+    inputs.extend(
+        found
+            .into_iter()
+            .map(|(path, kind)| Input::File { path, kind }),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_name() {
+        assert_eq!(kind_of_named_file(Path::new("a.json")), InputKind::Snapshot);
+        assert_eq!(kind_of_named_file(Path::new("a.txt")), InputKind::Html);
+        assert_eq!(
+            kind_of_walked_file(Path::new("d/p.snapshot.json")),
+            Some(InputKind::Snapshot)
+        );
+        assert_eq!(
+            kind_of_walked_file(Path::new("d/p.HTM")),
+            Some(InputKind::Html)
+        );
+        assert_eq!(kind_of_walked_file(Path::new("d/data.json")), None);
+        assert_eq!(kind_of_walked_file(Path::new("d/style.css")), None);
+    }
+
+    #[test]
+    fn io_errors_read_as_phrases() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(describe_io(&e), "permission denied");
+        let e = std::io::Error::other("Something odd (os error 99)");
+        assert_eq!(describe_io(&e), "something odd");
+    }
+}

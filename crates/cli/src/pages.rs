@@ -1,0 +1,166 @@
+//! Reads one input and turns it into a snapshot, then into findings.
+
+use std::io::Read;
+use std::path::Path;
+
+use portalscan_core::snapshot::SNAPSHOT_VERSION;
+use portalscan_core::{Finding, ScanOptions, Snapshot, scan_all};
+use portalscan_html::{decode_html_bytes, snapshot_from_html};
+
+use crate::inputs::{Input, InputError, InputKind};
+use crate::loader::{FileLoader, dir_url, file_url, path_from_file_url};
+
+/// One scanned page and everything the report formats need about it.
+pub struct ScannedPage {
+    /// The input as the user named it (`fixtures/a.html`, `-`).
+    pub input: String,
+    pub url: String,
+    /// Where the page's source lives, for SARIF: a path relative to the working directory
+    /// when it is under it, otherwise an absolute URL.
+    pub artifact: String,
+    /// Every finding; passes only when they were asked for.
+    pub findings: Vec<Finding>,
+    /// The source line of each finding's element, where the snapshot knows it.
+    pub lines: Vec<Option<u32>>,
+}
+
+/// How many leading bytes are looked at to tell a binary file from a page.
+const SNIFF_BYTES: usize = 1024;
+
+/// Reads an input into a snapshot.
+pub fn load(input: &Input) -> Result<Snapshot, InputError> {
+    let label = input.label();
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputError::io(&label, "cannot read", &e))?;
+            // Relative stylesheet links from standard input resolve against the working
+            // directory, as if the page were saved there.
+            let cwd =
+                std::env::current_dir().map_err(|e| InputError::io(&label, "cannot read", &e))?;
+            html_snapshot(&label, &bytes, &dir_url(&cwd))
+        }
+        Input::File { path, kind } => {
+            let bytes =
+                std::fs::read(path).map_err(|e| InputError::io(&label, "cannot read", &e))?;
+            match kind {
+                InputKind::Html => html_snapshot(&label, &bytes, &file_url(path)),
+                InputKind::Snapshot => parse_snapshot(&label, &bytes),
+            }
+        }
+    }
+}
+
+/// Parses page bytes into the static snapshot, with linked local stylesheets.
+pub fn html_snapshot(label: &str, bytes: &[u8], url: &str) -> Result<Snapshot, InputError> {
+    if looks_binary(bytes) {
+        return Err(InputError::new(
+            label,
+            "not an HTML page: contains NUL bytes (a binary file?)",
+        ));
+    }
+    let html = decode_html_bytes(bytes);
+    Ok(snapshot_from_html(&html, url, &FileLoader::new(url)))
+}
+
+/// NUL bytes near the start mean a binary file (as git and grep judge), unless a UTF-16
+/// byte order mark says the zero bytes are half of UTF-16 code units.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    !utf16 && bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0)
+}
+
+/// A saved snapshot; the error names the line and column where the JSON went wrong.
+pub fn parse_snapshot(label: &str, bytes: &[u8]) -> Result<Snapshot, InputError> {
+    let snapshot: Snapshot = serde_json::from_slice(bytes)
+        .map_err(|e| InputError::new(label, format!("not a valid snapshot: {e}")))?;
+    if snapshot.version > SNAPSHOT_VERSION {
+        return Err(InputError::new(
+            label,
+            format!(
+                "snapshot version {} is newer than this portalscan reads (up to {SNAPSHOT_VERSION})",
+                snapshot.version
+            ),
+        ));
+    }
+    Ok(snapshot)
+}
+
+/// Scans a loaded snapshot with every rule. Passes are only collected when a report needs
+/// them (`--all`, JUnit's passed testcases): each costs a selector, which is not free on
+/// very deep pages.
+pub fn scan_page(input: &Input, snapshot: &Snapshot, include_passes: bool) -> ScannedPage {
+    let findings = scan_all(snapshot, ScanOptions { include_passes });
+    let lines = findings
+        .iter()
+        .map(|f| {
+            f.node
+                .filter(|n| n.index() < snapshot.dom.len())
+                .and_then(|n| snapshot.dom.node(n).line)
+        })
+        .collect();
+    ScannedPage {
+        input: input.label(),
+        url: snapshot.url.clone(),
+        artifact: match input {
+            Input::Stdin => "stdin".to_string(),
+            Input::File { path, .. } => artifact_for(&snapshot.url, path),
+        },
+        findings,
+        lines,
+    }
+}
+
+/// A page URL as a SARIF artifact: local files relative to the working directory (so code
+/// scanning links them to the repository), other URLs as they are. A snapshot whose URL
+/// is not a file falls back to the snapshot's own path.
+fn artifact_for(url: &str, input_path: &Path) -> String {
+    if let Some(path) = path_from_file_url(url) {
+        return relative_uri(&path).unwrap_or_else(|| url.to_string());
+    }
+    if url.contains("://") {
+        return url.to_string();
+    }
+    relative_uri(input_path).unwrap_or_else(|| file_url(input_path))
+}
+
+/// The path relative to the working directory as a URI reference (`/` separators,
+/// percent-encoded), or `None` when it is outside it.
+fn relative_uri(path: &Path) -> Option<String> {
+    let cwd = std::env::current_dir().ok()?;
+    let absolute = std::path::absolute(path).ok()?;
+    let relative = absolute.strip_prefix(&cwd).ok()?;
+    // Encode as a file URL does, then drop the `file:///` prefix.
+    let url = file_url(&Path::new("/").join(relative));
+    Some(url.trim_start_matches("file:///").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_is_told_from_utf16() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+        assert!(!looks_binary(b"<p>hi</p>"));
+        assert!(!looks_binary(b"\xFF\xFE<\0p\0>\0"));
+    }
+
+    #[test]
+    fn snapshot_errors_name_line_and_column() {
+        let err = parse_snapshot("x.json", b"{\n  \"url\": 5\n}").unwrap_err();
+        assert_eq!(err.input, "x.json");
+        assert!(err.message.contains("line 2"), "{}", err.message);
+        assert!(err.message.contains("column"), "{}", err.message);
+    }
+
+    #[test]
+    fn newer_snapshot_versions_are_refused() {
+        let json =
+            br#"{"version": 99, "url": "https://p.example/", "dom": [{"type": "document"}]}"#;
+        let err = parse_snapshot("x.json", json).unwrap_err();
+        assert!(err.message.contains("newer"), "{}", err.message);
+    }
+}

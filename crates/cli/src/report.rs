@@ -1,0 +1,97 @@
+//! The result of a scan run, shared by every output format, and the exit status it gives.
+
+use portalscan_core::{Finding, Outcome};
+
+use crate::args::FailOn;
+use crate::inputs::InputError;
+use crate::pages::ScannedPage;
+
+/// Exit statuses (documented in the README and `--help`).
+pub mod exit {
+    /// Nothing reached `--fail-on`.
+    pub const CLEAN: i32 = 0;
+    /// Some finding reached `--fail-on`.
+    pub const FINDINGS: i32 = 1;
+    /// A usage error, or an input that could not be read or parsed.
+    pub const ERROR: i32 = 2;
+}
+
+pub struct Report {
+    pub pages: Vec<ScannedPage>,
+    pub errors: Vec<InputError>,
+    /// `--all`: list passes too.
+    pub include_passes: bool,
+    /// Whether the pages were scanned for passes (`--all`, or a format that needs them).
+    pub passes_known: bool,
+}
+
+/// A finding as reports list it, with its page and source line.
+#[derive(Clone, Copy)]
+pub struct Listed<'a> {
+    pub page: &'a ScannedPage,
+    pub finding: &'a Finding,
+    pub line: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub fail: usize,
+    pub review: usize,
+    /// `None` when passes were not collected.
+    pub pass: Option<usize>,
+}
+
+impl Report {
+    /// Whether reports show findings with this outcome.
+    pub fn lists(&self, outcome: Outcome) -> bool {
+        match outcome {
+            Outcome::Fail | Outcome::Review => true,
+            Outcome::Pass => self.include_passes,
+            Outcome::Inapplicable => false,
+        }
+    }
+
+    /// The findings reports show, page by page in input order, each page in document order.
+    pub fn listed(&self) -> impl Iterator<Item = Listed<'_>> + '_ {
+        self.pages.iter().flat_map(move |page| {
+            page.findings
+                .iter()
+                .zip(&page.lines)
+                .filter(|(f, _)| self.lists(f.outcome))
+                .map(move |(finding, line)| Listed {
+                    page,
+                    finding,
+                    line: *line,
+                })
+        })
+    }
+
+    /// Outcomes over all pages.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        let mut pass = 0;
+        for f in self.pages.iter().flat_map(|p| &p.findings) {
+            match f.outcome {
+                Outcome::Fail => counts.fail += 1,
+                Outcome::Review => counts.review += 1,
+                Outcome::Pass => pass += 1,
+                Outcome::Inapplicable => {}
+            }
+        }
+        counts.pass = self.passes_known.then_some(pass);
+        counts
+    }
+
+    pub fn exit_code(&self, fail_on: FailOn) -> i32 {
+        if !self.errors.is_empty() {
+            return exit::ERROR;
+        }
+        let counts = self.counts();
+        let reached = match fail_on {
+            FailOn::Fail => counts.fail > 0,
+            FailOn::Review => counts.fail + counts.review > 0,
+            FailOn::Never => false,
+        };
+        if reached { exit::FINDINGS } else { exit::CLEAN }
+    }
+}

@@ -1,0 +1,10 @@
+//! End-to-end tests of the `portalscan` binary: exit codes, report formats, bad input,
+//! the snapshot round trip and the README's rule table. One test binary (modules below)
+//! so CI links once.
+
+mod bad_input;
+mod exit_codes;
+mod formats;
+mod readme;
+mod round_trip;
+mod support;

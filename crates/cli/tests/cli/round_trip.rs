@@ -1,0 +1,91 @@
+//! The same page gives the same findings whether scanned from HTML or from the snapshot
+//! `portalscan snapshot` saved of it (both front-ends know the same facts).
+
+use std::path::PathBuf;
+
+use crate::support::{TempDir, crate_dir, data, repo_root, run};
+
+/// Our own pages plus the shared fixture pages, when they exist.
+fn pages() -> Vec<String> {
+    let mut pages: Vec<String> = [
+        "pages/portal.html",
+        "pages/no-title.html",
+        "pages/titled.html",
+    ]
+    .iter()
+    .map(|p| data(p))
+    .collect();
+    let fixtures = repo_root().join("fixtures/static");
+    if let Ok(entries) = std::fs::read_dir(&fixtures) {
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .collect();
+        found.sort();
+        pages.extend(found.iter().map(|p| p.display().to_string()));
+    }
+    pages
+}
+
+#[test]
+fn html_and_its_saved_snapshot_give_identical_findings() {
+    let dir = TempDir::new("round-trip");
+    for (i, page) in pages().iter().enumerate() {
+        let direct = run(&[
+            "scan",
+            page,
+            "--format",
+            "json",
+            "--all",
+            "--fail-on",
+            "never",
+        ]);
+        assert_eq!(direct.code, 0, "{page}: {}", direct.stderr);
+
+        let saved = dir.path(&format!("page{i}.snapshot.json"));
+        let saved = saved.to_str().unwrap();
+        let snap = run(&["snapshot", page, "--output", saved]);
+        assert_eq!(snap.code, 0, "{page}: {}", snap.stderr);
+
+        let again = run(&[
+            "scan",
+            saved,
+            "--format",
+            "json",
+            "--all",
+            "--fail-on",
+            "never",
+        ]);
+        assert_eq!(again.code, 0, "{page}: {}", again.stderr);
+
+        let (a, b) = (direct.json(), again.json());
+        assert!(
+            !a["findings"].as_array().unwrap().is_empty(),
+            "{page}: no findings at all"
+        );
+        assert_eq!(a["findings"], b["findings"], "{page}: findings differ");
+        assert_eq!(a["summary"], b["summary"], "{page}");
+    }
+}
+
+#[test]
+fn snapshot_records_the_file_url_and_source_lines() {
+    let out = run(&["snapshot", &data("pages/portal.html")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let snapshot: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(snapshot["source"], "static-html");
+    let url = snapshot["url"].as_str().unwrap();
+    let expected = crate_dir().join("tests/data/pages/portal.html");
+    assert!(
+        url.starts_with("file:///") && url.ends_with("/tests/data/pages/portal.html"),
+        "{url}"
+    );
+    assert!(std::path::Path::new(&expected).is_file());
+    // Every element records its source line (SARIF regions come from it).
+    let dom = snapshot["dom"].as_array().unwrap();
+    let html = dom
+        .iter()
+        .find(|n| n["type"] == "element" && n["name"] == "html")
+        .unwrap();
+    assert_eq!(html["line"], 2);
+}

@@ -1,0 +1,96 @@
+//! Accessibility semantics, computed in one place: ARIA data, roles, what is in the
+//! accessibility tree, focus, and accessible names.
+//!
+//! Rules reach it through [`crate::engine::Context::a11y`], which memoises per-page facts
+//! (hidden, rendered, landmark scoping) so that asking about every element stays linear even
+//! on pages of 100,000 nested elements.
+
+pub mod accname;
+pub mod aria_data;
+pub mod focus;
+pub mod roles;
+pub mod tree;
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::dom::{Dom, ElementRef, NodeId};
+
+pub use accname::{AccName, NameSource};
+
+/// Per-page accessibility facts, computed lazily and shared by every rule.
+pub struct PageA11y<'a> {
+    pub dom: &'a Dom,
+    /// Whether the front-end computed styles; without them, rendering falls back to the
+    /// `hidden` attribute and the UA stylesheet's defaults.
+    pub has_styles: bool,
+    flags: OnceCell<Vec<u8>>,
+    labels: OnceCell<HashMap<NodeId, Vec<NodeId>>>,
+}
+
+impl<'a> PageA11y<'a> {
+    pub fn new(dom: &'a Dom) -> PageA11y<'a> {
+        let has_styles = dom.elements().next().is_some_and(|e| e.style().is_some());
+        PageA11y {
+            dom,
+            has_styles,
+            flags: OnceCell::new(),
+            labels: OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn flags(&self, node: NodeId) -> u8 {
+        self.flags
+            .get_or_init(|| tree::compute_flags(self.dom, self.has_styles))
+            .get(node.index())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<ElementRef<'a>> {
+        self.dom.element(id)
+    }
+
+    /// Excluded from the accessibility tree (see [`tree`]).
+    pub fn is_hidden(&self, node: NodeId) -> bool {
+        self.flags(node) & tree::HIDDEN != 0
+    }
+
+    /// Rendered: in the flat tree and not `display: none` (itself or an ancestor).
+    pub fn is_rendered(&self, node: NodeId) -> bool {
+        self.flags(node) & tree::NOT_RENDERED == 0
+    }
+
+    /// Computed `visibility` is `hidden` or `collapse`.
+    pub fn is_invisible(&self, node: NodeId) -> bool {
+        self.flags(node) & tree::INVISIBLE != 0
+    }
+
+    /// Inside an `inert` subtree.
+    pub fn is_inert(&self, node: NodeId) -> bool {
+        self.flags(node) & tree::INERT != 0
+    }
+
+    /// The computed role (see [`roles::role`]).
+    pub fn role(&self, el: ElementRef) -> Option<&'static str> {
+        roles::role(self, el)
+    }
+
+    /// The accessible name and where it came from (see [`accname`]).
+    pub fn name(&self, el: ElementRef) -> AccName {
+        accname::accessible_name(self, el)
+    }
+
+    pub fn is_focusable(&self, el: ElementRef) -> bool {
+        focus::is_focusable(self, el)
+    }
+
+    /// In sequential focus navigation (Tab reaches it).
+    pub fn is_tabbable(&self, el: ElementRef) -> bool {
+        focus::is_tabbable(self, el)
+    }
+
+    pub fn is_disabled(&self, el: ElementRef) -> bool {
+        focus::is_disabled(self, el)
+    }
+}

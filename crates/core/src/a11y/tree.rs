@@ -1,0 +1,397 @@
+//! Which nodes are in the accessibility tree, and which are rendered.
+//!
+//! A node is *excluded* (hidden) when it or a flat-tree ancestor has `aria-hidden="true"`,
+//! is not rendered, or is `inert`; when it is not in the flat tree (a host's light child
+//! that no slot takes); or when its own computed `visibility` is `hidden`/`collapse`.
+//!
+//! Rendering uses computed styles when the snapshot has them. Without styles it falls back
+//! to what the UA stylesheet always does: the `hidden` attribute, `head`, `script`,
+//! `style`, `template`, closed `<dialog>`, the content of a closed `<details>`, and so on.
+//!
+//! Facts are computed for all nodes at once with a memoised walk up the flat tree (no
+//! recursion, linear time) and stored as bit flags.
+
+use crate::dom::{Dom, ElementRef, NodeData, NodeId};
+
+/// Excluded from the accessibility tree.
+pub const HIDDEN: u8 = 1;
+/// Not rendered (itself or an ancestor is `display: none`, or it is not in the flat tree).
+pub const NOT_RENDERED: u8 = 2;
+/// Inside an `inert` subtree.
+pub const INERT: u8 = 4;
+/// Itself or an ancestor has `aria-hidden="true"`.
+pub const ARIA_HIDDEN: u8 = 8;
+/// Itself or a flat-tree ancestor is sectioning content for header/footer scoping
+/// (article, aside, main, nav, section, or those roles).
+pub const SECTIONING: u8 = 16;
+
+/// Computed `visibility` is `hidden` or `collapse` (CSS inherits it; a descendant can
+/// turn it back to `visible`).
+pub const INVISIBLE: u8 = 32;
+
+/// Flags that pass from a node to its flat-tree descendants.
+const INHERITED: u8 = NOT_RENDERED | INERT | ARIA_HIDDEN | SECTIONING | INVISIBLE;
+
+/// Whether an attribute value is `true` as ARIA reads it (ASCII case-insensitive, trimmed).
+pub fn is_aria_true(value: Option<&str>) -> bool {
+    value.is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+/// Elements the UA stylesheet never renders (`display: none`), whatever the author says.
+fn never_rendered(el: ElementRef) -> bool {
+    el.is("template")
+        || (el.is("input")
+            && el
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")))
+}
+
+/// Elements the UA stylesheet hides by default; authors rarely override it, and without
+/// computed styles this is the best static answer.
+fn hidden_by_ua_default(el: ElementRef) -> bool {
+    if !el.is_html() {
+        return false;
+    }
+    matches!(
+        el.name(),
+        "head"
+            | "script"
+            | "style"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "noscript"
+            | "datalist"
+            | "param"
+            | "source"
+            | "track"
+            | "noembed"
+            | "noframes"
+            | "rp"
+    ) || el.has_attr("hidden")
+        || (el.is("dialog") && !el.has_attr("open"))
+}
+
+/// `display: none` on the element itself.
+fn own_display_none(el: ElementRef, has_styles: bool) -> bool {
+    if never_rendered(el) {
+        return true;
+    }
+    // The UA stylesheet gives <area> `display: none`, yet browsers expose image-map areas
+    // (they are drawn over their image).
+    if el.is("area") {
+        return false;
+    }
+    if has_styles && let Some(display) = el.style().and_then(|s| s.get("display")) {
+        return display.trim() == "none";
+    }
+    // No computed style: an inline declaration beats the stylesheets we cannot see.
+    match inline_value(el, "display") {
+        Some(display) => display.eq_ignore_ascii_case("none"),
+        None => hidden_by_ua_default(el),
+    }
+}
+
+/// The element's own `visibility` when known: computed, else an inline declaration.
+/// `None` means inherited from the parent.
+fn own_visibility_hidden(el: ElementRef) -> Option<bool> {
+    let hidden = |v: &str| {
+        let v = v.trim().to_ascii_lowercase();
+        v == "hidden" || v == "collapse"
+    };
+    if let Some(v) = el.style().and_then(|s| s.get("visibility")) {
+        return Some(hidden(v));
+    }
+    inline_value(el, "visibility").map(|v| hidden(&v))
+}
+
+/// The value the element's own `style` attribute declares for `property` (last wins).
+pub fn inline_value(el: ElementRef, property: &str) -> Option<String> {
+    let style = el.attr("style")?;
+    style
+        .split(';')
+        .filter_map(|declaration| declaration.split_once(':'))
+        .filter(|(p, _)| p.trim().eq_ignore_ascii_case(property))
+        .map(|(_, v)| v.trim().trim_end_matches("!important").trim().to_string())
+        .next_back()
+}
+
+fn is_sectioning(el: ElementRef) -> bool {
+    let by_tag =
+        el.is_html() && matches!(el.name(), "article" | "aside" | "main" | "nav" | "section");
+    let by_role = el.attr("role").is_some_and(|r| {
+        r.split_ascii_whitespace().any(|t| {
+            ["article", "complementary", "main", "navigation", "region"]
+                .iter()
+                .any(|s| t.eq_ignore_ascii_case(s))
+        })
+    });
+    by_tag || by_role
+}
+
+/// The node whose flags this node inherits, or `None` for the document. A shadow root
+/// inherits from its host. `Err(())` means "not in the flat tree".
+fn memo_parent(dom: &Dom, node: NodeId) -> Result<Option<NodeId>, ()> {
+    match dom.node(node).data {
+        NodeData::Document => return Ok(None),
+        NodeData::ShadowRoot { .. } => return Ok(dom.parent(node)),
+        _ => {}
+    }
+    match dom.flat_parent(node) {
+        None => Err(()),
+        Some(p) => Ok(Some(p)),
+    }
+}
+
+/// A slot's own children are fallback content, not rendered when nodes are assigned to it.
+fn is_unused_slot_fallback(dom: &Dom, node: NodeId, parent: NodeId) -> bool {
+    dom.assigned_slot(node).is_none()
+        && dom.is_in_shadow_tree(parent)
+        && dom.element(parent).is_some_and(|p| p.is("slot"))
+        && dom.parent(node) == Some(parent)
+        && !dom.flat_children(parent).contains(&node)
+}
+
+/// Content of a closed `<details>` other than its first `<summary>` is not rendered.
+fn is_closed_details_content(dom: &Dom, node: NodeId, parent: NodeId) -> bool {
+    let Some(details) = dom.element(parent).filter(|p| p.is("details")) else {
+        return false;
+    };
+    if details.has_attr("open") {
+        return false;
+    }
+    let first_summary = details.children().find(|c| c.is("summary")).map(|c| c.id);
+    first_summary != Some(node)
+}
+
+fn own_flags(
+    dom: &Dom,
+    has_styles: bool,
+    node: NodeId,
+    parent: Option<NodeId>,
+    inherited: u8,
+) -> u8 {
+    let mut flags = inherited & INHERITED;
+    if let Some(p) = parent
+        && matches!(
+            dom.node(node).data,
+            NodeData::Element { .. } | NodeData::Text { .. }
+        )
+        && (is_unused_slot_fallback(dom, node, p) || is_closed_details_content(dom, node, p))
+    {
+        flags |= NOT_RENDERED;
+    }
+    // A text node is as visible as its parent element (already inherited).
+    if let Some(el) = dom.element(node) {
+        if own_display_none(el, has_styles) {
+            flags |= NOT_RENDERED;
+        }
+        if is_aria_true(el.attr("aria-hidden")) {
+            flags |= ARIA_HIDDEN;
+        }
+        if el.has_attr("inert") {
+            flags |= INERT;
+        }
+        if is_sectioning(el) {
+            flags |= SECTIONING;
+        }
+        match own_visibility_hidden(el) {
+            Some(true) => flags |= INVISIBLE,
+            Some(false) => flags &= !INVISIBLE,
+            None => {}
+        }
+    }
+    if flags & (NOT_RENDERED | INERT | ARIA_HIDDEN | INVISIBLE) != 0 {
+        flags |= HIDDEN;
+    }
+    flags
+}
+
+/// Flags for every node, indexed by node index.
+pub fn compute_flags(dom: &Dom, has_styles: bool) -> Vec<u8> {
+    let n = dom.len();
+    let mut flags = vec![0u8; n];
+    let mut done = vec![false; n];
+    let mut stack: Vec<NodeId> = Vec::new();
+    for start in 0..n {
+        if done[start] {
+            continue;
+        }
+        stack.push(NodeId(start as u32));
+        while let Some(&top) = stack.last() {
+            let computed = match memo_parent(dom, top) {
+                Err(()) => Some(NOT_RENDERED | HIDDEN),
+                Ok(None) => Some(own_flags(dom, has_styles, top, None, 0)),
+                Ok(Some(p)) if done[p.index()] => {
+                    Some(own_flags(dom, has_styles, top, Some(p), flags[p.index()]))
+                }
+                Ok(Some(p)) => {
+                    stack.push(p);
+                    None
+                }
+            };
+            if let Some(f) = computed {
+                let i = top.index();
+                // A node outside the flat tree still carries its own aria-hidden etc.
+                flags[i] = f | if f & NOT_RENDERED != 0 { HIDDEN } else { 0 };
+                done[i] = true;
+                stack.pop();
+            }
+        }
+    }
+    flags
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::a11y::PageA11y;
+    use crate::dom::{Namespace, Node};
+    use crate::style::Style;
+
+    /// Builds a DOM from (parent, spec): spec is `tag|name=value|...`, `#text` or `#shadow`.
+    pub(crate) fn build(spec: &[(Option<u32>, &str)]) -> Dom {
+        let mut nodes = vec![Node::new(None, NodeData::Document)];
+        for (parent, spec) in spec {
+            let mut parts = spec.split('|');
+            let tag = parts.next().unwrap_or("");
+            let attrs: Vec<(String, String)> = parts
+                .map(|p| {
+                    let (a, b) = p.split_once('=').unwrap_or((p, ""));
+                    (a.to_string(), b.to_string())
+                })
+                .collect();
+            let data = match tag {
+                "#shadow" => NodeData::ShadowRoot {
+                    mode: crate::dom::ShadowMode::Open,
+                },
+                t if t.starts_with('#') => NodeData::Text {
+                    text: t[1..].to_string(),
+                },
+                t => NodeData::Element {
+                    name: t.to_string(),
+                    ns: Namespace::Html,
+                    attrs,
+                },
+            };
+            nodes.push(Node::new(parent.map(NodeId), data));
+        }
+        Dom::from_nodes(nodes).unwrap()
+    }
+
+    #[test]
+    fn aria_hidden_and_hidden_attribute_hide_descendants() {
+        let dom = build(&[
+            (Some(0), "body"),
+            (Some(1), "div|aria-hidden=TRUE"),
+            (Some(2), "span"),
+            (Some(1), "div|hidden="),
+            (Some(4), "#text"),
+            (Some(1), "p"),
+            (Some(1), "script"),
+        ]);
+        let page = PageA11y::new(&dom);
+        assert!(page.is_hidden(NodeId(3)));
+        assert!(page.is_rendered(NodeId(3)), "aria-hidden does not unrender");
+        assert!(page.is_hidden(NodeId(5)) && !page.is_rendered(NodeId(5)));
+        assert!(!page.is_hidden(NodeId(6)));
+        assert!(page.is_hidden(NodeId(7)));
+    }
+
+    #[test]
+    fn styles_decide_when_present() {
+        let mut dom = build(&[
+            (Some(0), "body"),
+            (Some(1), "div|hidden="),
+            (Some(1), "div"),
+            (Some(3), "span"),
+            (Some(1), "div"),
+        ]);
+        for i in 1..dom.len() {
+            let mut s = Style::default();
+            s.set("display", "block");
+            s.set("visibility", "visible");
+            dom.node_mut(NodeId(i as u32)).style = Some(s);
+        }
+        // The author made the hidden div visible; another is display none; one invisible.
+        dom.node_mut(NodeId(3))
+            .style
+            .as_mut()
+            .unwrap()
+            .set("display", "none");
+        dom.node_mut(NodeId(5))
+            .style
+            .as_mut()
+            .unwrap()
+            .set("visibility", "hidden");
+        let page = PageA11y::new(&dom);
+        assert!(!page.is_hidden(NodeId(2)));
+        assert!(page.is_hidden(NodeId(4)) && !page.is_rendered(NodeId(4)));
+        assert!(page.is_hidden(NodeId(5)) && page.is_rendered(NodeId(5)));
+    }
+
+    #[test]
+    fn inline_styles_decide_without_computed_styles() {
+        let dom = build(&[
+            (Some(0), "div|style=visibility: hidden"),    // 1
+            (Some(1), "img"),                             // 2 invisible (inherited)
+            (Some(1), "span|style=visibility:visible"),   // 3 visible again
+            (Some(0), "div|hidden|style=display: block"), // 4 inline beats UA
+            (Some(0), "a|style=DISPLAY:none !important"), // 5
+            (Some(0), "map"),                             // 6
+            (Some(6), "area|href=#"),                     // 7 exposed
+        ]);
+        let page = PageA11y::new(&dom);
+        assert!(page.is_hidden(NodeId(2)) && page.is_rendered(NodeId(2)));
+        assert!(!page.is_hidden(NodeId(3)));
+        assert!(!page.is_hidden(NodeId(4)));
+        assert!(page.is_hidden(NodeId(5)) && !page.is_rendered(NodeId(5)));
+        assert!(!page.is_hidden(NodeId(7)));
+    }
+
+    #[test]
+    fn unslotted_light_children_and_closed_details() {
+        let dom = build(&[
+            (Some(0), "x-host"),      // 1
+            (Some(1), "#shadow"),     // 2
+            (Some(2), "slot|name=a"), // 3
+            (Some(1), "span|slot=a"), // 4: slotted
+            (Some(1), "span|slot=b"), // 5: no such slot
+            (Some(0), "details"),     // 6
+            (Some(6), "summary"),     // 7
+            (Some(6), "p"),           // 8
+            (Some(8), "#text"),       // 9
+        ]);
+        let page = PageA11y::new(&dom);
+        assert!(!page.is_hidden(NodeId(4)));
+        assert!(page.is_hidden(NodeId(5)) && !page.is_rendered(NodeId(5)));
+        assert!(!page.is_hidden(NodeId(7)));
+        assert!(page.is_hidden(NodeId(8)) && page.is_hidden(NodeId(9)));
+    }
+
+    #[test]
+    fn aria_hidden_on_host_hides_shadow_content() {
+        let dom = build(&[
+            (Some(0), "x-host|aria-hidden=true"),
+            (Some(1), "#shadow"),
+            (Some(2), "button"),
+            (Some(0), "div|inert="),
+            (Some(4), "a|href=#"),
+        ]);
+        let page = PageA11y::new(&dom);
+        assert!(page.is_hidden(NodeId(3)));
+        assert!(page.is_hidden(NodeId(5)) && page.is_inert(NodeId(5)));
+    }
+
+    #[test]
+    fn deep_nesting_is_linear_and_does_not_overflow() {
+        let mut spec: Vec<(Option<u32>, &str)> = vec![(Some(0), "div|aria-hidden=true")];
+        for i in 1..100_000u32 {
+            spec.push((Some(i), "div"));
+        }
+        let dom = build(&spec);
+        let page = PageA11y::new(&dom);
+        assert!(page.is_hidden(NodeId(100_000)));
+    }
+}

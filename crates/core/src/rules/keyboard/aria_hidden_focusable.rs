@@ -1,0 +1,86 @@
+//! WCAG 4.1.2 Name, Role, Value: an element with `aria-hidden="true"` has nothing in
+//! sequential focus navigation, so Tab never lands on something screen readers cannot see.
+
+use crate::dom::ElementRef;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+
+use super::flat::{find_descendant, page_has_scripts};
+use crate::rules::page::rendering::is_not_rendered;
+
+pub struct AriaHiddenFocusable;
+
+static META: RuleMeta = RuleMeta {
+    id: "aria-hidden-focusable",
+    title: "aria-hidden content is not focusable",
+    category: Category::Accessibility,
+    wcag: &["4.1.2"],
+    act: &["6cfa84"],
+    help: "Content with aria-hidden=\"true\" is removed for screen readers but stays in Tab \
+           order, so a keyboard user hears nothing (or something unrelated) when focus lands \
+           on it. Remove aria-hidden, or take the controls out of Tab order (tabindex=\"-1\", \
+           disabled, or the inert attribute for a whole background region behind a modal).",
+    phi: None,
+    examples: &[
+        Example::pass("<p aria-hidden=\"true\">Decorative text</p>"),
+        Example::pass("<div aria-hidden=\"true\"><button tabindex=\"-1\">Close</button></div>"),
+        Example::fail("<div aria-hidden=\"true\"><a href=\"/visits\">Visits</a></div>"),
+        Example::fail(
+            "<div aria-hidden=\"true\"><div aria-hidden=\"false\"><button>Pay</button></div></div>",
+        ),
+        Example::fail("<p tabindex=\"0\" aria-hidden=\"true\">Text</p>"),
+        Example::inapplicable("<div aria-hidden=\"false\"><button>Pay</button></div>"),
+    ],
+};
+
+impl Rule for AriaHiddenFocusable {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::AllElements
+    }
+    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
+        // ACT: the attribute value is exactly "true" (ASCII case-insensitive).
+        let hidden = element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        if !hidden {
+            return;
+        }
+        let in_tab_order = |e: ElementRef| cx.a11y.is_tabbable(e) && !is_not_rendered(e);
+        let tabbable = if in_tab_order(element) {
+            Some(element)
+        } else {
+            find_descendant(cx, element, in_tab_order)
+        };
+        let Some(target) = tabbable else {
+            sink.pass(element.id);
+            return;
+        };
+        let what = if target.id == element.id {
+            "This aria-hidden element is itself in Tab order".to_string()
+        } else {
+            format!(
+                "<{}> inside this aria-hidden element is in Tab order",
+                target.name()
+            )
+        };
+        // A script we did not run may redirect focus from it (focus-trap sentinels).
+        if cx.snapshot.source == "static-html" && page_has_scripts(cx) {
+            sink.review(
+                element.id,
+                format!(
+                    "{what}. The page's scripts were not run: check whether focus is moved \
+                     away from it (a focus-trap sentinel), otherwise it is a failure."
+                ),
+            );
+        } else {
+            sink.fail(
+                element.id,
+                format!("{what}: keyboard users reach content screen readers do not announce."),
+            );
+        }
+    }
+}

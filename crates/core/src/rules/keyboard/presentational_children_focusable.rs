@@ -1,0 +1,64 @@
+//! WCAG 4.1.2 Name, Role, Value: an element whose role makes its children presentational
+//! (button, checkbox, tab, img, ...) contains nothing focusable, since assistive technology
+//! does not see those children.
+
+use crate::a11y::aria_data::children_presentational;
+use crate::dom::ElementRef;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+
+use super::flat::find_descendant;
+
+pub struct PresentationalChildrenFocusable;
+
+static META: RuleMeta = RuleMeta {
+    id: "presentational-children-focusable",
+    title: "Elements with presentational children contain no focusable content",
+    category: Category::Accessibility,
+    wcag: &["4.1.2"],
+    act: &["307n5z"],
+    help: "Buttons, checkboxes, tabs, images and other roles whose children are presentational \
+           hide their content from screen readers. A link or control inside them still takes \
+           focus but has no name or role. Move the inner control out (e.g. put the link next \
+           to the checkbox, not inside it) or make it unfocusable.",
+    phi: None,
+    examples: &[
+        Example::pass("<button>Save</button> <button aria-label=\"More\">▼</button>"),
+        Example::fail(
+            "<button>Save <span role=\"button\" tabindex=\"0\" aria-label=\"More\">▼</span></button>",
+        ),
+        Example::fail(
+            "<ul role=\"tablist\"><li role=\"tab\"><a href=\"#visits\">Visits</a></li></ul>",
+        ),
+        Example::inapplicable("<a href=\"/\">Home</a>"),
+    ],
+};
+
+impl Rule for PresentationalChildrenFocusable {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::AllElements
+    }
+    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
+        let Some(role) = cx.a11y.role(element) else {
+            return;
+        };
+        if !children_presentational(role) || cx.a11y.is_hidden(element.id) {
+            return;
+        }
+        match find_descendant(cx, element, |e| cx.a11y.is_focusable(e)) {
+            Some(inner) => sink.fail(
+                element.id,
+                format!(
+                    "This {role} contains a focusable <{}>, which screen readers cannot \
+                     perceive because the {role}'s children are presentational.",
+                    inner.name()
+                ),
+            ),
+            None => sink.pass(element.id),
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! WCAG 2.1.1 Keyboard: a region that scrolls can be reached with Tab (it or something in
+//! it is in sequential focus navigation), so keyboard users can scroll it.
+
+use crate::dom::ElementRef;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::style::Rect;
+
+use super::flat::find_descendant;
+
+pub struct ScrollableRegionFocusable;
+
+static META: RuleMeta = RuleMeta {
+    id: "scrollable-region-focusable",
+    title: "Scrollable regions can be reached with the keyboard",
+    category: Category::Accessibility,
+    wcag: &["2.1.1"],
+    act: &["0ssw9k"],
+    help: "Give a scrolling container tabindex=\"0\" (plus a role and a name, e.g. \
+           role=\"region\" aria-label=\"Visit notes\") so keyboard users can focus it and \
+           scroll with the arrow keys, unless it already contains a focusable element.",
+    phi: None,
+    examples: &[
+        Example::pass(
+            "<section style=\"height: 100px; overflow: scroll\" tabindex=\"0\" aria-label=\"Notes\"><p>Long notes</p></section>",
+        ),
+        Example::pass(
+            "<div style=\"overflow-y: auto; height: 5em\"><a href=\"/terms\">Terms</a><p>Text</p></div>",
+        ),
+        // Without layout we cannot tell whether it overflows.
+        Example::review("<div style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>"),
+        Example::inapplicable("<div style=\"overflow: hidden; height: 5em\"><p>Text</p></div>"),
+    ],
+};
+
+impl Rule for ScrollableRegionFocusable {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::AllElements
+    }
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        // Without computed styles, overflow set by a stylesheet is invisible to us.
+        if !cx.a11y.has_styles && has_stylesheets(cx) {
+            sink.review(
+                cx.page_node(),
+                "The snapshot has no computed styles, so regions made scrollable by the \
+                 page's stylesheets cannot be found. Check that every scrolling region can \
+                 be reached with Tab, or scan with computed styles.",
+            );
+        }
+    }
+    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
+        // The viewport scrolls for html/body; form controls and frames scroll natively.
+        if element.is_html()
+            && matches!(
+                element.name(),
+                "html" | "body" | "iframe" | "textarea" | "select" | "input"
+            )
+        {
+            return;
+        }
+        if !may_scroll(element) || !cx.a11y.is_rendered(element.id) {
+            return;
+        }
+        let reachable = cx.a11y.is_tabbable(element)
+            || find_descendant(cx, element, |e| cx.a11y.is_tabbable(e)).is_some();
+        if reachable {
+            sink.pass(element.id);
+            return;
+        }
+        match overflows(cx, element) {
+            Some(true) => sink.fail(
+                element.id,
+                "This region scrolls but neither it nor anything in it can be reached with \
+                 Tab, so keyboard users cannot scroll it.",
+            ),
+            Some(false) => {}
+            None => sink.review(
+                element.id,
+                "This element may scroll (overflow auto/scroll) and nothing in it can be \
+                 reached with Tab. Layout is unknown: if its content overflows, keyboard \
+                 users cannot scroll it.",
+            ),
+        }
+    }
+}
+
+fn has_stylesheets(cx: &Context) -> bool {
+    cx.dom.elements().any(|e| {
+        e.is("style")
+            || (e.is("link")
+                && e.attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("stylesheet"))
+                }))
+    })
+}
+
+/// `overflow-x` or `overflow-y` is `auto` or `scroll` (computed style, or the inline
+/// style when the snapshot has no computed styles).
+fn may_scroll(element: ElementRef) -> bool {
+    let scrolls = |v: &str| {
+        v.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("auto") || t.eq_ignore_ascii_case("scroll"))
+    };
+    match element.style() {
+        Some(style) => ["overflow-x", "overflow-y", "overflow"]
+            .iter()
+            .any(|p| style.get(p).is_some_and(scrolls)),
+        None => element.attr("style").is_some_and(|inline| {
+            inline.split(';').any(|decl| {
+                decl.split_once(':').is_some_and(|(p, v)| {
+                    let p = p.trim().to_ascii_lowercase();
+                    matches!(p.as_str(), "overflow" | "overflow-x" | "overflow-y") && scrolls(v)
+                })
+            })
+        }),
+    }
+}
+
+/// With layout: whether a descendant's box reaches past the element's box (its content is
+/// bigger than it). `None` when the element or its content has no layout box.
+fn overflows(cx: &Context, element: ElementRef) -> Option<bool> {
+    let outer = *element.rect()?;
+    let mut any_box = false;
+    let sticks_out = |r: &Rect| {
+        const SLACK: f64 = 1.0;
+        r.x + r.width > outer.x + outer.width + SLACK
+            || r.y + r.height > outer.y + outer.height + SLACK
+            || r.x < outer.x - SLACK
+            || r.y < outer.y - SLACK
+    };
+    let found = find_descendant(cx, element, |e| match e.rect() {
+        Some(r) if r.width > 0.0 || r.height > 0.0 => {
+            any_box = true;
+            sticks_out(r)
+        }
+        _ => false,
+    });
+    if found.is_some() {
+        Some(true)
+    } else if any_box {
+        Some(false)
+    } else {
+        None
+    }
+}

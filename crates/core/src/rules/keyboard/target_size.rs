@@ -1,0 +1,309 @@
+//! WCAG 2.5.8 Target Size (Minimum): pointer targets are at least 24×24 CSS pixels, or
+//! spaced so that a 24px circle centred on each small target touches no other target or
+//! circle; targets inside a sentence are exempt.
+
+use crate::dom::{ElementRef, NodeData, NodeId};
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::style::Rect;
+
+pub struct TargetSize;
+
+static META: RuleMeta = RuleMeta {
+    id: "target-size",
+    title: "Pointer targets are at least 24 by 24 CSS pixels, or well spaced",
+    category: Category::Accessibility,
+    wcag: &["2.5.8"],
+    act: &[],
+    help: "Make buttons, links, icons and form controls at least 24×24 CSS pixels (padding \
+           counts; a wrapping <label> counts for its field), or keep small targets far enough \
+           apart that a 24px circle centred on each does not touch another target. Patients \
+           with tremor or limited dexterity otherwise hit the wrong control, e.g. \"Cancel \
+           appointment\" next to \"Reschedule\". Links inside a sentence are exempt.",
+    phi: None,
+    examples: &[
+        // A link in running text is exempt, whatever its size.
+        Example::pass("<p>Read the <a href=\"/privacy\">privacy notice</a> before you sign.</p>"),
+        // No layout in a static scan: the sizes cannot be measured.
+        Example::review("<button>×</button>"),
+        Example::inapplicable("<p>No controls</p>"),
+    ],
+};
+
+/// The minimum size and the spacing circle's diameter, in CSS pixels.
+const MIN: f64 = 24.0;
+/// Sub-pixel layout rounds 24px boxes to e.g. 23.99.
+const EPSILON: f64 = 0.05;
+
+struct Target {
+    node: NodeId,
+    rect: Rect,
+}
+
+impl Rule for TargetSize {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::PageOnly
+    }
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let mut measured: Vec<Target> = Vec::new();
+        let mut unmeasured: Vec<NodeId> = Vec::new();
+        for element in cx.dom.elements() {
+            if !is_target(cx, element) {
+                continue;
+            }
+            if is_inline_in_text(cx, element) {
+                sink.pass(element.id);
+                continue;
+            }
+            match target_rect(cx, element) {
+                Some(rect) if rect.width > 0.0 && rect.height > 0.0 => measured.push(Target {
+                    node: element.id,
+                    rect,
+                }),
+                // A zero-size box cannot be hit; it is not a target on screen.
+                Some(_) => {}
+                None => unmeasured.push(element.id),
+            }
+        }
+        for (i, target) in measured.iter().enumerate() {
+            let r = target.rect;
+            if r.width >= MIN - EPSILON && r.height >= MIN - EPSILON {
+                sink.pass(target.node);
+                continue;
+            }
+            let crowded = measured
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && circle_conflicts(r, other.rect));
+            if !crowded {
+                sink.pass(target.node);
+                continue;
+            }
+            let message = format!(
+                "This target is {:.0}×{:.0} CSS px and another target is within its 24px \
+                 spacing circle. Enlarge it to 24×24 or move it apart (unless an equivalent \
+                 control of sufficient size is on the page).",
+                r.width, r.height
+            );
+            let ua_control = cx.dom.element(target.node).is_some_and(is_user_agent_sized);
+            if ua_control {
+                sink.review(
+                    target.node,
+                    format!(
+                        "{message} Native checkboxes and radios at the browser's default size \
+                         are exempt; check whether the author restyled it."
+                    ),
+                );
+            } else {
+                sink.fail(target.node, message);
+            }
+        }
+        if let Some(&first) = unmeasured.first() {
+            sink.review(
+                first,
+                format!(
+                    "{} pointer target(s) on this page could not be measured (the snapshot has \
+                     no layout). Scan with a browser front-end, or check that each is at least \
+                     24×24 CSS px or well spaced.",
+                    unmeasured.len()
+                ),
+            );
+        }
+    }
+}
+
+/// Elements that take pointer activation: links, form controls, `<summary>`, elements
+/// with a widget role, and elements with an inline click handler. Disabled or
+/// unrendered ones are not targets.
+fn is_target(cx: &Context, el: ElementRef) -> bool {
+    if !cx.a11y.is_rendered(el.id) || cx.a11y.is_disabled(el) {
+        return false;
+    }
+    let native = el.is_html()
+        && match el.name() {
+            "a" => el.has_attr("href"),
+            "button" | "select" | "textarea" => true,
+            "input" => !el
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")),
+            "summary" => cx.a11y.is_focusable(el),
+            _ => false,
+        };
+    if native {
+        return true;
+    }
+    let widget = el
+        .attr("role")
+        .and_then(|_| cx.a11y.role(el))
+        .is_some_and(crate::a11y::aria_data::is_widget_role);
+    (widget && cx.a11y.is_focusable(el)) || el.has_attr("onclick")
+}
+
+/// An inline element (a link, typically) whose line box is shared with text: WCAG's
+/// inline exception.
+fn is_inline_in_text(cx: &Context, el: ElementRef) -> bool {
+    let inline = match el.style().and_then(|s| s.get("display")) {
+        Some(display) => display.trim() == "inline",
+        None => el.is("a") || el.is("span"),
+    };
+    if !inline {
+        return false;
+    }
+    let Some(parent) = cx.dom.flat_parent(el.id) else {
+        return false;
+    };
+    cx.dom.flat_children(parent).iter().any(|&c| {
+        c != el.id
+            && matches!(&cx.dom.node(c).data, NodeData::Text { text } if !text.trim().is_empty())
+    })
+}
+
+/// The target's box; for a labelable control, united with its labels' boxes (clicking a
+/// label activates its control, so the label is part of the target).
+fn target_rect(cx: &Context, el: ElementRef) -> Option<Rect> {
+    let mut rect = *el.rect()?;
+    for label in cx.a11y.labels_of(el.id) {
+        if let Some(l) = cx.dom.element(label).and_then(|l| l.rect().copied())
+            && l.width > 0.0
+            && l.height > 0.0
+        {
+            rect = union(rect, l);
+        }
+    }
+    Some(rect)
+}
+
+fn union(a: Rect, b: Rect) -> Rect {
+    let x = a.x.min(b.x);
+    let y = a.y.min(b.y);
+    Rect {
+        x,
+        y,
+        width: (a.x + a.width).max(b.x + b.width) - x,
+        height: (a.y + a.height).max(b.y + b.height) - y,
+    }
+}
+
+fn center(r: Rect) -> (f64, f64) {
+    (r.x + r.width / 2.0, r.y + r.height / 2.0)
+}
+
+/// Whether the 24px circle centred on the undersized target `small` intersects `other`'s
+/// box, or `other`'s own circle when `other` is undersized too.
+fn circle_conflicts(small: Rect, other: Rect) -> bool {
+    let (cx, cy) = center(small);
+    let radius = MIN / 2.0;
+    // Distance from the circle's centre to the nearest point of the other box.
+    let nx = cx.clamp(other.x, other.x + other.width);
+    let ny = cy.clamp(other.y, other.y + other.height);
+    if (cx - nx).hypot(cy - ny) < radius - EPSILON {
+        return true;
+    }
+    let other_small = other.width < MIN - EPSILON || other.height < MIN - EPSILON;
+    if other_small {
+        let (ox, oy) = center(other);
+        return (cx - ox).hypot(cy - oy) < MIN - EPSILON;
+    }
+    false
+}
+
+/// Native checkboxes and radios: their size is the browser's unless the author set it.
+fn is_user_agent_sized(el: ElementRef) -> bool {
+    el.is("input")
+        && el.attr("type").is_some_and(|t| {
+            let t = t.trim();
+            t.eq_ignore_ascii_case("checkbox") || t.eq_ignore_ascii_case("radio")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{Dom, Node};
+    use crate::engine::ScanOptions;
+    use crate::finding::Outcome;
+    use crate::snapshot::Snapshot;
+
+    fn element(parent: u32, name: &str, attrs: &[(&str, &str)], rect: Option<Rect>) -> Node {
+        let mut node = Node::new(
+            Some(NodeId(parent)),
+            NodeData::Element {
+                name: name.into(),
+                ns: Default::default(),
+                attrs: attrs
+                    .iter()
+                    .map(|(n, v)| (n.to_string(), v.to_string()))
+                    .collect(),
+            },
+        );
+        node.rect = rect;
+        node
+    }
+
+    fn rect(x: f64, y: f64, width: f64, height: f64) -> Option<Rect> {
+        Some(Rect {
+            x,
+            y,
+            width,
+            height,
+        })
+    }
+
+    /// Outcomes for two buttons with the given boxes.
+    fn outcomes(a: Option<Rect>, b: Option<Rect>) -> Vec<Outcome> {
+        let nodes = vec![
+            Node::new(None, NodeData::Document),
+            element(0, "html", &[], rect(0.0, 0.0, 800.0, 600.0)),
+            element(1, "body", &[], rect(0.0, 0.0, 800.0, 600.0)),
+            element(2, "button", &[], a),
+            element(2, "button", &[], b),
+        ];
+        let snapshot = Snapshot::new("https://x/", "test", Dom::from_nodes(nodes).unwrap());
+        crate::engine::scan(
+            &snapshot,
+            &[&TargetSize],
+            ScanOptions {
+                include_passes: true,
+            },
+        )
+        .into_iter()
+        .map(|f| f.outcome)
+        .collect()
+    }
+
+    #[test]
+    fn large_targets_pass() {
+        let got = outcomes(rect(0.0, 0.0, 24.0, 24.0), rect(24.0, 0.0, 44.0, 44.0));
+        assert_eq!(got, vec![Outcome::Pass, Outcome::Pass]);
+    }
+
+    #[test]
+    fn small_adjacent_targets_fail() {
+        let got = outcomes(rect(0.0, 0.0, 16.0, 16.0), rect(18.0, 0.0, 16.0, 16.0));
+        assert_eq!(got, vec![Outcome::Fail, Outcome::Fail]);
+    }
+
+    #[test]
+    fn small_targets_with_spacing_pass() {
+        // Centres 24px apart: the two 24px circles touch but do not overlap.
+        let got = outcomes(rect(0.0, 0.0, 16.0, 16.0), rect(24.0, 0.0, 16.0, 16.0));
+        assert_eq!(got, vec![Outcome::Pass, Outcome::Pass]);
+    }
+
+    #[test]
+    fn small_target_next_to_large_one_fails_only_itself() {
+        // Small target's circle (centre 8,8, radius 12) reaches the large box at x=18.
+        let got = outcomes(rect(0.0, 0.0, 16.0, 16.0), rect(18.0, 0.0, 40.0, 40.0));
+        assert_eq!(got, vec![Outcome::Fail, Outcome::Pass]);
+    }
+
+    #[test]
+    fn unmeasured_targets_give_one_review() {
+        let got = outcomes(None, None);
+        assert_eq!(got, vec![Outcome::Review]);
+    }
+}

@@ -1,0 +1,55 @@
+//! WCAG 4.1.2: iframes that can take focus have an accessible name.
+
+use crate::a11y::focus::tabindex;
+use crate::a11y::roles::{explicit_role, is_presentational};
+use crate::dom::ElementRef;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+
+pub struct IframeName;
+
+static META: RuleMeta = RuleMeta {
+    id: "iframe-name",
+    title: "Iframes have an accessible name",
+    category: Category::Accessibility,
+    wcag: &["4.1.2"],
+    act: &["cae760"],
+    help: "Give every <iframe> a title (or aria-label) that says what it holds: \
+           <iframe title=\"Secure messaging\" src=\"...\">. The name attribute is not an \
+           accessible name.",
+    phi: None,
+    examples: &[
+        Example::pass(r#"<iframe title="Billing statement" src="/statement"></iframe>"#),
+        Example::fail(r#"<iframe name="statement" src="/statement"></iframe>"#),
+        Example::fail(r#"<iframe title=" " src="/statement"></iframe>"#),
+        Example::inapplicable(r#"<iframe tabindex="-1" src="/tracker"></iframe>"#),
+    ],
+};
+
+impl Rule for IframeName {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::Tags(&["iframe"])
+    }
+    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
+        // Out of the tab order (tabindex < 0) or marked presentational: not this rule's.
+        if tabindex(el).is_some_and(|t| t < 0)
+            || explicit_role(el).is_some_and(is_presentational)
+            || cx.a11y.is_hidden(el.id)
+        {
+            return;
+        }
+        if cx.a11y.name(el).is_empty() {
+            sink.fail(
+                el.id,
+                "This iframe has no accessible name: it has no title, aria-label or \
+                 aria-labelledby, so screen readers cannot say what the frame contains.",
+            );
+        } else {
+            sink.pass(el.id);
+        }
+    }
+}

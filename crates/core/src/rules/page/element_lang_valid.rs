@@ -1,0 +1,142 @@
+//! WCAG 3.1.2 Language of Parts: an element's `lang` attribute is a valid language tag
+//! when that element decides the language of some text on the page.
+
+use crate::dom::{NodeData, NodeId};
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::lang_subtags::has_valid_primary_subtag;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+
+pub struct ElementLangValid;
+
+static META: RuleMeta = RuleMeta {
+    id: "element-lang-valid",
+    title: "Elements with a lang attribute use a valid language tag",
+    category: Category::Accessibility,
+    wcag: &["3.1.2"],
+    act: &["de46e4"],
+    help: "When a passage is in another language than the page, mark it with a valid BCP 47 \
+           tag whose first part is a registered language code, e.g. <p lang=\"es\">. \
+           Names of languages (\"spanish\"), three-letter codes that have a two-letter form \
+           (\"spa\") or blank values make screen readers keep the wrong pronunciation.",
+    phi: None,
+    examples: &[
+        Example::pass(
+            "<html lang=\"en\"><body><p lang=\"es-MX\">Su cita es mañana.</p></body></html>",
+        ),
+        Example::fail(
+            "<html lang=\"en\"><body><p lang=\"spanish\">Su cita es mañana.</p></body></html>",
+        ),
+        Example::fail("<html lang=\"en\"><body><p lang=\" \">Your visit</p></body></html>"),
+        // The image's text alternative is content whose language the div decides.
+        Example::fail(
+            "<html lang=\"en\"><body><div lang=\"xx-invalid\"><img src=\"a.png\" alt=\"Clinic map\"></div></body></html>",
+        ),
+        // All the text is in a child that sets its own language.
+        Example::pass(
+            "<html lang=\"en\"><body><div lang=\"bogus\"><p lang=\"fr\">Bonjour</p></div></body></html>",
+        ),
+        Example::inapplicable(
+            "<html lang=\"en\"><body><div lang=\"bogus\" hidden>Hidden</div></body></html>",
+        ),
+        Example::inapplicable("<html lang=\"en\"><body><p lang=\"\">Text</p></body></html>"),
+    ],
+};
+
+impl Rule for ElementLangValid {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::AllElements
+    }
+    fn check_element(&self, cx: &Context, element: crate::dom::ElementRef, sink: &mut Sink) {
+        if !element.is_html() {
+            return;
+        }
+        let Some(lang) = element.attr("lang") else {
+            return;
+        };
+        if lang.is_empty() || !is_in_body(element) {
+            return;
+        }
+        if !decides_language_of_content(cx, element.id) {
+            return;
+        }
+        if has_valid_primary_subtag(lang) {
+            sink.pass(element.id);
+        } else if lang
+            .trim_matches(|c: char| c.is_ascii_whitespace())
+            .is_empty()
+        {
+            sink.fail(element.id, "The lang attribute is blank.");
+        } else {
+            sink.fail(
+                element.id,
+                format!(
+                    "lang=\"{}\" does not start with a registered language subtag.",
+                    crate::selector::shorten(lang, 40)
+                ),
+            );
+        }
+    }
+}
+
+/// Inclusive flat-tree descendant of a `<body>`.
+fn is_in_body(element: crate::dom::ElementRef) -> bool {
+    element.is("body") || element.flat_ancestors().any(|a| a.is("body"))
+}
+
+/// Whether some rendered text (or text alternative) in the element's flat subtree takes its
+/// language from this element, i.e. no nearer element sets `lang` for it.
+fn decides_language_of_content(cx: &Context, root: NodeId) -> bool {
+    let dom = cx.dom;
+    let mut stack: Vec<NodeId> = vec![root];
+    while let Some(node) = stack.pop() {
+        match &dom.node(node).data {
+            NodeData::Text { text } if !text.trim().is_empty() && parent_is_visible(cx, node) => {
+                return true;
+            }
+            NodeData::Element { .. } => {
+                let Some(el) = dom.element(node) else {
+                    continue;
+                };
+                if node != root && el.has_attr("lang") {
+                    continue;
+                }
+                if super::rendering::is_display_none(el) {
+                    continue;
+                }
+                if has_text_alternative(el) {
+                    return true;
+                }
+                let children = dom.flat_children(node);
+                stack.extend(children.into_iter().rev());
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Text whose parent is `visibility: hidden` is neither visible nor exposed.
+fn parent_is_visible(cx: &Context, text: NodeId) -> bool {
+    cx.dom
+        .flat_parent_element(text)
+        .and_then(|p| cx.dom.element(p))
+        .and_then(|p| p.style())
+        .and_then(|s| s.get("visibility"))
+        .is_none_or(|v| v == "visible")
+}
+
+/// Elements whose language-bearing content is an attribute, not text.
+fn has_text_alternative(el: crate::dom::ElementRef) -> bool {
+    let non_empty = |name: &str| el.attr(name).is_some_and(|v| !v.trim().is_empty());
+    let alt_carrier = el.is("img")
+        || el.is("area")
+        || (el.is("input")
+            && el
+                .attr("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("image")));
+    (alt_carrier && non_empty("alt")) || non_empty("aria-label")
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Everything CI checks, in one profile (the dev profile is optimised in Cargo.toml, so the
+# large-input tests run fast enough without a separate release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== cargo fmt"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+echo "== cargo test"
+cargo test --workspace
+echo "== wasm32 build of the rule core"
+cargo build -p portalscan-core --target wasm32-unknown-unknown

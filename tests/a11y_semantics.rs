@@ -1,0 +1,208 @@
+//! Accessibility semantics (roles, names, hidden, focus) on parsed HTML, including the
+//! accname spec's examples and shadow DOM.
+
+use portalscan_core::a11y::{NameSource, PageA11y};
+use portalscan_core::dom::Dom;
+use portalscan_html::parse_dom;
+
+fn dom(html: &str) -> Dom {
+    parse_dom(html)
+}
+
+/// (name, source) of the element with this id.
+fn name_of(dom: &Dom, id: &str) -> (String, NameSource) {
+    let page = PageA11y::new(dom);
+    let el = dom
+        .elements()
+        .find(|e| e.attr("id") == Some(id))
+        .unwrap_or_else(|| panic!("no element #{id}"));
+    let n = page.name(el);
+    (n.name, n.source)
+}
+
+fn role_of(dom: &Dom, id: &str) -> Option<&'static str> {
+    let page = PageA11y::new(dom);
+    let el = dom.elements().find(|e| e.attr("id") == Some(id)).unwrap();
+    page.role(el)
+}
+
+#[test]
+fn labelledby_beats_aria_label_and_joins_references() {
+    let d = dom(
+        r#"<span id="a">Billing</span><span id="b" hidden>address</span>
+        <input id="x" aria-labelledby="a b missing" aria-label="ignored">"#,
+    );
+    assert_eq!(
+        name_of(&d, "x"),
+        ("Billing address".into(), NameSource::LabelledBy)
+    );
+}
+
+#[test]
+fn labelledby_is_not_followed_twice() {
+    // accname example: the referenced node's own aria-labelledby is not followed.
+    let d = dom(
+        r#"<div id="l1" aria-labelledby="l2">first</div><div id="l2">second</div>
+        <button id="b" aria-labelledby="l1"></button>"#,
+    );
+    assert_eq!(name_of(&d, "b").0, "first");
+}
+
+#[test]
+fn hidden_content_is_skipped_unless_the_reference_is_hidden() {
+    let d = dom(
+        r#"<div id="vis">Date <span style="display:none" hidden>secret</span>of birth</div>
+        <div id="hid" hidden>Member <span>number</span></div>
+        <input id="a" aria-labelledby="vis"><input id="b" aria-labelledby="hid">"#,
+    );
+    assert_eq!(name_of(&d, "a").0, "Date of birth");
+    assert_eq!(name_of(&d, "b").0, "Member number");
+}
+
+#[test]
+fn labels_for_wrapping_and_multiple() {
+    let d = dom(
+        r#"<label for="f">First</label><label>Given <input id="f"></label>
+        <label>Wrapped <select id="s"><option>A</option></select></label>
+        <input id="p" placeholder="Search">
+        <input id="t" title="Phone">"#,
+    );
+    assert_eq!(name_of(&d, "f"), ("First Given".into(), NameSource::Label));
+    assert_eq!(name_of(&d, "s"), ("Wrapped".into(), NameSource::Label));
+    assert_eq!(name_of(&d, "p"), ("Search".into(), NameSource::Placeholder));
+    assert_eq!(name_of(&d, "t"), ("Phone".into(), NameSource::Title));
+}
+
+#[test]
+fn embedded_controls_give_their_values() {
+    // accname example: "Flash the screen [5] times".
+    let d = dom(
+        r#"<input type="checkbox" id="cb"><label for="cb">Flash the screen
+        <input type="text" value="5"> times</label>
+        <label for="cb2">Every <select><option>day</option><option selected>week</option></select></label>
+        <input type="checkbox" id="cb2">
+        <label for="cb3">Volume <span role="slider" aria-valuenow="7" aria-valuetext="seven"></span></label>
+        <input type="checkbox" id="cb3">"#,
+    );
+    assert_eq!(name_of(&d, "cb").0, "Flash the screen 5 times");
+    assert_eq!(name_of(&d, "cb2").0, "Every week");
+    assert_eq!(name_of(&d, "cb3").0, "Volume seven");
+}
+
+#[test]
+fn buttons_links_and_images() {
+    let d = dom(
+        r#"<button id="b1"><img src="x.png" alt="Save"> draft</button>
+        <a id="a1" href="/"><svg><title>Home</title></svg></a>
+        <input id="s" type="submit"><input id="r" type="reset" value="">
+        <input id="i" type="image" src="go.png" alt="Go">
+        <input id="i2" type="image" src="go.png">
+        <a id="a2" href="/"><span title="Profile"></span></a>
+        <img id="im" src="a.png" alt="">
+        <button id="b2" aria-label="  ">Close</button>"#,
+    );
+    assert_eq!(
+        name_of(&d, "b1"),
+        ("Save draft".into(), NameSource::Contents)
+    );
+    assert_eq!(name_of(&d, "a1").0, "Home");
+    assert_eq!(name_of(&d, "s"), ("Submit".into(), NameSource::Default));
+    assert_eq!(name_of(&d, "r").0, "");
+    assert_eq!(name_of(&d, "i"), ("Go".into(), NameSource::HostLanguage));
+    assert_eq!(name_of(&d, "i2").0, "");
+    assert_eq!(name_of(&d, "a2").0, "Profile");
+    assert_eq!(name_of(&d, "im").0, "");
+    assert_eq!(name_of(&d, "b2").0, "Close");
+}
+
+#[test]
+fn block_elements_are_separated_and_inline_are_not() {
+    let d = dom(r#"<a id="a" href="/"><div>Lab</div><div>results</div></a>
+        <a id="b" href="/"><span>Lab</span><span>results</span></a>"#);
+    assert_eq!(name_of(&d, "a").0, "Lab results");
+    assert_eq!(name_of(&d, "b").0, "Labresults");
+}
+
+#[test]
+fn host_language_containers() {
+    let d = dom(
+        r#"<fieldset id="fs"><legend>Contact</legend><input></fieldset>
+        <figure id="fg"><img src="a.png" alt="x"><figcaption>Chart</figcaption></figure>
+        <table id="tb"><caption>Visits</caption><tr><td>1</td></tr></table>"#,
+    );
+    assert_eq!(name_of(&d, "fs").0, "Contact");
+    assert_eq!(name_of(&d, "fg").0, "Chart");
+    assert_eq!(name_of(&d, "tb").0, "Visits");
+}
+
+#[test]
+fn shadow_dom_names_and_id_scoping() {
+    let d = dom(r#"<span id="outside">Outside</span>
+        <c-field id="host"><template shadowrootmode="open">
+            <label for="in">Inside label</label><input id="in">
+            <input id="cross" aria-labelledby="outside">
+            <button id="slotbtn"><slot></slot></button>
+        </template><b>Slotted text</b></c-field>"#);
+    let page = PageA11y::new(&d);
+    let by_id = |id: &str| d.elements().find(|e| e.attr("id") == Some(id)).unwrap();
+    assert_eq!(page.name(by_id("in")).name, "Inside label");
+    // The reference does not cross the shadow boundary.
+    assert_eq!(page.name(by_id("cross")).name, "");
+    // Content comes through the slot (flat tree).
+    assert_eq!(page.name(by_id("slotbtn")).name, "Slotted text");
+}
+
+#[test]
+fn cycles_terminate() {
+    let d =
+        dom(r#"<label for="o">Total <output id="o"><label for="o">again</label></output></label>"#);
+    let (name, _) = name_of(&d, "o");
+    assert!(name.starts_with("Total"));
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let mut html = String::from(r#"<a id="deep" href="/">"#);
+    for _ in 0..5000 {
+        html.push_str("<span>");
+    }
+    html.push('x');
+    let d = dom(&html);
+    // Text below the depth bound is ignored, but nothing overflows.
+    let _ = name_of(&d, "deep");
+}
+
+#[test]
+fn roles_from_html() {
+    let d = dom(
+        r#"<header id="h">x</header><article><footer id="f">y</footer></article>
+        <input id="c" type="checkbox"><input id="n" type="number"><input id="sl" list="l"><datalist id="l"></datalist>
+        <details><summary id="s">More</summary></details>
+        <h3 id="h3">T</h3><output id="o"></output><progress id="p"></progress><hr id="hr">
+        <img id="img" src="a.png"><img id="dec" src="a.png" alt="">"#,
+    );
+    assert_eq!(role_of(&d, "h"), Some("banner"));
+    assert_eq!(role_of(&d, "f"), Some("generic"));
+    assert_eq!(role_of(&d, "c"), Some("checkbox"));
+    assert_eq!(role_of(&d, "n"), Some("spinbutton"));
+    assert_eq!(role_of(&d, "sl"), Some("combobox"));
+    assert_eq!(role_of(&d, "s"), Some("button"));
+    assert_eq!(role_of(&d, "h3"), Some("heading"));
+    assert_eq!(role_of(&d, "o"), Some("status"));
+    assert_eq!(role_of(&d, "p"), Some("progressbar"));
+    assert_eq!(role_of(&d, "hr"), Some("separator"));
+    assert_eq!(role_of(&d, "img"), Some("img"));
+    assert_eq!(role_of(&d, "dec"), Some("presentation"));
+}
+
+#[test]
+fn descendants_follow_their_own_labelledby_once() {
+    let d = dom(
+        r#"<a id="a" href="/"><img src="x.png" aria-labelledby="l"></a><div id="l">Home</div>
+        <span id="m" aria-labelledby="n">inner</span><span id="n">deep</span>
+        <button id="b" aria-labelledby="m"></button>"#,
+    );
+    assert_eq!(name_of(&d, "a").0, "Home");
+    // b -> m (labelledby traversal) does not follow m's own aria-labelledby.
+    assert_eq!(name_of(&d, "b").0, "inner");
+}
