@@ -166,9 +166,9 @@ fn a_50_mb_page_is_scanned() {
     );
     let mut i = 0;
     while html.len() < 50 * 1024 * 1024 {
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<article class=\"slds-card\"><h2>Visit {i}</h2><p>{}</p></article>\n",
+            "<article class=\"slds-card\"><h2>Visit {i}</h2><p>{}</p></article>",
             "Follow-up notes about the visit and the care plan. ".repeat(20)
         );
         i += 1;
