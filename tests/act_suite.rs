@@ -55,6 +55,19 @@ fn act_suite_has_no_inconsistent_case() {
         "ACT rules mapped by portalscan rules:\n{}",
         status_table(&results)
     );
+    // What keeps partially consistent rules from being consistent (for rule owners).
+    let partial: Vec<String> = results
+        .iter()
+        .flat_map(|r| r.cases.iter())
+        .filter(|c| c.case.expected == Expected::Failed && c.got == Verdict::CantTell)
+        .map(|c| format!("  {}", describe_case(c)))
+        .collect();
+    if !partial.is_empty() {
+        println!(
+            "Failed cases answered only cantTell:\n{}",
+            partial.join("\n")
+        );
+    }
     let inconsistent: Vec<String> = results
         .iter()
         .flat_map(|r| r.cases.iter())

@@ -4,6 +4,7 @@
 //! and crawler and as Wasm in the browser extension and the contrast page.
 
 pub mod a11y;
+pub mod color;
 pub mod dom;
 pub mod engine;
 pub mod finding;
