@@ -149,10 +149,18 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) 
                 }
             };
             let path = entry.path();
-            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            if is_dir {
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
                 pending.push(path);
-            } else if let Some(kind) = kind_of_walked_file(&path) {
+                continue;
+            }
+            // Regular files, or symbolic links to them; never FIFOs or devices, which
+            // could block or never end.
+            let is_file = file_type.is_file()
+                || (file_type.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file()));
+            if let Some(kind) = kind_of_walked_file(&path).filter(|_| is_file) {
                 found.push((path, kind));
             }
         }

@@ -27,15 +27,35 @@ pub struct ScannedPage {
 /// How many leading bytes are looked at to tell a binary file from a page.
 const SNIFF_BYTES: usize = 1024;
 
+/// Inputs larger than this are refused rather than risking the machine's memory (the
+/// snapshot of a page takes several times its size). Also stops `/dev/zero`-like inputs.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads at most [`MAX_INPUT_BYTES`]; more is an error naming the limit.
+fn read_limited(label: &str, reader: impl Read) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::io(label, "cannot read", &e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(InputError::new(
+            label,
+            format!(
+                "too large: over {} MiB, not scanned",
+                MAX_INPUT_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Reads an input into a snapshot.
 pub fn load(input: &Input) -> Result<Snapshot, InputError> {
     let label = input.label();
     match input {
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| InputError::io(&label, "cannot read", &e))?;
+            let bytes = read_limited(&label, std::io::stdin().lock())?;
             // Relative stylesheet links from standard input resolve against the working
             // directory, as if the page were saved there.
             let cwd =
@@ -140,6 +160,13 @@ fn relative_uri(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endless_input_stops_at_the_limit() {
+        let endless = std::io::repeat(b'a');
+        let err = read_limited("/dev/zero", endless).unwrap_err();
+        assert_eq!(err.message, "too large: over 256 MiB, not scanned");
+    }
 
     #[test]
     fn binary_is_told_from_utf16() {

@@ -88,6 +88,10 @@ pub struct Node {
     /// Computed style, where the front-end knows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<Style>,
+    /// Computed style while this element is focused (`:focus`, `:focus-visible` and
+    /// `:focus-within` on it match), for focusable elements, where the front-end knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_style: Option<Style>,
     /// Border box in CSS pixels relative to the page, where the front-end knows layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rect: Option<Rect>,
@@ -102,6 +106,7 @@ impl Node {
             parent,
             data,
             style: None,
+            focus_style: None,
             rect: None,
             line: None,
         }

@@ -4,21 +4,174 @@
 //! (`rgb(0, 0, 0)`, `16px`, `700`), keyed by CSS property name. Browser front-ends copy them
 //! from the browser; the static front-end computes them with its cascade. A property that is
 //! absent is unknown, and rules that need it answer `review`.
+//!
+//! The map is shared behind an `Arc`: elements with identical computed styles (most siblings
+//! of a list, most of a page's text) share one map, which keeps a 10,000-element snapshot
+//! cheap to build and to clone. [`Style::set`] copies on write.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Style(pub BTreeMap<String, String>);
+use crate::color::{ColorError, Rgba, parse_color};
+use crate::dom::{Dom, NodeData, NodeId};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Style(Arc<BTreeMap<String, String>>);
+
+impl Serialize for Style {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Style {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        BTreeMap::<String, String>::deserialize(d).map(Style::from_map)
+    }
+}
+
+impl From<BTreeMap<String, String>> for Style {
+    fn from(map: BTreeMap<String, String>) -> Style {
+        Style::from_map(map)
+    }
+}
+
+impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Style {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Style {
+        Style::from_map(
+            iter.into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
+    }
+}
 
 impl Style {
+    pub fn from_map(map: BTreeMap<String, String>) -> Style {
+        Style(Arc::new(map))
+    }
     pub fn get(&self, property: &str) -> Option<&str> {
         self.0.get(property).map(String::as_str)
     }
     pub fn set(&mut self, property: &str, value: impl Into<String>) {
-        self.0.insert(property.to_string(), value.into());
+        Arc::make_mut(&mut self.0).insert(property.to_string(), value.into());
     }
+    pub fn remove(&mut self, property: &str) {
+        Arc::make_mut(&mut self.0).remove(property);
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Whether two styles are the same shared map (cheap identity, not equality).
+    pub fn ptr_eq(&self, other: &Style) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// A length in CSS pixels (`16px`, `0px`); `None` when absent or not in px.
+    pub fn px(&self, property: &str) -> Option<f64> {
+        parse_px(self.get(property)?)
+    }
+
+    /// A colour-valued property in sRGB. `None` when absent (unknown); `Some(Err)` when the
+    /// value is present but not a fixed colour (a system colour, say).
+    pub fn color(&self, property: &str) -> Option<Result<Rgba, ColorError>> {
+        self.get(property).map(parse_color)
+    }
+
+    /// A plain number (`opacity`, `font-weight`, `z-index`).
+    pub fn number(&self, property: &str) -> Option<f64> {
+        self.get(property)?.trim().parse::<f64>().ok()
+    }
+
+    /// `font-size` in px.
+    pub fn font_size(&self) -> Option<f64> {
+        self.px("font-size")
+    }
+
+    /// `font-weight` as a number (400, 700).
+    pub fn font_weight(&self) -> Option<f64> {
+        match self.get("font-weight")? {
+            "normal" => Some(400.0),
+            "bold" => Some(700.0),
+            other => other.trim().parse().ok(),
+        }
+    }
+
+    /// `opacity` clamped to 0..=1.
+    pub fn opacity(&self) -> Option<f64> {
+        self.number("opacity").map(|o| o.clamp(0.0, 1.0))
+    }
+
+    /// `display: none` (known). Note: descendants of a `display: none` element keep their
+    /// own `display`; walk ancestors to know whether something is rendered.
+    pub fn is_display_none(&self) -> bool {
+        self.get("display") == Some("none")
+    }
+
+    /// `visibility: hidden` or `collapse` (inherited, so the element's own value decides).
+    pub fn is_visibility_hidden(&self) -> bool {
+        matches!(self.get("visibility"), Some("hidden" | "collapse"))
+    }
+
+    /// `position: absolute` or `fixed`: the box leaves the normal flow, so without layout
+    /// facts what is painted behind it is unknown.
+    pub fn is_out_of_flow(&self) -> bool {
+        matches!(self.get("position"), Some("absolute" | "fixed"))
+    }
+}
+
+/// `12.5px` → 12.5. Other units are not computed values and give `None`.
+pub fn parse_px(value: &str) -> Option<f64> {
+    let v = value
+        .trim()
+        .strip_suffix("px")?
+        .trim()
+        .parse::<f64>()
+        .ok()?;
+    v.is_finite().then_some(v)
+}
+
+/// Elements in the order styles inherit: a pre-order walk of the flat tree (every element
+/// after the element it inherits from), then the elements outside the flat tree (light
+/// children of a shadow host that no slot takes, and their subtrees) in document order.
+/// Returns the order and how many of its first entries are in the flat tree.
+/// A loop with an explicit stack: no recursion on DOM depth.
+pub fn flat_tree_order(dom: &Dom) -> (Vec<NodeId>, usize) {
+    let mut order = Vec::with_capacity(dom.len());
+    let mut seen = vec![false; dom.len()];
+    let mut stack: Vec<NodeId> = dom.flat_children(NodeId::DOCUMENT);
+    stack.reverse();
+    while let Some(id) = stack.pop() {
+        if seen[id.index()] || !matches!(dom.node(id).data, NodeData::Element { .. }) {
+            continue;
+        }
+        seen[id.index()] = true;
+        order.push(id);
+        let mut children = dom.flat_children(id);
+        children.reverse();
+        stack.extend(children);
+    }
+    let in_flat_tree = order.len();
+    for id in dom.ids() {
+        if !seen[id.index()] && dom.element(id).is_some() {
+            order.push(id);
+        }
+    }
+    (order, in_flat_tree)
+}
+
+/// The element a style inherits from: the flat-tree parent element, or for elements
+/// outside the flat tree their node-tree parent element.
+pub fn inheritance_parent(dom: &Dom, id: NodeId) -> Option<NodeId> {
+    dom.flat_parent_element(id)
+        .or_else(|| dom.parent(id).filter(|p| dom.element(*p).is_some()))
 }
 
 /// A border box in CSS pixels, relative to the top left of the page.
@@ -28,4 +181,49 @@ pub struct Rect {
     pub y: f64,
     pub width: f64,
     pub height: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accessors_read_computed_values() {
+        let style: Style = [
+            ("font-size", "18.6667px"),
+            ("font-weight", "700"),
+            ("color", "rgba(0, 0, 0, 0.5)"),
+            ("opacity", "0.3"),
+            ("display", "none"),
+            ("visibility", "collapse"),
+            ("position", "fixed"),
+            ("outline-color", "Canvas"),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(style.font_size(), Some(18.6667));
+        assert_eq!(style.font_weight(), Some(700.0));
+        assert_eq!(style.opacity(), Some(0.3));
+        assert!(style.is_display_none() && style.is_visibility_hidden() && style.is_out_of_flow());
+        let c = style.color("color").unwrap().unwrap();
+        assert_eq!(c.a, 0.5);
+        assert!(style.color("outline-color").unwrap().is_err());
+        assert!(style.color("background-color").is_none());
+        assert_eq!(style.px("color"), None);
+    }
+
+    #[test]
+    fn shared_maps_copy_on_write_and_serialize_as_maps() {
+        let mut a = Style::default();
+        a.set("color", "rgb(0, 0, 0)");
+        let mut b = a.clone();
+        assert!(a.ptr_eq(&b));
+        b.set("color", "rgb(1, 1, 1)");
+        assert_eq!(a.get("color"), Some("rgb(0, 0, 0)"));
+        assert_eq!(b.get("color"), Some("rgb(1, 1, 1)"));
+        let json = serde_json::to_string(&b).unwrap();
+        assert_eq!(json, r#"{"color":"rgb(1, 1, 1)"}"#);
+        let back: Style = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, b);
+    }
 }

@@ -47,13 +47,8 @@ fn testcases(page: &ScannedPage) -> Vec<(String, Vec<&Finding>)> {
             None => cases.push((f.rule.clone(), vec![f])),
         }
     }
-    let order = |id: &str| {
-        rules::all()
-            .iter()
-            .position(|r| r.meta().id == id)
-            .unwrap_or(usize::MAX)
-    };
-    cases.sort_by_key(|(id, _)| order(id));
+    let order = crate::formats::text::rule_order();
+    cases.sort_by_key(|(id, _)| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
     cases
 }
 
@@ -93,27 +88,27 @@ pub fn render(report: &Report) -> String {
                 .filter(|f| f.outcome == Outcome::Review)
                 .collect();
             let name = format!("{rule}: {}", rule_title(rule));
-            let _ = write!(
+            let _ = writeln!(
                 body,
-                "    <testcase classname=\"{}\" name=\"{}\">\n",
+                "    <testcase classname=\"{}\" name=\"{}\">",
                 escape(&page.input),
                 escape(&name)
             );
             if !fails.is_empty() {
                 failures += 1;
                 for f in &fails {
-                    let _ = write!(
+                    let _ = writeln!(
                         body,
-                        "      <failure type=\"fail\" message=\"{}\">{}</failure>\n",
+                        "      <failure type=\"fail\" message=\"{}\">{}</failure>",
                         escape(&f.message),
                         escape(&occurrence(f))
                     );
                 }
             } else if !reviews.is_empty() {
                 skipped += 1;
-                let _ = write!(
+                let _ = writeln!(
                     body,
-                    "      <skipped message=\"{} item{} to review by hand\"/>\n",
+                    "      <skipped message=\"{} item{} to review by hand\"/>",
                     reviews.len(),
                     if reviews.len() == 1 { "" } else { "s" }
                 );
@@ -123,9 +118,9 @@ pub fn render(report: &Report) -> String {
                     .iter()
                     .map(|f| format!("REVIEW {}", occurrence(f)))
                     .collect();
-                let _ = write!(
+                let _ = writeln!(
                     body,
-                    "      <system-out>{}</system-out>\n",
+                    "      <system-out>{}</system-out>",
                     escape(&listing.join("\n"))
                 );
             }
@@ -134,9 +129,9 @@ pub fn render(report: &Report) -> String {
         total_tests += cases.len();
         total_failures += failures;
         total_skipped += skipped;
-        let _ = write!(
+        let _ = writeln!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
             escape(&page.input),
             cases.len()
         );

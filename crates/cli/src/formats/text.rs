@@ -1,6 +1,7 @@
 //! The report for people: findings grouped by rule, each rule with its criteria and how to
 //! fix it, then every occurrence with where it is, its start tag and the message.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use portalscan_core::rules;
@@ -10,7 +11,7 @@ use portalscan_core::{Finding, Outcome};
 use crate::report::{Listed, Report};
 
 /// ANSI styling, or none (files, pipes, `NO_COLOR`).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Colors {
     enabled: bool,
 }
@@ -50,18 +51,25 @@ impl Colors {
     }
 }
 
-/// Position of a rule in the declared order, so groups come out in a stable order.
-fn rule_order(id: &str) -> usize {
+/// Each rule's position in the declared order, so groups come out in a stable order.
+pub fn rule_order() -> HashMap<&'static str, usize> {
     rules::all()
         .iter()
-        .position(|r| r.meta().id == id)
-        .unwrap_or(usize::MAX)
+        .enumerate()
+        .map(|(i, r)| (r.meta().id, i))
+        .collect()
 }
 
 pub fn render(report: &Report, colors: Colors) -> String {
+    let order = rule_order();
     let mut listed: Vec<Listed> = report.listed().collect();
     // Stable sort: input order and document order are kept inside each rule.
-    listed.sort_by_key(|l| rule_order(&l.finding.rule));
+    listed.sort_by_key(|l| {
+        order
+            .get(l.finding.rule.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
 
     let mut out = String::new();
     let mut start = 0;
@@ -81,9 +89,8 @@ pub fn render(report: &Report, colors: Colors) -> String {
 
 fn write_group(out: &mut String, group: &[Listed], colors: Colors) {
     let first = group[0].finding;
-    let title = rules::by_id(&first.rule)
-        .map(|r| r.meta().title)
-        .unwrap_or("");
+    let meta = rules::by_id(&first.rule).map(|r| r.meta());
+    let title = meta.map(|m| m.title).unwrap_or("");
     let count = |o: Outcome| group.iter().filter(|l| l.finding.outcome == o).count();
     let tally: Vec<String> = [Outcome::Fail, Outcome::Review, Outcome::Pass]
         .into_iter()
@@ -113,6 +120,9 @@ fn write_group(out: &mut String, group: &[Listed], colors: Colors) {
                 let _ = writeln!(out, "  WCAG {number}");
             }
         }
+    }
+    if let Some(phi) = meta.and_then(|m| m.phi.as_ref()) {
+        let _ = writeln!(out, "  HIPAA: {}", phi.hipaa.join(", "));
     }
     if !first.act.is_empty() {
         let _ = writeln!(out, "  ACT rules: {}", first.act.join(", "));
@@ -180,4 +190,18 @@ fn write_summary(out: &mut String, report: &Report, colors: Colors) {
         );
     }
     let _ = writeln!(out, "{}", colors.bold(&line));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_when_enabled() {
+        let on = Colors::new(true);
+        let off = Colors::new(false);
+        assert_eq!(on.outcome(Outcome::Fail), "\x1b[1;31mFAIL  \x1b[0m");
+        assert_eq!(off.outcome(Outcome::Fail), "FAIL  ");
+        assert_eq!(Colors::for_terminal(false), off);
+    }
 }

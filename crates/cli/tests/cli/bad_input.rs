@@ -166,9 +166,9 @@ fn a_50_mb_page_is_scanned() {
     );
     let mut i = 0;
     while html.len() < 50 * 1024 * 1024 {
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<article class=\"slds-card\"><h2>Visit {i}</h2><p>{}</p></article>\n",
+            "<article class=\"slds-card\"><h2>Visit {i}</h2><p>{}</p></article>",
             "Follow-up notes about the visit and the care plan. ".repeat(20)
         );
         i += 1;
@@ -195,4 +195,20 @@ fn a_page_of_100000_nested_elements_is_scanned() {
     let out = run(&["scan", &path, "--format", "json"]);
     assert_ne!(out.code, 2, "stderr: {}", out.stderr);
     assert_eq!(out.json()["summary"]["pages"], 1);
+}
+
+#[test]
+fn a_directory_without_pages_is_an_input_error() {
+    let dir = TempDir::new("no-pages");
+    dir.write("notes.txt", b"not a page");
+    dir.write("data.json", b"{}"); // only *.snapshot.json counts when walking
+    let path = dir.0.display().to_string();
+    let out = run(&["scan", &path, "--format", "json"]);
+    assert_eq!(out.code, 2);
+    assert_error_line(
+        &out.stderr,
+        &path,
+        "no *.html, *.htm or *.snapshot.json files found",
+    );
+    assert_eq!(out.json()["summary"]["pages"], 0);
 }

@@ -209,6 +209,24 @@ fn sarif_report_is_valid_sarif_2_1_0() {
             .unwrap()
             .contains("bad.snapshot.json")
     );
+
+    // With --all, passes are results of kind `pass` and level `none`, still valid SARIF.
+    let all = run(&[
+        "scan",
+        &data("pages/titled.html"),
+        "--format",
+        "sarif",
+        "--all",
+    ])
+    .json();
+    assert!(validator.is_valid(&all));
+    let results = all["runs"][0]["results"].as_array().unwrap();
+    let pass = results
+        .iter()
+        .find(|r| r["ruleId"] == "document-title")
+        .expect("document-title pass");
+    assert_eq!(pass["kind"], "pass");
+    assert_eq!(pass["level"], "none");
 }
 
 /// Escapes the stray `]` in the schema's language-tag patterns; returns how many it fixed.
@@ -302,4 +320,40 @@ fn rules_command_lists_every_declared_rule() {
             "{id}"
         );
     }
+}
+
+#[test]
+fn text_report_is_coloured_only_on_a_terminal_without_no_color() {
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: `script` is not installed, no way to get a terminal");
+        return;
+    }
+    let command = format!(
+        "'{}' scan tests/data/pages/no-title.html",
+        env!("CARGO_BIN_EXE_portalscan").replace('\'', r"'\''")
+    );
+    let on_terminal = |no_color: Option<&str>| {
+        let mut script = std::process::Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(crate_dir())
+            .env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            script.env("NO_COLOR", value);
+        }
+        let out = script.output().expect("run script");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let coloured = on_terminal(None);
+    assert!(coloured.contains("\x1b[1;31mFAIL"), "{coloured:?}");
+    let plain = on_terminal(Some("1"));
+    assert!(plain.contains("FAIL"), "{plain:?}");
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+    // An empty NO_COLOR does not count (no-color.org).
+    assert!(on_terminal(Some("")).contains('\x1b'));
 }

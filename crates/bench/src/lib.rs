@@ -1,0 +1,3 @@
+//! The benchmark page: a deterministic Experience-Cloud-like patient portal page.
+
+pub mod page;

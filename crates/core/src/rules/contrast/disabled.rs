@@ -1,0 +1,99 @@
+//! Which elements are exempt from text contrast as parts of disabled controls (WCAG 1.4.3
+//! "incidental" text; ACT afw4f7's disabled widget, disabled label and disabled group).
+
+use crate::dom::{Dom, ElementRef, NodeId};
+use crate::style::{flat_tree_order, inheritance_parent};
+
+const FORM_CONTROLS: &[&str] = &[
+    "button", "input", "select", "textarea", "optgroup", "option", "fieldset",
+];
+const LABELABLE: &[&str] = &[
+    "button", "input", "meter", "output", "progress", "select", "textarea",
+];
+
+fn is_form_control(el: ElementRef) -> bool {
+    el.is_html() && FORM_CONTROLS.contains(&el.name())
+}
+
+/// Disabled by its own attributes or a disabled `<fieldset>` ancestor (not in its first
+/// `<legend>`), or marked `aria-disabled="true"`.
+pub fn is_disabled(el: ElementRef) -> bool {
+    if el
+        .attr("aria-disabled")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if !is_form_control(el) {
+        return false;
+    }
+    if el.has_attr("disabled") {
+        return true;
+    }
+    let mut child = el;
+    for anc in el.ancestors() {
+        if anc.is("fieldset") && anc.has_attr("disabled") {
+            let first_legend = anc.children().find(|c| c.is("legend")).map(|l| l.id);
+            return first_legend != Some(child.id);
+        }
+        child = anc;
+    }
+    false
+}
+
+/// The control a `<label>` labels: its `for` target, or its first labelable descendant.
+fn labeled_control(dom: &Dom, label: ElementRef) -> Option<NodeId> {
+    if let Some(target) = label.attr("for") {
+        return dom.element_by_id(label.id, target).filter(|t| {
+            dom.element(*t)
+                .is_some_and(|e| e.is_html() && LABELABLE.contains(&e.name()))
+        });
+    }
+    let end = dom.subtree_end(label.id);
+    (label.id.index() + 1..end)
+        .map(|i| NodeId(i as u32))
+        .filter(|n| dom.tree_root(*n) == dom.tree_root(label.id))
+        .filter_map(|n| dom.element(n))
+        .find(|e| {
+            e.is_html()
+                && LABELABLE.contains(&e.name())
+                && !(e.is("input")
+                    && e.attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("hidden")))
+        })
+        .map(|e| e.id)
+}
+
+/// For every node: whether it is (inside) a disabled control, a disabled group, or the
+/// label of a disabled control (by `<label>` or `aria-labelledby`).
+pub fn exempt_all(dom: &Dom) -> Vec<bool> {
+    let mut own = vec![false; dom.len()];
+    for el in dom.elements() {
+        if is_disabled(el) {
+            own[el.id.index()] = true;
+            if let Some(ids) = el.attr("aria-labelledby") {
+                for id in ids.split_ascii_whitespace() {
+                    if let Some(target) = dom.element_by_id(el.id, id) {
+                        own[target.index()] = true;
+                    }
+                }
+            }
+        }
+        if el.is("label")
+            && let Some(control) = labeled_control(dom, el)
+            && dom.element(control).is_some_and(is_disabled)
+        {
+            own[el.id.index()] = true;
+        }
+    }
+    let mut out = own.clone();
+    let (order, _) = flat_tree_order(dom);
+    for id in order {
+        if let Some(p) = inheritance_parent(dom, id)
+            && out[p.index()]
+        {
+            out[id.index()] = true;
+        }
+    }
+    out
+}

@@ -1,0 +1,280 @@
+//! What is painted behind each element, from computed styles alone (no layout): one pass
+//! over the flat tree that composites ancestor background colours and group opacity, and
+//! records why the result may be unknowable (background images, out-of-flow boxes,
+//! unknown values) and whether the element is rendered at all.
+//!
+//! Opacity is modelled exactly for flat colours: a group with opacity `o` painted over a
+//! backdrop `X` shows `o·inside + (1−o)·X`, so every element carries an affine map from
+//! colours painted inside its groups to colours on screen, plus the (opaque) colour its
+//! content is painted on in the innermost group's coordinates.
+
+use crate::color::{Rgba, composite};
+use crate::dom::{Dom, ElementRef, NodeId};
+use crate::style::{Style, flat_tree_order, inheritance_parent, parse_px};
+
+/// Screen colour = `alpha · c + beta` for a colour `c` painted inside the element's groups.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Affine {
+    pub alpha: f64,
+    pub beta: [f64; 3],
+}
+
+impl Affine {
+    pub const IDENTITY: Affine = Affine {
+        alpha: 1.0,
+        beta: [0.0; 3],
+    };
+    /// An opaque colour as it reaches the screen.
+    pub fn apply(&self, c: Rgba) -> Rgba {
+        Rgba {
+            r: self.alpha * c.r + self.beta[0],
+            g: self.alpha * c.g + self.beta[1],
+            b: self.alpha * c.b + self.beta[2],
+            a: 1.0,
+        }
+    }
+    /// Entering a group with opacity `o` whose backdrop (in this map's coordinates) is `x`.
+    fn group(&self, o: f64, x: Rgba) -> Affine {
+        let k = self.alpha * (1.0 - o);
+        Affine {
+            alpha: self.alpha * o,
+            beta: [
+                self.beta[0] + k * x.r,
+                self.beta[1] + k * x.g,
+                self.beta[2] + k * x.b,
+            ],
+        }
+    }
+}
+
+/// Why the colour behind an element's text is not one flat, known colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Uncertain {
+    BackgroundImage,
+    OutOfFlow,
+    UnknownValue(&'static str),
+}
+
+impl Uncertain {
+    pub fn describe(self) -> String {
+        match self {
+            Uncertain::BackgroundImage => {
+                "a background image or gradient is painted behind the text".into()
+            }
+            Uncertain::OutOfFlow => "the text is in an absolutely or fixed positioned box, so \
+                 what is painted behind it depends on layout"
+                .into(),
+            Uncertain::UnknownValue(p) => format!("the computed `{p}` is not known"),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Paint {
+    /// Not rendered, or rendered invisibly (display none, opacity 0, clipped away, moved
+    /// off-screen, outside the flat tree). `visibility` is separate: see [`Paint::visible`].
+    pub hidden: bool,
+    /// `visibility: hidden|collapse` on this element (its text is not painted).
+    pub visibility_hidden: bool,
+    /// The opaque colour this element's content is painted on, in group coordinates.
+    pub backdrop: Option<Rgba>,
+    pub map: Affine,
+    pub uncertain: Option<Uncertain>,
+    /// Set when an ancestor group's opacity or backdrop is unknown: then no colour inside
+    /// is known, whatever backgrounds come below.
+    pub group_unknown: Option<Uncertain>,
+    /// This element hides its descendants (`content-visibility: hidden`).
+    hides_children: bool,
+}
+
+impl Paint {
+    fn root() -> Paint {
+        Paint {
+            hidden: false,
+            visibility_hidden: false,
+            // The canvas: white, the default page background.
+            backdrop: Some(Rgba::WHITE),
+            map: Affine::IDENTITY,
+            uncertain: None,
+            group_unknown: None,
+            hides_children: false,
+        }
+    }
+
+    pub fn visible(&self) -> bool {
+        !self.hidden && !self.visibility_hidden
+    }
+
+    /// The first reason colours inside this element are not known exactly.
+    pub fn why_unknown(&self) -> Option<Uncertain> {
+        self.group_unknown.or(self.uncertain)
+    }
+
+    /// The backdrop as it reaches the screen, when known.
+    pub fn screen_backdrop(&self) -> Option<Rgba> {
+        self.backdrop.map(|b| self.map.apply(b))
+    }
+
+    /// A colour painted in this element (text, border) as it reaches the screen.
+    pub fn screen_color(&self, c: Rgba) -> Option<Rgba> {
+        let b = self.backdrop?;
+        Some(self.map.apply(composite(c, b)))
+    }
+}
+
+/// Paint facts of every element, indexed by node index (`None` for non-elements).
+pub fn paint_all(dom: &Dom) -> Vec<Option<Paint>> {
+    let (order, in_flat_tree) = flat_tree_order(dom);
+    let mut out: Vec<Option<Paint>> = vec![None; dom.len()];
+    let root = Paint::root();
+    for (i, id) in order.into_iter().enumerate() {
+        let parent = inheritance_parent(dom, id)
+            .and_then(|p| out[p.index()].as_ref())
+            .unwrap_or(&root);
+        let el = dom.element(id).expect("order holds elements");
+        let mut paint = derive(parent, el);
+        if i >= in_flat_tree {
+            paint.hidden = true;
+        }
+        out[id.index()] = Some(paint);
+    }
+    out
+}
+
+fn derive(parent: &Paint, el: ElementRef) -> Paint {
+    let Some(style) = el.style() else {
+        return Paint {
+            hidden: parent.hidden,
+            visibility_hidden: false,
+            backdrop: None,
+            map: parent.map,
+            uncertain: Some(Uncertain::UnknownValue("style")),
+            group_unknown: Some(Uncertain::UnknownValue("style")),
+            hides_children: false,
+        };
+    };
+    let opacity = style.opacity();
+    let hidden = parent.hidden
+        || parent.hides_children
+        || style.is_display_none()
+        || opacity == Some(0.0)
+        || is_clipped_away(style)
+        || is_off_screen(style);
+    let mut uncertain = parent.uncertain;
+    let mut group_unknown = parent.group_unknown;
+    let mut backdrop = parent.backdrop;
+    let mut map = parent.map;
+
+    match (opacity, parent.backdrop) {
+        (Some(o), _) if o >= 1.0 => {}
+        (Some(o), Some(x)) => map = parent.map.group(o, x),
+        // A translucent group over an unknown backdrop.
+        (Some(_), None) => {
+            group_unknown = group_unknown
+                .or(parent.uncertain)
+                .or(Some(Uncertain::UnknownValue("background-color")))
+        }
+        (None, _) => group_unknown = group_unknown.or(Some(Uncertain::UnknownValue("opacity"))),
+    }
+    let out_of_flow = style.is_out_of_flow();
+    let image = style.get("background-image").map(|v| v != "none");
+    match style.color("background-color") {
+        Some(Ok(bg)) if bg.is_opaque() => {
+            // An opaque background hides whatever was uncertain behind it.
+            backdrop = Some(bg);
+            uncertain = None;
+        }
+        Some(Ok(bg)) => {
+            backdrop = backdrop.map(|x| composite(bg, x));
+            if out_of_flow {
+                uncertain = uncertain.or(Some(Uncertain::OutOfFlow));
+            }
+        }
+        _ => {
+            backdrop = None;
+            uncertain = uncertain.or(Some(Uncertain::UnknownValue("background-color")));
+        }
+    }
+    // A translucent group that leaves the flow is blended with an unknown backdrop.
+    if out_of_flow && opacity.is_some_and(|o| o < 1.0) {
+        group_unknown = group_unknown.or(Some(Uncertain::OutOfFlow));
+    }
+    match image {
+        Some(true) => uncertain = Some(Uncertain::BackgroundImage),
+        Some(false) => {}
+        None => uncertain = uncertain.or(Some(Uncertain::UnknownValue("background-image"))),
+    }
+    Paint {
+        hidden,
+        visibility_hidden: style.is_visibility_hidden(),
+        backdrop,
+        map,
+        uncertain,
+        group_unknown,
+        hides_children: style.get("content-visibility") == Some("hidden"),
+    }
+}
+
+/// `clip: rect(…)` or `clip-path` that leaves at most a 1px box, or the 1×1 px
+/// `overflow: hidden` box of "visually hidden" utility classes.
+fn is_clipped_away(style: &Style) -> bool {
+    let positioned = style.is_out_of_flow();
+    if positioned
+        && let Some(clip) = style.get("clip")
+        && let Some(inner) = clip.strip_prefix("rect(").and_then(|c| c.strip_suffix(')'))
+    {
+        let v: Vec<Option<f64>> = inner
+            .split([',', ' '])
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                if s == "auto" {
+                    None
+                } else {
+                    parse_px(s).or_else(|| (s == "0").then_some(0.0))
+                }
+            })
+            .collect();
+        if let [Some(top), Some(right), Some(bottom), Some(left)] = v[..]
+            && (bottom - top <= 1.0 || right - left <= 1.0)
+        {
+            return true;
+        }
+    }
+    if let Some(path) = style.get("clip-path") {
+        let p = path.replace(' ', "");
+        if p == "inset(50%)" || p == "inset(100%)" || p.starts_with("circle(0") {
+            return true;
+        }
+    }
+    let overflow_hidden = matches!(style.get("overflow-x"), Some("hidden" | "clip"))
+        && matches!(style.get("overflow-y"), Some("hidden" | "clip"));
+    let tiny = |p: &str| style.px(p).is_some_and(|v| v <= 1.0);
+    overflow_hidden && (tiny("width") || tiny("height"))
+}
+
+/// How far outside the page a positioned box must be to count as moved off-screen.
+/// Portal "visually hidden" patterns use -999em, -9999px or -10000px.
+pub const OFF_SCREEN_PX: f64 = -1000.0;
+
+fn is_off_screen(style: &Style) -> bool {
+    style.is_out_of_flow()
+        && (style.px("left").is_some_and(|v| v <= OFF_SCREEN_PX)
+            || style.px("top").is_some_and(|v| v <= OFF_SCREEN_PX))
+}
+
+/// Whether this element's own text is hidden although the element is rendered
+/// (`font-size: 0`, text pushed off-screen with `text-indent`).
+pub fn text_hidden(style: &Style) -> bool {
+    style.font_size() == Some(0.0) || style.px("text-indent").is_some_and(|v| v <= OFF_SCREEN_PX)
+}
+
+/// The flat-tree node ids of an element's own text (non-whitespace text children).
+pub fn own_text(dom: &Dom, id: NodeId) -> String {
+    let mut text = String::new();
+    for child in dom.flat_children(id) {
+        if let crate::dom::NodeData::Text { text: t } = &dom.node(child).data {
+            text.push_str(t);
+        }
+    }
+    text
+}

@@ -1,0 +1,318 @@
+//! WCAG 1.4.3 Contrast (Minimum): visible text has at least 4.5:1 contrast with what is
+//! painted behind it (3:1 for large text). ACT rule afw4f7.
+//!
+//! The check runs once per page over the flat tree (see [`super::paint`]): the text colour
+//! (with its alpha) and the ancestors' background colours are composited, group opacity
+//! included, onto the white canvas. Where that is not a single known colour (a background
+//! image or gradient, a text shadow, a box positioned out of flow without layout facts,
+//! an unknown value), the rule answers `review`. Ratios are compared unrounded:
+//! 4.478:1 fails 4.5:1.
+
+use crate::color::{Rgba, contrast_ratio, format_ratio};
+use crate::dom::ElementRef;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+
+use super::disabled::exempt_all;
+use super::paint::{Paint, own_text, paint_all, text_hidden};
+
+pub struct TextContrast;
+
+/// Elements whose text children are fallback content, not rendered text.
+const NOT_RENDERED_TEXT: &[&str] = &[
+    "img", "canvas", "video", "audio", "object", "iframe", "noscript", "select", "option",
+    "optgroup", "datalist", "picture", "embed", "svg", "math",
+];
+
+static META: RuleMeta = RuleMeta {
+    id: "text-contrast",
+    title: "Text has enough contrast with its background",
+    category: Category::Accessibility,
+    wcag: &["1.4.3"],
+    act: &["afw4f7"],
+    help: "Make text at least 4.5:1 against its background (3:1 for large text: 24px, or \
+           18.66px bold). In SLDS use the text tokens meant for the background, e.g. \
+           --slds-g-color-neutral-base-10 (#181818) on white; grey placeholder-like text \
+           such as #999 on white (2.84:1) fails. Check the colour with the contrast page \
+           before changing a token.",
+    phi: None,
+    examples: &[
+        Example::pass("<p style='color:#333; background:#fff'>Your next appointment</p>"),
+        Example::pass("<p style='color:#767676'>Lightest grey that passes on white</p>"),
+        // 14pt bold is large text: 3:1 is enough.
+        Example::pass(
+            "<p style='color:#949494; font-size:14pt; font-weight:700'>Large bold text</p>",
+        ),
+        // Styles from <style>, var() with fallback and inheritance.
+        Example::pass(
+            "<style>:root{--ink:#181818} .card{color:var(--ink, red); background:#fff}</style>\
+             <div class=card><span>Lab results</span></div>",
+        ),
+        // #777 on white is 4.478:1: not rounded up.
+        Example::fail("<p style='color:#777'>Appointment details</p>"),
+        Example::fail("<p style='color:#aaa; background:white'>Some text in English</p>"),
+        Example::fail(
+            "<div style='background:#fff'><p style='color:#000; opacity:.3'>Faded</p></div>",
+        ),
+        Example::fail("<p style='color:rgba(0,0,0,.3)'>Translucent text</p>"),
+        // Shadow DOM: text inherits the host's colour.
+        Example::fail(
+            "<p style='color:#aaa; background:#fff'><template shadowrootmode=open>\
+             Shadow text</template></p>",
+        ),
+        Example::review(
+            "<p style='color:#777; background-image:linear-gradient(#fff,#eee)'>Over a gradient</p>",
+        ),
+        Example::review(
+            "<p style='color:#000; background:#737373; text-shadow:white 0 0 3px'>Shadowed</p>",
+        ),
+        Example::review(
+            "<div style='position:absolute; top:10px'><p style='color:#888'>Floating</p></div>",
+        ),
+        Example::review(
+            "<p style='color:calc(1)'>x</p><p style='color:GrayText'>System colour text</p>",
+        ),
+        // Disabled controls and their labels are exempt; hidden text is not checked.
+        Example::inapplicable("<button disabled style='color:#bbb'>Submit</button>"),
+        Example::inapplicable(
+            "<label style='color:#bbb'>Name <input disabled></label>\
+             <p style='display:none;color:#eee'>Hidden</p>\
+             <p style='position:absolute; left:-9999px; color:#eee'>Off-screen</p>",
+        ),
+        Example::inapplicable(
+            "<p style='color:#fff; background:#fff'>Same colour as background</p>",
+        ),
+        // Script output is not in a static snapshot: say so once per page.
+        Example::review(
+            "<p id=p style='color:#aaa'></p><script>p.textContent = 'Added later'</script>",
+        ),
+    ],
+};
+
+impl Rule for TextContrast {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::PageOnly
+    }
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let dom = cx.dom;
+        if !cx.snapshot.has_styles() {
+            if dom
+                .elements()
+                .any(|e| !own_text(dom, e.id).trim().is_empty())
+            {
+                sink.review(
+                    cx.page_node(),
+                    "Text contrast cannot be checked: the snapshot has no computed styles.",
+                );
+            }
+            return;
+        }
+        if super::page_runs_scripts(dom) && cx.snapshot.source == "static-html" {
+            sink.review(
+                cx.page_node(),
+                "The page runs scripts, which may add or restyle text at run time; this \
+                 static scan checked the markup only. Scan the page in a browser as well.",
+            );
+        }
+        let paints = paint_all(dom);
+        let exempt = exempt_all(dom);
+        for el in dom.elements() {
+            let Some(paint) = paints[el.id.index()].as_ref() else {
+                continue;
+            };
+            if !el.is_html() || NOT_RENDERED_TEXT.contains(&el.name()) || exempt[el.id.index()] {
+                continue;
+            }
+            if !paint.visible() {
+                continue;
+            }
+            let text = own_text(dom, el.id);
+            if text.trim().is_empty() {
+                continue;
+            }
+            check_text(el, paint, &text, sink);
+        }
+    }
+}
+
+/// Large-scale text per WCAG: 18pt (24px), or 14pt (18.66px) bold.
+fn is_large(size: f64, weight: f64) -> bool {
+    size >= 24.0 || (size >= 18.66 && weight >= 700.0)
+}
+
+/// Text without digits and without a run of two letters (`X`, `»`, `----`) may not
+/// express anything in human language; ACT leaves such text to a person.
+fn is_symbolic(text: &str) -> bool {
+    if text.chars().any(|c| c.is_numeric()) {
+        return false;
+    }
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            run += 1;
+            if run >= 2 {
+                return false;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    true
+}
+
+fn check_text(el: ElementRef, paint: &Paint, text: &str, sink: &mut Sink) {
+    let style = el.style().expect("has_styles: every element has a style");
+    if text_hidden(style) {
+        return;
+    }
+    let fg = match style.color("color") {
+        Some(Ok(c)) => c,
+        Some(Err(_)) | None => {
+            sink.review(
+                el.id,
+                "The text colour is not known statically (a system colour, an unresolved \
+                 value or a stylesheet that could not be loaded); check its contrast by eye \
+                 or in a browser scan.",
+            );
+            return;
+        }
+    };
+    let size = style.font_size();
+    let weight = style.font_weight();
+    let size_note = match (size, weight) {
+        (Some(s), Some(w)) => format!("{}px, weight {}", trim_number(s), trim_number(w)),
+        _ => "size unknown".to_string(),
+    };
+    let large = match (size, weight) {
+        (Some(s), Some(w)) => Some(is_large(s, w)),
+        // 24px and up is large whatever the weight.
+        (Some(s), None) if s >= 24.0 => Some(true),
+        (Some(s), None) if s < 18.66 => Some(false),
+        _ => None,
+    };
+
+    let measured = match (paint.screen_color(fg), paint.screen_backdrop()) {
+        (Some(text_color), Some(bg)) => Some((text_color, bg, contrast_ratio(text_color, bg))),
+        _ => None,
+    };
+    let colours = |t: Rgba, b: Rgba, r: f64| {
+        format!(
+            "{}:1 (text {} on background {})",
+            format_ratio(r),
+            t.quantized().to_css(),
+            b.quantized().to_css()
+        )
+    };
+
+    if let Some(reason) = paint.why_unknown() {
+        let against = measured
+            .map(|(t, b, r)| {
+                format!(
+                    " Against the background colour alone it is {}.",
+                    colours(t, b, r)
+                )
+            })
+            .unwrap_or_default();
+        sink.review(
+            el.id,
+            format!(
+                "Contrast cannot be measured statically: {}.{against}",
+                reason.describe()
+            ),
+        );
+        return;
+    }
+    let Some((text_color, bg, ratio)) = measured else {
+        sink.review(el.id, "The background colour behind the text is not known.");
+        return;
+    };
+    // Text painted in exactly the background colour is not visible text (ACT afw4f7).
+    if ratio < 1.0 + 1e-9 {
+        return;
+    }
+    let shadow = style.get("text-shadow");
+    if shadow != Some("none") {
+        let what = if shadow.is_some() {
+            "a text shadow changes"
+        } else {
+            "the text shadow is unknown, and may change"
+        };
+        sink.review(
+            el.id,
+            format!(
+                "Contrast is {} without the shadow, but {what} the colours around the \
+                 letters; check it visually.",
+                colours(text_color, bg, ratio)
+            ),
+        );
+        return;
+    }
+    let passes = |need: f64| ratio >= need;
+    let outcome_need = match large {
+        Some(true) => Some(3.0),
+        Some(false) => Some(4.5),
+        None if passes(4.5) => Some(4.5),
+        None if !passes(3.0) => Some(3.0),
+        None => None,
+    };
+    let Some(need) = outcome_need else {
+        sink.review(
+            el.id,
+            format!(
+                "Contrast is {}: enough for large text but not for normal text, and the \
+                 text size ({size_note}) is not known.",
+                colours(text_color, bg, ratio)
+            ),
+        );
+        return;
+    };
+    if passes(need) {
+        sink.pass(el.id);
+        return;
+    }
+    let message = format!(
+        "Contrast is {}; text of this size ({size_note}) needs at least {}:1.",
+        colours(text_color, bg, ratio),
+        if need == 3.0 { "3" } else { "4.5" }
+    );
+    if is_symbolic(text) {
+        sink.review(
+            el.id,
+            format!("{message} The text has no words or numbers; if it conveys meaning, fix it."),
+        );
+    } else {
+        sink.fail(el.id, message);
+    }
+}
+
+fn trim_number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_text_thresholds() {
+        assert!(is_large(24.0, 400.0));
+        assert!(!is_large(23.99, 400.0));
+        assert!(is_large(18.6667, 700.0));
+        assert!(!is_large(18.6667, 600.0));
+        assert!(!is_large(18.0, 700.0));
+    }
+
+    #[test]
+    fn symbolic_text() {
+        assert!(is_symbolic("X"));
+        assert!(is_symbolic("----=====++++±±@@"));
+        assert!(is_symbolic(" » "));
+        assert!(!is_symbolic("1"));
+        assert!(!is_symbolic("Go"));
+    }
+}

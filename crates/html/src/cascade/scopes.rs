@@ -1,0 +1,266 @@
+//! Style scopes: the document and every shadow root has its own stylesheets (CSS
+//! Scoping), collected from its `<style>` and `<link rel=stylesheet>` elements, and
+//! indexed by the rightmost compound's id, class or tag (like browsers' rule hash) so
+//! an element only tries the rules that can match it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use portalscan_core::dom::{Dom, NodeData, NodeId};
+use selectors::parser::{Component, Selector};
+
+use super::media::media_matches;
+use super::select::Impl;
+use super::sheet::{Block, SheetSink, parse_sheet};
+use super::url::resolve;
+use crate::ResourceLoader;
+
+/// One selector of a rule, ready to match.
+pub struct Entry {
+    pub selector: Selector<Impl>,
+    pub block: Arc<Block>,
+    pub specificity: u32,
+    /// Source order within the scope.
+    pub order: u32,
+    pub layer: u16,
+}
+
+#[derive(Default)]
+pub struct RuleIndex {
+    pub entries: Vec<Entry>,
+    pub by_id: HashMap<String, Vec<u32>>,
+    pub by_class: HashMap<String, Vec<u32>>,
+    pub by_tag: HashMap<String, Vec<u32>>,
+    pub universal: Vec<u32>,
+    /// `:host` / `:host(…)` rules: they match the shadow tree's host.
+    pub host: Vec<u32>,
+    /// `::slotted(…)` rules: they match elements assigned to this tree's slots.
+    pub slotted: Vec<u32>,
+}
+
+enum Bucket {
+    Id(String),
+    Class(String),
+    Tag(String),
+    Universal,
+    Host,
+    Slotted,
+}
+
+fn bucket(selector: &Selector<Impl>) -> Bucket {
+    let mut best = Bucket::Universal;
+    let mut iter = selector.iter();
+    for component in &mut iter {
+        match component {
+            Component::Host(_) => return Bucket::Host,
+            Component::Slotted(_) => return Bucket::Slotted,
+            Component::ID(id) => best = Bucket::Id(id.0.clone()),
+            Component::Class(c) if !matches!(best, Bucket::Id(_)) => {
+                best = Bucket::Class(c.0.clone())
+            }
+            Component::LocalName(ln) if matches!(best, Bucket::Universal) => {
+                best = Bucket::Tag(ln.lower_name.0.clone())
+            }
+            _ => {}
+        }
+    }
+    best
+}
+
+impl RuleIndex {
+    pub fn from_sink(sink: SheetSink, order_base: u32) -> RuleIndex {
+        let mut index = RuleIndex::default();
+        for (order, rule) in (order_base..).zip(sink.rules) {
+            for selector in rule.selectors.slice().iter() {
+                let i = index.entries.len() as u32;
+                let target = match bucket(selector) {
+                    Bucket::Id(id) => index.by_id.entry(id).or_default(),
+                    Bucket::Class(c) => index.by_class.entry(c).or_default(),
+                    Bucket::Tag(t) => index.by_tag.entry(t).or_default(),
+                    Bucket::Universal => &mut index.universal,
+                    Bucket::Host => &mut index.host,
+                    Bucket::Slotted => &mut index.slotted,
+                };
+                target.push(i);
+                index.entries.push(Entry {
+                    selector: selector.clone(),
+                    block: rule.block.clone(),
+                    specificity: selector.specificity(),
+                    order,
+                    layer: rule.layer,
+                });
+            }
+        }
+        index
+    }
+
+    /// Candidate entries for an element (each at most once), in no particular order.
+    pub fn candidates(&self, tag: &str, id: Option<&str>, classes: &[&str], out: &mut Vec<u32>) {
+        out.extend_from_slice(&self.universal);
+        if let Some(v) = self.by_tag.get(tag) {
+            out.extend_from_slice(v);
+        }
+        if let Some(id) = id
+            && let Some(v) = self.by_id.get(id)
+        {
+            out.extend_from_slice(v);
+        }
+        for c in classes {
+            if let Some(v) = self.by_class.get(*c) {
+                out.extend_from_slice(v);
+            }
+        }
+    }
+}
+
+/// The author styles of one tree (the document or a shadow root).
+pub struct Scope {
+    pub rules: RuleIndex,
+    /// A linked or imported stylesheet could not be loaded: computed values of this
+    /// tree's elements are unknown.
+    pub incomplete: bool,
+}
+
+/// Every scope of the page, keyed by tree root.
+pub struct Scopes {
+    pub by_root: HashMap<NodeId, Scope>,
+}
+
+const MAX_IMPORT_DEPTH: usize = 8;
+
+fn is_css_type(t: Option<&str>) -> bool {
+    t.is_none_or(|t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"))
+}
+
+/// The document's base URL: the first `<base href>` in the document tree, or the page URL.
+fn base_url(dom: &Dom, page_url: &str) -> String {
+    dom.elements()
+        .filter(|e| !dom.is_in_shadow_tree(e.id))
+        .find(|e| e.is("base") && e.has_attr("href"))
+        .and_then(|e| e.attr("href"))
+        .map(|href| resolve(page_url, href))
+        .unwrap_or_else(|| page_url.to_string())
+}
+
+pub fn collect(dom: &Dom, page_url: &str, loader: &dyn ResourceLoader) -> Scopes {
+    let base = base_url(dom, page_url);
+    let mut sinks: HashMap<NodeId, (SheetSink, bool)> = HashMap::new();
+    sinks.insert(NodeId::DOCUMENT, (SheetSink::default(), false));
+    for el in dom.elements() {
+        let root = dom.tree_root(el.id);
+        if el.name() == "style" && is_css_type(el.attr("type")) {
+            if !el.attr("media").is_none_or(media_matches) {
+                continue;
+            }
+            let text: String = dom
+                .children(el.id)
+                .filter_map(|c| match &dom.node(c).data {
+                    NodeData::Text { text } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let (sink, incomplete) = sinks.entry(root).or_default();
+            add_sheet(
+                &text,
+                &base,
+                loader,
+                sink,
+                incomplete,
+                None,
+                0,
+                &mut HashSet::new(),
+            );
+        } else if el.is("link") {
+            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+            let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
+            if !rels.contains(&"stylesheet")
+                || rels.contains(&"alternate")
+                || el.has_attr("disabled")
+            {
+                continue;
+            }
+            if !el.attr("media").is_none_or(media_matches) || !is_css_type(el.attr("type")) {
+                continue;
+            }
+            let Some(href) = el.attr("href").filter(|h| !h.trim().is_empty()) else {
+                continue;
+            };
+            let url = resolve(&base, href);
+            let (sink, incomplete) = sinks.entry(root).or_default();
+            match loader.stylesheet(&url) {
+                Some(text) => {
+                    let mut seen = HashSet::from([url.clone()]);
+                    add_sheet(&text, &url, loader, sink, incomplete, None, 0, &mut seen);
+                }
+                None => *incomplete = true,
+            }
+        }
+    }
+    let mut by_root = HashMap::new();
+    for (root, (sink, incomplete)) in sinks {
+        by_root.insert(
+            root,
+            Scope {
+                rules: RuleIndex::from_sink(sink, 0),
+                incomplete,
+            },
+        );
+    }
+    Scopes { by_root }
+}
+
+/// Parses a sheet and its imports (imports first, as the cascade orders them).
+#[allow(clippy::too_many_arguments)]
+fn add_sheet(
+    text: &str,
+    url: &str,
+    loader: &dyn ResourceLoader,
+    sink: &mut SheetSink,
+    incomplete: &mut bool,
+    layer: Option<u16>,
+    depth: usize,
+    seen: &mut HashSet<String>,
+) {
+    let own_start = sink.rules.len();
+    let imports = parse_sheet(text, sink, layer);
+    let own_end = sink.rules.len();
+    for import in imports {
+        let href = resolve(url, &import.href);
+        if depth >= MAX_IMPORT_DEPTH || !seen.insert(href.clone()) {
+            continue;
+        }
+        match loader.stylesheet(&href) {
+            Some(t) => add_sheet(
+                &t,
+                &href,
+                loader,
+                sink,
+                incomplete,
+                import.layer,
+                depth + 1,
+                seen,
+            ),
+            None => *incomplete = true,
+        }
+    }
+    // Move the imported rules before the importing sheet's own rules.
+    let imported = sink.rules.len() - own_end;
+    if imported > 0 {
+        sink.rules[own_start..].rotate_left(own_end - own_start);
+    }
+}
+
+/// The user-agent scope, parsed once per process.
+pub fn user_agent() -> &'static RuleIndex {
+    use std::sync::OnceLock;
+    static UA: OnceLock<UaIndex> = OnceLock::new();
+    &UA.get_or_init(|| {
+        let mut sink = SheetSink::default();
+        parse_sheet(super::ua::UA_CSS, &mut sink, None);
+        UaIndex(RuleIndex::from_sink(sink, 0))
+    })
+    .0
+}
+
+/// The UA index is immutable after construction and only read.
+struct UaIndex(RuleIndex);
