@@ -7,7 +7,7 @@ use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
-use super::common::{aria_attrs, is_global, role_of};
+use super::common::{aria_attrs, is_global, is_hidden, role_of};
 
 pub struct AriaAttrAllowed;
 
@@ -41,7 +41,7 @@ impl Rule for AriaAttrAllowed {
         Interest::AllElements
     }
     fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        if cx.a11y.is_hidden(element.id) {
+        if is_hidden(cx, element) {
             return;
         }
         let role = role_of(cx, element);

@@ -3,12 +3,13 @@
 //! ignore or mangle it.
 
 use crate::a11y::aria_data::is_attr_prohibited;
+use crate::a11y::roles::{explicit_role, is_presentational};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
-use super::common::{aria_attrs, is_defined, role_of};
+use super::common::{aria_attrs, is_defined, is_global, is_hidden, role_of};
 
 pub struct AriaProhibitedAttr;
 
@@ -34,15 +35,20 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-/// ARIA 1.3 attributes and the 1.2 attribute whose prohibitions they share.
-fn prohibited_1_3(role: &str, attr: &str) -> bool {
-    let presentational = matches!(role, "none" | "presentation" | "generic");
-    match attr {
-        "aria-braillelabel" => is_attr_prohibited(role, "aria-label") || presentational,
-        "aria-roledescription" | "aria-brailleroledescription" => presentational,
-        "aria-label" | "aria-labelledby" => matches!(role, "none" | "presentation"),
-        _ => false,
+/// The role whose prohibitions apply. An explicit `none`/`presentation` whose only global
+/// attributes are ones it prohibits stays in force: those attributes are what is wrong,
+/// they do not make the element's native role come back (ACT kb1m8s).
+fn prohibition_role(cx: &Context, el: ElementRef) -> Option<&'static str> {
+    if let Some(role) = explicit_role(el)
+        && is_presentational(role)
+        && !cx.a11y.is_focusable(el)
+        && aria_attrs(el)
+            .filter(|(name, _)| is_global(name))
+            .all(|(name, _)| is_attr_prohibited(role, name))
+    {
+        return Some(role);
     }
+    role_of(cx, el)
 }
 
 impl Rule for AriaProhibitedAttr {
@@ -53,10 +59,10 @@ impl Rule for AriaProhibitedAttr {
         Interest::AllElements
     }
     fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        if cx.a11y.is_hidden(element.id) {
+        if is_hidden(cx, element) {
             return;
         }
-        let Some(role) = role_of(cx, element) else {
+        let Some(role) = prohibition_role(cx, element) else {
             return;
         };
         let mut any = false;
@@ -70,7 +76,7 @@ impl Rule for AriaProhibitedAttr {
             if value.trim().is_empty() {
                 continue;
             }
-            if is_attr_prohibited(role, name) || prohibited_1_3(role, name) {
+            if is_attr_prohibited(role, name) {
                 prohibited.push(name);
             }
         }

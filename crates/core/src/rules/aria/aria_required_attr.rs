@@ -8,7 +8,7 @@ use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
-use super::common::implicit_role_of;
+use super::common::{implicit_role_of, is_hidden};
 
 pub struct AriaRequiredAttr;
 
@@ -52,7 +52,7 @@ impl Rule for AriaRequiredAttr {
         // the element must be exposed.
         if cx.a11y.role(element) != Some(role)
             || implicit_role_of(cx, element) == Some(role)
-            || cx.a11y.is_hidden(element.id)
+            || is_hidden(cx, element)
         {
             return;
         }
@@ -61,7 +61,7 @@ impl Rule for AriaRequiredAttr {
             .iter()
             .copied()
             .filter(|attr| {
-                !element.attr(attr).is_some_and(|v| !v.trim().is_empty())
+                element.attr(attr).is_none_or(|v| v.trim().is_empty())
                     && !natively_provided(element, attr)
             })
             .collect();

@@ -7,8 +7,8 @@ use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
-use super::common::implicit_role_of;
-use super::ownership::{Owners, context_parent};
+use super::common::{implicit_role_of, is_hidden};
+use super::ownership::{Owners, Parent, context_parent};
 
 pub struct AriaRequiredContext;
 
@@ -66,32 +66,30 @@ impl Rule for AriaRequiredContext {
             };
             if cx.a11y.role(element) != Some(role)
                 || implicit_role_of(cx, element) == Some(role)
-                || cx.a11y.is_hidden(element.id)
+                || is_hidden(cx, element)
             {
                 continue;
             }
             let owners = owners.get_or_insert_with(|| Owners::new(cx));
-            match context_parent(cx, owners, element) {
-                Some((_, parent)) if context.contains(&parent) => sink.pass(element.id),
-                found => {
-                    let what = match found {
-                        Some((p, parent_role)) => {
-                            format!(
-                                "its accessibility parent is <{}> with role {parent_role}",
-                                p.name()
-                            )
-                        }
-                        None => "it has no accessibility parent with a role".to_string(),
-                    };
-                    sink.fail(
-                        element.id,
-                        format!(
-                            "role=\"{role}\" must be owned by {}, but {what}.",
-                            context.join(" or ")
-                        ),
-                    );
+            let what = match context_parent(cx, owners, element) {
+                Parent::Found(_, parent) if context.contains(&parent) => {
+                    sink.pass(element.id);
+                    continue;
                 }
-            }
+                Parent::Unknown => continue,
+                Parent::Found(p, parent_role) => format!(
+                    "its accessibility parent is <{}> with role {parent_role}",
+                    p.name()
+                ),
+                Parent::NoneFound => "it has no accessibility parent with a role".to_string(),
+            };
+            sink.fail(
+                element.id,
+                format!(
+                    "role=\"{role}\" must be owned by {}, but {what}.",
+                    context.join(" or ")
+                ),
+            );
         }
         if let Some(script) = script_building_markup(cx) {
             sink.review(

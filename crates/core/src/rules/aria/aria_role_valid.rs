@@ -7,7 +7,7 @@ use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
-use super::common::shown;
+use super::common::{is_hidden, shown};
 
 pub struct AriaRoleValid;
 
@@ -44,7 +44,7 @@ impl Rule for AriaRoleValid {
             return;
         };
         let mut tokens = value.split_ascii_whitespace().peekable();
-        if tokens.peek().is_none() || cx.a11y.is_hidden(element.id) {
+        if tokens.peek().is_none() || is_hidden(cx, element) {
             return;
         }
         if tokens.any(is_valid_role) {

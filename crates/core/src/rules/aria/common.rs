@@ -1,17 +1,9 @@
-//! Helpers shared by the ARIA rules: which attributes are ARIA, roles for elements the
-//! role table leaves without one, and ARIA 1.3 additions the 1.2 tables do not list.
+//! Helpers shared by the ARIA rules: which attributes are ARIA, and roles for elements
+//! the role table leaves without one.
 
 use crate::a11y::aria_data::attr_info;
 use crate::dom::ElementRef;
 use crate::engine::Context;
-
-/// States and properties added in WAI-ARIA 1.3 (all global strings) that browsers
-/// already support. The a11y tables follow ARIA 1.2, so they are known here.
-pub const ARIA_1_3_GLOBALS: &[&str] = &[
-    "aria-description",
-    "aria-braillelabel",
-    "aria-brailleroledescription",
-];
 
 /// The element's `aria-*` attributes, in source order.
 pub fn aria_attrs<'a>(el: ElementRef<'a>) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
@@ -21,14 +13,14 @@ pub fn aria_attrs<'a>(el: ElementRef<'a>) -> impl Iterator<Item = (&'a str, &'a 
         .map(|(n, v)| (n.as_str(), v.as_str()))
 }
 
-/// Whether WAI-ARIA (1.2, or 1.3 for the additions above) defines this attribute.
+/// Whether WAI-ARIA defines this attribute (the a11y tables: 1.2 plus 1.3's additions).
 pub fn is_defined(name: &str) -> bool {
-    attr_info(name).is_some() || ARIA_1_3_GLOBALS.contains(&name)
+    attr_info(name).is_some()
 }
 
 /// Whether the attribute applies to every role.
 pub fn is_global(name: &str) -> bool {
-    attr_info(name).is_some_and(|a| a.global) || ARIA_1_3_GLOBALS.contains(&name)
+    attr_info(name).is_some_and(|a| a.global)
 }
 
 /// The computed role, treating custom elements (`c-appointment-card`), which HTML-AAM
@@ -47,4 +39,11 @@ pub fn implicit_role_of(cx: &Context, el: ElementRef) -> Option<&'static str> {
 /// A short, safe rendering of an attribute value for messages.
 pub fn shown(value: &str) -> String {
     crate::selector::shorten(value, 40)
+}
+
+/// Excluded from the accessibility tree. Without computed styles, an inline or `hidden`
+/// `display: none` on the element or an ancestor also counts (see `page::rendering`).
+pub fn is_hidden(cx: &Context, el: ElementRef) -> bool {
+    cx.a11y.is_hidden(el.id)
+        || (!cx.a11y.has_styles && crate::rules::page::rendering::is_not_rendered(el))
 }

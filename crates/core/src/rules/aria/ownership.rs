@@ -8,7 +8,10 @@ use crate::a11y::roles::has_global_aria_attr;
 use crate::dom::{ElementRef, NodeData, NodeId};
 use crate::engine::Context;
 
-use super::common::role_of;
+use super::common::{is_hidden, role_of};
+
+/// How many steps a walk up the tree takes before giving up (pathological nesting).
+const WALK_LIMIT: usize = 512;
 
 /// Who `aria-owns` each element (the first owner in document order wins, as in browsers).
 pub struct Owners {
@@ -28,8 +31,10 @@ impl Owners {
                 let Some(target) = cx.dom.element_by_id(el.id, id) else {
                     continue;
                 };
-                // An element cannot own itself or an ancestor.
-                let is_ancestor = el.flat_ancestors().any(|a| a.id == target) || target == el.id;
+                // An element cannot own itself or an ancestor (looked for within a bounded
+                // distance; the walks below are bounded too, so a missed cycle cannot hang).
+                let is_ancestor =
+                    target == el.id || el.flat_ancestors().take(WALK_LIMIT).any(|a| a.id == target);
                 if is_ancestor || owner_of.contains_key(&target) {
                     continue;
                 }
@@ -62,7 +67,7 @@ pub enum Kind {
 }
 
 pub fn kind(cx: &Context, el: ElementRef) -> Kind {
-    if cx.a11y.is_hidden(el.id) {
+    if is_hidden(cx, el) {
         return Kind::Hidden;
     }
     match role_of(cx, el) {
@@ -75,24 +80,34 @@ pub fn kind(cx: &Context, el: ElementRef) -> Kind {
     }
 }
 
+/// What is above an element in the accessibility tree.
+pub enum Parent<'a> {
+    /// The nearest element with a role.
+    Found(ElementRef<'a>, &'static str),
+    /// Nothing with a role up to the root.
+    NoneFound,
+    /// The walk was too long to finish (pathological nesting).
+    Unknown,
+}
+
 /// The nearest element above `el` in the accessibility tree that has a role (its
 /// `aria-owns` owner, else the nearest flat-tree ancestor that is not passed through).
-pub fn context_parent<'a>(
-    cx: &Context<'a>,
-    owners: &Owners,
-    el: ElementRef<'a>,
-) -> Option<(ElementRef<'a>, &'static str)> {
+pub fn context_parent<'a>(cx: &Context<'a>, owners: &Owners, el: ElementRef<'a>) -> Parent<'a> {
     let mut at = el;
-    loop {
+    for _ in 0..WALK_LIMIT {
         let parent = match owners.owner(at.id) {
-            Some(owner) => cx.dom.element(owner)?,
-            None => at.flat_parent_element()?,
+            Some(owner) => cx.dom.element(owner),
+            None => at.flat_parent_element(),
+        };
+        let Some(parent) = parent else {
+            return Parent::NoneFound;
         };
         match kind(cx, parent) {
-            Kind::Role(role) => return Some((parent, role)),
+            Kind::Role(role) => return Parent::Found(parent, role),
             Kind::PassThrough | Kind::Hidden => at = parent,
         }
     }
+    Parent::Unknown
 }
 
 /// One thing an element owns in the accessibility tree.
@@ -118,10 +133,8 @@ pub fn owned_children<'a>(cx: &Context<'a>, owners: &Owners, el: ElementRef<'a>)
     while let Some(node) = stack.pop() {
         close_finished(&mut pending, &mut out, Some(stack.len()));
         match &cx.dom.node(node).data {
-            NodeData::Text { text } if !text.trim().is_empty() => {
-                if !cx.a11y.is_hidden(node) {
-                    out.push(Owned::Text);
-                }
+            NodeData::Text { text } if !text.trim().is_empty() && !cx.a11y.is_hidden(node) => {
+                out.push(Owned::Text);
             }
             NodeData::Element { .. } => {
                 let Some(child) = cx.dom.element(node) else {

@@ -6,7 +6,7 @@ use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
-use super::flat::{find_descendant, page_has_scripts};
+use super::flat::{descendant_flags, find_descendant, page_has_scripts};
 use crate::rules::page::rendering::is_not_rendered;
 
 pub struct AriaHiddenFocusable;
@@ -39,48 +39,51 @@ impl Rule for AriaHiddenFocusable {
         &META
     }
     fn interest(&self) -> Interest {
-        Interest::AllElements
+        Interest::PageOnly
     }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        // ACT: the attribute value is exactly "true" (ASCII case-insensitive).
-        let hidden = element
-            .attr("aria-hidden")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-        if !hidden {
-            return;
-        }
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
         let in_tab_order = |e: ElementRef| cx.a11y.is_tabbable(e) && !is_not_rendered(e);
-        let tabbable = if in_tab_order(element) {
-            Some(element)
-        } else {
-            find_descendant(cx, element, in_tab_order)
-        };
-        let Some(target) = tabbable else {
-            sink.pass(element.id);
-            return;
-        };
-        let what = if target.id == element.id {
-            "This aria-hidden element is itself in Tab order".to_string()
-        } else {
-            format!(
-                "<{}> inside this aria-hidden element is in Tab order",
-                target.name()
-            )
-        };
-        // A script we did not run may redirect focus from it (focus-trap sentinels).
-        if cx.snapshot.source == "static-html" && page_has_scripts(cx) {
-            sink.review(
-                element.id,
-                format!(
-                    "{what}. The page's scripts were not run: check whether focus is moved \
-                     away from it (a focus-trap sentinel), otherwise it is a failure."
-                ),
-            );
-        } else {
-            sink.fail(
-                element.id,
-                format!("{what}: keyboard users reach content screen readers do not announce."),
-            );
+        let mut below: Option<Vec<bool>> = None;
+        for element in cx.dom.elements() {
+            // ACT: the attribute value is exactly "true" (ASCII case-insensitive).
+            let hidden = element
+                .attr("aria-hidden")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+            if !hidden {
+                continue;
+            }
+            let below = below.get_or_insert_with(|| descendant_flags(cx, in_tab_order));
+            let itself = in_tab_order(element);
+            if !itself && !below[element.id.index()] {
+                sink.pass(element.id);
+                continue;
+            }
+            let what = if itself {
+                "This aria-hidden element is itself in Tab order".to_string()
+            } else {
+                match find_descendant(cx, element, in_tab_order) {
+                    Some(inner) => format!(
+                        "<{}> inside this aria-hidden element is in Tab order",
+                        inner.name()
+                    ),
+                    None => "Content inside this aria-hidden element is in Tab order".to_string(),
+                }
+            };
+            // A script we did not run may redirect focus from it (focus-trap sentinels).
+            if cx.snapshot.source == "static-html" && page_has_scripts(cx) {
+                sink.review(
+                    element.id,
+                    format!(
+                        "{what}. The page's scripts were not run: check whether focus is \
+                         moved away from it (a focus-trap sentinel), otherwise it is a failure."
+                    ),
+                );
+            } else {
+                sink.fail(
+                    element.id,
+                    format!("{what}: keyboard users reach content screen readers do not announce."),
+                );
+            }
         }
     }
 }

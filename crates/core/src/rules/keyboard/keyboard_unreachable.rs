@@ -13,7 +13,7 @@ use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
-use super::flat::find_descendant;
+use super::flat::descendant_flags;
 
 pub struct KeyboardUnreachable;
 
@@ -77,45 +77,65 @@ impl Rule for KeyboardUnreachable {
         &META
     }
     fn interest(&self) -> Interest {
-        Interest::AllElements
+        Interest::PageOnly
     }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        if element.is("html") || element.is("body") {
-            return; // handlers here are page-wide delegation
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let focusable = |e: ElementRef| cx.a11y.is_focusable(e);
+        let mut below: Option<Vec<bool>> = None;
+        for element in cx.dom.elements() {
+            if !is_candidate(cx, element) {
+                continue;
+            }
+            let below = below.get_or_insert_with(|| descendant_flags(cx, focusable));
+            check_candidate(cx, element, below[element.id.index()], sink);
         }
-        let role = explicit_role(element).filter(|r| is_widget_role(r));
-        let handler = POINTER_HANDLERS
-            .iter()
-            .find(|h| element.has_attr(h))
-            .copied();
-        if role.is_none() && handler.is_none() {
-            return;
-        }
-        if !cx.a11y.is_rendered(element.id)
-            || cx.a11y.is_inert(element.id)
-            || cx.a11y.is_disabled(element)
-            || is_aria_disabled(element)
-        {
-            return;
-        }
-        if cx.a11y.is_focusable(element)
-            || find_descendant(cx, element, |e| cx.a11y.is_focusable(e)).is_some()
-            || is_focused_through_container(cx, element, role)
-            || is_activated_through_label(element)
-        {
-            sink.pass(element.id);
-            return;
-        }
-        let why = match (role, handler) {
-            (Some(role), _) => format!("It has role=\"{role}\""),
-            (None, Some(handler)) => format!("It has an inline {handler} handler"),
-            (None, None) => unreachable!("checked above"),
-        };
-        sink.fail(
-            element.id,
-            format!("{why} but cannot receive keyboard focus, and nothing inside it can."),
-        );
     }
+}
+
+/// What the markup says the element is operated by: an explicit widget role, or an
+/// inline pointer handler.
+fn evidence(element: ElementRef) -> (Option<&'static str>, Option<&'static str>) {
+    let role = explicit_role(element).filter(|r| is_widget_role(r));
+    let handler = POINTER_HANDLERS
+        .iter()
+        .find(|h| element.has_attr(h))
+        .copied();
+    (role, handler)
+}
+
+/// Operable-looking, rendered, enabled elements (not html/body, whose handlers are
+/// page-wide delegation).
+fn is_candidate(cx: &Context, element: ElementRef) -> bool {
+    if element.is("html") || element.is("body") {
+        return false;
+    }
+    let (role, handler) = evidence(element);
+    (role.is_some() || handler.is_some())
+        && cx.a11y.is_rendered(element.id)
+        && !cx.a11y.is_inert(element.id)
+        && !cx.a11y.is_disabled(element)
+        && !is_aria_disabled(element)
+}
+
+fn check_candidate(cx: &Context, element: ElementRef, focusable_inside: bool, sink: &mut Sink) {
+    let (role, handler) = evidence(element);
+    if cx.a11y.is_focusable(element)
+        || focusable_inside
+        || is_focused_through_container(cx, element, role)
+        || is_activated_through_label(element)
+    {
+        sink.pass(element.id);
+        return;
+    }
+    let why = match (role, handler) {
+        (Some(role), _) => format!("It has role=\"{role}\""),
+        (None, Some(handler)) => format!("It has an inline {handler} handler"),
+        (None, None) => return,
+    };
+    sink.fail(
+        element.id,
+        format!("{why} but cannot receive keyboard focus, and nothing inside it can."),
+    );
 }
 
 /// An item of a composite widget whose container is focusable or uses

@@ -8,7 +8,7 @@ use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
-use super::flat::find_descendant;
+use super::flat::{descendant_flags, find_descendant};
 
 pub struct PresentationalChildrenFocusable;
 
@@ -40,25 +40,33 @@ impl Rule for PresentationalChildrenFocusable {
         &META
     }
     fn interest(&self) -> Interest {
-        Interest::AllElements
+        Interest::PageOnly
     }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        let Some(role) = cx.a11y.role(element) else {
-            return;
-        };
-        if !children_presentational(role) || cx.a11y.is_hidden(element.id) {
-            return;
-        }
-        match find_descendant(cx, element, |e| cx.a11y.is_focusable(e)) {
-            Some(inner) => sink.fail(
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let focusable = |e: ElementRef| cx.a11y.is_focusable(e);
+        let mut below: Option<Vec<bool>> = None;
+        for element in cx.dom.elements() {
+            let Some(role) = cx.a11y.role(element) else {
+                continue;
+            };
+            if !children_presentational(role) || cx.a11y.is_hidden(element.id) {
+                continue;
+            }
+            let below = below.get_or_insert_with(|| descendant_flags(cx, focusable));
+            if !below[element.id.index()] {
+                sink.pass(element.id);
+                continue;
+            }
+            let inner = find_descendant(cx, element, focusable)
+                .map(|e| format!("a focusable <{}>", e.name()))
+                .unwrap_or_else(|| "focusable content".to_string());
+            sink.fail(
                 element.id,
                 format!(
-                    "This {role} contains a focusable <{}>, which screen readers cannot \
-                     perceive because the {role}'s children are presentational.",
-                    inner.name()
+                    "This {role} contains {inner}, which screen readers cannot perceive \
+                     because the {role}'s children are presentational."
                 ),
-            ),
-            None => sink.pass(element.id),
+            );
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 use crate::style::Rect;
 
-use super::flat::find_descendant;
+use super::flat::{descendant_flags, find_descendant};
 
 pub struct ScrollableRegionFocusable;
 
@@ -39,9 +39,23 @@ impl Rule for ScrollableRegionFocusable {
         &META
     }
     fn interest(&self) -> Interest {
-        Interest::AllElements
+        Interest::PageOnly
     }
     fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let tabbable = |e: ElementRef| cx.a11y.is_tabbable(e);
+        let mut below: Option<Vec<bool>> = None;
+        for element in cx.dom.elements() {
+            if !is_candidate(cx, element) {
+                continue;
+            }
+            let below = below.get_or_insert_with(|| descendant_flags(cx, tabbable));
+            check_region(
+                cx,
+                element,
+                tabbable(element) || below[element.id.index()],
+                sink,
+            );
+        }
         // Without computed styles, overflow set by a stylesheet is invisible to us.
         if !cx.a11y.has_styles && has_stylesheets(cx) {
             sink.review(
@@ -52,39 +66,37 @@ impl Rule for ScrollableRegionFocusable {
             );
         }
     }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        // The viewport scrolls for html/body; form controls and frames scroll natively.
-        if element.is_html()
-            && matches!(
-                element.name(),
-                "html" | "body" | "iframe" | "textarea" | "select" | "input"
-            )
-        {
-            return;
-        }
-        if !may_scroll(element) || !cx.a11y.is_rendered(element.id) {
-            return;
-        }
-        let reachable = cx.a11y.is_tabbable(element)
-            || find_descendant(cx, element, |e| cx.a11y.is_tabbable(e)).is_some();
-        if reachable {
-            sink.pass(element.id);
-            return;
-        }
-        match overflows(cx, element) {
-            Some(true) => sink.fail(
-                element.id,
-                "This region scrolls but neither it nor anything in it can be reached with \
-                 Tab, so keyboard users cannot scroll it.",
-            ),
-            Some(false) => {}
-            None => sink.review(
-                element.id,
-                "This element may scroll (overflow auto/scroll) and nothing in it can be \
-                 reached with Tab. Layout is unknown: if its content overflows, keyboard \
-                 users cannot scroll it.",
-            ),
-        }
+}
+
+/// Elements that may scroll: overflow auto/scroll, rendered. The viewport scrolls for
+/// html/body; form controls and frames scroll natively.
+fn is_candidate(cx: &Context, element: ElementRef) -> bool {
+    let native = element.is_html()
+        && matches!(
+            element.name(),
+            "html" | "body" | "iframe" | "textarea" | "select" | "input"
+        );
+    !native && may_scroll(element) && cx.a11y.is_rendered(element.id)
+}
+
+fn check_region(cx: &Context, element: ElementRef, reachable: bool, sink: &mut Sink) {
+    if reachable {
+        sink.pass(element.id);
+        return;
+    }
+    match overflows(cx, element) {
+        Some(true) => sink.fail(
+            element.id,
+            "This region scrolls but neither it nor anything in it can be reached with \
+             Tab, so keyboard users cannot scroll it.",
+        ),
+        Some(false) => {}
+        None => sink.review(
+            element.id,
+            "This element may scroll (overflow auto/scroll) and nothing in it can be \
+             reached with Tab. Layout is unknown: if its content overflows, keyboard \
+             users cannot scroll it.",
+        ),
     }
 }
 

@@ -2,6 +2,8 @@
 //! spaced so that a 24px circle centred on each small target touches no other target or
 //! circle; targets inside a sentence are exempt.
 
+use std::collections::HashMap;
+
 use crate::dom::{ElementRef, NodeData, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
@@ -69,16 +71,16 @@ impl Rule for TargetSize {
                 None => unmeasured.push(element.id),
             }
         }
+        let grid = Grid::new(&measured);
         for (i, target) in measured.iter().enumerate() {
             let r = target.rect;
             if r.width >= MIN - EPSILON && r.height >= MIN - EPSILON {
                 sink.pass(target.node);
                 continue;
             }
-            let crowded = measured
-                .iter()
-                .enumerate()
-                .any(|(j, other)| j != i && circle_conflicts(r, other.rect));
+            let crowded = grid
+                .near(r)
+                .any(|j| j != i && circle_conflicts(r, measured[j].rect));
             if !crowded {
                 sink.pass(target.node);
                 continue;
@@ -144,7 +146,8 @@ fn is_target(cx: &Context, el: ElementRef) -> bool {
 }
 
 /// An inline element (a link, typically) whose line box is shared with text: WCAG's
-/// inline exception.
+/// inline exception. Only the adjacent siblings are looked at, so a list of thousands of
+/// links costs no more than one.
 fn is_inline_in_text(cx: &Context, el: ElementRef) -> bool {
     let inline = match el.style().and_then(|s| s.get("display")) {
         Some(display) => display.trim() == "inline",
@@ -153,13 +156,12 @@ fn is_inline_in_text(cx: &Context, el: ElementRef) -> bool {
     if !inline {
         return false;
     }
-    let Some(parent) = cx.dom.flat_parent(el.id) else {
-        return false;
+    let is_text = |n: Option<NodeId>| {
+        n.is_some_and(
+            |n| matches!(&cx.dom.node(n).data, NodeData::Text { text } if !text.trim().is_empty()),
+        )
     };
-    cx.dom.flat_children(parent).iter().any(|&c| {
-        c != el.id
-            && matches!(&cx.dom.node(c).data, NodeData::Text { text } if !text.trim().is_empty())
-    })
+    is_text(cx.dom.prev_sibling(el.id)) || is_text(cx.dom.next_sibling(el.id))
 }
 
 /// The target's box; for a labelable control, united with its labels' boxes (clicking a
@@ -175,6 +177,73 @@ fn target_rect(cx: &Context, el: ElementRef) -> Option<Rect> {
         }
     }
     Some(rect)
+}
+
+/// Targets bucketed by the 24px cells their boxes cover, so the spacing check only looks
+/// at targets near each small one. Boxes covering very many cells (page-wide overlays)
+/// are kept apart and checked against everything.
+struct Grid {
+    cells: HashMap<(i64, i64), Vec<usize>>,
+    huge: Vec<usize>,
+}
+
+const MAX_CELLS_PER_TARGET: i64 = 4096;
+
+impl Grid {
+    fn new(targets: &[Target]) -> Grid {
+        let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let mut huge = Vec::new();
+        for (i, t) in targets.iter().enumerate() {
+            let (x0, y0, x1, y1) = cell_span(t.rect);
+            let columns = x1.saturating_sub(x0).saturating_add(1);
+            let rows = y1.saturating_sub(y0).saturating_add(1);
+            if columns.saturating_mul(rows) > MAX_CELLS_PER_TARGET {
+                huge.push(i);
+                continue;
+            }
+            for cx in x0..=x1 {
+                for cy in y0..=y1 {
+                    cells.entry((cx, cy)).or_default().push(i);
+                }
+            }
+        }
+        Grid { cells, huge }
+    }
+
+    /// Targets that may be within 24px of the centre of `small` (its circle, or the
+    /// circle of another small target), each at most once.
+    fn near(&self, small: Rect) -> impl Iterator<Item = usize> + '_ {
+        let (x, y) = center(small);
+        let reach = Rect {
+            x: x - MIN,
+            y: y - MIN,
+            width: 2.0 * MIN,
+            height: 2.0 * MIN,
+        };
+        let (x0, y0, x1, y1) = cell_span(reach);
+        let mut found: Vec<usize> = Vec::new();
+        for cx in x0..=x1 {
+            for cy in y0..=y1 {
+                if let Some(list) = self.cells.get(&(cx, cy)) {
+                    found.extend(list);
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().chain(self.huge.iter().copied())
+    }
+}
+
+/// The range of grid cells a box covers.
+fn cell_span(r: Rect) -> (i64, i64, i64, i64) {
+    let cell = |v: f64| (v / MIN).floor() as i64;
+    (
+        cell(r.x),
+        cell(r.y),
+        cell(r.x + r.width),
+        cell(r.y + r.height),
+    )
 }
 
 fn union(a: Rect, b: Rect) -> Rect {

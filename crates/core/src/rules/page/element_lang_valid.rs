@@ -48,43 +48,51 @@ impl Rule for ElementLangValid {
         &META
     }
     fn interest(&self) -> Interest {
-        Interest::AllElements
+        Interest::PageOnly
     }
-    fn check_element(&self, cx: &Context, element: crate::dom::ElementRef, sink: &mut Sink) {
-        if !element.is_html() {
-            return;
-        }
-        let Some(lang) = element.attr("lang") else {
-            return;
-        };
-        if lang.is_empty() || !is_in_body(element) {
-            return;
-        }
-        if !decides_language_of_content(cx, element.id) {
-            return;
-        }
-        if has_valid_primary_subtag(lang) {
-            sink.pass(element.id);
-        } else if lang
-            .trim_matches(|c: char| c.is_ascii_whitespace())
-            .is_empty()
-        {
-            sink.fail(element.id, "The lang attribute is blank.");
-        } else {
-            sink.fail(
-                element.id,
-                format!(
-                    "lang=\"{}\" does not start with a registered language subtag.",
-                    crate::selector::shorten(lang, 40)
-                ),
-            );
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let in_body = inclusive_body_descendants(cx);
+        for element in cx.dom.elements() {
+            if !element.is_html() || !in_body[element.id.index()] {
+                continue;
+            }
+            let Some(lang) = element.attr("lang") else {
+                continue;
+            };
+            if lang.is_empty() || !decides_language_of_content(cx, element.id) {
+                continue;
+            }
+            if has_valid_primary_subtag(lang) {
+                sink.pass(element.id);
+            } else if lang
+                .trim_matches(|c: char| c.is_ascii_whitespace())
+                .is_empty()
+            {
+                sink.fail(element.id, "The lang attribute is blank.");
+            } else {
+                sink.fail(
+                    element.id,
+                    format!(
+                        "lang=\"{}\" does not start with a registered language subtag.",
+                        crate::selector::shorten(lang, 40)
+                    ),
+                );
+            }
         }
     }
 }
 
-/// Inclusive flat-tree descendant of a `<body>`.
-fn is_in_body(element: crate::dom::ElementRef) -> bool {
-    element.is("body") || element.flat_ancestors().any(|a| a.is("body"))
+/// For every node: whether it is a `<body>` or inside one in the flat tree. One forward
+/// pass, since a flat-tree parent always comes before its children in index order.
+fn inclusive_body_descendants(cx: &Context) -> Vec<bool> {
+    let dom = cx.dom;
+    let mut in_body = vec![false; dom.len()];
+    for id in dom.ids().skip(1) {
+        let is_body = dom.element(id).is_some_and(|e| e.is("body"));
+        let parent_in_body = dom.flat_parent(id).is_some_and(|p| in_body[p.index()]);
+        in_body[id.index()] = is_body || parent_in_body;
+    }
+    in_body
 }
 
 /// Whether some rendered text (or text alternative) in the element's flat subtree takes its

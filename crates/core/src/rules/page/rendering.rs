@@ -14,9 +14,17 @@ pub fn is_display_none(el: ElementRef) -> bool {
     }
 }
 
+/// How many ancestors the style-less fallback looks at (bounded so asking about every
+/// element of a 100,000-deep page stays linear).
+const ANCESTOR_LIMIT: usize = 256;
+
 /// The element or a flat-tree ancestor is `display: none`.
 pub fn is_not_rendered(el: ElementRef) -> bool {
-    is_display_none(el) || el.flat_ancestors().any(is_display_none)
+    is_display_none(el)
+        || el
+            .flat_ancestors()
+            .take(ANCESTOR_LIMIT)
+            .any(is_display_none)
 }
 
 /// Whether the element's own `style` attribute declares `property: value`.
