@@ -8,7 +8,8 @@
 use portalscan_core::{Category, Finding, Outcome};
 use portalscan_tests::act::{
     ActRuleResult, CaseResult, Consistency, Expected, Suite, SuiteAssets, TestCase, Verdict,
-    classify, consistency, describe_case, resolve_path, run_suite, xml_document_snapshot,
+    cant_tell_failed_cases, classify, consistency, describe_case, inconsistent_cases, resolve_path,
+    run_suite, xml_document_snapshot,
 };
 use portalscan_tests::act_report::{REGENERATE, render, report_path};
 
@@ -56,10 +57,7 @@ fn act_suite_has_no_inconsistent_case() {
         status_table(&results)
     );
     // What keeps partially consistent rules from being consistent (for rule owners).
-    let partial: Vec<String> = results
-        .iter()
-        .flat_map(|r| r.cases.iter())
-        .filter(|c| c.case.expected == Expected::Failed && c.got == Verdict::CantTell)
+    let partial: Vec<String> = cant_tell_failed_cases(&results)
         .map(|c| format!("  {}", describe_case(c)))
         .collect();
     if !partial.is_empty() {
@@ -68,10 +66,7 @@ fn act_suite_has_no_inconsistent_case() {
             partial.join("\n")
         );
     }
-    let inconsistent: Vec<String> = results
-        .iter()
-        .flat_map(|r| r.cases.iter())
-        .filter(|c| c.inconsistent())
+    let inconsistent: Vec<String> = inconsistent_cases(&results)
         .map(|c| format!("  {}", describe_case(c)))
         .collect();
     assert!(
