@@ -619,8 +619,8 @@ mod tests {
             (Some(1), "p"),       // 7
         ]);
         let ends = subtree_ends(&dom);
-        for i in 0..dom.len() {
-            assert_eq!(ends[i], dom.subtree_end(NodeId(i as u32)), "node {i}");
+        for (i, end) in ends.iter().enumerate() {
+            assert_eq!(*end, dom.subtree_end(NodeId(i as u32)), "node {i}");
         }
     }
 
