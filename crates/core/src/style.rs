@@ -73,6 +73,11 @@ impl Style {
     pub fn ptr_eq(&self, other: &Style) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
+    /// Identity of the shared map, to memoize facts derived from a style: equal ids mean
+    /// the same map (while both styles are alive).
+    pub fn shared_id(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
 
     /// A length in CSS pixels (`16px`, `0px`); `None` when absent or not in px.
     pub fn px(&self, property: &str) -> Option<f64> {
