@@ -31,7 +31,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use portalscan_core::dom::{Dom, NodeId};
-use portalscan_core::style::{Style, flat_tree_order, inheritance_parent};
+use portalscan_core::style::{Style, flat_tree_order, inheritance_parent, visible_focus_change};
 use selectors::context::{
     MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
     SelectorCaches,
@@ -126,10 +126,17 @@ impl<'a> Cascade<'a> {
                     .is_some_and(|s| s.incomplete),
             };
             let own = self.style_of(id, &unfocused, &inputs);
-            let focus_style = is_focusable(dom, id).then(|| {
-                let focused = MatchState { focused: Some(id) };
-                self.style_of(id, &focused, &inputs).1
-            });
+            let focus_style = is_focusable(dom, id)
+                .then(|| {
+                    let focused = MatchState { focused: Some(id) };
+                    self.style_of(id, &focused, &inputs).1
+                })
+                // When focus may restyle other elements, an unchanged own style does not
+                // show that nothing changes: leave the focused style unknown.
+                .filter(|f| {
+                    !(self.scopes.focus_restyles_others
+                        && visible_focus_change(&own.1, f) == Some(false))
+                });
             if is_root {
                 root_font_px = own.0.font_px;
             }

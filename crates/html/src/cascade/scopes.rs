@@ -153,6 +153,29 @@ pub struct Scope {
 /// Every scope of the page, keyed by tree root.
 pub struct Scopes {
     pub by_root: HashMap<NodeId, Scope>,
+    /// Some rule restyles *other* elements when one gets focus (`:focus-within`, or
+    /// `:focus` before a combinator, as in `a:focus + .hint`).
+    pub focus_restyles_others: bool,
+}
+
+/// Whether the selector makes an element's focus change the style of another element.
+fn focus_restyles_others(selector: &Selector<Impl>) -> bool {
+    use cssparser::ToCss;
+    let mentions_focus = |c: &Component<Impl>| c.to_css_string().contains(":focus");
+    let mut iter = selector.iter();
+    let mut compound = 0;
+    loop {
+        for c in &mut iter {
+            if mentions_focus(c) && (compound > 0 || c.to_css_string().contains(":focus-within"))
+            {
+                return true;
+            }
+        }
+        if iter.next_sequence().is_none() {
+            return false;
+        }
+        compound += 1;
+    }
 }
 
 const MAX_IMPORT_DEPTH: usize = 8;
@@ -226,16 +249,19 @@ pub fn collect(dom: &Dom, page_url: &str, loader: &dyn ResourceLoader) -> Scopes
         }
     }
     let mut by_root = HashMap::new();
+    let mut focus_others = false;
     for (root, (sink, incomplete)) in sinks {
-        by_root.insert(
-            root,
-            Scope {
-                rules: RuleIndex::from_sink(sink, 0),
-                incomplete,
-            },
-        );
+        let rules = RuleIndex::from_sink(sink, 0);
+        focus_others |= rules
+            .entries
+            .iter()
+            .any(|e| focus_restyles_others(&e.selector));
+        by_root.insert(root, Scope { rules, incomplete });
     }
-    Scopes { by_root }
+    Scopes {
+        by_root,
+        focus_restyles_others: focus_others,
+    }
 }
 
 /// Parses a sheet and its imports (imports first, as the cascade orders them).
