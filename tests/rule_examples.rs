@@ -5,7 +5,11 @@ use portalscan_core::{Outcome, ScanOptions, rules, scan};
 use portalscan_html::{NoResources, snapshot_from_html};
 
 fn outcome_of(rule: &'static dyn portalscan_core::Rule, example: &Example) -> Result<(), String> {
-    let snapshot = snapshot_from_html(example.html, "https://portal.example/test", &NoResources);
+    let mut snapshot =
+        snapshot_from_html(example.html, "https://portal.example/test", &NoResources);
+    example
+        .apply_facts(&mut snapshot)
+        .map_err(|e| format!("rule {}: bad example facts: {e}", rule.meta().id))?;
     let findings = scan(
         &snapshot,
         &[rule],

@@ -485,3 +485,19 @@ pub fn describe_case(result: &CaseResult) -> String {
     }
     out
 }
+
+/// Every case that contradicts its expected outcome, in report order.
+pub fn inconsistent_cases(results: &[ActRuleResult]) -> impl Iterator<Item = &CaseResult> {
+    results
+        .iter()
+        .flat_map(|r| r.cases.iter())
+        .filter(|c| c.inconsistent())
+}
+
+/// Failed cases we only answer cantTell for: what keeps a rule partially consistent.
+pub fn cant_tell_failed_cases(results: &[ActRuleResult]) -> impl Iterator<Item = &CaseResult> {
+    results
+        .iter()
+        .flat_map(|r| r.cases.iter())
+        .filter(|c| c.case.expected == Expected::Failed && c.got == Verdict::CantTell)
+}

@@ -4,7 +4,10 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use crate::act::{ActRuleResult, Consistency, Expected, Suite, describe_case};
+use crate::act::{
+    ActRuleResult, CaseResult, Consistency, Expected, Suite, cant_tell_failed_cases, describe_case,
+    inconsistent_cases,
+};
 
 /// Where the report lives in the repository.
 pub fn report_path() -> PathBuf {
@@ -136,21 +139,25 @@ pub fn render(suite: &Suite, results: &[ActRuleResult]) -> String {
         );
     }
 
-    let inconsistent: Vec<String> = mapped
-        .iter()
-        .flat_map(|r| r.cases.iter())
-        .filter(|c| c.inconsistent())
-        .map(describe_case)
-        .collect();
-    let _ = writeln!(out, "\n## Inconsistent cases\n");
-    if inconsistent.is_empty() {
+    write_cases(&mut out, "Inconsistent cases", inconsistent_cases(results));
+    write_cases(
+        &mut out,
+        "Failed cases answered only cantTell (why a rule is partially consistent)",
+        cant_tell_failed_cases(results),
+    );
+    out
+}
+
+fn write_cases<'a>(out: &mut String, heading: &str, cases: impl Iterator<Item = &'a CaseResult>) {
+    let lines: Vec<String> = cases.map(describe_case).collect();
+    let _ = writeln!(out, "\n## {heading}\n");
+    if lines.is_empty() {
         let _ = writeln!(out, "None.");
     } else {
         let _ = writeln!(out, "```text");
-        for case in inconsistent {
-            let _ = writeln!(out, "{case}");
+        for line in lines {
+            let _ = writeln!(out, "{line}");
         }
         let _ = writeln!(out, "```");
     }
-    out
 }

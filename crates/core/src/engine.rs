@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::a11y::PageA11y;
 use crate::dom::{Dom, NodeId};
 use crate::finding::Finding;
+use crate::phi::FingerprintKey;
 use crate::rule::{Interest, Rule, Sink};
 use crate::snapshot::Snapshot;
 
@@ -14,6 +15,10 @@ pub struct Context<'a> {
     pub dom: &'a Dom,
     /// Accessibility semantics (roles, names, hidden, focus), memoised per page.
     pub a11y: PageA11y<'a>,
+    /// The page URL with any PHI in it masked: what findings show.
+    pub redacted_url: String,
+    /// Key for the fingerprints in PHI evidence; none means no fingerprints.
+    pub fingerprint_key: Option<&'a FingerprintKey>,
 }
 
 impl<'a> Context<'a> {
@@ -22,6 +27,8 @@ impl<'a> Context<'a> {
             snapshot,
             dom: &snapshot.dom,
             a11y: PageA11y::new(&snapshot.dom),
+            redacted_url: crate::phi::redact_url(&snapshot.url),
+            fingerprint_key: None,
         }
     }
 
@@ -42,7 +49,18 @@ pub struct ScanOptions {
 
 /// Scans one snapshot with the given rules.
 pub fn scan(snapshot: &Snapshot, rules: &[&dyn Rule], options: ScanOptions) -> Vec<Finding> {
-    let cx = Context::new(snapshot);
+    scan_keyed(snapshot, rules, options, None)
+}
+
+/// Scans one snapshot; PHI evidence carries fingerprints keyed with `key`, if given.
+pub fn scan_keyed(
+    snapshot: &Snapshot,
+    rules: &[&dyn Rule],
+    options: ScanOptions,
+    key: Option<&FingerprintKey>,
+) -> Vec<Finding> {
+    let mut cx = Context::new(snapshot);
+    cx.fingerprint_key = key;
     let mut findings = Vec::new();
 
     // Dispatch table: tag name -> rules, built once so no rule walks the tree itself.

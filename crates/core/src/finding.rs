@@ -32,11 +32,35 @@ pub enum Category {
     Phi,
 }
 
-/// Where PHI was seen and what kinds (only on PHI findings).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Where PHI was seen and what kinds (only on PHI findings). Never holds a raw value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct PhiEvidence {
     pub location: String,
     pub kinds: Vec<String>,
+    /// HIPAA Security Rule sections the finding concerns, e.g. `164.312(e)(1)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hipaa: Vec<String>,
+    /// Where inside the location, redacted: `query parameter mrn`, `cookie sid`,
+    /// `localStorage key patient`, `request https://…`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The values found, masked and fingerprinted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<PhiValue>,
+}
+
+/// One detected value as a report may show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct PhiValue {
+    pub kinds: Vec<String>,
+    /// `high`, `medium` or `low`.
+    pub confidence: String,
+    /// At most the last two characters, the rest `*`.
+    pub masked: String,
+    /// Keyed HMAC-SHA256 of the normalised value (`hmac-sha256:…`), when the caller gave a
+    /// key: equal values share it, and it cannot be reversed without the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -8,7 +8,9 @@ pub mod color;
 pub mod dom;
 pub mod engine;
 pub mod finding;
+pub mod har;
 pub mod lang_subtags;
+pub mod phi;
 pub mod rule;
 pub mod rules;
 pub mod selector;
@@ -17,12 +19,21 @@ pub mod style;
 pub mod wcag;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
-pub use engine::{Context, ScanOptions, scan};
-pub use finding::{Category, Finding, Outcome, PhiEvidence};
+pub use engine::{Context, ScanOptions, scan, scan_keyed};
+pub use finding::{Category, Finding, Outcome, PhiEvidence, PhiValue};
 pub use rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
 pub use snapshot::Snapshot;
 
 /// Scans with every rule portalscan has.
 pub fn scan_all(snapshot: &Snapshot, options: ScanOptions) -> Vec<Finding> {
     scan(snapshot, &rules::all(), options)
+}
+
+/// Scans with every rule; PHI evidence carries fingerprints keyed with `key`.
+pub fn scan_all_keyed(
+    snapshot: &Snapshot,
+    options: ScanOptions,
+    key: &phi::FingerprintKey,
+) -> Vec<Finding> {
+    scan_keyed(snapshot, &rules::all(), options, Some(key))
 }

@@ -45,6 +45,9 @@ pub struct PhiMeta {
 pub struct Example {
     pub outcome: Outcome,
     pub html: &'static str,
+    /// Facts static HTML cannot give, as snapshot JSON fields (`url`, `response`,
+    /// `cookies`, `storage`, `requests`), for rules that read them. See [`Example::apply_facts`].
+    pub facts: Option<&'static str>,
 }
 
 impl Example {
@@ -52,26 +55,63 @@ impl Example {
         Example {
             outcome: Outcome::Fail,
             html,
+            facts: None,
         }
     }
     pub const fn review(html: &'static str) -> Example {
         Example {
             outcome: Outcome::Review,
             html,
+            facts: None,
         }
     }
     pub const fn pass(html: &'static str) -> Example {
         Example {
             outcome: Outcome::Pass,
             html,
+            facts: None,
         }
     }
     pub const fn inapplicable(html: &'static str) -> Example {
         Example {
             outcome: Outcome::Inapplicable,
             html,
+            facts: None,
         }
     }
+    /// The same example with these snapshot facts (JSON object).
+    pub const fn with_facts(self, facts: &'static str) -> Example {
+        Example {
+            facts: Some(facts),
+            ..self
+        }
+    }
+
+    /// Sets the example's facts on a snapshot parsed from its HTML.
+    pub fn apply_facts(&self, snapshot: &mut crate::Snapshot) -> Result<(), serde_json::Error> {
+        let Some(facts) = self.facts else {
+            return Ok(());
+        };
+        let facts: ExampleFacts = serde_json::from_str(facts)?;
+        if let Some(url) = facts.url {
+            snapshot.url = url;
+        }
+        snapshot.response = facts.response.or(snapshot.response.take());
+        snapshot.cookies = facts.cookies.or(snapshot.cookies.take());
+        snapshot.storage = facts.storage.or(snapshot.storage.take());
+        snapshot.requests = facts.requests.or(snapshot.requests.take());
+        Ok(())
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleFacts {
+    url: Option<String>,
+    response: Option<crate::snapshot::HttpResponse>,
+    cookies: Option<Vec<crate::snapshot::Cookie>>,
+    storage: Option<crate::snapshot::Storage>,
+    requests: Option<Vec<crate::snapshot::Request>>,
 }
 
 /// Which elements a rule wants to see during the engine's single traversal.
@@ -136,8 +176,34 @@ impl Sink<'_> {
         let evidence = PhiEvidence {
             location: location.to_string(),
             kinds,
+            hipaa: self
+                .meta
+                .phi
+                .as_ref()
+                .map(|p| p.hipaa.iter().map(|s| s.to_string()).collect())
+                .unwrap_or_default(),
+            ..PhiEvidence::default()
         };
         self.report(outcome, node, message.into(), Some(evidence));
+    }
+
+    /// A PHI finding with full evidence (see [`crate::phi::evidence`] to build it).
+    pub fn phi_evidence(
+        &mut self,
+        outcome: Outcome,
+        node: Option<NodeId>,
+        evidence: PhiEvidence,
+        message: impl Into<String>,
+    ) {
+        if outcome == Outcome::Pass && !self.include_passes {
+            return;
+        }
+        self.report(outcome, node, message.into(), Some(evidence));
+    }
+
+    /// The key for fingerprints in evidence, if the caller gave one.
+    pub fn fingerprint_key(&self) -> Option<&crate::phi::FingerprintKey> {
+        self.cx.fingerprint_key
     }
 
     fn report(
@@ -162,7 +228,7 @@ impl Sink<'_> {
             category: self.meta.category,
             wcag: self.meta.wcag.iter().map(|s| s.to_string()).collect(),
             act: self.meta.act.iter().map(|s| s.to_string()).collect(),
-            url: self.cx.snapshot.url.clone(),
+            url: self.cx.redacted_url.clone(),
             selector,
             html,
             message,

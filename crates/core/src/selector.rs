@@ -27,8 +27,10 @@ fn path_in_tree(element: ElementRef) -> String {
     let mut steps: Vec<String> = Vec::new();
     let mut current = Some(element);
     while let Some(el) = current {
+        // An id can hold PHI (`id="mrn-00123456"`): such an element is found by position.
         if let Some(id) = el.attr("id")
             && dom.elements_by_id(el.id, id).len() == 1
+            && crate::phi::detect_in_value("id", id).is_empty()
         {
             steps.push(id_selector(id));
             break;
@@ -81,15 +83,27 @@ fn css_ident(name: &str) -> String {
 const MAX_VALUE_CHARS: usize = 60;
 const MAX_TAG_CHARS: usize = 400;
 
-/// The element's start tag as written, with long attribute values shortened.
+/// The element's start tag as written, with long attribute values shortened and PHI in
+/// attribute values masked (a hidden field's `value`, a `data-` attribute, a link's query).
 pub fn start_tag(element: ElementRef) -> String {
     let mut out = format!("<{}", element.name());
+    // A field's value is named by its `name` (`<input name="mrn" value="…">`).
+    let field_name = element.attr("name").unwrap_or("");
     for (name, value) in element.attrs() {
         out.push(' ');
         out.push_str(name);
         if !value.is_empty() || !is_boolean_like(name) {
+            let key = if name == "value" {
+                field_name
+            } else {
+                name.as_str()
+            };
+            let mut redacted = crate::phi::redact_attr(key, value);
+            if name == "value" && redacted == *value {
+                redacted = crate::phi::redact_attr("value", value);
+            }
             out.push_str("=\"");
-            out.push_str(&escape_attr(&shorten(value, MAX_VALUE_CHARS)));
+            out.push_str(&escape_attr(&shorten(&redacted, MAX_VALUE_CHARS)));
             out.push('"');
         }
     }

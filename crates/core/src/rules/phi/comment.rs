@@ -1,0 +1,75 @@
+//! PHI in HTML comments: anyone who views the page source (or a proxy, or a cached copy)
+//! reads them, and they are often left over from debugging templates.
+
+use super::support::{self, Leak};
+use crate::dom::NodeData;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::phi;
+use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
+
+pub struct PhiInComment;
+
+static META: RuleMeta = RuleMeta {
+    id: "phi-in-comment",
+    title: "HTML comments carry no PHI",
+    category: Category::Phi,
+    wcag: &[],
+    act: &[],
+    help: "Remove debugging output and record dumps from templates: HTML comments are sent to \
+           the browser, stay in cached copies and are readable in the page source.",
+    phi: Some(PhiMeta {
+        location: "comment",
+        kinds: &[
+            "ssn",
+            "itin",
+            "npi",
+            "mbi",
+            "dea",
+            "diagnosis",
+            "mrn",
+            "member_id",
+            "dob",
+            "name",
+            "address",
+            "email",
+            "phone",
+            "record_id",
+        ],
+        hipaa: &["164.312(a)(1)", "164.502(b)"],
+    }),
+    examples: &[
+        Example::fail("<div><!-- debug: patient mrn=00123456 dob=1961-03-14 --></div>"),
+        Example::review("<div><!-- contactId: 0035g00000AbCdEAAV --></div>"),
+        Example::pass("<div><!-- build 2024.11.3, last updated 03/14/2024 --></div>"),
+        Example::inapplicable("<div>No comments</div>"),
+    ],
+};
+
+impl Rule for PhiInComment {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::PageOnly
+    }
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let dom = cx.dom;
+        let mut any = false;
+        let mut leaked = false;
+        for id in dom.ids() {
+            let NodeData::Comment { text } = &dom.node(id).data else {
+                continue;
+            };
+            any = true;
+            let mut leak = Leak::default();
+            leak.add(sink, text, &phi::detect(text), None);
+            let at = dom.parent(id).filter(|p| dom.element(*p).is_some());
+            leaked |= !leak.is_empty();
+            leak.report(sink, Some(at.unwrap_or(cx.page_node())), "An HTML comment");
+        }
+        if any && !leaked {
+            support::pass(sink, Some(cx.page_node()));
+        }
+    }
+}
