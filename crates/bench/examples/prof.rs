@@ -1,12 +1,16 @@
-use std::time::{Duration, Instant};
 use portalscan_bench::page::portal_page;
-use portalscan_core::{ScanOptions, scan, rules};
-use portalscan_html::{NoResources, snapshot_from_html, parse_dom};
+use portalscan_core::{ScanOptions, rules, scan};
+use portalscan_html::{NoResources, parse_dom, snapshot_from_html};
+use std::time::{Duration, Instant};
 
 fn main() {
     let html = portal_page(10_000);
-    let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(15);
-    let (mut parse, mut snap, mut tc, mut all) = (Duration::MAX, Duration::MAX, Duration::MAX, Duration::MAX);
+    let n: usize = std::env::var("N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(15);
+    let (mut parse, mut snap, mut tc, mut all) =
+        (Duration::MAX, Duration::MAX, Duration::MAX, Duration::MAX);
     let rule = rules::by_id("text-contrast").unwrap();
     for _ in 0..n {
         let t = Instant::now();
@@ -22,5 +26,12 @@ fn main() {
         let _ = portalscan_core::scan_all(&s, ScanOptions::default());
         all = all.min(t.elapsed());
     }
-    println!("parse {:?} snapshot {:?} cascade {:?} text-contrast {:?} all rules {:?}", parse, snap, snap - parse, tc, all);
+    println!(
+        "parse {:?} snapshot {:?} cascade {:?} text-contrast {:?} all rules {:?}",
+        parse,
+        snap,
+        snap - parse,
+        tc,
+        all
+    );
 }

@@ -196,18 +196,54 @@ const INDICATORS: &[&str] = &[
 /// A line (outline or one border side) as drawn: `None` when not drawn at all.
 /// `Err(())` when a value is unknown.
 fn line<'s>(style: &'s Style, props: [&str; 4]) -> Result<Option<[&'s str; 4]>, ()> {
-    let get = |p: &str| if p.is_empty() { Ok("") } else { style.get(p).ok_or(()) };
-    let [s, w, c, o] = [get(props[0])?, get(props[1])?, get(props[2])?, get(props[3])?];
+    let get = |p: &str| {
+        if p.is_empty() {
+            Ok("")
+        } else {
+            style.get(p).ok_or(())
+        }
+    };
+    let [s, w, c, o] = [
+        get(props[0])?,
+        get(props[1])?,
+        get(props[2])?,
+        get(props[3])?,
+    ];
     let drawn = !matches!(s, "none" | "hidden") && w != "0px";
     Ok(drawn.then_some([s, w, c, o]))
 }
 
 const LINES: &[[&str; 4]] = &[
-    ["outline-style", "outline-width", "outline-color", "outline-offset"],
-    ["border-top-style", "border-top-width", "border-top-color", ""],
-    ["border-right-style", "border-right-width", "border-right-color", ""],
-    ["border-bottom-style", "border-bottom-width", "border-bottom-color", ""],
-    ["border-left-style", "border-left-width", "border-left-color", ""],
+    [
+        "outline-style",
+        "outline-width",
+        "outline-color",
+        "outline-offset",
+    ],
+    [
+        "border-top-style",
+        "border-top-width",
+        "border-top-color",
+        "",
+    ],
+    [
+        "border-right-style",
+        "border-right-width",
+        "border-right-color",
+        "",
+    ],
+    [
+        "border-bottom-style",
+        "border-bottom-width",
+        "border-bottom-color",
+        "",
+    ],
+    [
+        "border-left-style",
+        "border-left-width",
+        "border-left-color",
+        "",
+    ],
 ];
 
 /// Whether focusing an element visibly changes it: compares its normal and focused

@@ -85,7 +85,10 @@ impl Default for Strings {
         Strings {
             text: Default::default(),
             px: Default::default(),
-            initial: ALL.iter().map(|p| p.info().initial.map(Arc::from)).collect(),
+            initial: ALL
+                .iter()
+                .map(|p| p.info().initial.map(Arc::from))
+                .collect(),
         }
     }
 }

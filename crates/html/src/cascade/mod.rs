@@ -150,9 +150,12 @@ impl<'a> Cascade<'a> {
         let mut matched = Vec::new();
         self.match_rules(id, state, &mut matched);
         let key = MemoKey {
-            parent: inputs
-                .parent
-                .map(|p| (Arc::as_ptr(&p.vals) as usize, Arc::as_ptr(&p.custom) as usize)),
+            parent: inputs.parent.map(|p| {
+                (
+                    Arc::as_ptr(&p.vals) as usize,
+                    Arc::as_ptr(&p.custom) as usize,
+                )
+            }),
             flags: (
                 inputs.is_root,
                 inputs.incomplete,
@@ -212,7 +215,9 @@ impl<'a> Cascade<'a> {
     fn intern(&mut self, vals: Vals) -> (Arc<Vals>, Style) {
         let mut hash: u64 = 0xcbf29ce484222325;
         for v in &vals {
-            let p = v.as_ref().map_or(0, |a| Arc::as_ptr(a) as *const u8 as usize);
+            let p = v
+                .as_ref()
+                .map_or(0, |a| Arc::as_ptr(a) as *const u8 as usize);
             hash = (hash ^ p as u64).wrapping_mul(0x100000001b3);
         }
         let same = |a: &Vals, b: &Vals| {

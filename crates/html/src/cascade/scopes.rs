@@ -166,8 +166,7 @@ fn focus_restyles_others(selector: &Selector<Impl>) -> bool {
     let mut compound = 0;
     loop {
         for c in &mut iter {
-            if mentions_focus(c) && (compound > 0 || c.to_css_string().contains(":focus-within"))
-            {
+            if mentions_focus(c) && (compound > 0 || c.to_css_string().contains(":focus-within")) {
                 return true;
             }
         }

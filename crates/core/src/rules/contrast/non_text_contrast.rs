@@ -32,8 +32,7 @@ const FIELD_ROLES: &[&str] = &[
 
 /// Input types drawn natively or identified by their text, not by a field boundary.
 const NOT_FIELDS: &[&str] = &[
-    "hidden", "button", "submit", "reset", "image", "color", "file", "range", "checkbox",
-    "radio",
+    "hidden", "button", "submit", "reset", "image", "color", "file", "range", "checkbox", "radio",
 ];
 
 static META: RuleMeta = RuleMeta {
@@ -118,10 +117,18 @@ fn field_kind(el: ElementRef) -> Option<FieldKind> {
         return Some(FieldKind::Native);
     }
     if el.is("input") {
-        let t = el.attr("type").unwrap_or("text").trim().to_ascii_lowercase();
+        let t = el
+            .attr("type")
+            .unwrap_or("text")
+            .trim()
+            .to_ascii_lowercase();
         return (!NOT_FIELDS.contains(&t.as_str())).then_some(FieldKind::Native);
     }
-    let role = el.attr("role")?.split_ascii_whitespace().next()?.to_ascii_lowercase();
+    let role = el
+        .attr("role")?
+        .split_ascii_whitespace()
+        .next()?
+        .to_ascii_lowercase();
     FIELD_ROLES
         .contains(&role.as_str())
         .then_some(FieldKind::Custom)
@@ -146,7 +153,13 @@ fn borders(el: ElementRef) -> Result<Vec<(f64, Rgba)>, ()> {
     Ok(out)
 }
 
-fn check_field(el: ElementRef, kind: FieldKind, paint: &Paint, parent: Option<&Paint>, sink: &mut Sink) {
+fn check_field(
+    el: ElementRef,
+    kind: FieldKind,
+    paint: &Paint,
+    parent: Option<&Paint>,
+    sink: &mut Sink,
+) {
     let Some(style) = el.style() else { return };
     let Ok(sides) = borders(el) else {
         sink.review(el.id, "The field's border is not known statically.");
@@ -159,11 +172,16 @@ fn check_field(el: ElementRef, kind: FieldKind, paint: &Paint, parent: Option<&P
         if style.get("background-image").is_some_and(|i| i != "none")
             || style.get("box-shadow").is_some_and(|s| s != "none")
         {
-            sink.review(el.id, "The control is drawn by an image or shadow; check its contrast by eye.");
+            sink.review(
+                el.id,
+                "The control is drawn by an image or shadow; check its contrast by eye.",
+            );
         }
         return;
     }
-    let adjacent = parent.filter(|p| p.why_unknown().is_none()).and_then(Paint::screen_backdrop);
+    let adjacent = parent
+        .filter(|p| p.why_unknown().is_none())
+        .and_then(Paint::screen_backdrop);
     let Some(adjacent) = adjacent else {
         sink.review(
             el.id,
@@ -173,7 +191,10 @@ fn check_field(el: ElementRef, kind: FieldKind, paint: &Paint, parent: Option<&P
         return;
     };
     if paint.why_unknown().is_some() {
-        sink.review(el.id, "The field's own colours are not known statically; check by eye.");
+        sink.review(
+            el.id,
+            "The field's own colours are not known statically; check by eye.",
+        );
         return;
     }
     let mut best: Option<(f64, &str, Rgba)> = None;

@@ -15,9 +15,9 @@ use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
 use super::disabled::exempt_all;
+use super::paint::{Paint, own_text, paint_all, text_hidden};
 use crate::style::{Style, flat_tree_order};
 use std::collections::HashMap;
-use super::paint::{Paint, own_text, paint_all, text_hidden};
 
 pub struct TextContrast;
 
