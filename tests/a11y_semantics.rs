@@ -206,3 +206,72 @@ fn descendants_follow_their_own_labelledby_once() {
     // b -> m (labelledby traversal) does not follow m's own aria-labelledby.
     assert_eq!(name_of(&d, "b").0, "inner");
 }
+
+/// A page of `depth` nested divs inside a link inside a heading, built directly as an arena
+/// (the HTML parser itself is slow on such input; the rules are what is under test here).
+fn deeply_nested_page(depth: u32) -> portalscan_core::Snapshot {
+    use portalscan_core::dom::{Namespace, Node, NodeData, NodeId};
+    let element = |name: &str, attrs: &[(&str, &str)]| NodeData::Element {
+        name: name.to_string(),
+        ns: Namespace::Html,
+        attrs: attrs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect(),
+    };
+    let mut nodes = vec![Node::new(None, NodeData::Document)];
+    nodes.push(Node::new(Some(NodeId(0)), element("html", &[])));
+    nodes.push(Node::new(Some(NodeId(1)), element("body", &[])));
+    nodes.push(Node::new(Some(NodeId(2)), element("h1", &[])));
+    nodes.push(Node::new(Some(NodeId(3)), element("a", &[("href", "/")])));
+    for _ in 0..depth {
+        let parent = NodeId(nodes.len() as u32 - 1);
+        nodes.push(Node::new(Some(parent), element("div", &[])));
+    }
+    let parent = NodeId(nodes.len() as u32 - 1);
+    nodes.push(Node::new(
+        Some(parent),
+        NodeData::Text {
+            text: "deep".into(),
+        },
+    ));
+    let dom = Dom::from_nodes(nodes).unwrap();
+    portalscan_core::Snapshot::new("https://portal.example/", "test", dom)
+}
+
+#[test]
+fn name_and_image_rules_stay_fast_on_deep_and_wide_pages() {
+    use portalscan_core::{ScanOptions, rules, scan};
+    use portalscan_html::{NoResources, snapshot_from_html};
+    // The rules built on the a11y module (other groups are measured by their own tests).
+    let mut ours = rules::names::rules();
+    ours.extend(rules::images::rules());
+    let mut wide = String::from("<html><body>");
+    for i in 0..20_000 {
+        wide.push_str(&format!(
+            r#"<label for="f{i}">Field</label><input id="f{i}"><a href="/{i}"><img src="a.png" alt="Home"></a><h2>H</h2>"#
+        ));
+    }
+    let pages = [
+        deeply_nested_page(100_000),
+        snapshot_from_html(&wide, "https://portal.example/", &NoResources),
+    ];
+    for snapshot in &pages {
+        let start = std::time::Instant::now();
+        let findings = scan(snapshot, &ours, ScanOptions::default());
+        let took = start.elapsed();
+        println!(
+            "{} nodes: {} findings in {took:?}",
+            snapshot.dom.len(),
+            findings.len()
+        );
+        assert!(took.as_secs() < 10, "scan took {took:?}");
+        // Text below the depth bound is unknown, so never a fail.
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.outcome != portalscan_core::Outcome::Fail),
+            "{findings:?}"
+        );
+    }
+}

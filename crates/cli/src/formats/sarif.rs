@@ -193,6 +193,10 @@ fn result(metas: &[&RuleMeta], listed: &Listed) -> Value {
         },
         "properties": { "outcome": f.outcome.as_str(), "url": f.url },
     });
+    if matches!(f.outcome, Outcome::Pass | Outcome::Inapplicable) {
+        // Only with --all: a pass is SARIF's kind `pass` (whose level must be `none`).
+        result["kind"] = json!("pass");
+    }
     if let Some(index) = rule_index {
         result["ruleIndex"] = json!(index);
     }

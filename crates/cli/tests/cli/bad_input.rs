@@ -196,3 +196,19 @@ fn a_page_of_100000_nested_elements_is_scanned() {
     assert_ne!(out.code, 2, "stderr: {}", out.stderr);
     assert_eq!(out.json()["summary"]["pages"], 1);
 }
+
+#[test]
+fn a_directory_without_pages_is_an_input_error() {
+    let dir = TempDir::new("no-pages");
+    dir.write("notes.txt", b"not a page");
+    dir.write("data.json", b"{}"); // only *.snapshot.json counts when walking
+    let path = dir.0.display().to_string();
+    let out = run(&["scan", &path, "--format", "json"]);
+    assert_eq!(out.code, 2);
+    assert_error_line(
+        &out.stderr,
+        &path,
+        "no *.html, *.htm or *.snapshot.json files found",
+    );
+    assert_eq!(out.json()["summary"]["pages"], 0);
+}

@@ -209,6 +209,24 @@ fn sarif_report_is_valid_sarif_2_1_0() {
             .unwrap()
             .contains("bad.snapshot.json")
     );
+
+    // With --all, passes are results of kind `pass` and level `none`, still valid SARIF.
+    let all = run(&[
+        "scan",
+        &data("pages/titled.html"),
+        "--format",
+        "sarif",
+        "--all",
+    ])
+    .json();
+    assert!(validator.is_valid(&all));
+    let results = all["runs"][0]["results"].as_array().unwrap();
+    let pass = results
+        .iter()
+        .find(|r| r["ruleId"] == "document-title")
+        .expect("document-title pass");
+    assert_eq!(pass["kind"], "pass");
+    assert_eq!(pass["level"], "none");
 }
 
 /// Escapes the stray `]` in the schema's language-tag patterns; returns how many it fixed.

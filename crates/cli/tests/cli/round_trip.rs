@@ -89,3 +89,35 @@ fn snapshot_records_the_file_url_and_source_lines() {
         .unwrap();
     assert_eq!(html["line"], 2);
 }
+
+#[test]
+fn linked_local_stylesheets_are_read_for_the_cascade() {
+    let out = run(&["snapshot", &data("pages/portal.html")]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let snapshot: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let element_with_class = |class: &str| {
+        snapshot["dom"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| {
+                n["type"] == "element"
+                    && n["attrs"].as_array().is_some_and(|attrs| {
+                        attrs
+                            .iter()
+                            .any(|a| a[0] == "class" && a[1].as_str().unwrap().contains(class))
+                    })
+            })
+            .unwrap_or_else(|| panic!("no element with class {class}"))
+            .clone()
+    };
+    // `.muted` is styled only by css/portal.css, linked relative to the page.
+    let muted = element_with_class("muted");
+    assert_eq!(muted["style"]["color"], "rgb(170, 170, 170)", "{muted}");
+    // The document's stylesheet does not reach into a shadow root.
+    let brand = element_with_class("slds-button_brand");
+    assert_ne!(
+        brand["style"]["background-color"], "rgb(1, 118, 211)",
+        "{brand}"
+    );
+}

@@ -51,6 +51,9 @@ pub struct AccName {
     /// Whitespace-collapsed and trimmed.
     pub name: String,
     pub source: NameSource,
+    /// The content walk hit its depth or size bound, so text may be missing: an empty name
+    /// is then unknown rather than absent.
+    pub truncated: bool,
 }
 
 impl AccName {
@@ -58,11 +61,16 @@ impl AccName {
         AccName {
             name: String::new(),
             source: NameSource::None,
+            truncated: false,
         }
     }
     fn new(text: &str, source: NameSource) -> Option<AccName> {
         let name = collapse(text);
-        (!name.is_empty()).then_some(AccName { name, source })
+        (!name.is_empty()).then_some(AccName {
+            name,
+            source,
+            truncated: false,
+        })
     }
     pub fn is_empty(&self) -> bool {
         self.name.is_empty()
@@ -80,7 +88,9 @@ fn non_blank(value: Option<&str>) -> Option<&str> {
 /// The accessible name of `el`.
 pub fn accessible_name(page: &PageA11y, el: ElementRef) -> AccName {
     let mut walk = Walk::new(page);
-    walk.root_name(el)
+    let mut name = walk.root_name(el);
+    name.truncated = walk.truncated;
+    name
 }
 
 /// The text an element gives as name from its content (what `aria-labelledby` pointing at
@@ -143,6 +153,8 @@ struct Walk<'p, 'a> {
     include_hidden: bool,
     /// Inside an `aria-labelledby` traversal: no further `aria-labelledby` is followed.
     in_labelledby: bool,
+    /// A bound (depth, node count) cut the walk short.
+    truncated: bool,
 }
 
 /// Display of an element for spacing: block-like elements are separated by spaces.
@@ -206,6 +218,7 @@ impl<'p, 'a> Walk<'p, 'a> {
             visited: 0,
             include_hidden: false,
             in_labelledby: false,
+            truncated: false,
         }
     }
 
@@ -285,7 +298,11 @@ impl<'p, 'a> Walk<'p, 'a> {
     /// Text an element contributes when it is not the root: steps 2C–2I.
     fn element_text(&mut self, el: ElementRef<'a>, depth: usize) -> String {
         self.visited += 1;
-        if self.visited > MAX_NODES || depth > MAX_DEPTH || self.stack.contains(&el.id) {
+        if self.visited > MAX_NODES || depth > MAX_DEPTH {
+            self.truncated = true;
+            return String::new();
+        }
+        if self.stack.contains(&el.id) {
             return String::new();
         }
         if !self.include_hidden && self.page.is_hidden(el.id) {
@@ -333,6 +350,7 @@ impl<'p, 'a> Walk<'p, 'a> {
         let mut out = String::new();
         for child in dom.flat_children(el.id) {
             if self.visited > MAX_NODES {
+                self.truncated = true;
                 break;
             }
             match &dom.node(child).data {

@@ -26,6 +26,7 @@ pub struct PageA11y<'a> {
     pub has_styles: bool,
     flags: OnceCell<Vec<u8>>,
     labels: OnceCell<HashMap<NodeId, Vec<NodeId>>>,
+    roles: OnceCell<Vec<Option<&'static str>>>,
 }
 
 impl<'a> PageA11y<'a> {
@@ -36,6 +37,7 @@ impl<'a> PageA11y<'a> {
             has_styles,
             flags: OnceCell::new(),
             labels: OnceCell::new(),
+            roles: OnceCell::new(),
         }
     }
 
@@ -71,9 +73,18 @@ impl<'a> PageA11y<'a> {
         self.flags(node) & tree::INERT != 0
     }
 
-    /// The computed role (see [`roles::role`]).
+    /// The computed role (see [`roles::role`]), computed once for every element.
     pub fn role(&self, el: ElementRef) -> Option<&'static str> {
-        roles::role(self, el)
+        self.roles
+            .get_or_init(|| {
+                self.dom
+                    .ids()
+                    .map(|id| self.dom.element(id).and_then(|e| roles::role(self, e)))
+                    .collect()
+            })
+            .get(el.id.index())
+            .copied()
+            .flatten()
     }
 
     /// The accessible name and where it came from (see [`accname`]).

@@ -38,14 +38,13 @@ impl Rule for AreaAlt {
         if cx.a11y.role(el) != Some("link") || cx.a11y.is_hidden(el.id) {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This image-map area is a link with no text alternative: no alt, aria-label \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This image-map area is a link with no text alternative: no alt, aria-label \
                  or aria-labelledby.",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

@@ -55,21 +55,20 @@ impl Rule for ImageName {
             sink.pass(el.id);
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            let hint = if el.is("img") && !el.has_attr("alt") {
-                "This image has no alt attribute"
-            } else {
-                "This image has an empty text alternative"
-            };
-            sink.fail(
-                el.id,
-                format!(
-                    "{hint} and no aria-label, aria-labelledby or title: screen readers \
-                     cannot describe it. Add alt text, or alt=\"\" if it is decorative."
-                ),
-            );
+        let hint = if el.is("img") && !el.has_attr("alt") {
+            "This image has no alt attribute"
         } else {
-            sink.pass(el.id);
-        }
+            "This image has an empty text alternative"
+        };
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            format!(
+                "{hint} and no aria-label, aria-labelledby or title: screen readers \
+                 cannot describe it. Add alt text, or alt=\"\" if it is decorative."
+            ),
+        );
     }
 }

@@ -48,14 +48,13 @@ impl Rule for SvgImgName {
         {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This SVG graphic has an image role but no accessible name: no non-empty \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This SVG graphic has an image role but no accessible name: no non-empty \
                  <title> child, aria-label or aria-labelledby.",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

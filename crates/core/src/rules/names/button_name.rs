@@ -46,14 +46,13 @@ impl Rule for ButtonName {
         if image_button || (el.is("summary") && crate::a11y::roles::explicit_role(el).is_none()) {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This button has no accessible name: it has no text content, aria-label, \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This button has no accessible name: it has no text content, aria-label, \
                  aria-labelledby or title, so screen readers announce only \"button\".",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

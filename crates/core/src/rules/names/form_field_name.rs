@@ -84,6 +84,9 @@ impl Rule for FormFieldName {
         }
         let name = cx.a11y.name(el);
         match name.source {
+            _ if name.is_empty() && name.truncated => {
+                super::report_name(sink, el.id, &name, String::new())
+            }
             _ if name.is_empty() => sink.fail(
                 el.id,
                 "This form field has no accessible name: no <label> is associated with it and \

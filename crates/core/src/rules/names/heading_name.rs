@@ -39,14 +39,13 @@ impl Rule for HeadingName {
         if cx.a11y.role(el) != Some("heading") || cx.a11y.is_hidden(el.id) {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This heading has no accessible name: it has no visible text (or only text \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This heading has no accessible name: it has no visible text (or only text \
                  hidden from assistive technology), and no aria-label or aria-labelledby.",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

@@ -42,14 +42,13 @@ impl Rule for IframeName {
         {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This iframe has no accessible name: it has no title, aria-label or \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This iframe has no accessible name: it has no title, aria-label or \
                  aria-labelledby, so screen readers cannot say what the frame contains.",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

@@ -40,14 +40,13 @@ impl Rule for ImageButtonName {
         {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This image button has no accessible name: it has no alt text, aria-label, \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This image button has no accessible name: it has no alt text, aria-label, \
                  aria-labelledby or title.",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

@@ -48,15 +48,14 @@ impl Rule for LinkName {
         if !is_link || cx.a11y.is_hidden(el.id) {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This link has no accessible name: it has no text, its images have no \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This link has no accessible name: it has no text, its images have no \
                  text alternative, and it has no aria-label, aria-labelledby or title. \
                  Screen readers announce only \"link\" or the URL.",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

@@ -39,14 +39,13 @@ impl Rule for MenuitemName {
         if cx.a11y.role(el) != Some("menuitem") || cx.a11y.is_hidden(el.id) {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This menu item has no accessible name: no text content, aria-label, \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This menu item has no accessible name: no text content, aria-label, \
                  aria-labelledby or title.",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

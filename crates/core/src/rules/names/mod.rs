@@ -26,3 +26,25 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &widget_name::WidgetName,
     ]
 }
+
+/// The usual outcome of a "has a non-empty name" check: pass with a name, fail without
+/// one, and review when the name walk was cut short (content nested too deep to read
+/// fully), since the name is then unknown rather than absent.
+pub(crate) fn report_name(
+    sink: &mut crate::rule::Sink,
+    node: crate::dom::NodeId,
+    name: &crate::a11y::AccName,
+    missing: impl Into<String>,
+) {
+    if !name.is_empty() {
+        sink.pass(node);
+    } else if name.truncated {
+        sink.review(
+            node,
+            "No accessible name was found, but the element's content is nested too deeply \
+             (or is too large) to read fully. Check that it has a name.",
+        );
+    } else {
+        sink.fail(node, missing);
+    }
+}

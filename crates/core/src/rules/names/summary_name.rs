@@ -45,14 +45,13 @@ impl Rule for SummaryName {
         {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                "This <summary> has no accessible name: it has no text content, aria-label \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            "This <summary> has no accessible name: it has no text content, aria-label \
                  or aria-labelledby, so the expand/collapse control is unlabelled.",
-            );
-        } else {
-            sink.pass(el.id);
-        }
+        );
     }
 }

@@ -63,21 +63,20 @@ impl Rule for WidgetName {
         if cx.a11y.is_hidden(el.id) {
             return;
         }
-        if cx.a11y.name(el).is_empty() {
-            sink.fail(
-                el.id,
-                format!(
-                    "This element with role {role} has no accessible name; the role requires \
+        let name = cx.a11y.name(el);
+        crate::rules::names::report_name(
+            sink,
+            el.id,
+            &name,
+            format!(
+                "This element with role {role} has no accessible name; the role requires \
                      one (from aria-labelledby, aria-label{}).",
-                    if crate::a11y::aria_data::name_from_contents(role) {
-                        ", or its text content"
-                    } else {
-                        ", or a <label> for native controls"
-                    }
-                ),
-            );
-        } else {
-            sink.pass(el.id);
-        }
+                if crate::a11y::aria_data::name_from_contents(role) {
+                    ", or its text content"
+                } else {
+                    ", or a <label> for native controls"
+                }
+            ),
+        );
     }
 }
