@@ -52,7 +52,21 @@ const R: RoleInfo = RoleInfo {
     deprecated: false,
 };
 
-const NO_NAME: &[&str] = &["aria-label", "aria-labelledby"];
+/// Roles that cannot be named prohibit these (WAI-ARIA 1.3 adds the braille labels).
+const NO_NAME: &[&str] = &[
+    "aria-braillelabel",
+    "aria-brailleroledescription",
+    "aria-label",
+    "aria-labelledby",
+];
+/// `generic` also prohibits a role description.
+const GENERIC_PROHIBITED: &[&str] = &[
+    "aria-braillelabel",
+    "aria-brailleroledescription",
+    "aria-label",
+    "aria-labelledby",
+    "aria-roledescription",
+];
 const MENU_ITEMS: &[&str] = &["group", "menuitem", "menuitemcheckbox", "menuitemradio"];
 const MENU_CONTEXT: &[&str] = &["group", "menu", "menubar"];
 const TABLE_CONTEXT: &[&str] = &["grid", "rowgroup", "table", "treegrid"];
@@ -96,7 +110,8 @@ pub static ROLES: &[RoleInfo] = &[
     role!("caption", superclass: &["section"], name_from: NameFrom::Prohibited,
         required_context: &["figure", "grid", "table", "treegrid"], prohibited_attrs: NO_NAME),
     role!("cell", superclass: &["section"], name_from: NameFrom::Contents, required_context: &["row"],
-        supported_attrs: &["aria-colindex", "aria-colspan", "aria-rowindex", "aria-rowspan"]),
+        supported_attrs: &["aria-colindex", "aria-colindextext", "aria-colspan", "aria-rowindex",
+            "aria-rowindextext", "aria-rowspan"]),
     role!("checkbox", superclass: &["input"], name_from: NameFrom::Contents, name_required: true,
         required_attrs: &["aria-checked"],
         supported_attrs: &["aria-errormessage", "aria-expanded", "aria-invalid", "aria-readonly",
@@ -122,7 +137,8 @@ pub static ROLES: &[RoleInfo] = &[
     role!("feed", superclass: &["list"], required_owned: &["article"]),
     role!("figure", superclass: &["section"]),
     role!("form", superclass: &["landmark"]),
-    role!("generic", superclass: &["structure"], name_from: NameFrom::Prohibited, prohibited_attrs: NO_NAME),
+    role!("generic", superclass: &["structure"], name_from: NameFrom::Prohibited,
+        prohibited_attrs: GENERIC_PROHIBITED),
     role!("grid", superclass: &["composite", "table"], name_required: true,
         required_owned: &["row", "rowgroup"],
         supported_attrs: &["aria-multiselectable", "aria-readonly"]),
@@ -162,14 +178,15 @@ pub static ROLES: &[RoleInfo] = &[
     role!("meter", superclass: &["range"], name_required: true, required_attrs: &["aria-valuenow"],
         children_presentational: true),
     role!("navigation", superclass: &["landmark"]),
-    role!("none", superclass: &["structure"], name_from: NameFrom::Prohibited),
+    role!("none", superclass: &["structure"], name_from: NameFrom::Prohibited, prohibited_attrs: NO_NAME),
     role!("note", superclass: &["section"]),
     role!("option", superclass: &["input"], name_from: NameFrom::Contents, name_required: true,
         required_context: &["group", "listbox"],
         supported_attrs: &["aria-checked", "aria-posinset", "aria-selected", "aria-setsize"],
         children_presentational: true),
     role!("paragraph", superclass: &["section"], name_from: NameFrom::Prohibited, prohibited_attrs: NO_NAME),
-    role!("presentation", superclass: &["structure"], name_from: NameFrom::Prohibited),
+    role!("presentation", superclass: &["structure"], name_from: NameFrom::Prohibited,
+        prohibited_attrs: NO_NAME),
     role!("progressbar", superclass: &["range", "widget"], name_required: true,
         children_presentational: true),
     role!("radio", superclass: &["input"], name_from: NameFrom::Contents, name_required: true,
@@ -180,8 +197,8 @@ pub static ROLES: &[RoleInfo] = &[
     role!("region", superclass: &["landmark"], name_required: true),
     role!("row", superclass: &["group", "widget"], name_from: NameFrom::Contents,
         required_context: TABLE_CONTEXT, required_owned: CELLS,
-        supported_attrs: &["aria-colindex", "aria-expanded", "aria-level", "aria-posinset",
-            "aria-rowindex", "aria-selected", "aria-setsize"]),
+        supported_attrs: &["aria-colindex", "aria-colindextext", "aria-expanded", "aria-level",
+            "aria-posinset", "aria-rowindex", "aria-rowindextext", "aria-selected", "aria-setsize"]),
     role!("rowgroup", superclass: &["structure"], name_from: NameFrom::Contents,
         required_context: &["grid", "table", "treegrid"], required_owned: &["row"]),
     role!("rowheader", superclass: &["cell", "gridcell", "sectionhead"], name_from: NameFrom::Contents,
@@ -356,10 +373,14 @@ pub static ATTRS: &[AttrInfo] = &[
         "aria-autocomplete",
         Token(&["inline", "list", "both", "none"])
     ),
+    // WAI-ARIA 1.3 (the ACT rules already use them).
+    attr!("aria-braillelabel", String, global),
+    attr!("aria-brailleroledescription", String, global),
     attr!("aria-busy", TrueFalse, global),
     attr!("aria-checked", Tristate),
     attr!("aria-colcount", Integer),
     attr!("aria-colindex", Integer),
+    attr!("aria-colindextext", String),
     attr!("aria-colspan", Integer),
     attr!("aria-controls", IdRefList, global),
     attr!(
@@ -368,6 +389,7 @@ pub static ATTRS: &[AttrInfo] = &[
         global
     ),
     attr!("aria-describedby", IdRefList, global),
+    attr!("aria-description", String, global),
     attr!("aria-details", IdRef, global),
     attr!("aria-disabled", TrueFalse, global, deprecated),
     attr!(
@@ -419,6 +441,7 @@ pub static ATTRS: &[AttrInfo] = &[
     attr!("aria-roledescription", String, global),
     attr!("aria-rowcount", Integer),
     attr!("aria-rowindex", Integer),
+    attr!("aria-rowindextext", String),
     attr!("aria-rowspan", Integer),
     attr!("aria-selected", TrueFalseUndefined),
     attr!("aria-setsize", Integer),
@@ -580,6 +603,11 @@ mod tests {
         assert!(!is_attr_allowed("generic", "aria-label"));
         assert!(is_attr_allowed("generic", "aria-describedby"));
         assert!(!is_attr_allowed("heading", "aria-checked"));
+        assert!(is_attr_allowed("heading", "aria-braillelabel"));
+        assert!(!is_attr_allowed("paragraph", "aria-braillelabel"));
+        assert!(!is_attr_allowed("generic", "aria-roledescription"));
+        assert!(!is_attr_allowed("none", "aria-label"));
+        assert!(attr_info("aria-labelled").is_none());
     }
 
     #[test]
