@@ -445,14 +445,15 @@ impl<'a> selectors::Element for El<'a> {
         {
             return false;
         }
-        let lower;
-        let wanted = if self.parts().1 == Namespace::Html {
-            lower = local_name.0.to_ascii_lowercase();
-            lower.as_str()
+        let name = local_name.0.as_str();
+        let html = self.parts().1 == Namespace::Html;
+        // The parser hands lower-case names for HTML in the common case: no allocation.
+        let found = if html && name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.attr(&name.to_ascii_lowercase())
         } else {
-            local_name.0.as_str()
+            self.attr(name)
         };
-        match self.attr(wanted) {
+        match found {
             Some(value) => operation.eval_str(value),
             None => false,
         }

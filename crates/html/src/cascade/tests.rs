@@ -313,3 +313,17 @@ fn deep_nesting_does_not_overflow() {
     let s = snap(&html);
     assert!(s.has_styles());
 }
+
+#[test]
+fn focus_style_is_unknown_when_focus_restyles_other_elements() {
+    let s = snap(
+        "<style>a:focus { outline: none } a:focus + .hint { color: red }</style>
+         <a href=/x id=a>x</a><span class=hint>h</span>",
+    );
+    let a = s
+        .dom
+        .elements()
+        .find(|e| e.attr("id") == Some("a"))
+        .unwrap();
+    assert!(a.node().focus_style.is_none());
+}

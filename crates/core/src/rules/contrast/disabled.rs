@@ -2,7 +2,7 @@
 //! "incidental" text; ACT afw4f7's disabled widget, disabled label and disabled group).
 
 use crate::dom::{Dom, ElementRef, NodeId};
-use crate::style::{flat_tree_order, inheritance_parent};
+use crate::style::inheritance_parent;
 
 const FORM_CONTROLS: &[&str] = &[
     "button", "input", "select", "textarea", "optgroup", "option", "fieldset",
@@ -66,7 +66,8 @@ fn labeled_control(dom: &Dom, label: ElementRef) -> Option<NodeId> {
 
 /// For every node: whether it is (inside) a disabled control, a disabled group, or the
 /// label of a disabled control (by `<label>` or `aria-labelledby`).
-pub fn exempt_all(dom: &Dom) -> Vec<bool> {
+/// `order` is [`crate::style::flat_tree_order`]'s result.
+pub fn exempt_all(dom: &Dom, order: &(Vec<NodeId>, usize)) -> Vec<bool> {
     let mut own = vec![false; dom.len()];
     for el in dom.elements() {
         if is_disabled(el) {
@@ -87,8 +88,7 @@ pub fn exempt_all(dom: &Dom) -> Vec<bool> {
         }
     }
     let mut out = own.clone();
-    let (order, _) = flat_tree_order(dom);
-    for id in order {
+    for &id in &order.0 {
         if let Some(p) = inheritance_parent(dom, id)
             && out[p.index()]
         {
