@@ -311,3 +311,21 @@ pub fn own_text(dom: &Dom, id: NodeId) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_group_opacity_blends_with_each_backdrop() {
+        // Black text in two nested 50% groups over white: 25% black on white.
+        let white = Rgba::WHITE;
+        let outer = Affine::IDENTITY.group(0.5, white);
+        let inner = outer.group(0.5, white);
+        let text = inner.apply(Rgba::BLACK);
+        assert!((text.r - 0.75).abs() < 1e-12);
+        // A dark opaque background inside the outer group is itself blended.
+        let bg = outer.apply(Rgba::BLACK);
+        assert!((bg.r - 0.5).abs() < 1e-12);
+    }
+}
