@@ -72,9 +72,7 @@ static META: RuleMeta = RuleMeta {
         Example::review(
             "<div style='position:absolute; top:10px'><p style='color:#888'>Floating</p></div>",
         ),
-        Example::review(
-            "<p style='color:GrayText'>System colour text</p>",
-        ),
+        Example::review("<p style='color:GrayText'>System colour text</p>"),
         // Disabled controls and their labels are exempt; hidden text is not checked.
         Example::inapplicable("<button disabled style='color:#bbb'>Submit</button>"),
         Example::inapplicable(
