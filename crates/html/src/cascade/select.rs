@@ -337,7 +337,13 @@ impl<'a> El<'a> {
         // Inside a disabled fieldset (but not in its first legend).
         let mut child = self.id;
         let mut at = self.dom.parent(self.id);
+        // Bounded like the rules' own disabled check (pages of 100,000 nested elements).
+        let mut steps = 0;
         while let Some(p) = at {
+            steps += 1;
+            if steps > 256 {
+                break;
+            }
             let pe = self.at(p);
             if pe.is_html("fieldset") && pe.attr("disabled").is_some() {
                 let first_legend = self.dom.children(p).find(|c| self.at(*c).is_html("legend"));

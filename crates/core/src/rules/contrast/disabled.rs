@@ -11,6 +11,9 @@ const LABELABLE: &[&str] = &[
     "button", "input", "meter", "output", "progress", "select", "textarea",
 ];
 
+/// How far up a disabled `<fieldset>` is looked for.
+pub const MAX_FIELDSET_DEPTH: usize = 256;
+
 fn is_form_control(el: ElementRef) -> bool {
     el.is_html() && FORM_CONTROLS.contains(&el.name())
 }
@@ -31,7 +34,9 @@ pub fn is_disabled(el: ElementRef) -> bool {
         return true;
     }
     let mut child = el;
-    for anc in el.ancestors() {
+    // Bounded: a disabled fieldset hundreds of levels up is not a real page, and the
+    // bound keeps pages of 100,000 nested elements linear.
+    for anc in el.ancestors().take(MAX_FIELDSET_DEPTH) {
         if anc.is("fieldset") && anc.has_attr("disabled") {
             let first_legend = anc.children().find(|c| c.is("legend")).map(|l| l.id);
             return first_legend != Some(child.id);
