@@ -8,14 +8,16 @@ use std::path::PathBuf;
 pub const USAGE: &str = "\
 usage:
   portalscan scan <file|dir|snapshot.json|->... [--format text|json|sarif|junit]
-                  [--output FILE] [--fail-on fail|review|never] [--all]
+                  [--output FILE] [--fail-on fail|review|never] [--all] [--har FILE]
   portalscan snapshot <file.html> [--output page.snapshot.json]
   portalscan rules [--format text|markdown|json]
   portalscan --help | --version
 
 Directories are walked for *.html, *.htm and *.snapshot.json files; `-` reads HTML from
-standard input. Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or
-input error.";
+standard input. --har adds what a browser session recorded (HAR 1.2 from DevTools or
+Playwright: response headers, requests, cookies) to the one page scanned. PHI evidence is
+fingerprinted with PORTALSCAN_FINGERPRINT_KEY, or a random key per run.
+Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or input error.";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
@@ -48,6 +50,8 @@ pub struct ScanArgs {
     pub fail_on: FailOn,
     /// Also list `pass` findings.
     pub all: bool,
+    /// A HAR file recorded while the (single) page was loaded.
+    pub har: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -196,6 +200,7 @@ fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
         output: None,
         fail_on: FailOn::Fail,
         all: false,
+        har: None,
     };
     while let Some(arg) = it.next_arg()? {
         match arg {
@@ -231,6 +236,7 @@ fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
                     it.no_value(&f)?;
                     scan.all = true;
                 }
+                "--har" => scan.har = Some(PathBuf::from(it.value(&f)?)),
                 "--help" | "-h" => return Ok(Command::Help),
                 _ => return Err(UsageError(format!("scan: unknown option {f}"))),
             },
@@ -239,6 +245,11 @@ fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
     if scan.inputs.is_empty() {
         return Err(UsageError(
             "scan: give at least one file, directory or - (standard input)".into(),
+        ));
+    }
+    if scan.har.is_some() && scan.inputs.len() != 1 {
+        return Err(UsageError(
+            "scan: --har records one page; give exactly one page with it".into(),
         ));
     }
     Ok(Command::Scan(scan))

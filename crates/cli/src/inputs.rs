@@ -42,10 +42,12 @@ impl fmt::Display for InputError {
 }
 
 impl InputError {
+    /// The message is redacted: parse errors can quote the input (`invalid type: string
+    /// "536-22-8142"`), and no output may show a detected value.
     pub fn new(input: impl Into<String>, message: impl Into<String>) -> InputError {
         InputError {
             input: input.into(),
-            message: message.into(),
+            message: portalscan_core::phi::redact(&message.into()),
         }
     }
 

@@ -51,10 +51,23 @@ fn run_scan(args: &ScanArgs) -> i32 {
     let (inputs, mut errors) = inputs::expand(&args.inputs);
     // JUnit lists rules that passed as passed testcases, so it needs the passes.
     let passes_known = args.all || args.format == ReportFormat::Junit;
+    let key = pages::fingerprint_key();
+    let har = match args.har.as_deref().map(pages::load_har).transpose() {
+        Ok(har) => har,
+        Err(e) => {
+            report_error(&e);
+            return exit::ERROR;
+        }
+    };
     let mut pages = Vec::new();
     for input in &inputs {
         match pages::load(input) {
-            Ok(snapshot) => pages.push(pages::scan_page(input, &snapshot, passes_known)),
+            Ok(mut snapshot) => {
+                if let Some(facts) = &har {
+                    portalscan_core::har::apply(&mut snapshot, facts.clone());
+                }
+                pages.push(pages::scan_page(input, &snapshot, passes_known, &key));
+            }
             Err(e) => errors.push(e),
         }
     }

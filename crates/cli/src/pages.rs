@@ -3,8 +3,10 @@
 use std::io::Read;
 use std::path::Path;
 
+use portalscan_core::har::{self, HarFacts};
+use portalscan_core::phi::{self, FingerprintKey};
 use portalscan_core::snapshot::SNAPSHOT_VERSION;
-use portalscan_core::{Finding, ScanOptions, Snapshot, scan_all};
+use portalscan_core::{Finding, ScanOptions, Snapshot, scan_all_keyed};
 use portalscan_html::{decode_html_bytes, snapshot_from_html};
 
 use crate::inputs::{Input, InputError, InputKind};
@@ -94,8 +96,11 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// A saved snapshot; the error names the line and column where the JSON went wrong.
 pub fn parse_snapshot(label: &str, bytes: &[u8]) -> Result<Snapshot, InputError> {
-    let snapshot: Snapshot = serde_json::from_slice(bytes)
-        .map_err(|e| InputError::new(label, format!("not a valid snapshot: {e}")))?;
+    let snapshot: Snapshot = serde_json::from_slice(bytes).map_err(|e| {
+        // Parser messages quote the input's values, which may be PHI.
+        let e = phi::redact_parser_message(&e.to_string());
+        InputError::new(label, format!("not a valid snapshot: {e}"))
+    })?;
     if snapshot.version > SNAPSHOT_VERSION {
         return Err(InputError::new(
             label,
@@ -111,8 +116,13 @@ pub fn parse_snapshot(label: &str, bytes: &[u8]) -> Result<Snapshot, InputError>
 /// Scans a loaded snapshot with every rule. Passes are only collected when a report needs
 /// them (`--all`, JUnit's passed testcases): each costs a selector, which is not free on
 /// very deep pages.
-pub fn scan_page(input: &Input, snapshot: &Snapshot, include_passes: bool) -> ScannedPage {
-    let findings = scan_all(snapshot, ScanOptions { include_passes });
+pub fn scan_page(
+    input: &Input,
+    snapshot: &Snapshot,
+    include_passes: bool,
+    key: &FingerprintKey,
+) -> ScannedPage {
+    let findings = scan_all_keyed(snapshot, ScanOptions { include_passes }, key);
     let lines = findings
         .iter()
         .map(|f| {
@@ -121,16 +131,48 @@ pub fn scan_page(input: &Input, snapshot: &Snapshot, include_passes: bool) -> Sc
                 .and_then(|n| snapshot.dom.node(n).line)
         })
         .collect();
+    // A page URL can carry PHI (`?mrn=…`): reports show it redacted.
+    let url = phi::redact_url(&snapshot.url);
     ScannedPage {
         input: input.label(),
-        url: snapshot.url.clone(),
         artifact: match input {
             Input::Stdin => "stdin".to_string(),
-            Input::File { path, .. } => artifact_for(&snapshot.url, path),
+            Input::File { path, .. } => artifact_for(&url, path),
         },
+        url,
         findings,
         lines,
     }
+}
+
+/// Reads a HAR file (`--har`) into the facts it adds to the page.
+pub fn load_har(path: &Path) -> Result<HarFacts, InputError> {
+    let label = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| InputError::io(&label, "cannot read", &e))?;
+    let bytes = read_limited(&label, file)?;
+    har::parse_bytes(&bytes).map_err(|e| InputError::new(label, e.to_string()))
+}
+
+/// The key for PHI fingerprints: `PORTALSCAN_FINGERPRINT_KEY` (to group values across runs),
+/// otherwise a random key for this run (fingerprints group values within one report).
+pub fn fingerprint_key() -> FingerprintKey {
+    if let Some(key) = std::env::var_os("PORTALSCAN_FINGERPRINT_KEY").filter(|k| !k.is_empty()) {
+        return FingerprintKey::new(key.into_encoded_bytes());
+    }
+    let mut bytes = vec![0u8; 32];
+    let from_os = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut bytes))
+        .is_ok();
+    if !from_os {
+        // No /dev/urandom: the standard library's per-process random hash keys.
+        use std::hash::{BuildHasher, Hasher};
+        for (i, chunk) in bytes.chunks_mut(8).enumerate() {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_usize(i);
+            chunk.copy_from_slice(&h.finish().to_le_bytes());
+        }
+    }
+    FingerprintKey::new(bytes)
 }
 
 /// A page URL as a SARIF artifact: local files relative to the working directory (so code

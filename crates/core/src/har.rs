@@ -133,8 +133,12 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<HarFacts, HarError> {
 
 /// Reads a HAR.
 pub fn parse(text: &str) -> Result<HarFacts, HarError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| HarError(format!("invalid JSON ({e})")))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        HarError(format!(
+            "invalid JSON ({})",
+            crate::phi::redact_parser_message(&e.to_string())
+        ))
+    })?;
     let has_entries = value
         .get("log")
         .and_then(|l| l.get("entries"))
@@ -142,7 +146,8 @@ pub fn parse(text: &str) -> Result<HarFacts, HarError> {
     if !has_entries {
         return Err(HarError("no log.entries array".into()));
     }
-    let har: Har = serde_json::from_value(value).map_err(|e| HarError(e.to_string()))?;
+    let har: Har = serde_json::from_value(value)
+        .map_err(|e| HarError(crate::phi::redact_parser_message(&e.to_string())))?;
     let mut facts = HarFacts::default();
     let mut document: Option<usize> = None;
     for (i, entry) in har.log.entries.into_iter().enumerate() {
@@ -397,6 +402,9 @@ mod tests {
                 .contains("log.entries")
         );
         assert!(parse(r#"{"log":{"entries":[{"request":{}}]}}"#).is_err());
+        let e = parse(r#"{"log":{"entries":[{"request":{"url":"https://p.example/?ssn=536-22-8142","method":5}}]}}"#)
+            .unwrap_err();
+        assert!(!e.to_string().contains("536"), "{e}");
         assert_eq!(
             parse(r#"{"log":{"entries":[]}}"#).unwrap(),
             HarFacts::default()

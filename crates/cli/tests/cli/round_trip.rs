@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::support::{TempDir, crate_dir, data, repo_root, run};
+use crate::support::{Run, TempDir, crate_dir, data, repo_root, run, run_with};
 
 /// Our own pages plus the shared fixture pages, when they exist.
 fn pages() -> Vec<String> {
@@ -27,11 +27,21 @@ fn pages() -> Vec<String> {
     pages
 }
 
+/// Scans with a fixed PHI fingerprint key (without one, each run has its own).
+fn scan(args: &[&str]) -> Run {
+    run_with(
+        &crate_dir(),
+        args,
+        None,
+        &[("PORTALSCAN_FINGERPRINT_KEY", "round-trip")],
+    )
+}
+
 #[test]
 fn html_and_its_saved_snapshot_give_identical_findings() {
     let dir = TempDir::new("round-trip");
     for (i, page) in pages().iter().enumerate() {
-        let direct = run(&[
+        let direct = scan(&[
             "scan",
             page,
             "--format",
@@ -47,7 +57,7 @@ fn html_and_its_saved_snapshot_give_identical_findings() {
         let snap = run(&["snapshot", page, "--output", saved]);
         assert_eq!(snap.code, 0, "{page}: {}", snap.stderr);
 
-        let again = run(&[
+        let again = scan(&[
             "scan",
             saved,
             "--format",

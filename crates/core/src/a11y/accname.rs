@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use crate::a11y::PageA11y;
 use crate::a11y::aria_data;
 use crate::a11y::roles::{self, input_type, svg_title};
-use crate::dom::{ElementRef, Namespace, NodeData, NodeId};
+use crate::dom::{Dom, ElementRef, Namespace, NodeData, NodeId};
 
 /// Deepest nesting the content walk descends (deeper text is ignored).
 pub const MAX_DEPTH: usize = 100;
@@ -112,34 +112,73 @@ pub fn is_labelable(el: ElementRef) -> bool {
 }
 
 /// Labels of every labelable element: `label[for]` in the same tree and wrapping labels
-/// without `for`, in document order. Built once per page.
+/// without `for` (they label their first labelable descendant), in document order. Built
+/// once per page in linear time, even for deeply nested labels.
 pub fn label_map(page: &PageA11y) -> HashMap<NodeId, Vec<NodeId>> {
     let dom = page.dom;
+    let wrapped = wrapped_controls(dom);
     let mut map: HashMap<NodeId, Vec<NodeId>> = HashMap::new();
     for label in dom.elements().filter(|e| e.is("label")) {
         let target = match label.attr("for") {
             Some(id) => dom
                 .element_by_id(label.id, id)
                 .and_then(|t| dom.element(t))
-                .filter(|t| is_labelable(*t)),
-            None => first_labelable_descendant(label),
+                .filter(|t| is_labelable(*t))
+                .map(|t| t.id),
+            None => wrapped.get(&label.id).copied(),
         };
         if let Some(t) = target {
-            map.entry(t.id).or_default().push(label.id);
+            map.entry(t).or_default().push(label.id);
         }
     }
     map
 }
 
-fn first_labelable_descendant(label: ElementRef) -> Option<ElementRef> {
-    let dom = label.dom;
-    let tree = dom.tree_root(label.id);
-    let end = dom.subtree_end(label.id).min(label.id.index() + MAX_NODES);
-    ((label.id.index() + 1)..end)
-        .map(|i| NodeId(i as u32))
-        .filter(|n| dom.tree_root(*n) == tree)
-        .filter_map(|n| dom.element(n))
-        .find(|e| is_labelable(*e))
+/// For each `<label>` without `for`: its first labelable descendant in its own tree. One
+/// reverse pass remembers, per tree, the nearest labelable element after each index.
+fn wrapped_controls(dom: &Dom) -> HashMap<NodeId, NodeId> {
+    let ends = subtree_ends(dom);
+    let mut next_in_tree: HashMap<NodeId, usize> = HashMap::new();
+    let mut out = HashMap::new();
+    for i in (0..dom.len()).rev() {
+        let id = NodeId(i as u32);
+        let Some(el) = dom.element(id) else { continue };
+        let tree = dom.tree_root(id);
+        if el.is("label")
+            && !el.has_attr("for")
+            && let Some(&j) = next_in_tree.get(&tree)
+            && j < ends[i]
+        {
+            out.insert(id, NodeId(j as u32));
+        }
+        if is_labelable(el) {
+            next_in_tree.insert(tree, i);
+        }
+    }
+    out
+}
+
+/// [`Dom::subtree_end`] for every node at once (a forward pass: parents come first).
+fn subtree_ends(dom: &Dom) -> Vec<usize> {
+    let n = dom.len();
+    let mut end = vec![n; n];
+    for i in 1..n {
+        let id = NodeId(i as u32);
+        let Some(parent) = dom.parent(id) else {
+            continue;
+        };
+        end[i] = if let Some(next) = dom.next_sibling(id) {
+            next.index()
+        } else if matches!(dom.node(id).data, NodeData::ShadowRoot { .. }) {
+            // A shadow tree is followed by its host's light children.
+            dom.first_child(parent)
+                .map(|c| c.index())
+                .unwrap_or(end[parent.index()])
+        } else {
+            end[parent.index()]
+        };
+    }
+    end
 }
 
 struct Walk<'p, 'a> {
@@ -560,5 +599,61 @@ impl PageA11y<'_> {
             .get(&control)
             .cloned()
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::a11y::tree::tests::build;
+
+    #[test]
+    fn subtree_ends_match_the_dom() {
+        let dom = build(&[
+            (Some(0), "body"),    // 1
+            (Some(1), "x-host"),  // 2
+            (Some(2), "#shadow"), // 3
+            (Some(3), "slot"),    // 4
+            (Some(2), "label"),   // 5 light child
+            (Some(5), "input"),   // 6
+            (Some(1), "p"),       // 7
+        ]);
+        let ends = subtree_ends(&dom);
+        for (i, end) in ends.iter().enumerate() {
+            assert_eq!(*end, dom.subtree_end(NodeId(i as u32)), "node {i}");
+        }
+    }
+
+    #[test]
+    fn wrapping_labels_take_their_first_labelable_descendant_in_their_tree() {
+        let dom = build(&[
+            (Some(0), "label"),   // 1
+            (Some(1), "x-host"),  // 2
+            (Some(2), "#shadow"), // 3
+            (Some(3), "input"),   // 4: another tree
+            (Some(1), "span"),    // 5
+            (Some(5), "select"),  // 6: the one
+            (Some(1), "input"),   // 7
+            (Some(0), "label"),   // 8: nothing inside
+            (Some(0), "input"),   // 9
+        ]);
+        let page = PageA11y::new(&dom);
+        assert_eq!(page.labels_of(NodeId(6)), vec![NodeId(1)]);
+        assert!(page.labels_of(NodeId(4)).is_empty());
+        assert!(page.labels_of(NodeId(9)).is_empty());
+    }
+
+    #[test]
+    fn deeply_nested_labels_are_linear() {
+        let mut spec: Vec<(Option<u32>, &str)> = vec![(Some(0), "label")];
+        for i in 1..100_000u32 {
+            spec.push((Some(i), "label"));
+        }
+        spec.push((Some(100_000), "input"));
+        let dom = build(&spec);
+        let page = PageA11y::new(&dom);
+        let start = std::time::Instant::now();
+        assert_eq!(page.labels_of(NodeId(100_001)).len(), 100_000);
+        assert!(start.elapsed().as_secs() < 5);
     }
 }

@@ -29,7 +29,7 @@ pub mod url;
 pub mod values;
 
 pub use fingerprint::FingerprintKey;
-pub use redact::{mask, redact, redact_attr, redact_url};
+pub use redact::{mask, redact, redact_attr, redact_parser_message, redact_url};
 pub use scanner::{detect, detect_in_value};
 
 /// The kinds of PHI the detectors know (the vocabulary of `phi.kinds`).

@@ -34,6 +34,39 @@ pub fn redact_matches(text: &str, matches: &[Match]) -> String {
     out
 }
 
+/// A parser's error message safe to show: the values it quotes are dropped (`"…"`, and
+/// `` `…` `` unless it is a field name such as `` `url` ``), as an error must not repeat
+/// what the input holds; what remains is redacted.
+pub fn redact_parser_message(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quoted = String::new();
+    let mut open: Option<char> = None;
+    for c in message.chars() {
+        match open {
+            Some(q) if c == q => {
+                let field_name = q == '`'
+                    && quoted.len() <= 24
+                    && quoted.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
+                out.push_str(if field_name { &quoted } else { "…" });
+                out.push(c);
+                quoted.clear();
+                open = None;
+            }
+            Some(_) => quoted.push(c),
+            None => {
+                out.push(c);
+                if c == '"' || c == '`' {
+                    open = Some(c);
+                }
+            }
+        }
+    }
+    if open.is_some() {
+        out.push('…');
+    }
+    redact(&out)
+}
+
 /// An attribute value safe to show: URLs part by part, other values with their name as
 /// context (`data-mrn`, `value` of a field named by `name` is the caller's business).
 pub fn redact_attr(name: &str, value: &str) -> String {
@@ -100,6 +133,22 @@ mod tests {
         assert_eq!(mask("536-22-8142"), "*********42");
         assert_eq!(mask("1234"), "****");
         assert_eq!(redact("SSN 536-22-8142."), "SSN *********42.");
+    }
+
+    #[test]
+    fn parser_messages_drop_quoted_values() {
+        assert_eq!(
+            redact_parser_message("invalid type: integer `457219034`, expected a string at line 3"),
+            "invalid type: integer `…`, expected a string at line 3"
+        );
+        assert_eq!(
+            redact_parser_message(r#"unknown field "ssn 4"#),
+            r#"unknown field "…"#
+        );
+        assert_eq!(
+            redact_parser_message("missing field `url`"),
+            "missing field `url`"
+        );
     }
 
     #[test]

@@ -111,9 +111,15 @@ impl Rule for MixedContent {
             Some("https") => {}
             _ => return,
         }
+        let loaded: Vec<String> = cx
+            .dom
+            .elements()
+            .filter_map(|el| loaded_url(&el).map(|u| support::resolve(url, u)))
+            .collect();
         let mut insecure = false;
         for r in cx.snapshot.requests.iter().flatten() {
-            if scheme(&r.url) == Some("http") {
+            // Requests for the page's own elements are reported on the element.
+            if scheme(&r.url) == Some("http") && !loaded.contains(&r.url) {
                 insecure = true;
                 let message = format!(
                     "The page requested {} over http://.",
@@ -130,9 +136,7 @@ impl Rule for MixedContent {
                 );
             }
         }
-        let element_insecure = cx.dom.elements().any(|el| {
-            loaded_url(&el).is_some_and(|u| scheme(&support::resolve(url, u)) == Some("http"))
-        });
+        let element_insecure = loaded.iter().any(|u| scheme(u) == Some("http"));
         if !insecure && !element_insecure {
             support::report(
                 sink,

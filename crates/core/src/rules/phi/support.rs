@@ -250,13 +250,39 @@ const PLATFORM_SITES: &[&str] = &[
     "visualforce.com",
 ];
 
-/// Whether `url` (absolute) belongs to another party than the page at `page_url`.
-pub fn is_third_party(page_url: &str, url: &str) -> bool {
-    let (Some((_, page_host)), Some((_, host))) = (origin(page_url), origin(url)) else {
-        return false;
+/// Who serves a URL, seen from the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Party {
+    /// The portal's own site or its Salesforce platform.
+    First,
+    Third,
+    /// The page's own origin is unknown (a local file) and the host is no known tracker.
+    Unknown,
+}
+
+/// Who serves `url` (absolute), seen from the page at `page_url`.
+pub fn party(page_url: &str, url: &str) -> Party {
+    let Some((scheme, host)) = origin(url) else {
+        return Party::First; // Relative or not a web URL: the page's own.
     };
+    if scheme != "http" && scheme != "https" {
+        return Party::First;
+    }
     let s = site(&host);
-    s != site(&page_host) && !PLATFORM_SITES.contains(&s.as_str())
+    if PLATFORM_SITES.contains(&s.as_str()) {
+        return Party::First;
+    }
+    match origin(page_url) {
+        Some((_, page_host)) if site(&page_host) == s => Party::First,
+        Some(_) => Party::Third,
+        None if is_tracker(url) => Party::Third,
+        None => Party::Unknown,
+    }
+}
+
+/// Whether `url` (absolute) surely belongs to another party than the page at `page_url`.
+pub fn is_third_party(page_url: &str, url: &str) -> bool {
+    party(page_url, url) == Party::Third
 }
 
 /// Hosts of tracking and advertising services (pixels, tag managers, session replay).
@@ -392,6 +418,16 @@ mod tests {
             "https://www.googletagmanager.com/gtm.js"
         ));
         assert!(is_tracker("https://connect.facebook.net/en_US/fbevents.js"));
+        // A local file's own origin is unknown: trackers are still third parties.
+        assert_eq!(
+            party("file:///p.html", "https://www.googletagmanager.com/gtm.js"),
+            Party::Third
+        );
+        assert_eq!(
+            party("file:///p.html", "https://cdn.example/x.js"),
+            Party::Unknown
+        );
+        assert_eq!(party("file:///p.html", "/s/app.js"), Party::First);
     }
 
     #[test]

@@ -109,10 +109,17 @@ impl Rule for PhiThirdParty {
                 continue;
             };
             let url = support::resolve(page_url, src);
-            if !support::is_third_party(page_url, &url) {
+            let party = support::party(page_url, &url);
+            if party == support::Party::First {
                 continue;
             }
             if let Some((outcome, what)) = judge(&el, &url) {
+                // Whether an unknown host is another party is itself to be checked.
+                let outcome = if party == support::Party::Unknown {
+                    Outcome::Review
+                } else {
+                    outcome
+                };
                 let host = host_of(&url);
                 let message = format!(
                     "This page carries PHI ({}) and loads {what} from {host}.",
