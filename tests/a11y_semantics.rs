@@ -275,3 +275,60 @@ fn name_and_image_rules_stay_fast_on_deep_and_wide_pages() {
         );
     }
 }
+
+#[test]
+fn name_sources_in_priority_order() {
+    let d = dom(
+        r#"<label for="a">Visible</label><input id="a" title="Tip" placeholder="Hint">
+        <input id="b" title="Tip" placeholder="Hint">
+        <div id="c" role="textbox" aria-placeholder="MM-DD-YYYY"></div>
+        <button id="d" title="Tip"></button>
+        <select id="e" title="Clinic"><option>North</option></select>"#,
+    );
+    assert_eq!(name_of(&d, "a"), ("Visible".into(), NameSource::Label));
+    assert_eq!(name_of(&d, "b"), ("Tip".into(), NameSource::Title));
+    assert_eq!(
+        name_of(&d, "c"),
+        ("MM-DD-YYYY".into(), NameSource::Placeholder)
+    );
+    assert_eq!(name_of(&d, "d"), ("Tip".into(), NameSource::Title));
+    // A select's selected option is its value, never its name.
+    assert_eq!(name_of(&d, "e"), ("Clinic".into(), NameSource::Title));
+}
+
+#[test]
+fn hidden_labels_still_name_and_hidden_descendants_do_not() {
+    let d = dom(r#"<label for="a" hidden>Member ID</label><input id="a">
+        <a id="l" href="/"><span aria-hidden="true">icon</span>Inbox <span hidden>3 unread</span></a>
+        <h2 id="h"><span style="display:none">x</span>Visits</h2>"#);
+    assert_eq!(name_of(&d, "a").0, "Member ID");
+    assert_eq!(name_of(&d, "l").0, "Inbox");
+    assert_eq!(name_of(&d, "h").0, "Visits");
+}
+
+#[test]
+fn presentational_descendants_give_content_not_their_own_name() {
+    let d = dom(
+        r#"<h1 id="a"><img src="x.png" alt="Logo" role="presentation"></h1>
+        <a id="b" href="/"><img src="x.png" alt="Home"></a>
+        <a id="c" href="/"><span role="img" aria-label="Profile"></span></a>"#,
+    );
+    assert_eq!(name_of(&d, "a").0, "");
+    assert_eq!(name_of(&d, "b").0, "Home");
+    assert_eq!(name_of(&d, "c").0, "Profile");
+}
+
+#[test]
+fn roles_with_conflicts_and_fallback_on_parsed_html() {
+    let d = dom(
+        r#"<img id="a" src="x.png" alt="" tabindex="0"><img id="b" src="x.png" alt="">
+        <nav id="c" role="presentation" aria-label="Main"></nav><nav id="d" role="presentation"></nav>
+        <button id="e" role="none" disabled></button><span id="f" role="doc-biblioref link">r</span>"#,
+    );
+    assert_eq!(role_of(&d, "a"), Some("img"));
+    assert_eq!(role_of(&d, "b"), Some("presentation"));
+    assert_eq!(role_of(&d, "c"), Some("navigation"));
+    assert_eq!(role_of(&d, "d"), Some("presentation"));
+    assert_eq!(role_of(&d, "e"), Some("none"));
+    assert_eq!(role_of(&d, "f"), Some("doc-biblioref"));
+}

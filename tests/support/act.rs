@@ -267,7 +267,7 @@ pub fn xml_document_snapshot(text: &str, url: &str) -> Snapshot {
 /// A new DOM whose document's only child is `root`'s subtree (shadow trees included).
 fn lift_subtree(dom: &Dom, root: NodeId) -> Dom {
     let mut nodes = vec![Node::new(None, NodeData::Document)];
-    // Old index -> new index, for the subtree's contiguous pre-order range.
+    // The subtree is the contiguous pre-order range start..end; node i moves to i - start + 1.
     let start = root.index();
     let end = dom.subtree_end(root);
     for i in start..end {

@@ -16,8 +16,8 @@ usage:
 Directories are walked for *.html, *.htm and *.snapshot.json files; `-` reads HTML from
 standard input. --har adds what a browser session recorded (HAR 1.2 from DevTools or
 Playwright: response headers, requests, cookies) to the one page scanned. PHI evidence is
-fingerprinted with PORTALSCAN_FINGERPRINT_KEY, or a random key per run. Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or
-input error.";
+fingerprinted with PORTALSCAN_FINGERPRINT_KEY, or a random key per run.
+Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or input error.";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {

@@ -165,6 +165,10 @@ pub struct Dom {
     ids: HashMap<(u32, String), Vec<NodeId>>,
     /// Slots that have assigned nodes (so fallback content is not rendered).
     slot_has_assigned: Vec<bool>,
+    /// Per element: 1-based position among its parent's element children.
+    element_position: Vec<u32>,
+    /// Per element: another element child of the same parent has the same name.
+    shares_name: Vec<bool>,
 }
 
 impl PartialEq for Dom {
@@ -245,11 +249,14 @@ impl Dom {
         }
         let mut dom = Dom {
             slot_has_assigned: vec![false; nodes.len()],
+            element_position: vec![0; nodes.len()],
+            shares_name: vec![false; nodes.len()],
             nodes,
             links,
             ids: HashMap::new(),
         };
         dom.index_ids();
+        dom.index_siblings();
         dom.assign_slots();
         Ok(dom)
     }
@@ -264,6 +271,45 @@ impl Dom {
                 self.ids.entry(key).or_default().push(NodeId(i as u32));
             }
         }
+    }
+
+    /// Sibling positions, once per page, so locating an element (`:nth-child`) does not
+    /// scan its siblings again for every finding.
+    fn index_siblings(&mut self) {
+        let mut by_name: Vec<(&str, u32)> = Vec::new();
+        for parent in 0..self.nodes.len() {
+            by_name.clear();
+            let mut child = self.links[parent].first_child;
+            let mut position = 0;
+            while child != NONE {
+                if let NodeData::Element { name, .. } = &self.nodes[child as usize].data {
+                    position += 1;
+                    self.element_position[child as usize] = position;
+                    by_name.push((name.as_str(), child));
+                }
+                child = self.links[child as usize].next_sibling;
+            }
+            if by_name.len() < 2 {
+                continue;
+            }
+            by_name.sort_unstable();
+            for pair in by_name.windows(2) {
+                if pair[0].0 == pair[1].0 {
+                    self.shares_name[pair[0].1 as usize] = true;
+                    self.shares_name[pair[1].1 as usize] = true;
+                }
+            }
+        }
+    }
+
+    /// 1-based position among the parent's element children (0 for non-elements).
+    pub fn element_position(&self, id: NodeId) -> u32 {
+        self.element_position[id.index()]
+    }
+
+    /// Whether another element child of the same parent has the same local name.
+    pub fn has_same_name_sibling(&self, id: NodeId) -> bool {
+        self.shares_name[id.index()]
     }
 
     /// Named slot assignment (the DOM standard's "find a slot"), for every shadow host.

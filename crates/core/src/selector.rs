@@ -37,14 +37,8 @@ fn path_in_tree(element: ElementRef) -> String {
         }
         let step = css_ident(el.name());
         let parent = el.parent_element();
-        let same_tag: Vec<_> = dom
-            .children(dom.parent(el.id).unwrap_or(el.id))
-            .filter_map(|c| dom.element(c))
-            .collect();
-        let position = same_tag.iter().position(|s| s.id == el.id).unwrap_or(0);
-        let needs_index = same_tag.iter().filter(|s| s.name() == el.name()).count() > 1;
-        steps.push(if needs_index {
-            format!("{step}:nth-child({})", position + 1)
+        steps.push(if dom.has_same_name_sibling(el.id) {
+            format!("{step}:nth-child({})", dom.element_position(el.id))
         } else {
             step
         });

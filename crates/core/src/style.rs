@@ -73,6 +73,11 @@ impl Style {
     pub fn ptr_eq(&self, other: &Style) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
+    /// Identity of the shared map, to memoize facts derived from a style: equal ids mean
+    /// the same map (while both styles are alive).
+    pub fn shared_id(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
 
     /// A length in CSS pixels (`16px`, `0px`); `None` when absent or not in px.
     pub fn px(&self, property: &str) -> Option<f64> {
@@ -172,6 +177,95 @@ pub fn flat_tree_order(dom: &Dom) -> (Vec<NodeId>, usize) {
 pub fn inheritance_parent(dom: &Dom, id: NodeId) -> Option<NodeId> {
     dom.flat_parent_element(id)
         .or_else(|| dom.parent(id).filter(|p| dom.element(*p).is_some()))
+}
+
+/// Properties whose change draws a visible focus indicator on the element itself
+/// (besides the outline and borders, which only count when they are drawn).
+const INDICATORS: &[&str] = &[
+    "box-shadow",
+    "background-color",
+    "background-image",
+    "color",
+    "text-decoration-line",
+    "opacity",
+    "transform",
+    "font-weight",
+    "visibility",
+];
+
+/// A line (outline or one border side) as drawn: `None` when not drawn at all.
+/// `Err(())` when a value is unknown.
+fn line<'s>(style: &'s Style, props: [&str; 4]) -> Result<Option<[&'s str; 4]>, ()> {
+    let get = |p: &str| {
+        if p.is_empty() {
+            Ok("")
+        } else {
+            style.get(p).ok_or(())
+        }
+    };
+    let [s, w, c, o] = [
+        get(props[0])?,
+        get(props[1])?,
+        get(props[2])?,
+        get(props[3])?,
+    ];
+    let drawn = !matches!(s, "none" | "hidden") && w != "0px";
+    Ok(drawn.then_some([s, w, c, o]))
+}
+
+const LINES: &[[&str; 4]] = &[
+    [
+        "outline-style",
+        "outline-width",
+        "outline-color",
+        "outline-offset",
+    ],
+    [
+        "border-top-style",
+        "border-top-width",
+        "border-top-color",
+        "",
+    ],
+    [
+        "border-right-style",
+        "border-right-width",
+        "border-right-color",
+        "",
+    ],
+    [
+        "border-bottom-style",
+        "border-bottom-width",
+        "border-bottom-color",
+        "",
+    ],
+    [
+        "border-left-style",
+        "border-left-width",
+        "border-left-color",
+        "",
+    ],
+];
+
+/// Whether focusing an element visibly changes it: compares its normal and focused
+/// styles on the properties that draw an indicator (an outline or border side only
+/// when drawn). `None` when a value needed is unknown.
+pub fn visible_focus_change(normal: &Style, focused: &Style) -> Option<bool> {
+    let mut unknown = false;
+    for props in LINES {
+        match (line(normal, *props), line(focused, *props)) {
+            (Ok(a), Ok(b)) if a != b => return Some(true),
+            (Ok(_), Ok(_)) => {}
+            _ => unknown = true,
+        }
+    }
+    for p in INDICATORS {
+        match (normal.get(p), focused.get(p)) {
+            (Some(a), Some(b)) if a != b => return Some(true),
+            (Some(_), Some(_)) => {}
+            _ => unknown = true,
+        }
+    }
+    (!unknown).then_some(false)
 }
 
 /// A border box in CSS pixels, relative to the top left of the page.

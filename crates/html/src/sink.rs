@@ -163,14 +163,10 @@ impl DomSink {
             out.push(new_node);
             // Push children in reverse so they pop in order; the shadow root goes last so
             // it pops first and its tree precedes the light children.
-            let mut children = Vec::new();
-            let mut c = node.first_child;
+            let mut c = node.last_child;
             while c != NONE {
-                children.push(c);
-                c = nodes[c].next;
-            }
-            for &c in children.iter().rev() {
                 stack.push((c, Some(id)));
+                c = nodes[c].prev;
             }
             if node.shadow_root != NONE {
                 stack.push((node.shadow_root, Some(id)));

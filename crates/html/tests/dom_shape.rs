@@ -108,3 +108,19 @@ fn elements_remember_their_source_line() {
     let p = dom.elements().find(|e| e.name() == "p").unwrap();
     assert_eq!(p.node().line, Some(4));
 }
+
+#[test]
+fn selectors_index_only_elements_that_share_a_name_with_a_sibling() {
+    let dom = parse_dom(
+        "<ul><li>a</li><li>b</li><!-- c --><p>x</p>text<li id=dup>d</li><li id=dup>e</li></ul>",
+    );
+    let selector_of = |n: usize| {
+        let el = dom.elements().filter(|e| e.name() == "li").nth(n).unwrap();
+        portalscan_core::selector::unique_selector(el)
+    };
+    assert_eq!(selector_of(1), "html > body > ul > li:nth-child(2)");
+    // Duplicate ids are not unique, so position decides; the <p> counts as a child.
+    assert_eq!(selector_of(3), "html > body > ul > li:nth-child(5)");
+    let p = dom.elements().find(|e| e.name() == "p").unwrap();
+    assert_eq!(portalscan_core::selector::unique_selector(p), "html > body > ul > p");
+}

@@ -51,6 +51,34 @@ impl Colors {
     }
 }
 
+/// Columns for the wrapped "How to fix" text (plus its two-space indent).
+const HELP_WIDTH: usize = 92;
+
+/// Splits text into lines of at most `width` characters at spaces (a longer word stays
+/// whole on its own line).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_chars = 0;
+    for word in text.split_whitespace() {
+        let word_chars = word.chars().count();
+        if line_chars > 0 && line_chars + 1 + word_chars > width {
+            lines.push(std::mem::take(&mut line));
+            line_chars = 0;
+        }
+        if line_chars > 0 {
+            line.push(' ');
+            line_chars += 1;
+        }
+        line.push_str(word);
+        line_chars += word_chars;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Each rule's position in the declared order, so groups come out in a stable order.
 pub fn rule_order() -> HashMap<&'static str, usize> {
     rules::all()
@@ -128,7 +156,10 @@ fn write_group(out: &mut String, group: &[Listed], colors: Colors) {
         let _ = writeln!(out, "  ACT rules: {}", first.act.join(", "));
     }
     if !first.help.is_empty() {
-        let _ = writeln!(out, "  How to fix: {}", first.help);
+        let help = format!("How to fix: {}", first.help);
+        for line in wrap(&help, HELP_WIDTH) {
+            let _ = writeln!(out, "  {line}");
+        }
     }
     out.push('\n');
     for listed in group {
@@ -195,6 +226,16 @@ fn write_summary(out: &mut String, report: &Report, colors: Colors) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn help_is_wrapped_at_word_boundaries() {
+        assert_eq!(
+            wrap("How to fix: give   every page a title", 12),
+            ["How to fix:", "give every", "page a title"]
+        );
+        assert_eq!(wrap("a-very-long-word x", 5), ["a-very-long-word", "x"]);
+        assert!(wrap("", 10).is_empty());
+    }
 
     #[test]
     fn colour_only_when_enabled() {

@@ -96,7 +96,7 @@ pub fn implicit_role(page: &PageA11y, el: ElementRef) -> Option<&'static str> {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => "heading",
         "hr" => "separator",
         "html" => "document",
-        "img" => return img_role(el),
+        "img" => return img_role(page, el),
         "input" => return input_role(el),
         "ins" => "insertion",
         "li" => return owned_by_presentational(page, el, &["ul", "ol", "menu"], "listitem"),
@@ -150,10 +150,11 @@ pub fn svg_title(el: ElementRef) -> Option<ElementRef> {
         .find(|c| c.namespace() == Namespace::Svg && c.name() == "title")
 }
 
-fn img_role(el: ElementRef) -> Option<&'static str> {
-    let named_otherwise = el.has_attr("aria-label") || el.has_attr("aria-labelledby");
+/// `alt=""` marks an image decorative (role presentation), unless, as for an explicit
+/// presentational role, it is focusable or carries a global ARIA attribute.
+fn img_role(page: &PageA11y, el: ElementRef) -> Option<&'static str> {
     match el.attr("alt") {
-        Some("") if !named_otherwise => Some("presentation"),
+        Some("") if !presentation_conflict(page, el) => Some("presentation"),
         _ => Some("img"),
     }
 }
@@ -423,6 +424,8 @@ mod tests {
             (Some(0), "button|role=none"),
             (Some(0), "h1|role=none"),
             (Some(0), "span|role=none|tabindex=0"),
+            (Some(0), "img|alt=|tabindex=0"),
+            (Some(0), "img|alt=|aria-describedby=d"),
         ]);
         assert_eq!(
             r,
@@ -433,7 +436,9 @@ mod tests {
                 Some("img"),
                 Some("button"),
                 Some("none"),
-                Some("generic")
+                Some("generic"),
+                Some("img"),
+                Some("img")
             ]
         );
     }

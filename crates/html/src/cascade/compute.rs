@@ -1,6 +1,7 @@
 //! From the cascade's winning declarations to computed values, as `getComputedStyle`
 //! serializes them.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::props::{ALL, COUNT, Kind, Prop, border_styles, border_widths};
@@ -71,8 +72,81 @@ impl Matched<'_> {
     }
 }
 
+/// Computed value strings, shared: most elements repeat the same few values, and shared
+/// `Arc`s make interning whole value arrays a pointer comparison.
+pub struct Strings {
+    text: std::cell::RefCell<HashMap<Box<str>, Arc<str>, FastHash>>,
+    px: std::cell::RefCell<HashMap<u64, Arc<str>, FastHash>>,
+    initial: Vec<Option<Arc<str>>>,
+}
+
+impl Default for Strings {
+    fn default() -> Strings {
+        Strings {
+            text: Default::default(),
+            px: Default::default(),
+            initial: ALL
+                .iter()
+                .map(|p| p.info().initial.map(Arc::from))
+                .collect(),
+        }
+    }
+}
+
+impl Strings {
+    pub fn get(&self, s: &str) -> Arc<str> {
+        let mut map = self.text.borrow_mut();
+        if let Some(a) = map.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        map.insert(s.into(), a.clone());
+        a
+    }
+    /// `12.5px`, formatted once per distinct value.
+    pub fn px(&self, v: f64) -> Arc<str> {
+        self.px
+            .borrow_mut()
+            .entry(v.to_bits())
+            .or_insert_with(|| Arc::from(fmt_px(v)))
+            .clone()
+    }
+}
+
+/// FNV-1a: the cascade's maps are keyed by short strings and pointers it made itself,
+/// so a fast non-keyed hash is fine (no untrusted collision attack surface worth SipHash).
+#[derive(Clone, Copy, Default)]
+pub struct FastHash;
+
+pub struct FastHasher(u64);
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0xcbf29ce484222325)
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(0x100000001b3);
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+}
+
 /// What the element inherits from and is resolved against.
 pub struct Inputs<'p> {
+    pub strings: &'p Strings,
     pub parent: Option<&'p Computed>,
     pub root_font_px: Option<f64>,
     pub is_root: bool,
@@ -131,7 +205,7 @@ pub fn compute(matched: &mut [Matched], inputs: &Inputs) -> Built {
         let value = match win[prop.index()] {
             Some(spec) => resolve(prop, spec, inputs, &out),
             None if prop.info().inherited => parent_value(prop, inputs, &out),
-            None => initial_value(prop, &out),
+            None => initial_value(prop, inputs, &out),
         };
         if prop == Prop::FontSize {
             out.font_px = value.as_deref().and_then(portalscan_core::style::parse_px);
@@ -156,13 +230,13 @@ fn set_custom<'a>(
 fn parent_value(prop: Prop, inputs: &Inputs, own: &Built) -> Option<Arc<str>> {
     match inputs.parent {
         Some(p) => p.vals[prop.index()].clone(),
-        None => initial_value(prop, own),
+        None => initial_value(prop, inputs, own),
     }
 }
 
-fn initial_value(prop: Prop, own: &Built) -> Option<Arc<str>> {
+fn initial_value(prop: Prop, inputs: &Inputs, own: &Built) -> Option<Arc<str>> {
     match prop.info().initial {
-        Some(v) => Some(Arc::from(v)),
+        Some(_) => inputs.strings.initial[prop.index()].clone(),
         // Colour properties whose initial value is `currentcolor`.
         None if prop.info().kind == Kind::Color => own.get(Prop::Color).cloned(),
         None => None,
@@ -174,12 +248,12 @@ fn resolve(prop: Prop, spec: &Spec, inputs: &Inputs, own: &Built) -> Option<Arc<
         if prop.info().inherited {
             parent_value(prop, inputs, own)
         } else {
-            initial_value(prop, own)
+            initial_value(prop, inputs, own)
         }
     };
     match spec {
         Spec::Wide(Wide::Inherit) => parent_value(prop, inputs, own),
-        Spec::Wide(Wide::Initial) => initial_value(prop, own),
+        Spec::Wide(Wide::Initial) => initial_value(prop, inputs, own),
         Spec::Wide(Wide::Unset) => unset(),
         Spec::Wide(Wide::Revert) | Spec::Unknown => None,
         Spec::Text(t) => Some(t.clone()),
@@ -196,7 +270,7 @@ fn resolve(prop: Prop, spec: &Spec, inputs: &Inputs, own: &Built) -> Option<Arc<
                 Some(p) => p.font_px,
                 None => Some(16.0),
             };
-            font_size(*l, parent_px, inputs.root_font_px).map(|px| Arc::from(fmt_px(px)))
+            font_size(*l, parent_px, inputs.root_font_px).map(|px| inputs.strings.px(px))
         }
         Spec::Bolder | Spec::Lighter => {
             let parent: f64 = parent_value(Prop::FontWeight, inputs, own)?.parse().ok()?;
@@ -215,7 +289,7 @@ fn resolve(prop: Prop, spec: &Spec, inputs: &Inputs, own: &Built) -> Option<Arc<
                     _ => 700.0,
                 }
             };
-            Some(Arc::from(fmt_number(w)))
+            Some(inputs.strings.get(&fmt_number(w)))
         }
         Spec::Var(pending) => {
             let text = match substitute(&pending.text, &own.custom) {
@@ -249,7 +323,7 @@ fn length(prop: Prop, l: Len, inputs: &Inputs, own: &Built) -> Option<Arc<str>> 
     if l.pct != 0.0 {
         let percent_ok = matches!(prop.info().kind, Kind::Length { percent: true, .. });
         return (percent_ok && l.is_pure_percent())
-            .then(|| Arc::from(format!("{}%", fmt_number(l.pct))));
+            .then(|| inputs.strings.get(&format!("{}%", fmt_number(l.pct))));
     }
     let em = if l.em != 0.0 { own.font_px? } else { 0.0 };
     let rem = if l.rem != 0.0 {
@@ -261,12 +335,12 @@ fn length(prop: Prop, l: Len, inputs: &Inputs, own: &Built) -> Option<Arc<str>> 
     if matches!(prop, Prop::Width | Prop::Height) && px < 0.0 {
         return None;
     }
-    Some(Arc::from(fmt_px(px)))
+    Some(inputs.strings.px(px))
 }
 
 /// Computed-value rules that tie properties together.
 fn fix_up(out: &mut Built, inputs: &Inputs) {
-    let zero: Arc<str> = Arc::from("0px");
+    let zero: Arc<str> = inputs.strings.get("0px");
     let is_none = |v: &Option<Arc<str>>| matches!(v.as_deref(), Some("none" | "hidden"));
     // A border or outline with style none has zero width.
     for (w, s) in border_widths().into_iter().zip(border_styles()) {
@@ -302,7 +376,7 @@ fn fix_up(out: &mut Built, inputs: &Inputs) {
             _ => None,
         };
         if let Some(b) = blockified {
-            out.vals[Prop::Display.index()] = Some(Arc::from(b));
+            out.vals[Prop::Display.index()] = Some(inputs.strings.get(b));
         }
     }
     // overflow: `visible`/`clip` next to a scrolling value become `auto`/`hidden`.
@@ -320,10 +394,10 @@ fn fix_up(out: &mut Built, inputs: &Inputs) {
             }
         };
         if let Some(v) = fix(&x, &y) {
-            out.vals[Prop::OverflowX.index()] = Some(Arc::from(v));
+            out.vals[Prop::OverflowX.index()] = Some(inputs.strings.get(v));
         }
         if let Some(v) = fix(&y, &x) {
-            out.vals[Prop::OverflowY.index()] = Some(Arc::from(v));
+            out.vals[Prop::OverflowY.index()] = Some(inputs.strings.get(v));
         }
     }
 }

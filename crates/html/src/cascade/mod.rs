@@ -31,7 +31,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use portalscan_core::dom::{Dom, NodeId};
-use portalscan_core::style::{Style, flat_tree_order, inheritance_parent};
+use portalscan_core::style::{Style, flat_tree_order, inheritance_parent, visible_focus_change};
 use selectors::context::{
     MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags, QuirksMode,
     SelectorCaches,
@@ -39,7 +39,7 @@ use selectors::context::{
 use selectors::matching::matches_selector;
 
 use crate::ResourceLoader;
-use compute::{Computed, Inputs, Matched, Vals, compute};
+use compute::{Computed, FastHash, Inputs, Matched, Strings, Vals, compute};
 use props::ALL;
 use scopes::{RuleIndex, Scopes};
 use select::{El, MatchState};
@@ -72,8 +72,21 @@ struct Cascade<'a> {
     ua: &'static RuleIndex,
     caches: SelectorCaches,
     inline: &'a HashMap<&'a str, Block>,
-    interned: HashMap<Arc<Vals>, Style>,
+    /// Interned value arrays, by a hash of their string pointers.
+    interned: HashMap<u64, Vec<(Arc<Vals>, Style)>, FastHash>,
+    strings: Strings,
     candidates: Vec<u32>,
+    /// Computed results by (parent, matched declarations): siblings styled by the same
+    /// rules share one computation.
+    memo: HashMap<u64, Vec<(MemoKey, Computed, Style)>, FastHash>,
+}
+
+/// What a computed style depends on besides the declarations' contents.
+#[derive(PartialEq)]
+struct MemoKey {
+    parent: Option<(usize, usize)>,
+    flags: (bool, bool, Option<u64>),
+    matched: Vec<(usize, bool, bool, bool, u16, u32, u32)>,
 }
 
 impl<'a> Cascade<'a> {
@@ -84,8 +97,10 @@ impl<'a> Cascade<'a> {
             ua: scopes::user_agent(),
             caches: SelectorCaches::default(),
             inline,
-            interned: HashMap::new(),
+            interned: HashMap::default(),
+            strings: Strings::default(),
             candidates: Vec::new(),
+            memo: HashMap::default(),
         }
     }
 
@@ -95,10 +110,12 @@ impl<'a> Cascade<'a> {
         let mut out = Vec::new();
         let mut root_font_px = None;
         let unfocused = MatchState::default();
+        let strings = std::mem::take(&mut self.strings);
         for id in flat_tree_order(dom).0 {
             let parent = inheritance_parent(dom, id).and_then(|p| computed[p.index()].as_ref());
             let is_root = dom.parent(id) == Some(NodeId::DOCUMENT);
             let inputs = Inputs {
+                strings: &strings,
                 parent,
                 root_font_px,
                 is_root,
@@ -109,10 +126,17 @@ impl<'a> Cascade<'a> {
                     .is_some_and(|s| s.incomplete),
             };
             let own = self.style_of(id, &unfocused, &inputs);
-            let focus_style = is_focusable(dom, id).then(|| {
-                let focused = MatchState { focused: Some(id) };
-                self.style_of(id, &focused, &inputs).1
-            });
+            let focus_style = is_focusable(dom, id)
+                .then(|| {
+                    let focused = MatchState { focused: Some(id) };
+                    self.style_of(id, &focused, &inputs).1
+                })
+                // When focus may restyle other elements, an unchanged own style does not
+                // show that nothing changes: leave the focused style unknown.
+                .filter(|f| {
+                    !(self.scopes.focus_restyles_others
+                        && visible_focus_change(&own.1, f) == Some(false))
+                });
             if is_root {
                 root_font_px = own.0.font_px;
             }
@@ -125,25 +149,95 @@ impl<'a> Cascade<'a> {
     fn style_of(&mut self, id: NodeId, state: &MatchState, inputs: &Inputs) -> (Computed, Style) {
         let mut matched = Vec::new();
         self.match_rules(id, state, &mut matched);
-        let built = compute(&mut matched, inputs);
-        let vals = Arc::new(built.vals);
-        let (vals, style) = match self.interned.get_key_value(&vals) {
-            Some((k, s)) => (k.clone(), s.clone()),
-            None => {
-                let style: Style = ALL
-                    .iter()
-                    .filter_map(|p| vals[p.index()].as_ref().map(|v| (p.name(), v.to_string())))
-                    .collect();
-                self.interned.insert(vals.clone(), style.clone());
-                (vals, style)
-            }
+        let key = MemoKey {
+            parent: inputs.parent.map(|p| {
+                (
+                    Arc::as_ptr(&p.vals) as usize,
+                    Arc::as_ptr(&p.custom) as usize,
+                )
+            }),
+            flags: (
+                inputs.is_root,
+                inputs.incomplete,
+                inputs.root_font_px.map(f64::to_bits),
+            ),
+            matched: matched
+                .iter()
+                .map(|m| {
+                    (
+                        m.block as *const Block as usize,
+                        m.user_agent,
+                        m.inner,
+                        m.inline,
+                        m.layer,
+                        m.specificity,
+                        m.order,
+                    )
+                })
+                .collect(),
         };
+        let hash = {
+            use std::hash::{BuildHasher, Hasher};
+            let mut h = FastHash.build_hasher();
+            if let Some((a, b)) = key.parent {
+                h.write_usize(a);
+                h.write_usize(b);
+            }
+            for m in &key.matched {
+                h.write_usize(m.0);
+                h.write_u64(((m.5 as u64) << 32) | m.6 as u64);
+            }
+            h.finish()
+        };
+        if let Some((_, c, s)) = self
+            .memo
+            .get(&hash)
+            .and_then(|bucket| bucket.iter().find(|(k, _, _)| *k == key))
+        {
+            return (c.clone(), s.clone());
+        }
+        let built = compute(&mut matched, inputs);
+        let (vals, style) = self.intern(built.vals);
         let computed = Computed {
             vals,
             font_px: built.font_px,
             custom: built.custom,
         };
+        self.memo
+            .entry(hash)
+            .or_default()
+            .push((key, computed.clone(), style.clone()));
         (computed, style)
+    }
+
+    /// One shared value array and `Style` per distinct set of values. Value strings are
+    /// shared `Arc`s, so identity of the pointers is enough (and cheap) to compare.
+    fn intern(&mut self, vals: Vals) -> (Arc<Vals>, Style) {
+        let mut hash: u64 = 0xcbf29ce484222325;
+        for v in &vals {
+            let p = v
+                .as_ref()
+                .map_or(0, |a| Arc::as_ptr(a) as *const u8 as usize);
+            hash = (hash ^ p as u64).wrapping_mul(0x100000001b3);
+        }
+        let same = |a: &Vals, b: &Vals| {
+            a.iter().zip(b).all(|(x, y)| match (x, y) {
+                (Some(x), Some(y)) => Arc::ptr_eq(x, y),
+                (None, None) => true,
+                _ => false,
+            })
+        };
+        let bucket = self.interned.entry(hash).or_default();
+        if let Some((v, s)) = bucket.iter().find(|(v, _)| same(v, &vals)) {
+            return (v.clone(), s.clone());
+        }
+        let style: Style = ALL
+            .iter()
+            .filter_map(|p| vals[p.index()].as_ref().map(|v| (p.name(), v.to_string())))
+            .collect();
+        let vals = Arc::new(vals);
+        bucket.push((vals.clone(), style.clone()));
+        (vals, style)
     }
 
     /// Every declaration block that applies to the element, with its cascade position.
@@ -234,7 +328,8 @@ impl<'a> Cascade<'a> {
     ) {
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
-        index.candidates(tag, id_attr, classes, &mut candidates);
+        let attrs = me.dom.element(me.id).map(|e| e.attrs()).unwrap_or(&[]);
+        index.candidates(tag, id_attr, classes, attrs, &mut candidates);
         self.match_list(index, &candidates, me, host, user_agent, inner, out);
         self.candidates = candidates;
     }

@@ -123,6 +123,8 @@ props! {
     Color = "color", true, Kind::Color, Some("rgb(0, 0, 0)");
     FontSize = "font-size", true, Kind::FontSize, Some("16px");
     FontWeight = "font-weight", true, Kind::FontWeight, Some("400");
+    // Kept so rules can tell icon-font ligatures ("search" drawn as a magnifier) from text.
+    FontFamily = "font-family", true, Kind::Raw("serif"), Some("serif");
     BackgroundColor = "background-color", false, Kind::Color, Some("rgba(0, 0, 0, 0)");
     BackgroundImage = "background-image", false, Kind::Raw("none"), Some("none");
     Opacity = "opacity", false, Kind::Opacity, Some("1");

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use portalscan_core::dom::{Dom, NodeData, NodeId};
 use selectors::parser::{Component, Selector};
 
+use super::compute::FastHash;
 use super::media::media_matches;
 use super::select::Impl;
 use super::sheet::{Block, SheetSink, parse_sheet};
@@ -28,9 +29,11 @@ pub struct Entry {
 #[derive(Default)]
 pub struct RuleIndex {
     pub entries: Vec<Entry>,
-    pub by_id: HashMap<String, Vec<u32>>,
-    pub by_class: HashMap<String, Vec<u32>>,
-    pub by_tag: HashMap<String, Vec<u32>>,
+    pub by_id: HashMap<String, Vec<u32>, FastHash>,
+    pub by_class: HashMap<String, Vec<u32>, FastHash>,
+    pub by_tag: HashMap<String, Vec<u32>, FastHash>,
+    /// Rightmost compound with an attribute test but no id, class or tag (`[hidden]`).
+    pub by_attr: HashMap<String, Vec<u32>, FastHash>,
     pub universal: Vec<u32>,
     /// `:host` / `:host(…)` rules: they match the shadow tree's host.
     pub host: Vec<u32>,
@@ -42,6 +45,7 @@ enum Bucket {
     Id(String),
     Class(String),
     Tag(String),
+    Attr(String),
     Universal,
     Host,
     Slotted,
@@ -58,8 +62,18 @@ fn bucket(selector: &Selector<Impl>) -> Bucket {
             Component::Class(c) if !matches!(best, Bucket::Id(_)) => {
                 best = Bucket::Class(c.0.clone())
             }
-            Component::LocalName(ln) if matches!(best, Bucket::Universal) => {
+            Component::LocalName(ln) if matches!(best, Bucket::Universal | Bucket::Attr(_)) => {
                 best = Bucket::Tag(ln.lower_name.0.clone())
+            }
+            Component::AttributeInNoNamespaceExists {
+                local_name_lower, ..
+            } if matches!(best, Bucket::Universal) => {
+                best = Bucket::Attr(local_name_lower.0.clone())
+            }
+            Component::AttributeInNoNamespace { local_name, .. }
+                if matches!(best, Bucket::Universal) =>
+            {
+                best = Bucket::Attr(local_name.0.to_ascii_lowercase())
             }
             _ => {}
         }
@@ -77,6 +91,7 @@ impl RuleIndex {
                     Bucket::Id(id) => index.by_id.entry(id).or_default(),
                     Bucket::Class(c) => index.by_class.entry(c).or_default(),
                     Bucket::Tag(t) => index.by_tag.entry(t).or_default(),
+                    Bucket::Attr(a) => index.by_attr.entry(a).or_default(),
                     Bucket::Universal => &mut index.universal,
                     Bucket::Host => &mut index.host,
                     Bucket::Slotted => &mut index.slotted,
@@ -95,8 +110,22 @@ impl RuleIndex {
     }
 
     /// Candidate entries for an element (each at most once), in no particular order.
-    pub fn candidates(&self, tag: &str, id: Option<&str>, classes: &[&str], out: &mut Vec<u32>) {
+    pub fn candidates(
+        &self,
+        tag: &str,
+        id: Option<&str>,
+        classes: &[&str],
+        attrs: &[(String, String)],
+        out: &mut Vec<u32>,
+    ) {
         out.extend_from_slice(&self.universal);
+        if !self.by_attr.is_empty() {
+            for (name, _) in attrs {
+                if let Some(v) = self.by_attr.get(name.as_str()) {
+                    out.extend_from_slice(v);
+                }
+            }
+        }
         if let Some(v) = self.by_tag.get(tag) {
             out.extend_from_slice(v);
         }
@@ -124,6 +153,28 @@ pub struct Scope {
 /// Every scope of the page, keyed by tree root.
 pub struct Scopes {
     pub by_root: HashMap<NodeId, Scope>,
+    /// Some rule restyles *other* elements when one gets focus (`:focus-within`, or
+    /// `:focus` before a combinator, as in `a:focus + .hint`).
+    pub focus_restyles_others: bool,
+}
+
+/// Whether the selector makes an element's focus change the style of another element.
+fn focus_restyles_others(selector: &Selector<Impl>) -> bool {
+    use cssparser::ToCss;
+    let mentions_focus = |c: &Component<Impl>| c.to_css_string().contains(":focus");
+    let mut iter = selector.iter();
+    let mut compound = 0;
+    loop {
+        for c in &mut iter {
+            if mentions_focus(c) && (compound > 0 || c.to_css_string().contains(":focus-within")) {
+                return true;
+            }
+        }
+        if iter.next_sequence().is_none() {
+            return false;
+        }
+        compound += 1;
+    }
 }
 
 const MAX_IMPORT_DEPTH: usize = 8;
@@ -197,16 +248,19 @@ pub fn collect(dom: &Dom, page_url: &str, loader: &dyn ResourceLoader) -> Scopes
         }
     }
     let mut by_root = HashMap::new();
+    let mut focus_others = false;
     for (root, (sink, incomplete)) in sinks {
-        by_root.insert(
-            root,
-            Scope {
-                rules: RuleIndex::from_sink(sink, 0),
-                incomplete,
-            },
-        );
+        let rules = RuleIndex::from_sink(sink, 0);
+        focus_others |= rules
+            .entries
+            .iter()
+            .any(|e| focus_restyles_others(&e.selector));
+        by_root.insert(root, Scope { rules, incomplete });
     }
-    Scopes { by_root }
+    Scopes {
+        by_root,
+        focus_restyles_others: focus_others,
+    }
 }
 
 /// Parses a sheet and its imports (imports first, as the cascade orders them).

@@ -337,7 +337,13 @@ impl<'a> El<'a> {
         // Inside a disabled fieldset (but not in its first legend).
         let mut child = self.id;
         let mut at = self.dom.parent(self.id);
+        // Bounded like the rules' own disabled check (pages of 100,000 nested elements).
+        let mut steps = 0;
         while let Some(p) = at {
+            steps += 1;
+            if steps > 256 {
+                break;
+            }
             let pe = self.at(p);
             if pe.is_html("fieldset") && pe.attr("disabled").is_some() {
                 let first_legend = self.dom.children(p).find(|c| self.at(*c).is_html("legend"));
@@ -445,14 +451,15 @@ impl<'a> selectors::Element for El<'a> {
         {
             return false;
         }
-        let lower;
-        let wanted = if self.parts().1 == Namespace::Html {
-            lower = local_name.0.to_ascii_lowercase();
-            lower.as_str()
+        let name = local_name.0.as_str();
+        let html = self.parts().1 == Namespace::Html;
+        // The parser hands lower-case names for HTML in the common case: no allocation.
+        let found = if html && name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.attr(&name.to_ascii_lowercase())
         } else {
-            local_name.0.as_str()
+            self.attr(name)
         };
-        match self.attr(wanted) {
+        match found {
             Some(value) => operation.eval_str(value),
             None => false,
         }

@@ -148,8 +148,11 @@ impl<'i> AtRuleParser<'i> for RuleParser<'_> {
                 if lower == "layer" {
                     layer = Some(String::new());
                     i = 1;
-                } else if lower.starts_with("layer(") && first.len() > 7 {
-                    layer = Some(first[6..first.len() - 1].trim().to_string());
+                } else if let Some(name) = lower
+                    .strip_prefix("layer(")
+                    .and_then(|n| n.strip_suffix(')'))
+                {
+                    layer = Some(name.trim().to_string());
                     i = 1;
                 }
             }

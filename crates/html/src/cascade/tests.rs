@@ -313,3 +313,59 @@ fn deep_nesting_does_not_overflow() {
     let s = snap(&html);
     assert!(s.has_styles());
 }
+
+#[test]
+fn focus_style_is_unknown_when_focus_restyles_other_elements() {
+    let s = snap(
+        "<style>a:focus { outline: none } a:focus + .hint { color: red }</style>
+         <a href=/x id=a>x</a><span class=hint>h</span>",
+    );
+    let a = s
+        .dom
+        .elements()
+        .find(|e| e.attr("id") == Some("a"))
+        .unwrap();
+    assert!(a.node().focus_style.is_none());
+}
+
+#[test]
+fn host_functional_selector_and_layers() {
+    let s = snap(
+        "<style>
+           @layer base, theme;
+           @layer theme { p { color: rgb(0, 0, 2) } }
+           @layer base { p { color: rgb(0, 0, 1) } }
+           .un { color: rgb(0, 0, 3) }
+           @layer theme { .un { color: rgb(0, 0, 4) } }
+         </style>
+         <p id=layered>x</p><p class=un id=unlayered>x</p>
+         <div class='card active' id=host><template shadowrootmode=open>
+           <style>:host(.active) { border-top: 2px solid rgb(9, 9, 9) } :host(.other) { color: red }</style>
+           x</template></div>",
+    );
+    // Later layers win; unlayered beats layered.
+    assert_eq!(get(&style(&s, "layered"), "color"), Some("rgb(0, 0, 2)"));
+    assert_eq!(get(&style(&s, "unlayered"), "color"), Some("rgb(0, 0, 3)"));
+    let host = style(&s, "host");
+    assert_eq!(get(&host, "border-top-width"), Some("2px"));
+    assert_eq!(get(&host, "border-top-color"), Some("rgb(9, 9, 9)"));
+    assert_eq!(get(&host, "color"), Some("rgb(0, 0, 0)"));
+}
+
+#[test]
+fn clip_position_offsets_and_unknown_values_stay_absent() {
+    let s = snap(
+        "<style>.sr { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                      clip: rect(0 0 0 0); left: -999em }
+                .pct { width: 50%; top: 10% } .min { font-size: max(1em, 12px) }</style>
+         <span class=sr id=sr>x</span><div class=pct id=pct>x</div><p class=min id=min>x</p>",
+    );
+    let sr = style(&s, "sr");
+    assert_eq!(get(&sr, "clip"), Some("rect(0 0 0 0)"));
+    assert_eq!(get(&sr, "width"), Some("1px"));
+    assert_eq!(get(&sr, "left"), Some("-15984px"));
+    let pct = style(&s, "pct");
+    assert_eq!(get(&pct, "width"), None, "percent widths need layout");
+    assert_eq!(get(&pct, "top"), Some("10%"));
+    assert_eq!(get(&style(&s, "min"), "font-size"), None);
+}

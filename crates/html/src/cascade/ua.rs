@@ -57,7 +57,8 @@ input[type=range i], input[type=image i] { border: none; background-color: trans
 fieldset { border: 2px groove #c0c0c0 }
 hr { border: 1px inset #808080 }
 dialog { position: absolute; background-color: white; color: black }
-:disabled { color: rgba(16, 16, 16, 0.3) }
+button:disabled, input:disabled, select:disabled, textarea:disabled, optgroup:disabled,
+option:disabled { color: rgba(16, 16, 16, 0.3) }
 
 :focus-visible { outline: auto 1px #101010 }
 a:focus-visible { outline-offset: 1px }

@@ -763,18 +763,19 @@ pub fn fmt_number(v: f64) -> String {
     if !v.is_finite() {
         return "0".into();
     }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return format!("{}", v as i64);
+    }
     let int_digits = if v.abs() >= 1.0 {
         v.abs().log10().floor() as i32 + 1
     } else {
         1
     };
-    let decimals = (6 - int_digits).clamp(0, 6) as usize;
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
+    let decimals = (6 - int_digits).clamp(0, 6);
+    let scale = 10f64.powi(decimals);
+    // Rounded, then printed in Rust's shortest round-trip form (fast, no trailing zeros).
+    let rounded = (v * scale).round() / scale;
+    let s = format!("{rounded}");
     if s == "-0" { "0".into() } else { s }
 }
 

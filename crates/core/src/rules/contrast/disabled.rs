@@ -2,7 +2,7 @@
 //! "incidental" text; ACT afw4f7's disabled widget, disabled label and disabled group).
 
 use crate::dom::{Dom, ElementRef, NodeId};
-use crate::style::{flat_tree_order, inheritance_parent};
+use crate::style::inheritance_parent;
 
 const FORM_CONTROLS: &[&str] = &[
     "button", "input", "select", "textarea", "optgroup", "option", "fieldset",
@@ -10,6 +10,9 @@ const FORM_CONTROLS: &[&str] = &[
 const LABELABLE: &[&str] = &[
     "button", "input", "meter", "output", "progress", "select", "textarea",
 ];
+
+/// How far up a disabled `<fieldset>` is looked for.
+pub const MAX_FIELDSET_DEPTH: usize = 256;
 
 fn is_form_control(el: ElementRef) -> bool {
     el.is_html() && FORM_CONTROLS.contains(&el.name())
@@ -31,7 +34,9 @@ pub fn is_disabled(el: ElementRef) -> bool {
         return true;
     }
     let mut child = el;
-    for anc in el.ancestors() {
+    // Bounded: a disabled fieldset hundreds of levels up is not a real page, and the
+    // bound keeps pages of 100,000 nested elements linear.
+    for anc in el.ancestors().take(MAX_FIELDSET_DEPTH) {
         if anc.is("fieldset") && anc.has_attr("disabled") {
             let first_legend = anc.children().find(|c| c.is("legend")).map(|l| l.id);
             return first_legend != Some(child.id);
@@ -66,7 +71,8 @@ fn labeled_control(dom: &Dom, label: ElementRef) -> Option<NodeId> {
 
 /// For every node: whether it is (inside) a disabled control, a disabled group, or the
 /// label of a disabled control (by `<label>` or `aria-labelledby`).
-pub fn exempt_all(dom: &Dom) -> Vec<bool> {
+/// `order` is [`crate::style::flat_tree_order`]'s result.
+pub fn exempt_all(dom: &Dom, order: &(Vec<NodeId>, usize)) -> Vec<bool> {
     let mut own = vec![false; dom.len()];
     for el in dom.elements() {
         if is_disabled(el) {
@@ -87,8 +93,7 @@ pub fn exempt_all(dom: &Dom) -> Vec<bool> {
         }
     }
     let mut out = own.clone();
-    let (order, _) = flat_tree_order(dom);
-    for id in order {
+    for &id in &order.0 {
         if let Some(p) = inheritance_parent(dom, id)
             && out[p.index()]
         {

@@ -3,13 +3,19 @@
 //! exemption.
 
 mod disabled;
+mod focus_visible;
+mod non_text_contrast;
 pub mod paint;
 mod text_contrast;
 
 use crate::rule::Rule;
 
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&text_contrast::TextContrast]
+    vec![
+        &text_contrast::TextContrast,
+        &non_text_contrast::NonTextContrast,
+        &focus_visible::FocusVisible,
+    ]
 }
 
 use crate::dom::Dom;

@@ -9,8 +9,10 @@
 //! content is painted on in the innermost group's coordinates.
 
 use crate::color::{Rgba, composite};
-use crate::dom::{Dom, ElementRef, NodeId};
-use crate::style::{Style, flat_tree_order, inheritance_parent, parse_px};
+use std::collections::HashMap;
+
+use crate::dom::{Dom, NodeId};
+use crate::style::{Style, inheritance_parent, parse_px};
 
 /// Screen colour = `alpha · c + beta` for a colour `c` painted inside the element's groups.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -122,18 +124,54 @@ impl Paint {
     }
 }
 
-/// Paint facts of every element, indexed by node index (`None` for non-elements).
-pub fn paint_all(dom: &Dom) -> Vec<Option<Paint>> {
-    let (order, in_flat_tree) = flat_tree_order(dom);
+/// What [`derive`] reads from a style, parsed once per distinct (shared) style.
+#[derive(Clone, Copy)]
+struct Facts {
+    opacity: Option<f64>,
+    hidden: bool,
+    visibility_hidden: bool,
+    hides_children: bool,
+    out_of_flow: bool,
+    /// `None`: unknown; `Some(None)`: not a fixed colour.
+    background: Option<Option<Rgba>>,
+    image: Option<bool>,
+}
+
+impl Facts {
+    fn of(style: &Style) -> Facts {
+        let opacity = style.opacity();
+        Facts {
+            opacity,
+            hidden: style.is_display_none()
+                || opacity == Some(0.0)
+                || is_clipped_away(style)
+                || is_off_screen(style),
+            visibility_hidden: style.is_visibility_hidden(),
+            hides_children: style.get("content-visibility") == Some("hidden"),
+            out_of_flow: style.is_out_of_flow(),
+            background: style.color("background-color").map(Result::ok),
+            image: style.get("background-image").map(|v| v != "none"),
+        }
+    }
+}
+
+/// Paint facts of every element, indexed by node index (`None` for non-elements), given
+/// [`flat_tree_order`]'s result.
+pub fn paint_all(dom: &Dom, order: &(Vec<NodeId>, usize)) -> Vec<Option<Paint>> {
+    let (order, in_flat_tree) = order;
     let mut out: Vec<Option<Paint>> = vec![None; dom.len()];
+    let mut facts: HashMap<usize, Facts> = HashMap::new();
     let root = Paint::root();
-    for (i, id) in order.into_iter().enumerate() {
+    for (i, &id) in order.iter().enumerate() {
         let parent = inheritance_parent(dom, id)
             .and_then(|p| out[p.index()].as_ref())
             .unwrap_or(&root);
         let el = dom.element(id).expect("order holds elements");
-        let mut paint = derive(parent, el);
-        if i >= in_flat_tree {
+        let f = el
+            .style()
+            .map(|s| *facts.entry(s.shared_id()).or_insert_with(|| Facts::of(s)));
+        let mut paint = derive(parent, f);
+        if i >= *in_flat_tree {
             paint.hidden = true;
         }
         out[id.index()] = Some(paint);
@@ -141,8 +179,8 @@ pub fn paint_all(dom: &Dom) -> Vec<Option<Paint>> {
     out
 }
 
-fn derive(parent: &Paint, el: ElementRef) -> Paint {
-    let Some(style) = el.style() else {
+fn derive(parent: &Paint, facts: Option<Facts>) -> Paint {
+    let Some(f) = facts else {
         return Paint {
             hidden: parent.hidden,
             visibility_hidden: false,
@@ -153,13 +191,8 @@ fn derive(parent: &Paint, el: ElementRef) -> Paint {
             hides_children: false,
         };
     };
-    let opacity = style.opacity();
-    let hidden = parent.hidden
-        || parent.hides_children
-        || style.is_display_none()
-        || opacity == Some(0.0)
-        || is_clipped_away(style)
-        || is_off_screen(style);
+    let opacity = f.opacity;
+    let hidden = parent.hidden || parent.hides_children || f.hidden;
     let mut uncertain = parent.uncertain;
     let mut group_unknown = parent.group_unknown;
     let mut backdrop = parent.backdrop;
@@ -176,15 +209,15 @@ fn derive(parent: &Paint, el: ElementRef) -> Paint {
         }
         (None, _) => group_unknown = group_unknown.or(Some(Uncertain::UnknownValue("opacity"))),
     }
-    let out_of_flow = style.is_out_of_flow();
-    let image = style.get("background-image").map(|v| v != "none");
-    match style.color("background-color") {
-        Some(Ok(bg)) if bg.is_opaque() => {
+    let out_of_flow = f.out_of_flow;
+    let image = f.image;
+    match f.background {
+        Some(Some(bg)) if bg.is_opaque() => {
             // An opaque background hides whatever was uncertain behind it.
             backdrop = Some(bg);
             uncertain = None;
         }
-        Some(Ok(bg)) => {
+        Some(Some(bg)) => {
             backdrop = backdrop.map(|x| composite(bg, x));
             if out_of_flow {
                 uncertain = uncertain.or(Some(Uncertain::OutOfFlow));
@@ -206,12 +239,12 @@ fn derive(parent: &Paint, el: ElementRef) -> Paint {
     }
     Paint {
         hidden,
-        visibility_hidden: style.is_visibility_hidden(),
+        visibility_hidden: f.visibility_hidden,
         backdrop,
         map,
         uncertain,
         group_unknown,
-        hides_children: style.get("content-visibility") == Some("hidden"),
+        hides_children: f.hides_children,
     }
 }
 
@@ -277,4 +310,22 @@ pub fn own_text(dom: &Dom, id: NodeId) -> String {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_group_opacity_blends_with_each_backdrop() {
+        // Black text in two nested 50% groups over white: 25% black on white.
+        let white = Rgba::WHITE;
+        let outer = Affine::IDENTITY.group(0.5, white);
+        let inner = outer.group(0.5, white);
+        let text = inner.apply(Rgba::BLACK);
+        assert!((text.r - 0.75).abs() < 1e-12);
+        // A dark opaque background inside the outer group is itself blended.
+        let bg = outer.apply(Rgba::BLACK);
+        assert!((bg.r - 0.5).abs() < 1e-12);
+    }
 }

@@ -29,6 +29,7 @@ static META: RuleMeta = RuleMeta {
         Example::fail(
             r#"<img src="x.png" alt="" aria-labelledby="l"><span id="l" hidden>Logo</span>"#,
         ),
+        Example::fail(r#"<img src="spacer.png" alt="" tabindex="0">"#),
         Example::inapplicable(r#"<img src="x.png" aria-label="Logo">"#),
     ],
 };

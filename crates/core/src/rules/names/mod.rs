@@ -6,6 +6,7 @@ mod form_field_name;
 mod heading_name;
 mod iframe_name;
 mod image_button_name;
+mod label_in_name;
 mod link_name;
 mod menuitem_name;
 mod summary_name;
@@ -24,6 +25,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &iframe_name::IframeName,
         &heading_name::HeadingName,
         &widget_name::WidgetName,
+        &label_in_name::LabelInName,
     ]
 }
 
