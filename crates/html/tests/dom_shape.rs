@@ -122,5 +122,8 @@ fn selectors_index_only_elements_that_share_a_name_with_a_sibling() {
     // Duplicate ids are not unique, so position decides; the <p> counts as a child.
     assert_eq!(selector_of(3), "html > body > ul > li:nth-child(5)");
     let p = dom.elements().find(|e| e.name() == "p").unwrap();
-    assert_eq!(portalscan_core::selector::unique_selector(p), "html > body > ul > p");
+    assert_eq!(
+        portalscan_core::selector::unique_selector(p),
+        "html > body > ul > p"
+    );
 }

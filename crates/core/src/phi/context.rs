@@ -199,7 +199,79 @@ const DIAGNOSIS: &[&str] = &["diagnos", "icd10", "icd9", "chiefcomplaint", "prob
 
 /// What a key or field name says about its value.
 pub fn classify_key(key: &[u8]) -> Hint {
-    classify(&Words::split(key), false)
+    cached(key, false)
+}
+
+/// Longest key remembered by [`cached`].
+const MAX_CACHED_KEY: usize = 31;
+/// Slots of the memo (a power of two).
+const CACHE_SLOTS: usize = 512;
+
+/// One remembered classification: the key (first byte: free text or not) and its hint.
+#[derive(Clone, Copy)]
+struct Slot {
+    len: u8,
+    key: [u8; MAX_CACHED_KEY + 1],
+    hint: Hint,
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    len: 0,
+    key: [0; MAX_CACHED_KEY + 1],
+    hint: Hint {
+        kinds: KindSet::EMPTY,
+        negative: false,
+    },
+};
+
+thread_local! {
+    /// Keys and labels repeat (every record of a JSON list has the same keys), and
+    /// classifying one costs far more than looking it up: a direct-mapped memo, where a
+    /// new key simply replaces the one in its slot.
+    static CACHE: std::cell::RefCell<[Slot; CACHE_SLOTS]> =
+        const { std::cell::RefCell::new([EMPTY_SLOT; CACHE_SLOTS]) };
+}
+
+/// A multiply-rotate hash over the key's zero-padded 32 bytes, eight at a time: short
+/// keys, a bounded memo; speed matters more than spread.
+fn slot_of(key: &[u8; MAX_CACHED_KEY + 1], len: usize) -> usize {
+    let mut h = len as u64;
+    for chunk in key.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        h = (h ^ word)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
+    }
+    (h >> 32) as usize & (CACHE_SLOTS - 1)
+}
+
+/// [`classify`] with a per-thread memo keyed by the text and whether it is free text.
+fn cached(text: &[u8], free_text: bool) -> Hint {
+    if text.len() > MAX_CACHED_KEY {
+        return classify(&Words::split(text), free_text);
+    }
+    let mut key = [0u8; MAX_CACHED_KEY + 1];
+    key[0] = u8::from(free_text);
+    key[1..=text.len()].copy_from_slice(text);
+    let len = text.len() + 1;
+    let slot = slot_of(&key, len);
+    let hit = CACHE.with(|c| {
+        let c = c.borrow();
+        let s = &c[slot];
+        (usize::from(s.len) == len && s.key == key).then_some(s.hint)
+    });
+    if let Some(hint) = hit {
+        return hint;
+    }
+    let hint = classify(&Words::split(text), free_text);
+    CACHE.with(|c| {
+        c.borrow_mut()[slot] = Slot {
+            len: len as u8,
+            key,
+            hint,
+        }
+    });
+    hint
 }
 
 fn classify(w: &Words, free_text: bool) -> Hint {
@@ -255,120 +327,239 @@ fn classify(w: &Words, free_text: bool) -> Hint {
     Hint { kinds, negative }
 }
 
-/// Whether a lower-case word can be part of a label; other words end a label.
-fn is_label_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"mrn"
-            | b"medical"
-            | b"record"
-            | b"number"
-            | b"no"
-            | b"chart"
-            | b"patient"
-            | b"id"
-            | b"member"
-            | b"subscriber"
-            | b"insurance"
-            | b"policy"
-            | b"medicaid"
-            | b"medicare"
-            | b"beneficiary"
-            | b"mbi"
-            | b"dob"
-            | b"date"
-            | b"of"
-            | b"birth"
-            | b"birthdate"
-            | b"born"
-            | b"ssn"
-            | b"social"
-            | b"security"
-            | b"itin"
-            | b"npi"
-            | b"dea"
-            | b"diagnosis"
-            | b"diagnoses"
-            | b"dx"
-            | b"icd"
-            | b"condition"
-            | b"name"
-            | b"first"
-            | b"last"
-            | b"full"
-            | b"home"
-            | b"mailing"
-            | b"street"
-            | b"address"
-            | b"mobile"
-            | b"cell"
-            | b"phone"
-            | b"order"
-            | b"invoice"
-            | b"confirmation"
-            | b"tracking"
-            | b"ticket"
-            | b"reference"
-            | b"ref"
-            | b"serial"
-            | b"transaction"
-            | b"receipt"
-            | b"sku"
-            | b"item"
-            | b"model"
-            | b"part"
-            | b"po"
-    )
+/// Label words: other words end a label.
+const LABEL_WORDS: &[&[u8]] = &[
+    b"mrn",
+    b"medical",
+    b"record",
+    b"number",
+    b"no",
+    b"chart",
+    b"patient",
+    b"id",
+    b"member",
+    b"subscriber",
+    b"insurance",
+    b"policy",
+    b"medicaid",
+    b"medicare",
+    b"beneficiary",
+    b"mbi",
+    b"dob",
+    b"date",
+    b"of",
+    b"birth",
+    b"birthdate",
+    b"born",
+    b"ssn",
+    b"social",
+    b"security",
+    b"itin",
+    b"npi",
+    b"dea",
+    b"diagnosis",
+    b"diagnoses",
+    b"dx",
+    b"icd",
+    b"condition",
+    b"name",
+    b"first",
+    b"last",
+    b"full",
+    b"home",
+    b"mailing",
+    b"street",
+    b"address",
+    b"mobile",
+    b"cell",
+    b"phone",
+    b"order",
+    b"invoice",
+    b"confirmation",
+    b"tracking",
+    b"ticket",
+    b"reference",
+    b"ref",
+    b"serial",
+    b"transaction",
+    b"receipt",
+    b"sku",
+    b"item",
+    b"model",
+    b"part",
+    b"po",
+];
+
+/// Label words that can end a label ("of" or "date" never do): only then is the label
+/// classified.
+const LABEL_ENDS: &[&[u8]] = &[
+    b"mrn",
+    b"record",
+    b"number",
+    b"no",
+    b"patient",
+    b"id",
+    b"mbi",
+    b"dob",
+    b"birth",
+    b"birthdate",
+    b"born",
+    b"ssn",
+    b"security",
+    b"itin",
+    b"npi",
+    b"dea",
+    b"diagnosis",
+    b"diagnoses",
+    b"dx",
+    b"icd",
+    b"condition",
+    b"name",
+    b"street",
+    b"address",
+    b"mobile",
+    b"cell",
+    b"phone",
+    b"order",
+    b"invoice",
+    b"confirmation",
+    b"tracking",
+    b"ticket",
+    b"reference",
+    b"ref",
+    b"serial",
+    b"transaction",
+    b"receipt",
+    b"sku",
+    b"item",
+    b"model",
+    b"part",
+    b"po",
+];
+
+/// A word of at most 16 bytes as one integer, so a word compares in one instruction.
+const fn pack(w: &[u8]) -> u128 {
+    let mut code = 0u128;
+    let mut i = 0;
+    while i < w.len() {
+        code |= (w[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    code
 }
 
-/// The last few label words seen in free text ("date", "of", "birth").
-#[derive(Default)]
-pub struct LabelWindow {
-    buf: [u8; 32],
-    len: usize,
-    words: usize,
+const fn packed<const N: usize>(words: &[&[u8]]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(words[i]);
+        i += 1;
+    }
+    out
 }
 
-impl LabelWindow {
-    /// Feeds one word; returns what the label so far says, if anything.
-    pub fn push(&mut self, word: &[u8]) -> Option<Hint> {
-        let mut lower = [0u8; 16];
-        if word.len() > lower.len() {
-            self.clear();
+static LABEL_CODES: [u128; LABEL_WORDS.len()] = packed(LABEL_WORDS);
+static LABEL_END_CODES: [u128; LABEL_ENDS.len()] = packed(LABEL_ENDS);
+
+/// For each word length, a bit per first letter that some label word of that length starts
+/// with: most words of running text are rejected with one lookup.
+static LABEL_FIRST_LETTERS: [u32; 17] = {
+    let mut table = [0u32; 17];
+    let mut i = 0;
+    while i < LABEL_WORDS.len() {
+        let w = LABEL_WORDS[i];
+        table[w.len()] |= 1 << (w[0] - b'a');
+        i += 1;
+    }
+    table
+};
+
+/// For each word length, a bit per last character (letter or digit) of label words.
+static LABEL_LAST_CHARS: [u128; 17] = {
+    let mut table = [0u128; 17];
+    let mut i = 0;
+    while i < LABEL_WORDS.len() {
+        let w = LABEL_WORDS[i];
+        table[w.len()] |= 1 << (w[w.len() - 1] - b'0');
+        i += 1;
+    }
+    table
+};
+
+/// The packed lower-case word, if it is a label word.
+fn label_code(w: &[u8]) -> Option<u128> {
+    let first = w.first()?.to_ascii_lowercase();
+    let last = w[w.len() - 1].to_ascii_lowercase();
+    if w.len() >= LABEL_FIRST_LETTERS.len()
+        || !first.is_ascii_lowercase()
+        || !(b'0'..=b'z').contains(&last)
+        || LABEL_FIRST_LETTERS[w.len()] & (1 << (first - b'a')) == 0
+        || LABEL_LAST_CHARS[w.len()] & (1 << (last - b'0')) == 0
+    {
+        return None;
+    }
+    let code = pack(w);
+    LABEL_CODES.contains(&code).then_some(code)
+}
+
+/// The free-text label just before offset `i` (a value or a `:`): up to three label words
+/// ("Date of birth", "Medical record number", "Order #"), separated by single spaces, the
+/// last one a word that can end a label, with only spaces, `#`, `:`, `-` or a quote between
+/// it and `i`. Looking back from the few places a value can start costs far less than
+/// following every word of running text.
+pub fn label_before(b: &[u8], i: usize) -> Option<Hint> {
+    let mut at = i;
+    while at > 0 && i - at < 4 && matches!(b[at - 1], b' ' | b'#' | b':' | b'-' | b'"' | b'\'') {
+        at -= 1;
+    }
+    let mut words: [(usize, usize); 3] = [(0, 0); 3];
+    let mut count = 0;
+    while count < 3 {
+        let end = at;
+        while at > 0 && end - at <= 16 && b[at - 1].is_ascii_alphabetic() {
+            at -= 1;
+        }
+        let word = &b[at..end];
+        let bounded = at == 0
+            || !(b[at - 1].is_ascii_alphanumeric() || matches!(b[at - 1], b'_' | b'$' | b'.'));
+        let Some(code) = label_code(word).filter(|_| !word.is_empty()) else {
+            break;
+        };
+        if count == 0 && !LABEL_END_CODES.contains(&code) {
             return None;
         }
-        for (l, c) in lower.iter_mut().zip(word) {
-            *l = c.to_ascii_lowercase();
+        if !bounded {
+            // Part of an identifier (`patient_mrn`): keys are read by `key_before`.
+            if count == 0 {
+                return None;
+            }
+            break;
         }
-        let lower = &lower[..word.len()];
-        if !is_label_word(lower) {
-            self.clear();
-            return None;
+        words[count] = (at, end);
+        count += 1;
+        if at == 0 || b[at - 1] != b' ' {
+            break;
         }
-        if self.words == 3 || self.len + lower.len() + 1 > self.buf.len() {
-            // Keep only the newest word: labels are at most three words long.
-            self.clear();
-        }
-        if self.len > 0 {
-            self.buf[self.len] = b' ';
-            self.len += 1;
-        }
-        self.buf[self.len..self.len + lower.len()].copy_from_slice(lower);
-        self.len += lower.len();
-        self.words += 1;
-        let hint = classify(&Words::split(&self.buf[..self.len]), true);
-        (!hint.is_empty()).then_some(hint)
+        at -= 1;
     }
-
-    /// Whether the words so far may still become a label.
-    pub fn is_open(&self) -> bool {
-        self.words > 0
+    if count == 0 {
+        return None;
     }
-
-    pub fn clear(&mut self) {
-        self.len = 0;
-        self.words = 0;
+    // The label as lower-case words separated by spaces, nearest word last.
+    let mut buf = [0u8; 52];
+    let mut len = 0;
+    for &(s, e) in words[..count].iter().rev() {
+        if len > 0 {
+            buf[len] = b' ';
+            len += 1;
+        }
+        for c in &b[s..e] {
+            buf[len] = c.to_ascii_lowercase();
+            len += 1;
+        }
     }
+    let hint = cached(&buf[..len], true);
+    (!hint.is_empty()).then_some(hint)
 }
 
 #[cfg(test)]
@@ -402,21 +593,21 @@ mod tests {
 
     #[test]
     fn labels() {
-        let mut w = LabelWindow::default();
-        assert_eq!(w.push(b"Date"), None);
-        assert_eq!(w.push(b"of"), None);
+        let dob = |t: &str| label_before(t.as_bytes(), t.len()).map(|h| h.kinds);
+        assert_eq!(dob("Date of birth: "), Some(KindSet::of(Kind::Dob)));
+        assert_eq!(dob("Date of birth"), Some(KindSet::of(Kind::Dob)));
         assert_eq!(
-            w.push(b"birth").map(|h| h.kinds),
-            Some(KindSet::of(Kind::Dob))
-        );
-        w.clear();
-        assert_eq!(
-            w.push(b"Phone"),
+            dob("Phone: "),
             None,
             "a bare Phone label may be the clinic's"
         );
-        w.clear();
-        assert_eq!(w.push(b"Last"), None);
-        assert_eq!(w.push(b"updated"), None);
+        assert_eq!(dob("Last updated "), None);
+        assert_eq!(
+            dob("patient_mrn "),
+            None,
+            "an identifier is a key, not a label"
+        );
+        assert!(label_before(b"Order #: ", 9).is_some_and(|h| h.negative));
+        assert_eq!(dob("Medical record number "), Some(KindSet::of(Kind::Mrn)));
     }
 }

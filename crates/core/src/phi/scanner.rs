@@ -14,7 +14,7 @@
 //! detectors whose shape alone is ambiguous (bare nine digits, ten-digit NPIs, ICD-10
 //! codes, phone numbers) report only under a hint that names them.
 
-use super::context::{Hint, LabelWindow, classify_key};
+use super::context::{Hint, classify_key, label_before};
 use super::{Confidence, Kind, KindSet, Match};
 use super::{dates, dea, email, icd10, itin, mbi, npi, phone, record_id, ssn, values};
 
@@ -23,6 +23,11 @@ const DIGIT: u8 = 1;
 const ALPHA: u8 = 2;
 const AT: u8 = 4;
 const SEPARATOR: u8 = 8;
+/// Classes where scanning stops.
+const STOP: u8 = DIGIT | AT | SEPARATOR;
+/// Longest word a detector reads (an 18-character record id, a 13-character MBI): a digit
+/// further into a run of letters and digits is not the start of anything.
+const MAX_WORD: usize = 32;
 
 static CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
@@ -45,8 +50,6 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// How far after a label (without `:`) its value may start.
-const LABEL_REACH: usize = 24;
 /// How far after a free-text label shape detectors keep its context ("Diagnoses: E11.9, I10").
 const LABEL_SHAPE_REACH: usize = 48;
 /// Longest value a key or label can name.
@@ -94,13 +97,8 @@ enum ValueEnd {
 struct Scanner<'a> {
     b: &'a [u8],
     out: Vec<Match>,
-    /// A label without `:` names the value that starts before this offset.
-    pending: Option<(Hint, usize)>,
     /// Context for shape detectors up to this offset.
     shape_context: Option<(Hint, usize)>,
-    labels: LabelWindow,
-    /// The last complete free-text label and where it ended (for "Date of birth: …").
-    last_label: Option<(Hint, usize)>,
 }
 
 impl<'a> Scanner<'a> {
@@ -108,27 +106,33 @@ impl<'a> Scanner<'a> {
         Scanner {
             b,
             out: Vec::new(),
-            pending: None,
             shape_context: None,
-            labels: LabelWindow::default(),
-            last_label: None,
         }
     }
 
     fn run(&mut self, mut i: usize) {
         let b = self.b;
         let n = b.len();
+        // Every reported value holds a digit or an `@`, or follows a `:`/`=`: the scanner
+        // skips everything else (letters included) in one tight loop, and only looks back
+        // to a word's start when a digit turns up in it.
+        let mut word_end = 0;
         while i < n {
-            // The hot loop: skip bytes where nothing can start.
-            while i < n && CLASS[b[i] as usize] == OTHER {
+            while i < n && CLASS[b[i] as usize] & STOP == 0 {
                 i += 1;
             }
             if i >= n {
                 break;
             }
             i = match CLASS[b[i] as usize] {
-                DIGIT | ALPHA => self.word(i),
-                AT => self.email(i),
+                DIGIT if i < word_end => i + 1,
+                DIGIT => {
+                    let start = word_start(b, i);
+                    let next = self.word(start);
+                    word_end = next;
+                    next.max(i + 1)
+                }
+                AT => self.email(i).max(i + 1),
                 _ => {
                     self.separator(i);
                     i + 1
@@ -176,32 +180,26 @@ impl<'a> Scanner<'a> {
     fn word(&mut self, i: usize) -> usize {
         let b = self.b;
         let mut end = i;
-        let mut all_digits = true;
+        let mut digits = 0;
         while end < b.len() && CLASS[b[end] as usize] & (DIGIT | ALPHA) != 0 {
-            all_digits &= b[end].is_ascii_digit();
+            digits += usize::from(b[end].is_ascii_digit());
             end += 1;
         }
-        let len = end - i;
+        // Every value a detector reports holds a digit (names and addresses come through
+        // a key or a `Label:`, see [`Scanner::separator`]): plain words cost nothing more.
+        if digits == 0 {
+            return end;
+        }
         // A word inside a longer identifier (`abc_123`, `x-536`) still counts as a word:
         // detectors check their own boundaries.
-        if b[i].is_ascii_alphabetic() && len <= 16 {
-            if let Some(hint) = self.labels.push(&b[i..end]) {
-                self.label(hint, end);
-                return end;
-            }
-            if self.labels_open() {
-                return end;
-            }
-        } else {
-            self.labels.clear();
-        }
-        if let Some((hint, until)) = self.pending.take()
-            && i < until
+        if self.context_at(i).is_empty()
+            && let Some(hint) = label_before(b, i)
         {
-            self.take_value(i, hint, ValueEnd::Delimited, until);
+            // "MRN 00123456", "Order # 512-34-5678": a label just before, without `:`.
+            self.take_value(i, hint, ValueEnd::Delimited, b.len());
         }
         let cx = self.context_at(i);
-        if all_digits {
+        if digits == end - i {
             if let Some(next) = self.digits(i, end, cx) {
                 return next;
             }
@@ -209,27 +207,6 @@ impl<'a> Scanner<'a> {
             return next;
         }
         end
-    }
-
-    fn labels_open(&self) -> bool {
-        self.labels.is_open()
-    }
-
-    /// A free-text label: numbers and dates may follow without `:`; names and addresses
-    /// only after a `:` (see [`Scanner::separator`]), as "Patient Portal" is no label.
-    fn label(&mut self, hint: Hint, end: usize) {
-        self.last_label = Some((hint, end));
-        let mut loose = hint;
-        loose.kinds = KindSet::EMPTY;
-        for k in hint.kinds.iter() {
-            if !matches!(k, Kind::Name | Kind::Address) {
-                loose.kinds = loose.kinds.with(k);
-            }
-        }
-        if !loose.is_empty() {
-            self.pending = Some((loose, end + LABEL_REACH));
-            self.shape_context = Some((loose, end + LABEL_SHAPE_REACH));
-        }
     }
 
     /// A word of digits at `i..end`.
@@ -349,22 +326,14 @@ impl<'a> Scanner<'a> {
         if b.get(i + 1) == Some(&b'/') {
             return; // "https://", not a key
         }
-        let hint = match self.last_label {
-            Some((hint, end))
-                if end <= i
-                    && i - end <= 3
-                    && b[end..i]
-                        .iter()
-                        .all(|c| matches!(c, b' ' | b'#' | b'"' | b'\'')) =>
-            {
-                hint
-            }
-            _ => match key_before(b, i) {
+        // A free-text label ("Date of birth:", "Order #:") or a key (`"patientDob":`, `mrn=`).
+        let hint = match label_before(b, i) {
+            Some(hint) => hint,
+            None => match key_before(b, i) {
                 Some(key) => classify_key(key),
                 None => return,
             },
         };
-        self.last_label = None;
         if hint.is_empty() {
             return;
         }
@@ -389,7 +358,6 @@ impl<'a> Scanner<'a> {
             Some(_) => (v, ValueEnd::Delimited),
             None => return,
         };
-        self.pending = None;
         self.take_value(start, hint, end, b.len());
     }
 
@@ -454,6 +422,15 @@ impl<'a> Scanner<'a> {
             }
         }
     }
+}
+
+/// The start of the word holding the digit at `i` (at most [`MAX_WORD`] back).
+fn word_start(b: &[u8], i: usize) -> usize {
+    let mut start = i;
+    while start > 0 && i - start < MAX_WORD && b[start - 1].is_ascii_alphanumeric() {
+        start -= 1;
+    }
+    start
 }
 
 /// Ends an unquoted value.
