@@ -188,12 +188,17 @@ fn write_finding(out: &mut String, listed: &Listed, colors: Colors) {
         let _ = writeln!(out, "{indent}{}", colors.dim(&f.html));
     }
     if let Some(phi) = &f.phi {
-        let _ = writeln!(
-            out,
-            "{indent}PHI in {}: {}",
-            phi.location,
-            phi.kinds.join(", ")
-        );
+        // Exposure findings (no SRI, weak HSTS) name a location but no detected kinds.
+        let _ = if phi.kinds.is_empty() {
+            writeln!(out, "{indent}PHI location: {}", phi.location)
+        } else {
+            writeln!(
+                out,
+                "{indent}PHI in {}: {}",
+                phi.location,
+                phi.kinds.join(", ")
+            )
+        };
     }
     if !f.message.is_empty() {
         let _ = writeln!(out, "{indent}{}", f.message);
