@@ -52,6 +52,24 @@ pub enum Kind {
     RecordId,
 }
 
+/// Every kind's report name: what rules that look for any PHI declare as their kinds.
+pub const ALL_KIND_NAMES: &[&str] = &[
+    "ssn",
+    "itin",
+    "npi",
+    "mbi",
+    "dea",
+    "diagnosis",
+    "mrn",
+    "member_id",
+    "dob",
+    "name",
+    "address",
+    "email",
+    "phone",
+    "record_id",
+];
+
 impl Kind {
     pub const ALL: [Kind; 14] = [
         Kind::Ssn,
@@ -192,4 +210,15 @@ impl Summary {
 /// Whether the text holds any detectable PHI (record ids included).
 pub fn contains_phi(text: &str) -> bool {
     !detect(text).is_empty()
+}
+
+#[cfg(test)]
+mod kind_name_tests {
+    use super::*;
+
+    #[test]
+    fn all_kind_names_match_the_kinds() {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names, ALL_KIND_NAMES);
+    }
 }

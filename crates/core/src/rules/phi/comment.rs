@@ -20,22 +20,7 @@ static META: RuleMeta = RuleMeta {
            the browser, stay in cached copies and are readable in the page source.",
     phi: Some(PhiMeta {
         location: "comment",
-        kinds: &[
-            "ssn",
-            "itin",
-            "npi",
-            "mbi",
-            "dea",
-            "diagnosis",
-            "mrn",
-            "member_id",
-            "dob",
-            "name",
-            "address",
-            "email",
-            "phone",
-            "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(a)(1)", "164.502(b)"],
     }),
     examples: &[

@@ -21,22 +21,7 @@ static META: RuleMeta = RuleMeta {
            record server-side and refer to it by an opaque id, or fetch it when needed.",
     phi: Some(PhiMeta {
         location: "hidden_input",
-        kinds: &[
-            "ssn",
-            "itin",
-            "npi",
-            "mbi",
-            "dea",
-            "diagnosis",
-            "mrn",
-            "member_id",
-            "dob",
-            "name",
-            "address",
-            "email",
-            "phone",
-            "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(a)(1)", "164.502(b)"],
     }),
     examples: &[

@@ -23,22 +23,7 @@ static META: RuleMeta = RuleMeta {
            output is collected by monitoring tools.",
     phi: Some(PhiMeta {
         location: "script",
-        kinds: &[
-            "ssn",
-            "itin",
-            "npi",
-            "mbi",
-            "dea",
-            "diagnosis",
-            "mrn",
-            "member_id",
-            "dob",
-            "name",
-            "address",
-            "email",
-            "phone",
-            "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(a)(1)", "164.312(a)(2)(iv)", "164.502(b)"],
     }),
     examples: &[

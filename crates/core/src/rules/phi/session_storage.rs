@@ -17,22 +17,7 @@ static META: RuleMeta = RuleMeta {
     help: "Do not keep PHI in sessionStorage: it is readable by every script on the origin, restored when a tab is reopened and outlives the portal session in a tab left open. Keep it in memory, or fetch it again.",
     phi: Some(PhiMeta {
         location: "session_storage",
-        kinds: &[
-            "ssn",
-            "itin",
-            "npi",
-            "mbi",
-            "dea",
-            "diagnosis",
-            "mrn",
-            "member_id",
-            "dob",
-            "name",
-            "address",
-            "email",
-            "phone",
-            "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(a)(2)(iv)", "164.312(a)(2)(iii)", "164.312(c)(1)"],
     }),
     examples: &[

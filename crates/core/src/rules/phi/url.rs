@@ -23,22 +23,7 @@ static META: RuleMeta = RuleMeta {
            and put an opaque, short-lived token in the URL instead.",
     phi: Some(PhiMeta {
         location: "url",
-        kinds: &[
-            "ssn",
-            "itin",
-            "npi",
-            "mbi",
-            "dea",
-            "diagnosis",
-            "mrn",
-            "member_id",
-            "dob",
-            "name",
-            "address",
-            "email",
-            "phone",
-            "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(e)(1)", "164.502(b)", "164.514(b)"],
     }),
     examples: &[
