@@ -1,4 +1,4 @@
-//! `cargo run --release -p portalscan-bench [-- --runs N --elements N --write-page FILE]`
+//! `cargo run --release -p portalscan-bench [-- --runs N --elements N --write-page FILE --per-rule]`
 //!
 //! Times, best of N runs, on a generated 10,000-element portal page:
 //! - the baseline: a bare html5ever parse (`scraper::Html::parse_document`);
@@ -25,6 +25,8 @@ struct Options {
     peak_memory_of: Option<String>,
     /// Save the generated page (to look at it, or scan it with the CLI).
     write_page: Option<String>,
+    /// Also time each rule on its own, to show where the rules' share goes.
+    per_rule: bool,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -33,6 +35,7 @@ fn parse_options() -> Result<Options, String> {
         elements: 10_000,
         peak_memory_of: None,
         write_page: None,
+        per_rule: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -47,6 +50,7 @@ fn parse_options() -> Result<Options, String> {
             "--elements" => options.elements = number("--elements")?,
             "--peak-memory-of" => options.peak_memory_of = args.next(),
             "--write-page" => options.write_page = args.next(),
+            "--per-rule" => options.per_rule = true,
             "--bench" => {} // passed by `cargo bench`-style runners; harmless
             other => return Err(format!("unknown argument {other}")),
         }
@@ -56,6 +60,34 @@ fn parse_options() -> Result<Options, String> {
 
 fn scraper_parse(html: &str) {
     black_box(scraper::Html::parse_document(black_box(html)));
+}
+
+/// Each rule scanned alone (best of N, on-CPU). A rule alone also pays for the shared
+/// per-page facts it is first to ask for (roles, hidden flags, labels), so the times add
+/// up to more than `scan_all`; the empty scan shows the engine's own cost.
+fn print_per_rule(snapshot: &portalscan_core::Snapshot, runs: usize) {
+    let time = |rules: &[&dyn portalscan_core::Rule]| {
+        best_of(runs, || {
+            black_box(portalscan_core::scan(
+                black_box(snapshot),
+                rules,
+                ScanOptions::default(),
+            ));
+        })
+        .best()
+    };
+    let mut timings: Vec<(&str, Duration)> = portalscan_core::rules::all()
+        .into_iter()
+        .map(|rule| (rule.meta().id, time(&[rule])))
+        .collect();
+    timings.sort_by(|a, b| b.1.cmp(&a.1));
+    println!(
+        "each rule alone (on-CPU, slowest first; engine with no rules: {:.2} ms):",
+        ms(time(&[]))
+    );
+    for (id, t) in timings.iter().take(15) {
+        println!("  {id:<42} {:>8.2} ms", ms(*t));
+    }
 }
 
 fn full_scan(html: &str) -> usize {
@@ -150,7 +182,7 @@ fn main() {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
-                "portalscan-bench: {e}\nusage: portalscan-bench [--runs N] [--elements N] [--write-page FILE]"
+                "portalscan-bench: {e}\nusage: portalscan-bench [--runs N] [--elements N] [--write-page FILE] [--per-rule]"
             );
             std::process::exit(2);
         }
@@ -222,6 +254,10 @@ fn main() {
         "ratio full scan / baseline",
         if ratio <= 2.0 { "met" } else { "NOT met" }
     );
+
+    if options.per_rule {
+        print_per_rule(&snapshot, runs);
+    }
 
     let base = child_peak("none", options.elements);
     let scraper = child_peak("scraper", options.elements);
