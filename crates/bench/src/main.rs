@@ -80,7 +80,7 @@ fn print_per_rule(snapshot: &portalscan_core::Snapshot, runs: usize) {
         .into_iter()
         .map(|rule| (rule.meta().id, time(&[rule])))
         .collect();
-    timings.sort_by(|a, b| b.1.cmp(&a.1));
+    timings.sort_by_key(|t| std::cmp::Reverse(t.1));
     println!(
         "each rule alone (on-CPU, slowest first; engine with no rules: {:.2} ms):",
         ms(time(&[]))
