@@ -17,10 +17,7 @@ static META: RuleMeta = RuleMeta {
     help: "Do not let a service worker cache pages or API responses that carry PHI: Cache Storage keeps them on disk after logout. Exclude authenticated and /services/ routes from the cache, and delete caches at logout.",
     phi: Some(PhiMeta {
         location: "cache_storage",
-        kinds: &[
-            "ssn", "itin", "npi", "mbi", "dea", "diagnosis", "mrn", "member_id", "dob", "name",
-            "address", "email", "phone", "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(a)(2)(iv)", "164.312(a)(2)(iii)", "164.312(c)(1)"],
     }),
     examples: &[

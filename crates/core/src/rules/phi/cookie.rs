@@ -22,10 +22,7 @@ static META: RuleMeta = RuleMeta {
            server-side session.",
     phi: Some(PhiMeta {
         location: "cookie",
-        kinds: &[
-            "ssn", "itin", "npi", "mbi", "dea", "diagnosis", "mrn", "member_id", "dob", "name",
-            "address", "email", "phone", "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(e)(1)", "164.312(a)(2)(iv)"],
     }),
     examples: &[

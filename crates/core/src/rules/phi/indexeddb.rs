@@ -16,10 +16,7 @@ static META: RuleMeta = RuleMeta {
     help: "Do not cache patient records in IndexedDB: it persists on disk after logout and is readable by any script on the origin. If offline use is required, encrypt records with a key that is not stored on the device and clear the database at logout.",
     phi: Some(PhiMeta {
         location: "indexeddb",
-        kinds: &[
-            "ssn", "itin", "npi", "mbi", "dea", "diagnosis", "mrn", "member_id", "dob", "name",
-            "address", "email", "phone", "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(a)(2)(iv)", "164.312(a)(2)(iii)", "164.312(c)(1)"],
     }),
     examples: &[

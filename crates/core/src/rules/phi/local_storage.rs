@@ -16,10 +16,7 @@ static META: RuleMeta = RuleMeta {
     help: "Do not keep PHI in localStorage: it is stored unencrypted on disk, never expires, survives logout and is readable by any script on the origin. Keep it in memory for the page's life, or fetch it again from the server.",
     phi: Some(PhiMeta {
         location: "local_storage",
-        kinds: &[
-            "ssn", "itin", "npi", "mbi", "dea", "diagnosis", "mrn", "member_id", "dob", "name",
-            "address", "email", "phone", "record_id",
-        ],
+        kinds: crate::phi::ALL_KIND_NAMES,
         hipaa: &["164.312(a)(2)(iv)", "164.312(a)(2)(iii)", "164.312(c)(1)"],
     }),
     examples: &[
