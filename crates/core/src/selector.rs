@@ -67,10 +67,15 @@ fn css_ident(name: &str) -> String {
     if is_plain_ident(name) {
         name.to_string()
     } else {
-        format!(
-            "*|{}",
-            name.replace(|c: char| !c.is_ascii_alphanumeric(), "\\$0")
-        )
+        // CSS escapes: a backslash before each character that may not stand bare.
+        let mut escaped = String::from("*|");
+        for c in name.chars() {
+            if !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii()) {
+                escaped.push('\\');
+            }
+            escaped.push(c);
+        }
+        escaped
     }
 }
 
@@ -139,4 +144,15 @@ pub fn shorten(text: &str, max: usize) -> String {
 /// Text of a node for messages: whitespace collapsed.
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_ident;
+
+    #[test]
+    fn odd_tag_names_are_escaped_character_by_character() {
+        assert_eq!(css_ident("c-card"), "c-card");
+        assert_eq!(css_ident("x:y"), "*|x\\:y");
+    }
 }
