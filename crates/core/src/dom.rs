@@ -98,6 +98,23 @@ pub struct Node {
     /// 1-based source line where the element starts, when parsed from a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// Position in the browser's paint order (higher paints later, on top), where the
+    /// front-end knows layout. Lets rules find backgrounds that are not ancestors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paint_order: Option<u32>,
+    /// Client and scroll sizes, for elements whose content can be scrolled, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scroll: Option<ScrollBox>,
+}
+
+/// An element's visible (client) size and the size of its scrollable content, in CSS px
+/// (`clientWidth`/`scrollWidth` and friends). It overflows when scroll > client.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScrollBox {
+    pub client_width: f64,
+    pub client_height: f64,
+    pub scroll_width: f64,
+    pub scroll_height: f64,
 }
 
 impl Node {
@@ -109,6 +126,8 @@ impl Node {
             focus_style: None,
             rect: None,
             line: None,
+            paint_order: None,
+            scroll: None,
         }
     }
 }

@@ -36,6 +36,17 @@ pub struct Snapshot {
     pub requests: Option<Vec<Request>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub console: Option<Vec<ConsoleMessage>>,
+    /// What a live Tab walk with real key events observed (browser front-ends only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyboard: Option<KeyboardWalk>,
+    /// Elements with a pointer listener (`click`, `mousedown`, `pointerdown`, `mouseup`,
+    /// `pointerup`) registered from script or markup, as the browser saw them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer_handlers: Option<Vec<NodeId>>,
+    /// Set when this snapshot is what the browser showed on Back after logging out: the
+    /// page came back from history although the session had ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_after_logout: Option<RestoredPage>,
 }
 
 fn current_version() -> u32 {
@@ -56,6 +67,9 @@ impl Snapshot {
             storage: None,
             requests: None,
             console: None,
+            keyboard: None,
+            pointer_handlers: None,
+            restored_after_logout: None,
         }
     }
 
@@ -184,4 +198,74 @@ pub struct Request {
 pub struct ConsoleMessage {
     pub level: String,
     pub text: String,
+}
+
+/// A live Tab walk: the browser front-end pressed Tab (real key events) from the top of the
+/// page and recorded where focus went.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct KeyboardWalk {
+    /// Each element Tab focused, in order, first visit only.
+    pub stops: Vec<TabStop>,
+    /// Focus came back round to the first stop (or left the document): the whole cycle
+    /// was seen, so an element missing from `stops` is not in the Tab order.
+    pub cycled: bool,
+    /// The walk stopped at its press limit before cycling: later elements are unknown.
+    pub truncated: bool,
+    /// Focus could not leave a group of elements with Tab, Shift+Tab or Escape.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trap: Option<KeyboardTrap>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct TabStop {
+    pub node: NodeId,
+    /// How focusing changed the element's rendering, where measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<FocusIndicator>,
+    /// How much of the focused element other content covered, once the browser had
+    /// scrolled it into view, where measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obscured: Option<Obscured>,
+}
+
+/// Screenshots of the element's box (grown by `margin_px` on each side) unfocused and
+/// focused, compared pixel by pixel.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct FocusIndicator {
+    pub margin_px: f64,
+    /// Device pixels compared.
+    pub compared_pixels: u32,
+    /// Device pixels whose colour differs between the two screenshots.
+    pub changed_pixels: u32,
+    /// The largest contrast ratio between a changed pixel's focused and unfocused colour
+    /// (1.0 when nothing changed).
+    pub max_contrast: f64,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct Obscured {
+    /// Share of the element's visible box (0.0–1.0) under content painted on top of it
+    /// that is neither the element, its descendant nor its ancestor (sticky headers,
+    /// cookie banners, chat widgets).
+    pub covered_fraction: f64,
+    /// The element on top, when one covers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<NodeId>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct KeyboardTrap {
+    /// The elements focus kept cycling among.
+    pub nodes: Vec<NodeId>,
+    /// Keys tried to leave them, e.g. `Tab`, `Shift+Tab`, `Escape`.
+    pub keys_tried: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct RestoredPage {
+    /// The URL that ended the session.
+    pub logout_url: String,
+    /// `bfcache` (the live page came back), `http-cache` (reloaded from the HTTP cache)
+    /// or `network` (fetched again and the server still answered with the page).
+    pub via: String,
 }
