@@ -1,0 +1,52 @@
+//! portalscan's browser front-end: drives Debian's Chromium (headless, over the DevTools
+//! protocol via `headless_chrome`) and turns a live page into a core [`Snapshot`].
+//!
+//! It only gathers facts; every decision stays in `portalscan-core`. Modules:
+//! - `launch`: finding and starting Chromium (never downloads one; own profile dir each run).
+//! - `capture`: the page's DOM (with open, closed and LWC shadow trees) from
+//!   `DOMSnapshot.captureSnapshot`, computed styles, layout boxes, paint order, scroll boxes.
+//! - `collect`: responses and requests (with the Referer each carried), cookies with flags,
+//!   localStorage, sessionStorage, IndexedDB, Cache Storage, console messages.
+//! - `keyboard`: the live Tab walk (real key events): focus order, traps, focus indicator
+//!   by comparing renderings, focus obscured by other content; pointer listeners.
+//! - `crops`: screenshots of failing elements for reports, taken after PHI on the page is
+//!   replaced by its redacted form.
+
+use std::collections::HashMap;
+
+use portalscan_core::NodeId;
+pub use portalscan_core::Snapshot;
+
+/// The DevTools protocol's id for a node, stable for the life of the document.
+pub type BackendNodeId = u32;
+
+/// Maps between the browser's node ids and the snapshot arena's, built while capturing.
+#[derive(Clone, Debug, Default)]
+pub struct NodeMap {
+    by_backend: HashMap<BackendNodeId, NodeId>,
+    backend_of: Vec<Option<BackendNodeId>>,
+}
+
+impl NodeMap {
+    /// Records that arena node `node` is the browser's node `backend`.
+    pub fn insert(&mut self, backend: BackendNodeId, node: NodeId) {
+        self.by_backend.insert(backend, node);
+        let index = node.index();
+        if self.backend_of.len() <= index {
+            self.backend_of.resize(index + 1, None);
+        }
+        self.backend_of[index] = Some(backend);
+    }
+    pub fn node(&self, backend: BackendNodeId) -> Option<NodeId> {
+        self.by_backend.get(&backend).copied()
+    }
+    pub fn backend(&self, node: NodeId) -> Option<BackendNodeId> {
+        self.backend_of.get(node.index()).copied().flatten()
+    }
+    pub fn len(&self) -> usize {
+        self.by_backend.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.by_backend.is_empty()
+    }
+}
