@@ -50,3 +50,43 @@ impl NodeMap {
         self.by_backend.is_empty()
     }
 }
+
+/// What can go wrong driving the browser. Messages name the page or file involved and never
+/// include page content (which may hold PHI) or credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowserError {
+    /// No Chromium where we looked; lists the places tried.
+    NotFound(String),
+    /// Chromium was found but did not start.
+    Launch(String),
+    /// The page could not be loaded (DNS, refused, HTTP error page is NOT an error).
+    Navigation { url: String, message: String },
+    /// A step did not finish in time.
+    Timeout { url: String, step: String },
+    /// The browser or tab went away (crashed, killed): the caller may restart and retry.
+    Crashed(String),
+    /// Any other DevTools protocol failure.
+    Protocol(String),
+}
+
+impl BrowserError {
+    /// Wraps a DevTools protocol error (headless_chrome reports them as `anyhow::Error`).
+    pub fn protocol(context: &str, error: impl std::fmt::Display) -> BrowserError {
+        BrowserError::Protocol(format!("{context}: {error}"))
+    }
+}
+
+impl std::fmt::Display for BrowserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BrowserError::NotFound(tried) => write!(f, "no Chromium found (tried {tried})"),
+            BrowserError::Launch(m) => write!(f, "Chromium did not start: {m}"),
+            BrowserError::Navigation { url, message } => write!(f, "{url}: {message}"),
+            BrowserError::Timeout { url, step } => write!(f, "{url}: timed out while {step}"),
+            BrowserError::Crashed(m) => write!(f, "the browser went away: {m}"),
+            BrowserError::Protocol(m) => write!(f, "DevTools protocol error: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for BrowserError {}
