@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing portalscan needs on a fresh machine: rustfmt, clippy
 # and the wasm32 target the rule core must build for (via rustup, only what is missing, so
-# a machine that has them needs no network). Safe to run again.
+# a machine that has them needs no network), and the fixture portal's npm packages and
+# build. Safe to run again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
   export PATH="$HOME/.cargo/bin:$PATH"
@@ -33,3 +35,19 @@ if [ ${#missing_components[@]} -gt 0 ] || [ "$need_wasm" = 1 ]; then
   fi
 fi
 echo "setup: $(cargo --version); rustfmt, clippy and the wasm32 target are installed"
+
+# The fixture portal (fixtures/portal): Lightning Web Components compiled with the real
+# lwc packages and styled with SLDS, pinned in package-lock.json. Installs only when the
+# lock file changed, builds only when a source is newer than the build.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: npm not found; install Node.js 18 or later with npm (Debian: apt-get install nodejs npm)" >&2
+  exit 1
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+built=fixtures/portal/dist/native/portal.js
+if [ ! -f "$built" ] || [ -n "$(find fixtures/portal/src fixtures/portal/build.mjs package-lock.json -newer "$built" -print -quit)" ]; then
+  npm run build:portal
+fi
+echo "setup: fixtures/portal is built (fixtures/portal/dist)"

@@ -1,0 +1,152 @@
+//! The loopback server for `fixtures/portal`: a patient portal built the way Salesforce
+//! Experience Cloud builds one (Lightning Web Components compiled by `npm run build:portal`
+//! into `fixtures/portal/dist`, styled with SLDS), served under `/s/` with the headers,
+//! cookies and session behaviour the crawler's rules are tested against. What is planted
+//! where is in `fixtures/portal/README.md`; the findings it must give are in
+//! `fixtures/portal/expected.json`.
+//!
+//! Three loopback listeners: the portal itself, a "third-party" analytics origin the
+//! records page sends a tracking pixel (and its Referer) to, and — separately, from
+//! [`start_outside`] — an out-of-scope origin the pages link to, which records every
+//! request so a test can prove the crawler never went there.
+
+mod http;
+mod listener;
+mod portal;
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+pub use http::{Request, Response};
+use listener::Listener;
+
+pub struct ServerOptions {
+    /// The `fixtures/portal` directory (holds `pages/` and the built `dist/`).
+    pub root: PathBuf,
+    /// Where to listen; must be a loopback address (`127.0.0.1:0` picks a free port).
+    pub bind: SocketAddr,
+    /// An out-of-scope origin every page links to (e.g. [`OutsideServer::url`]).
+    pub linked_origin: Option<String>,
+}
+
+impl ServerOptions {
+    /// The repository's `fixtures/portal` on a free loopback port, linking nowhere.
+    pub fn new(root: impl Into<PathBuf>) -> ServerOptions {
+        ServerOptions {
+            root: root.into(),
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            linked_origin: None,
+        }
+    }
+}
+
+/// The running portal. Stops when dropped.
+pub struct Server {
+    portal: Listener,
+    third_party: Listener,
+    third_party_log: Log,
+}
+
+/// A request an origin received: request target and the `Referer` it carried.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recorded {
+    pub method: String,
+    pub target: String,
+    pub referer: Option<String>,
+}
+
+type Log = Arc<Mutex<Vec<Recorded>>>;
+
+/// Starts the portal. Fails if `root/dist` has not been built, naming the command that
+/// builds it.
+pub fn start(opts: ServerOptions) -> io::Result<Server> {
+    let third_party_log: Log = Arc::default();
+    let third_party = Listener::bind(
+        SocketAddr::new(opts.bind.ip(), 0),
+        recording_handler(third_party_log.clone(), portal::third_party_response),
+    )?;
+    let site = portal::Site::load(&opts.root, opts.linked_origin, third_party.url())?;
+    let site = Arc::new(site);
+    let portal = Listener::bind(opts.bind, Arc::new(move |req| site.handle(req)))?;
+    Ok(Server {
+        portal,
+        third_party,
+        third_party_log,
+    })
+}
+
+impl Server {
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub fn url(&self) -> String {
+        self.portal.url()
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.portal.addr()
+    }
+
+    /// The "third-party" analytics origin the records page reports to.
+    pub fn third_party_url(&self) -> String {
+        self.third_party.url()
+    }
+
+    /// Every request the analytics origin received, in order.
+    pub fn third_party_requests(&self) -> Vec<Recorded> {
+        self.third_party_log
+            .lock()
+            .map(|l| l.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// An out-of-scope origin: answers every request with a small page and records it.
+pub struct OutsideServer {
+    listener: Listener,
+    log: Log,
+}
+
+/// Starts an out-of-scope origin on a free loopback port.
+pub fn start_outside() -> io::Result<OutsideServer> {
+    let log: Log = Arc::default();
+    let listener = Listener::bind(
+        SocketAddr::from(([127, 0, 0, 1], 0)),
+        recording_handler(log.clone(), |_| {
+            Response::html(
+                "<!doctype html><html lang=\"en\"><title>Community forum</title>\
+                 <h1>Patient community forum</h1><p>Out of the portal's scope.</p>\
+                 <a href=\"/more\">More</a></html>",
+            )
+        }),
+    )?;
+    Ok(OutsideServer { listener, log })
+}
+
+impl OutsideServer {
+    pub fn url(&self) -> String {
+        self.listener.url()
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.listener.addr()
+    }
+
+    /// Every request received so far (a crawler that stays in scope leaves this empty).
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+}
+
+fn recording_handler(log: Log, respond: fn(&Request) -> Response) -> listener::Handler {
+    Arc::new(move |req: &Request| {
+        if let Ok(mut log) = log.lock() {
+            log.push(Recorded {
+                method: req.method.clone(),
+                target: req.target.clone(),
+                referer: req.header("referer").map(str::to_string),
+            });
+        }
+        respond(req)
+    })
+}

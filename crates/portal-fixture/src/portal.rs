@@ -1,0 +1,371 @@
+//! The portal's routes: per-page headers and cookies, the session, static files from
+//! `dist/`. Every planted header or cookie is listed in `fixtures/portal/README.md`.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::http::{Request, Response, percent_decode};
+
+/// Where the built bundles and SLDS assets are served (Experience Cloud serves a site's
+/// static resources under its `/s/sfsites/` prefix).
+pub const ASSET_PREFIX: &str = "/s/sfsites/c/";
+
+/// Files `npm run build:portal` must have written.
+const BUILT: &[&str] = &[
+    "synthetic/portal.js",
+    "native/portal.js",
+    "slds/salesforce-lightning-design-system.min.css",
+    "slds/icons.svg",
+];
+
+/// One page of the portal.
+struct Page {
+    path: &'static str,
+    title: &'static str,
+    /// Which bundle mounts it: `synthetic` (Aura-style synthetic shadow) or `native`.
+    bundle: &'static str,
+    /// `Cache-Control` of the document, if any.
+    cache_control: Option<&'static str>,
+    /// Extra cookies the page sets (beyond the session).
+    cookies: &'static [&'static str],
+    /// Needs a session (all pages with PHI do).
+    private: bool,
+    /// The site's "head markup" (Experience Builder > Settings > Advanced).
+    analytics: bool,
+}
+
+const PAGES: &[Page] = &[
+    Page {
+        path: "/s/login",
+        title: "Log in | Riverside Health Patient Portal",
+        bundle: "synthetic",
+        cache_control: Some("no-store"),
+        // Salesforce's own consent cookie: script-readable by design, not a session.
+        cookies: &["CookieConsentPolicy=0:1; Path=/; SameSite=Lax"],
+        private: false,
+        analytics: false,
+    },
+    Page {
+        path: "/s/home",
+        title: "Home | Riverside Health Patient Portal",
+        bundle: "synthetic",
+        cache_control: Some("no-store"),
+        cookies: &[],
+        private: true,
+        analytics: false,
+    },
+    Page {
+        path: "/s/appointments",
+        title: "Appointments | Riverside Health Patient Portal",
+        bundle: "synthetic",
+        // Planted: PHI page that the browser may keep on disk for five minutes.
+        cache_control: Some("private, max-age=300"),
+        // Planted: a second session cookie, scoped to this page, with no flags at all.
+        cookies: &["apptSession=a7Fq2Lw9; Path=/s/appointments"],
+        private: true,
+        analytics: false,
+    },
+    Page {
+        path: "/s/messages",
+        title: "Messages | Riverside Health Patient Portal",
+        bundle: "synthetic",
+        // Planted: no-cache still lets the browser store the page.
+        cache_control: Some("no-cache, private"),
+        cookies: &[],
+        private: true,
+        analytics: false,
+    },
+    Page {
+        path: "/s/records",
+        title: "Health records | Riverside Health Patient Portal",
+        bundle: "native",
+        // Planted: PHI page with no Cache-Control at all.
+        cache_control: None,
+        cookies: &[],
+        private: true,
+        analytics: true,
+    },
+    Page {
+        path: "/s/intake",
+        title: "New patient intake | Riverside Health Patient Portal",
+        bundle: "native",
+        cache_control: Some("no-store"),
+        cookies: &[],
+        private: true,
+        analytics: false,
+    },
+];
+
+/// Marks a browser that logged out: no automatic sign-in until it logs in again.
+const LOGGED_OUT: &str = "portal_logged_out";
+
+pub struct Site {
+    root: PathBuf,
+    dist: PathBuf,
+    shell: String,
+    login_form: String,
+    analytics: String,
+    linked_origin: Option<String>,
+    third_party: String,
+    sessions: Mutex<HashSet<String>>,
+    issued: AtomicU64,
+}
+
+fn read(path: &Path) -> io::Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
+impl Site {
+    pub fn load(
+        root: &Path,
+        linked_origin: Option<String>,
+        third_party: String,
+    ) -> io::Result<Site> {
+        let dist = root.join("dist");
+        if let Some(missing) = BUILT.iter().find(|f| !dist.join(f).is_file()) {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!(
+                    "{} is missing ({} not built): run `npm ci && npm run build:portal` in the \
+                     repository root",
+                    dist.display(),
+                    missing
+                ),
+            ));
+        }
+        let pages = root.join("pages");
+        Ok(Site {
+            root: root.to_path_buf(),
+            dist,
+            shell: read(&pages.join("shell.html"))?,
+            login_form: read(&pages.join("login.html"))?,
+            analytics: read(&pages.join("analytics.html"))?,
+            linked_origin: linked_origin.map(|o| o.trim_end_matches('/').to_string()),
+            third_party,
+            sessions: Mutex::default(),
+            issued: AtomicU64::new(0),
+        })
+    }
+
+    pub fn handle(&self, req: &Request) -> Response {
+        let path = req.path();
+        if let Some(file) = path.strip_prefix(ASSET_PREFIX) {
+            return self.asset(req, file);
+        }
+        match (req.method.as_str(), path) {
+            ("GET" | "HEAD", "/" | "/s" | "/s/") => Response::redirect(302, "/s/home"),
+            ("GET" | "HEAD", "/robots.txt") => Response::text(
+                200,
+                &format!(
+                    "User-agent: *\nAllow: /s/\nSitemap: {}/sitemap.xml\n",
+                    self.origin(req)
+                ),
+            ),
+            ("GET" | "HEAD", "/sitemap.xml") => self.sitemap(req),
+            ("GET" | "HEAD", "/favicon.ico") => Response::new(204, "image/x-icon", Vec::new()),
+            ("POST", "/s/login") => self.login(req),
+            ("GET" | "HEAD", "/s/logout") => self.logout(req),
+            ("GET" | "HEAD", "/s/api/patient") => self.api_patient(req),
+            ("GET" | "HEAD", _) => match PAGES.iter().find(|p| p.path == path) {
+                Some(page) => self.page(req, page),
+                None => Response::text(404, &format!("{path}: no such page")),
+            },
+            _ => Response::text(405, "method not allowed"),
+        }
+    }
+
+    fn origin(&self, req: &Request) -> String {
+        format!("http://{}", req.header("host").unwrap_or("127.0.0.1"))
+    }
+
+    fn has_session(&self, req: &Request) -> bool {
+        req.cookie("sid")
+            .is_some_and(|sid| self.sessions.lock().is_ok_and(|s| s.contains(sid)))
+    }
+
+    fn new_session(&self) -> String {
+        let n = self.issued.fetch_add(1, Ordering::SeqCst) + 1;
+        let sid = format!("00DRiverside{n:06}AQFixtureSession");
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.insert(sid.clone());
+        }
+        sid
+    }
+
+    fn page(&self, req: &Request, page: &Page) -> Response {
+        let mut new_sid = None;
+        if page.private && !self.has_session(req) {
+            if req.cookie(LOGGED_OUT).is_some() {
+                let target = format!("/s/login?startURL={}", page.path.replace('/', "%2F"));
+                return Response::redirect(302, &target);
+            }
+            // A first visit signs in on its own, as single sign-on would.
+            new_sid = Some(self.new_session());
+        }
+        let mut response = Response::html(self.render(page));
+        if let Some(cc) = page.cache_control {
+            response = response.with("Cache-Control", cc);
+        }
+        if let Some(sid) = new_sid {
+            response = response.with("Set-Cookie", &session_cookie(&sid));
+        }
+        for cookie in page.cookies {
+            response = response.with("Set-Cookie", cookie);
+        }
+        response
+    }
+
+    fn render(&self, page: &Page) -> String {
+        let name = page.path.trim_start_matches("/s/");
+        let main = if name == "login" {
+            self.login_form.as_str()
+        } else {
+            ""
+        };
+        let head = if page.analytics {
+            self.analytics.replace("{{THIRD_PARTY}}", &self.third_party)
+        } else {
+            String::new()
+        };
+        let footer = match &self.linked_origin {
+            Some(origin) => format!(
+                "<a href=\"{origin}/forum\">Patient community forum</a> (hosted by our partner)"
+            ),
+            None => String::new(),
+        };
+        self.shell
+            .replace("{{TITLE}}", page.title)
+            .replace("{{PAGE}}", name)
+            .replace("{{BUNDLE}}", page.bundle)
+            .replace("{{HEAD}}", &head)
+            .replace("{{MAIN}}", main)
+            .replace("{{FOOTER_LINK}}", &footer)
+    }
+
+    fn login(&self, req: &Request) -> Response {
+        let user = req.form_field("username").unwrap_or_default();
+        let password = req.form_field("password").unwrap_or_default();
+        if user.trim().is_empty() || password.is_empty() {
+            let page = PAGES
+                .iter()
+                .find(|p| p.path == "/s/login")
+                .expect("login page");
+            let mut response = self.page(req, page);
+            response.status = 400;
+            return response;
+        }
+        let start = req
+            .query()
+            .and_then(|q| {
+                q.split('&')
+                    .find_map(|kv| kv.strip_prefix("startURL="))
+                    .map(percent_decode)
+            })
+            .filter(|u| u.starts_with("/s/") && !u.starts_with("/s/logout"))
+            .unwrap_or_else(|| "/s/home".to_string());
+        Response::redirect(303, &start)
+            .with("Set-Cookie", &session_cookie(&self.new_session()))
+            .with("Set-Cookie", &format!("{LOGGED_OUT}=; Path=/; Max-Age=0"))
+    }
+
+    fn logout(&self, req: &Request) -> Response {
+        if let (Some(sid), Ok(mut sessions)) = (req.cookie("sid"), self.sessions.lock()) {
+            sessions.remove(sid);
+        }
+        Response::redirect(302, "/s/login")
+            .with("Cache-Control", "no-store")
+            .with(
+                "Set-Cookie",
+                "sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax",
+            )
+            .with(
+                "Set-Cookie",
+                "apptSession=; Path=/s/appointments; Max-Age=0",
+            )
+            .with(
+                "Set-Cookie",
+                &format!("{LOGGED_OUT}=1; Path=/; HttpOnly; SameSite=Lax"),
+            )
+    }
+
+    /// The patient record the components render (as an Apex call would return it).
+    fn api_patient(&self, req: &Request) -> Response {
+        if !self.has_session(req) {
+            return Response::text(401, "no session");
+        }
+        // A server round trip takes a moment: the page renders only after it, so a crawler
+        // that does not wait for the page to settle sees an empty shell.
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let path = self.root.join("data/patient.json");
+        match std::fs::read(&path) {
+            Ok(body) => {
+                Response::new(200, "application/json", body).with("Cache-Control", "no-store")
+            }
+            Err(e) => Response::text(500, &format!("{}: {e}", path.display())),
+        }
+    }
+
+    fn sitemap(&self, req: &Request) -> Response {
+        let origin = self.origin(req);
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for page in PAGES {
+            xml.push_str(&format!("  <url><loc>{origin}{}</loc></url>\n", page.path));
+        }
+        xml.push_str("</urlset>\n");
+        Response::new(200, "application/xml", xml)
+    }
+
+    fn asset(&self, req: &Request, file: &str) -> Response {
+        let file = percent_decode(file);
+        let relative = Path::new(&file);
+        if relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return Response::text(404, "not found");
+        }
+        let path = self.dist.join(relative);
+        match std::fs::read(&path) {
+            Ok(body) => Response::new(200, content_type(&path), body)
+                .with("Cache-Control", "public, max-age=3600"),
+            Err(_) => Response::text(404, &format!("{}: not found", req.path())),
+        }
+    }
+}
+
+/// The login session: HttpOnly and SameSite=Lax, and (planted) not Secure — as a site that
+/// turned off "Require secure connections" sends it.
+fn session_cookie(sid: &str) -> String {
+    format!("sid={sid}; Path=/; HttpOnly; SameSite=Lax")
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "woff2" => "font/woff2",
+        "html" => "text/html; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The analytics origin: a 1x1 GIF for any path.
+pub fn third_party_response(_req: &Request) -> Response {
+    const PIXEL: &[u8] = &[
+        0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xff, 0xff,
+        0xff, 0x00, 0x00, 0x00, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00,
+        0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b,
+    ];
+    Response::new(200, "image/gif", PIXEL).with("Cache-Control", "no-store")
+}
