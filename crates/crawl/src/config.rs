@@ -1,0 +1,350 @@
+//! The crawl's settings: `portalscan.toml`, then command-line flags over it.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::scope::{self, Pattern, Scope};
+use crate::shard::Shard;
+
+/// `portalscan.toml` as written. Every key is optional; unknown keys are errors (a typo must
+/// not silently widen the crawl).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub seeds: Vec<String>,
+    pub output_dir: Option<PathBuf>,
+    /// Read `/sitemap.xml` of each seed origin (default true).
+    pub sitemap: Option<bool>,
+    /// Follow links found in pages (default true); false crawls seeds and sitemap only.
+    pub follow_links: Option<bool>,
+    /// A Playwright `storageState` JSON file applied before the crawl.
+    pub storage_state: Option<PathBuf>,
+    #[serde(default)]
+    pub scope: ScopeSection,
+    #[serde(default)]
+    pub limits: LimitsSection,
+    #[serde(default)]
+    pub browser: BrowserSection,
+    pub login: Option<FormLogin>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeSection {
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSection {
+    pub max_pages: Option<usize>,
+    pub max_depth: Option<u32>,
+    pub max_time_secs: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrowserSection {
+    pub chrome: Option<PathBuf>,
+    pub jobs: Option<usize>,
+    pub timeout_secs: Option<u64>,
+    pub retries: Option<u32>,
+    pub settle_ms: Option<u64>,
+    pub tab_walk: Option<bool>,
+    pub max_tab_presses: Option<u32>,
+}
+
+/// A form login: the page, the fields and where the credentials come from. The credentials
+/// themselves are never in the config, only the names of the environment variables.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FormLogin {
+    pub url: String,
+    pub username_selector: String,
+    pub password_selector: String,
+    pub submit_selector: String,
+    pub username_env: String,
+    pub password_env: String,
+    /// Login succeeded once the page URL contains this.
+    pub success_url_contains: String,
+}
+
+/// Command-line flags, which override the file.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub seeds: Vec<String>,
+    pub output_dir: Option<PathBuf>,
+    pub chrome: Option<PathBuf>,
+    pub shard: Option<Shard>,
+    pub max_pages: Option<usize>,
+    pub max_depth: Option<u32>,
+    pub max_time_secs: Option<u64>,
+    pub jobs: Option<usize>,
+    pub timeout_secs: Option<u64>,
+    pub retries: Option<u32>,
+    pub resume: bool,
+    pub storage_state: Option<PathBuf>,
+    pub sitemap: Option<bool>,
+    pub tab_walk: Option<bool>,
+}
+
+/// Everything a crawl needs, resolved and checked.
+#[derive(Debug, Clone)]
+pub struct CrawlConfig {
+    /// Normalised seed URLs, in the order given.
+    pub seeds: Vec<String>,
+    pub scope: Scope,
+    pub sitemap: bool,
+    pub follow_links: bool,
+    pub max_pages: usize,
+    pub max_depth: u32,
+    pub max_time: Option<Duration>,
+    pub jobs: usize,
+    pub timeout: Duration,
+    pub retries: u32,
+    pub settle: Duration,
+    pub tab_walk: bool,
+    pub max_tab_presses: u32,
+    pub shard: Shard,
+    pub resume: bool,
+    pub output_dir: PathBuf,
+    pub chrome: Option<PathBuf>,
+    pub storage_state: Option<PathBuf>,
+    pub login: Option<FormLogin>,
+}
+
+pub const DEFAULT_OUTPUT_DIR: &str = "portalscan-report";
+pub const DEFAULT_MAX_PAGES: usize = 500;
+pub const DEFAULT_MAX_DEPTH: u32 = 10;
+
+/// One page in parallel per core, at most 4 (each tab costs memory and the machine still
+/// has to run the rules).
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 4)
+}
+
+impl ConfigFile {
+    /// Reads and parses a config file; errors name the file and, for TOML errors, the line.
+    pub fn load(path: &Path) -> Result<ConfigFile, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        ConfigFile::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    pub fn parse(text: &str) -> Result<ConfigFile, String> {
+        toml::from_str(text).map_err(|e| {
+            // The TOML error quotes the offending line, which could be anything the user
+            // pasted; keep its position and message, redacted.
+            portalscan_core::phi::redact(e.to_string().trim())
+        })
+    }
+
+    /// Applies the flags and checks the result. Relative paths in the file are taken
+    /// relative to `base` (the config file's directory).
+    pub fn resolve(self, flags: Overrides, base: &Path) -> Result<CrawlConfig, String> {
+        let rel = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
+        let raw_seeds = if flags.seeds.is_empty() {
+            self.seeds
+        } else {
+            flags.seeds
+        };
+        if raw_seeds.is_empty() {
+            return Err(
+                "no seed URL: give one on the command line or as `seeds` in the config".into(),
+            );
+        }
+        let mut seeds = Vec::new();
+        for raw in &raw_seeds {
+            let seed = scope::normalize(raw).ok_or_else(|| {
+                format!(
+                    "seed '{}': not an http(s) URL",
+                    portalscan_core::phi::redact_url(raw)
+                )
+            })?;
+            if !seeds.contains(&seed) {
+                seeds.push(seed);
+            }
+        }
+        let patterns = |list: Vec<String>| -> Result<Vec<Pattern>, String> {
+            list.iter().map(|p| Pattern::parse(p)).collect()
+        };
+        let scope = Scope::from_seeds(
+            &seeds,
+            patterns(self.scope.include)?,
+            patterns(self.scope.exclude)?,
+        )?;
+        let jobs = flags
+            .jobs
+            .or(self.browser.jobs)
+            .unwrap_or_else(default_jobs);
+        if jobs == 0 {
+            return Err("jobs must be at least 1".into());
+        }
+        let timeout = flags
+            .timeout_secs
+            .or(self.browser.timeout_secs)
+            .unwrap_or(30);
+        if timeout == 0 {
+            return Err("timeout must be at least 1 second".into());
+        }
+        let max_pages = flags
+            .max_pages
+            .or(self.limits.max_pages)
+            .unwrap_or(DEFAULT_MAX_PAGES);
+        if max_pages == 0 {
+            return Err("max pages must be at least 1".into());
+        }
+        if let Some(login) = &self.login
+            && scope::normalize(&login.url).is_none_or(|u| !scope.same_origin(&u))
+        {
+            return Err(format!(
+                "login.url '{}' must be an http(s) URL on a seed's origin",
+                portalscan_core::phi::redact_url(&login.url)
+            ));
+        }
+        Ok(CrawlConfig {
+            seeds,
+            scope,
+            sitemap: flags.sitemap.or(self.sitemap).unwrap_or(true),
+            follow_links: self.follow_links.unwrap_or(true),
+            max_pages,
+            max_depth: flags
+                .max_depth
+                .or(self.limits.max_depth)
+                .unwrap_or(DEFAULT_MAX_DEPTH),
+            max_time: flags
+                .max_time_secs
+                .or(self.limits.max_time_secs)
+                .map(Duration::from_secs),
+            jobs,
+            timeout: Duration::from_secs(timeout),
+            retries: flags.retries.or(self.browser.retries).unwrap_or(1),
+            settle: Duration::from_millis(self.browser.settle_ms.unwrap_or(500)),
+            tab_walk: flags.tab_walk.or(self.browser.tab_walk).unwrap_or(true),
+            max_tab_presses: self.browser.max_tab_presses.unwrap_or(200),
+            shard: flags.shard.unwrap_or_default(),
+            resume: flags.resume,
+            output_dir: flags
+                .output_dir
+                .or(self.output_dir.map(rel))
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_OUTPUT_DIR)),
+            chrome: flags.chrome.or(self.browser.chrome.map(rel)),
+            storage_state: flags.storage_state.or(self.storage_state.map(rel)),
+            login: self.login,
+        })
+    }
+}
+
+impl CrawlConfig {
+    /// A config for these seeds with every default (tests, the demo).
+    pub fn for_seeds(seeds: &[&str]) -> Result<CrawlConfig, String> {
+        ConfigFile::default().resolve(
+            Overrides {
+                seeds: seeds.iter().map(|s| s.to_string()).collect(),
+                ..Overrides::default()
+            },
+            Path::new("."),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = r##"
+seeds = ["https://portal.example/s/"]
+output_dir = "out"
+sitemap = false
+
+[scope]
+exclude = ["*/logout*", 're:\.pdf$']
+
+[limits]
+max_pages = 50
+max_depth = 3
+max_time_secs = 600
+
+[browser]
+jobs = 2
+timeout_secs = 20
+retries = 2
+settle_ms = 300
+tab_walk = false
+
+[login]
+url = "https://portal.example/s/login"
+username_selector = "#username"
+password_selector = "#password"
+submit_selector = "button[type=submit]"
+username_env = "PORTAL_USER"
+password_env = "PORTAL_PASSWORD"
+success_url_contains = "/s/home"
+"##;
+
+    #[test]
+    fn file_then_flags() {
+        let file = ConfigFile::parse(EXAMPLE).unwrap();
+        let c = file
+            .resolve(
+                Overrides {
+                    max_pages: Some(7),
+                    jobs: Some(1),
+                    ..Overrides::default()
+                },
+                Path::new("/cfg"),
+            )
+            .unwrap();
+        assert_eq!(c.seeds, ["https://portal.example/s/"]);
+        assert_eq!(c.max_pages, 7);
+        assert_eq!(c.jobs, 1);
+        assert_eq!(c.max_depth, 3);
+        assert_eq!(c.retries, 2);
+        assert_eq!(c.timeout, Duration::from_secs(20));
+        assert_eq!(c.max_time, Some(Duration::from_secs(600)));
+        assert!(!c.sitemap && !c.tab_walk);
+        assert_eq!(c.output_dir, PathBuf::from("/cfg/out"));
+        assert!(!c.scope.allows("https://portal.example/s/logout"));
+        assert_eq!(c.login.unwrap().password_env, "PORTAL_PASSWORD");
+    }
+
+    #[test]
+    fn bad_configs_say_what_is_wrong() {
+        let e = ConfigFile::parse("seeds = [\"a\"]\nmax_page = 3\n").unwrap_err();
+        assert!(e.contains("max_page"), "{e}");
+        assert!(e.contains("line 2"), "{e}");
+        let e = ConfigFile::default()
+            .resolve(Overrides::default(), Path::new("."))
+            .unwrap_err();
+        assert!(e.contains("no seed"), "{e}");
+        let e = CrawlConfig::for_seeds(&["ftp://x.example/"]).unwrap_err();
+        assert!(e.contains("not an http(s) URL"), "{e}");
+        let file = ConfigFile::parse(&EXAMPLE.replace(
+            "url = \"https://portal.example/s/login\"",
+            "url = \"https://evil.example/login\"",
+        ))
+        .unwrap();
+        let e = file
+            .resolve(Overrides::default(), Path::new("."))
+            .unwrap_err();
+        assert!(e.contains("login.url"), "{e}");
+    }
+
+    #[test]
+    fn defaults() {
+        let c = CrawlConfig::for_seeds(&["http://127.0.0.1:1/"]).unwrap();
+        assert!(c.sitemap && c.follow_links && c.tab_walk);
+        assert!((1..=4).contains(&c.jobs));
+        assert_eq!(c.shard, Shard::default());
+        assert_eq!(c.output_dir, PathBuf::from(DEFAULT_OUTPUT_DIR));
+    }
+}

@@ -1,0 +1,169 @@
+//! A fake [`Visitor`] over a synthetic link graph, for testing crawl logic without a
+//! browser: pages can redirect, fail a number of times, time out, or crash the browser.
+//! Public so the CLI's and bench's tests can use it too.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use portalscan_core::{Category, Finding, Outcome};
+
+use crate::visitor::{PageVisit, Timings, VisitError, Visitor};
+
+#[derive(Clone, Debug, Default)]
+pub struct FakePage {
+    pub links: Vec<String>,
+    /// The page's final URL when it redirects.
+    pub redirect: Option<String>,
+    /// Fail this many visits first (then load).
+    pub fail_first: u32,
+    /// Time out this many visits first.
+    pub timeout_first: u32,
+    /// Crash the browser on this many visits first.
+    pub crash_first: u32,
+}
+
+#[derive(Default)]
+pub struct FakeSite {
+    pub pages: HashMap<String, FakePage>,
+    pub sitemaps: HashMap<String, String>,
+    /// Every visit in the order made: (url, scan).
+    pub visits: Mutex<Vec<(String, bool)>>,
+    /// Every fetch_text URL.
+    pub fetches: Mutex<Vec<String>>,
+    pub starts: AtomicUsize,
+    alive: AtomicBool,
+    counts: Mutex<HashMap<String, u32>>,
+    /// Crash on the n-th visit overall (1-based), once: a browser killed mid-crawl.
+    pub crash_on_visit: Option<usize>,
+}
+
+impl FakeSite {
+    pub fn new() -> FakeSite {
+        FakeSite::default()
+    }
+
+    /// Adds a page with these links (absolute or relative).
+    pub fn page(mut self, url: &str, links: &[&str]) -> FakeSite {
+        self.pages.insert(
+            url.to_string(),
+            FakePage {
+                links: links.iter().map(|l| l.to_string()).collect(),
+                ..FakePage::default()
+            },
+        );
+        self
+    }
+
+    pub fn with(mut self, url: &str, edit: impl FnOnce(&mut FakePage)) -> FakeSite {
+        edit(self.pages.entry(url.to_string()).or_default());
+        self
+    }
+
+    pub fn visited(&self) -> Vec<String> {
+        self.visits
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(u, _)| u.clone())
+            .collect()
+    }
+
+    pub fn scanned(&self) -> Vec<String> {
+        self.visits
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(_, s)| *s)
+            .map(|(u, _)| u.clone())
+            .collect()
+    }
+
+    /// A finding the fake reports on every scanned page (one fail per page).
+    pub fn finding(url: &str) -> Finding {
+        Finding {
+            rule: "fake-rule".into(),
+            outcome: Outcome::Fail,
+            category: Category::Accessibility,
+            wcag: vec![],
+            act: vec![],
+            url: portalscan_core::phi::redact_url(url),
+            selector: "html".into(),
+            html: "<html>".into(),
+            message: "fake".into(),
+            help: String::new(),
+            phi: None,
+            node: None,
+        }
+    }
+}
+
+impl Visitor for FakeSite {
+    fn start(&self, _tabs: usize) -> Result<(), VisitError> {
+        self.starts.fetch_add(1, Ordering::SeqCst);
+        self.alive.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    fn visit(&self, _tab: usize, url: &str, scan: bool) -> Result<PageVisit, VisitError> {
+        if !self.alive.load(Ordering::SeqCst) {
+            return Err(VisitError::Failed("tab is gone".into()));
+        }
+        let n = {
+            let mut visits = self.visits.lock().unwrap();
+            visits.push((url.to_string(), scan));
+            visits.len()
+        };
+        if self.crash_on_visit == Some(n) {
+            self.alive.store(false, Ordering::SeqCst);
+            return Err(VisitError::Crashed("killed".into()));
+        }
+        let Some(page) = self.pages.get(url) else {
+            return Err(VisitError::Failed(format!("{url}: HTTP 404")));
+        };
+        let attempt = {
+            let mut counts = self.counts.lock().unwrap();
+            let c = counts.entry(url.to_string()).or_default();
+            *c += 1;
+            *c
+        };
+        if attempt <= page.crash_first {
+            self.alive.store(false, Ordering::SeqCst);
+            return Err(VisitError::Crashed("renderer crashed".into()));
+        }
+        if attempt <= page.crash_first + page.fail_first {
+            return Err(VisitError::Failed(format!(
+                "{url}: net::ERR_CONNECTION_RESET"
+            )));
+        }
+        if attempt <= page.crash_first + page.fail_first + page.timeout_first {
+            return Err(VisitError::Timeout(format!("{url}: waiting for load")));
+        }
+        let final_url = page.redirect.clone().unwrap_or_else(|| url.to_string());
+        Ok(PageVisit {
+            findings: if scan {
+                vec![FakeSite::finding(&final_url)]
+            } else {
+                vec![]
+            },
+            final_url,
+            links: page.links.clone(),
+            timings: Timings {
+                navigate_ms: 1.0,
+                ..Timings::default()
+            },
+        })
+    }
+
+    fn fetch_text(&self, _tab: usize, url: &str) -> Result<String, VisitError> {
+        self.fetches.lock().unwrap().push(url.to_string());
+        self.sitemaps
+            .get(url)
+            .cloned()
+            .ok_or_else(|| VisitError::Failed("HTTP 404".into()))
+    }
+
+    fn is_alive(&self) -> bool {
+        self.alive.load(Ordering::SeqCst)
+    }
+}

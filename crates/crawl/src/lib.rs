@@ -1,0 +1,29 @@
+//! portalscan's crawler: which pages to visit, in what order, with how many tabs, and what
+//! to do when a page or the browser fails. The browser itself sits behind [`Visitor`], so
+//! all of this is tested without one (`fake`), and driven by Chromium for real.
+//!
+//! - `config`: `portalscan.toml` and the flags over it.
+//! - `scope`: URL normal form; what may be navigated to (checked before every navigation).
+//! - `sitemap`: `<loc>` entries of `/sitemap.xml`.
+//! - `shard`: `--shard i/n`, a split by a stable hash of the URL.
+//! - `crawl`: the BFS frontier in canonical order, the tab pool, retries, browser restarts.
+//! - `journal`: `results.jsonl`, appended and flushed per page; `--resume`.
+//! - `progress`: a bar on a terminal, plain lines in CI logs; URLs redacted.
+
+pub mod config;
+pub mod crawl;
+pub mod fake;
+pub mod journal;
+pub mod progress;
+pub mod scope;
+pub mod shard;
+pub mod sitemap;
+pub mod visitor;
+
+pub use config::{ConfigFile, CrawlConfig, FormLogin, Overrides};
+pub use crawl::{CrawlError, CrawlOutcome, crawl};
+pub use journal::JournalEntry;
+pub use progress::{Progress, Style};
+pub use scope::Scope;
+pub use shard::Shard;
+pub use visitor::{PageVisit, Timings, VisitError, Visitor};
