@@ -7,6 +7,7 @@ pub mod a11y;
 pub mod color;
 pub mod dom;
 pub mod engine;
+pub mod example_facts;
 pub mod finding;
 pub mod har;
 pub mod lang_subtags;

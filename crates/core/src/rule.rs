@@ -46,7 +46,8 @@ pub struct Example {
     pub outcome: Outcome,
     pub html: &'static str,
     /// Facts static HTML cannot give, as snapshot JSON fields (`url`, `response`,
-    /// `cookies`, `storage`, `requests`), for rules that read them. See [`Example::apply_facts`].
+    /// `cookies`, `storage`, `requests`, browser facts such as `keyboard`, and per-element
+    /// layout under `nodes`), for rules that read them. See [`crate::example_facts`].
     pub facts: Option<&'static str>,
 }
 
@@ -87,31 +88,14 @@ impl Example {
         }
     }
 
-    /// Sets the example's facts on a snapshot parsed from its HTML.
+    /// Sets the example's facts on a snapshot parsed from its HTML (see
+    /// [`crate::example_facts`] for the format and node references).
     pub fn apply_facts(&self, snapshot: &mut crate::Snapshot) -> Result<(), serde_json::Error> {
-        let Some(facts) = self.facts else {
-            return Ok(());
-        };
-        let facts: ExampleFacts = serde_json::from_str(facts)?;
-        if let Some(url) = facts.url {
-            snapshot.url = url;
+        match self.facts {
+            Some(facts) => crate::example_facts::apply(facts, snapshot),
+            None => Ok(()),
         }
-        snapshot.response = facts.response.or(snapshot.response.take());
-        snapshot.cookies = facts.cookies.or(snapshot.cookies.take());
-        snapshot.storage = facts.storage.or(snapshot.storage.take());
-        snapshot.requests = facts.requests.or(snapshot.requests.take());
-        Ok(())
     }
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExampleFacts {
-    url: Option<String>,
-    response: Option<crate::snapshot::HttpResponse>,
-    cookies: Option<Vec<crate::snapshot::Cookie>>,
-    storage: Option<crate::snapshot::Storage>,
-    requests: Option<Vec<crate::snapshot::Request>>,
 }
 
 /// Which elements a rule wants to see during the engine's single traversal.

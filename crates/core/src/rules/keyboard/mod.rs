@@ -1,6 +1,8 @@
 mod aria_hidden_focusable;
 mod flat;
+mod focus_not_obscured;
 mod iframe_not_focusable;
+mod keyboard_trap;
 mod keyboard_unreachable;
 mod positive_tabindex;
 mod presentational_children_focusable;
@@ -17,6 +19,8 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &aria_hidden_focusable::AriaHiddenFocusable,
         &presentational_children_focusable::PresentationalChildrenFocusable,
         &keyboard_unreachable::KeyboardUnreachable,
+        &keyboard_trap::KeyboardTrap,
+        &focus_not_obscured::FocusNotObscured,
         &iframe_not_focusable::IframeNotFocusable,
     ]
 }
