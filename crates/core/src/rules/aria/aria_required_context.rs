@@ -42,6 +42,15 @@ static META: RuleMeta = RuleMeta {
         // Native list items are the list's own business.
         Example::inapplicable("<ul><li role=\"listitem\">A</li></ul>"),
         Example::inapplicable("<div role=\"listitem\" hidden>A</div>"),
+        // Markup built by script: a static scan did not run it and says so once.
+        Example::review(
+            "<ul id=l></ul><script>l.innerHTML = '<div role=\"listitem\">A</div>'</script>",
+        ),
+        // A browser snapshot holds what the script built: nothing to add.
+        Example::inapplicable(
+            "<ul id=l></ul><script>l.innerHTML = '<div role=\"listitem\">A</div>'</script>",
+        )
+        .with_facts(r#"{"source":"chromium"}"#),
     ],
 };
 

@@ -6,11 +6,19 @@
 //! front-ends fill by focusing). It fails only when focusing changes nothing that draws an
 //! indicator — typically `:focus { outline: none }` with no replacement — and answers
 //! `review` when a script reacts to focus or the focused style is not known.
+//!
+//! When the browser's Tab walk measured the element (`keyboard.stops[].indicator`: its box,
+//! grown by a margin, screenshotted unfocused and focused), the measurement decides, scripts
+//! included: no changed pixel (or fewer than [`NOISE_SHARE`] of a one-pixel ring round the
+//! compared area, i.e. anti-aliasing jitter) fails; a change whose strongest pixel differs by
+//! less than [`FAINT_CONTRAST`] is a `review` (a shade nobody may notice); anything else
+//! passes. Elements the walk did not measure get the style comparison above.
 
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::snapshot::FocusIndicator;
 use crate::style::visible_focus_change;
 
 pub struct FocusVisible;
@@ -47,8 +55,37 @@ static META: RuleMeta = RuleMeta {
         ),
         Example::inapplicable("<span>Not focusable</span><a tabindex=-1 href='/x'>Skipped</a>"),
         Example::inapplicable("<button disabled style='outline:none'>Off</button>"),
+        // Measured by the Tab walk: nothing changed on focus, whatever the styles say.
+        Example::fail("<a id=results href='/results'>Lab results</a>").with_facts(
+            r##"{"source":"chromium","keyboard":{"stops":[{"node":"#results","indicator":
+                {"margin_px":4,"compared_pixels":4800,"changed_pixels":0,"max_contrast":1.0}}],
+                "cycled":true,"truncated":false}}"##,
+        ),
+        // A script draws the ring: the measurement sees it.
+        Example::pass(
+            "<style>a:focus { outline: none }</style>\
+             <a id=msgs href='/x' onfocus='highlight(this)'>Messages</a>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","keyboard":{"stops":[{"node":"#msgs","indicator":
+                {"margin_px":4,"compared_pixels":4800,"changed_pixels":640,"max_contrast":4.9}}],
+                "cycled":true,"truncated":false}}"##,
+        ),
+        // Only a faint shade changes.
+        Example::review("<button id=send>Send</button>").with_facts(
+            r##"{"source":"chromium","keyboard":{"stops":[{"node":"#send","indicator":
+                {"margin_px":4,"compared_pixels":4800,"changed_pixels":1500,"max_contrast":1.04}}],
+                "cycled":true,"truncated":false}}"##,
+        ),
     ],
 };
+
+/// Changed pixels below this share of a one-device-pixel ring round the compared area
+/// are rendering noise, not an indicator (an outline of 1 CSS px changes the whole ring).
+const NOISE_SHARE: f64 = 0.01;
+/// A change whose largest contrast between focused and unfocused colour is below this
+/// is too faint to see (#fff to #f3f3f3 is 1.1:1).
+const FAINT_CONTRAST: f64 = 1.1;
 
 impl Rule for FocusVisible {
     fn meta(&self) -> &'static RuleMeta {
@@ -58,6 +95,14 @@ impl Rule for FocusVisible {
         Interest::AllElements
     }
     fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
+        // A Tab stop is focusable, so only focusable elements are looked up among them.
+        if cx.snapshot.keyboard.is_some()
+            && cx.a11y.is_focusable(el)
+            && let Some(measured) = measured_indicator(cx, el)
+        {
+            judge_measurement(el, &measured, sink);
+            return;
+        }
         let in_order = match &cx.snapshot.focus_order {
             Some(order) => order.contains(&el.id),
             None => cx.a11y.is_tabbable(el),
@@ -114,5 +159,44 @@ impl Rule for FocusVisible {
                 );
             }
         }
+    }
+}
+
+/// What the Tab walk measured for this element, if it did.
+fn measured_indicator(cx: &Context, el: ElementRef) -> Option<FocusIndicator> {
+    cx.snapshot
+        .keyboard
+        .as_ref()?
+        .stops
+        .iter()
+        .find(|s| s.node == el.id)?
+        .indicator
+        .filter(|i| i.compared_pixels > 0)
+}
+
+fn judge_measurement(el: ElementRef, m: &FocusIndicator, sink: &mut Sink) {
+    let ring = 4.0 * f64::from(m.compared_pixels).sqrt();
+    let noise = (NOISE_SHARE * ring).max(1.0);
+    if f64::from(m.changed_pixels) < noise {
+        sink.fail(
+            el.id,
+            format!(
+                "Nothing visible changes when this element gets keyboard focus: the browser \
+                 compared it (and {} CSS px around it) unfocused and focused, and {} of {} \
+                 pixels differ.",
+                m.margin_px, m.changed_pixels, m.compared_pixels
+            ),
+        );
+    } else if m.max_contrast < FAINT_CONTRAST {
+        sink.review(
+            el.id,
+            format!(
+                "Focus changes {} of {} pixels here, but faintly (at most {:.2}:1 between \
+                 the focused and unfocused colour); check that the change can be seen.",
+                m.changed_pixels, m.compared_pixels, m.max_contrast
+            ),
+        );
+    } else {
+        sink.pass(el.id);
     }
 }

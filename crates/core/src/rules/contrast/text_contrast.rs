@@ -87,6 +87,11 @@ static META: RuleMeta = RuleMeta {
         Example::review(
             "<p id=p style='color:#aaa'></p><script>p.textContent = 'Added later'</script>",
         ),
+        // A browser snapshot was taken after the scripts ran: no such review.
+        Example::pass(
+            "<p id=p style='color:#333'>Added later</p><script>p.textContent = 'Added later'</script>",
+        )
+        .with_facts(r#"{"source":"chromium"}"#),
     ],
 };
 

@@ -1,5 +1,9 @@
 //! WCAG 2.1.1 Keyboard: a region that scrolls can be reached with Tab (it or something in
 //! it is in sequential focus navigation), so keyboard users can scroll it.
+//!
+//! Whether a region overflows comes from the browser's scroll box (`Node.scroll`: content
+//! larger than the client box on an axis whose overflow is auto/scroll) when known, else
+//! from layout boxes of its content, else it is unknown (`review`).
 
 use crate::dom::ElementRef;
 use crate::engine::Context;
@@ -30,6 +34,23 @@ static META: RuleMeta = RuleMeta {
         ),
         // Without layout we cannot tell whether it overflows.
         Example::review("<div style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>"),
+        // The browser measured it: content taller than the box scrolls.
+        Example::fail(
+            "<div id=notes style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
+                    "client_height":80,"scroll_width":300,"scroll_height":400}}}}"##,
+        ),
+        // Wider content, but the x axis clips instead of scrolling.
+        Example::inapplicable(
+            "<div id=notes style=\"overflow-x: hidden; overflow-y: auto; height: 5em\">\
+             <p>Visit summary</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
+                "client_height":80,"scroll_width":420,"scroll_height":80}}}}"##,
+        ),
         Example::inapplicable("<div style=\"overflow: hidden; height: 5em\"><p>Text</p></div>"),
     ],
 };
@@ -111,13 +132,23 @@ fn has_stylesheets(cx: &Context) -> bool {
     })
 }
 
+/// Whether the element scrolls on this axis (`overflow-x` or `overflow-y` auto/scroll);
+/// without the longhand in its computed style, whether it scrolls on any axis.
+fn axis_scrolls(element: ElementRef, longhand: &str) -> bool {
+    match element.style().and_then(|s| s.get(longhand)) {
+        Some(v) => scrolls(v),
+        None => may_scroll(element),
+    }
+}
+
+fn scrolls(v: &str) -> bool {
+    v.split_ascii_whitespace()
+        .any(|t| t.eq_ignore_ascii_case("auto") || t.eq_ignore_ascii_case("scroll"))
+}
+
 /// `overflow-x` or `overflow-y` is `auto` or `scroll` (computed style, or the inline
 /// style when the snapshot has no computed styles).
 fn may_scroll(element: ElementRef) -> bool {
-    let scrolls = |v: &str| {
-        v.split_ascii_whitespace()
-            .any(|t| t.eq_ignore_ascii_case("auto") || t.eq_ignore_ascii_case("scroll"))
-    };
     match element.style() {
         Some(style) => ["overflow-x", "overflow-y", "overflow"]
             .iter()
@@ -133,9 +164,17 @@ fn may_scroll(element: ElementRef) -> bool {
     }
 }
 
-/// With layout: whether a descendant's box reaches past the element's box (its content is
-/// bigger than it). `None` when the element or its content has no layout box.
+/// With the browser's scroll box: content larger than the client box on an axis the
+/// element scrolls. Otherwise with layout: whether a descendant's box reaches past the
+/// element's box (its content is bigger than it). `None` when neither is known.
 fn overflows(cx: &Context, element: ElementRef) -> Option<bool> {
+    if let Some(sb) = element.node().scroll {
+        // Sub-pixel layout: scroll sizes are rounded, a pixel is not overflow.
+        const SLACK: f64 = 1.0;
+        let x = axis_scrolls(element, "overflow-x") && sb.scroll_width > sb.client_width + SLACK;
+        let y = axis_scrolls(element, "overflow-y") && sb.scroll_height > sb.client_height + SLACK;
+        return Some(x || y);
+    }
     let outer = *element.rect()?;
     let mut any_box = false;
     let sticks_out = |r: &Rect| {

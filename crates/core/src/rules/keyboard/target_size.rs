@@ -30,6 +30,31 @@ static META: RuleMeta = RuleMeta {
         // No layout in a static scan: the sizes cannot be measured.
         Example::review("<button>×</button>"),
         Example::inapplicable("<p>No controls</p>"),
+        // Browser layout: two 16px icon buttons side by side.
+        Example::fail(
+            "<button id=edit aria-label=Edit>✎</button><button id=del aria-label=Delete>×</button>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#edit":{"rect":{"x":300,"y":120,"width":16,"height":16}},
+                "#del":{"rect":{"x":318,"y":120,"width":16,"height":16}}}}"##,
+        ),
+        // The same buttons 40px apart: their 24px circles do not meet (spacing exception).
+        Example::pass(
+            "<button id=edit aria-label=Edit>✎</button><button id=del aria-label=Delete>×</button>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#edit":{"rect":{"x":300,"y":120,"width":16,"height":16}},
+                "#del":{"rect":{"x":340,"y":120,"width":16,"height":16}}}}"##,
+        ),
+        // A 14px-high link in a sentence, right next to another: the inline exception.
+        Example::pass(
+            "<p>Read the <a id=privacy href=/privacy>privacy notice</a> and \
+             <a id=terms href=/terms>terms</a> before you sign.</p>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#privacy":{"rect":{"x":64,"y":200,"width":92,"height":14}},
+                "#terms":{"rect":{"x":184,"y":200,"width":40,"height":14}}}}"##,
+        ),
     ],
 };
 

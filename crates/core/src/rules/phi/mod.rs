@@ -14,6 +14,7 @@ mod integrity;
 mod local_storage;
 mod mixed_content;
 mod referrer;
+mod restored;
 mod script;
 mod session_storage;
 mod support;
@@ -38,6 +39,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &cookie::PhiInCookie,
         &cookie_flags::SessionCookieFlags,
         &header::PhiResponseNoStore,
+        &restored::PhiRestoredAfterLogout,
         &referrer::PhiReferrerLeak,
         &third_party::PhiThirdParty,
         &integrity::ThirdPartyIntegrity,

@@ -1,0 +1,151 @@
+//! PHI shown again after logout: the crawler logged out, pressed Back, and the browser
+//! showed the page (from the back/forward cache, the HTTP cache, or because the server still
+//! answered). The next person at a shared or family computer sees the patient's data
+//! without signing in.
+//!
+//! HIPAA: 164.312(a)(1) access control (ePHI only for people granted access: the session
+//! that granted it has ended) and 164.312(d) person or entity authentication (the page is
+//! shown to whoever presses Back, unauthenticated). Not 164.312(a)(2)(iii) automatic
+//! logoff: that is about ending idle sessions, while here the session was ended and its
+//! pages outlived it.
+//!
+//! Only the restored page's visible content counts (rendered text, form field values):
+//! what a person at the screen sees.
+
+use super::support::{self, Leak};
+use crate::dom::{ElementRef, NodeData};
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::phi;
+use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
+
+pub struct PhiRestoredAfterLogout;
+
+static META: RuleMeta = RuleMeta {
+    id: "phi-restored-after-logout",
+    title: "Pages with PHI are not shown again on Back after logout",
+    category: Category::Phi,
+    wcag: &[],
+    act: &[],
+    help: "Send `Cache-Control: no-store` on every page with PHI (it keeps the page out of \
+           the HTTP cache, and browsers keep such pages out of the back/forward cache); \
+           on logout, end the session on the server so a re-fetch is redirected to login; \
+           and in single-page portals listen for `pageshow` with `event.persisted` and \
+           reload, so a page restored from memory checks the session again.",
+    phi: Some(PhiMeta {
+        location: "history",
+        kinds: crate::phi::ALL_KIND_NAMES,
+        hipaa: &["164.312(a)(1)", "164.312(d)"],
+    }),
+    examples: &[
+        Example::fail("<h1>Visit summary</h1><p>MRN 00123456 · Date of birth: 03/14/1961</p>")
+            .with_facts(
+                r#"{"source":"chromium","restored_after_logout":
+                    {"logout_url":"https://portal.example/secur/logout.jsp","via":"bfcache"}}"#,
+            ),
+        Example::fail("<label>Member ID <input name=memberId value='XJH123456789'></label>")
+            .with_facts(
+                r#"{"source":"chromium","restored_after_logout":
+                    {"logout_url":"https://portal.example/secur/logout.jsp","via":"http-cache"}}"#,
+            ),
+        Example::pass("<h1>You have signed out</h1><a href='/login'>Sign in</a>").with_facts(
+            r#"{"source":"chromium","restored_after_logout":
+                {"logout_url":"https://portal.example/secur/logout.jsp","via":"network"}}"#,
+        ),
+        // Hidden content is not what a person at the screen sees.
+        Example::pass(
+            "<h1>Signed out</h1><p style='display:none'>MRN 00123456</p>\
+             <script>var mrn = '00123456'</script>",
+        )
+        .with_facts(
+            r#"{"source":"chromium","restored_after_logout":
+                {"logout_url":"https://portal.example/secur/logout.jsp","via":"bfcache"}}"#,
+        ),
+        // Not a page restored after logout.
+        Example::inapplicable("<p>MRN 00123456</p>"),
+    ],
+};
+
+/// Elements whose text is not shown.
+const NOT_SHOWN: &[&str] = &["script", "style", "template", "noscript", "title", "head"];
+
+impl Rule for PhiRestoredAfterLogout {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn interest(&self) -> Interest {
+        Interest::PageOnly
+    }
+    fn check_page(&self, cx: &Context, sink: &mut Sink) {
+        let Some(restored) = &cx.snapshot.restored_after_logout else {
+            return;
+        };
+        let mut leak = Leak::default();
+        let text = visible_text(cx);
+        leak.add(sink, &text, &phi::detect(&text), Some("page text"));
+        for field in cx.dom.elements().filter(|e| is_shown_field(cx, *e)) {
+            let name = field.attr("name").or(field.attr("id")).unwrap_or("");
+            let value = field.attr("value").unwrap_or("");
+            let source = format!("field {name}");
+            leak.add(
+                sink,
+                value,
+                &phi::detect_in_value(name, value),
+                Some(&source),
+            );
+        }
+        let page = cx.page_node();
+        if leak.is_empty() {
+            support::pass(sink, Some(page));
+            return;
+        }
+        let how = match restored.via.as_str() {
+            "bfcache" => "restored from the back/forward cache".to_string(),
+            "http-cache" => "reloaded from the HTTP cache".to_string(),
+            "network" => "fetched again, and the server still served it".to_string(),
+            other => format!("via {}", phi::redact(other)),
+        };
+        leak.report(
+            sink,
+            Some(page),
+            &format!("After logout, Back showed this page again ({how}), and it"),
+        );
+    }
+}
+
+/// The text of rendered elements, one text node a line.
+fn visible_text(cx: &Context) -> String {
+    let mut text = String::new();
+    for id in cx.dom.ids() {
+        let NodeData::Text { text: t } = &cx.dom.node(id).data else {
+            continue;
+        };
+        let shown = cx
+            .dom
+            .flat_parent_element(id)
+            .and_then(|p| cx.dom.element(p))
+            .is_some_and(|p| !NOT_SHOWN.contains(&p.name()) && is_shown(cx, p));
+        if shown && !t.trim().is_empty() {
+            text.push_str(t);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn is_shown(cx: &Context, el: ElementRef) -> bool {
+    cx.a11y.is_rendered(el.id) && !cx.a11y.is_invisible(el.id)
+}
+
+/// A rendered text field or text area whose value shows on screen.
+fn is_shown_field(cx: &Context, el: ElementRef) -> bool {
+    let field = el.is("textarea")
+        || (el.is("input")
+            && !el.attr("type").is_some_and(|t| {
+                matches!(
+                    t.trim().to_ascii_lowercase().as_str(),
+                    "hidden" | "password" | "checkbox" | "radio" | "submit" | "button" | "image"
+                )
+            }));
+    field && el.has_attr("value") && is_shown(cx, el)
+}
