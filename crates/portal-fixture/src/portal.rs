@@ -340,10 +340,10 @@ impl Site {
     }
 }
 
-/// The login session: HttpOnly and SameSite=Lax, and (planted) not Secure — as a site that
-/// turned off "Require secure connections" sends it.
+/// The login session, with every flag (Chromium keeps Secure cookies from loopback
+/// `http://` origins, which it counts as secure). `apptSession` is the planted bad one.
 fn session_cookie(sid: &str) -> String {
-    format!("sid={sid}; Path=/; HttpOnly; SameSite=Lax")
+    format!("sid={sid}; Path=/; Secure; HttpOnly; SameSite=Lax")
 }
 
 fn content_type(path: &Path) -> &'static str {
