@@ -15,7 +15,7 @@ mod listener;
 mod portal;
 
 use std::io;
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -64,7 +64,7 @@ type Log = Arc<Mutex<Vec<Recorded>>>;
 pub fn start(opts: ServerOptions) -> io::Result<Server> {
     let third_party_log: Log = Arc::default();
     let third_party = Listener::bind(
-        SocketAddr::new(opts.bind.ip(), 0),
+        SocketAddr::new(third_party_ip(opts.bind.ip()), 0),
         recording_handler(third_party_log.clone(), portal::third_party_response),
     )?;
     let site = portal::Site::load(&opts.root, opts.linked_origin, third_party.url())?;
@@ -77,6 +77,17 @@ pub fn start(opts: ServerOptions) -> io::Result<Server> {
     })
 }
 
+/// Another loopback host than the portal's, so the analytics origin is another *site*
+/// (sites ignore ports): 127.0.0.2 beside 127.0.0.1 (Linux routes all of 127/8 to
+/// loopback). IPv6 has one loopback address, so there it is the same site.
+fn third_party_ip(portal: IpAddr) -> IpAddr {
+    match portal {
+        IpAddr::V4(v4) if v4 == Ipv4Addr::new(127, 0, 0, 2) => Ipv4Addr::new(127, 0, 0, 3).into(),
+        IpAddr::V4(_) => Ipv4Addr::new(127, 0, 0, 2).into(),
+        v6 => v6,
+    }
+}
+
 impl Server {
     /// `http://127.0.0.1:PORT`, no trailing slash.
     pub fn url(&self) -> String {
@@ -87,7 +98,8 @@ impl Server {
         self.portal.addr()
     }
 
-    /// The "third-party" analytics origin the records page reports to.
+    /// The "third-party" analytics origin the records page reports to (another loopback
+    /// host, so another site).
     pub fn third_party_url(&self) -> String {
         self.third_party.url()
     }

@@ -277,6 +277,7 @@ fn pages_link_to_the_out_of_scope_origin_which_records_requests() {
 #[test]
 fn the_records_page_reports_to_the_third_party_origin() {
     let s = server(None);
+    assert!(s.third_party_url().starts_with("http://127.0.0.2:"));
     let records = get(s.addr(), "/s/records", "");
     assert!(
         records
