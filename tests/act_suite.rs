@@ -116,6 +116,9 @@ fn finding(outcome: Outcome) -> Finding {
         help: String::new(),
         phi: None,
         node: None,
+        fingerprint: String::new(),
+        line: None,
+        screenshot: None,
     }
 }
 

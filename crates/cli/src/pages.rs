@@ -6,7 +6,7 @@ use std::path::Path;
 use portalscan_core::har::{self, HarFacts};
 use portalscan_core::phi::{self, FingerprintKey};
 use portalscan_core::snapshot::SNAPSHOT_VERSION;
-use portalscan_core::{Finding, ScanOptions, Snapshot, scan_all_keyed};
+use portalscan_core::{Finding, ScanOptions, Snapshot, scan_all_with};
 use portalscan_html::{decode_html_bytes, snapshot_from_html};
 
 use crate::inputs::{Input, InputError, InputKind};
@@ -22,8 +22,6 @@ pub struct ScannedPage {
     pub artifact: String,
     /// Every finding; passes only when they were asked for.
     pub findings: Vec<Finding>,
-    /// The source line of each finding's element, where the snapshot knows it.
-    pub lines: Vec<Option<u32>>,
 }
 
 /// How many leading bytes are looked at to tell a binary file from a page.
@@ -122,26 +120,26 @@ pub fn scan_page(
     include_passes: bool,
     key: &FingerprintKey,
 ) -> ScannedPage {
-    let findings = scan_all_keyed(snapshot, ScanOptions { include_passes }, key);
-    let lines = findings
-        .iter()
-        .map(|f| {
-            f.node
-                .filter(|n| n.index() < snapshot.dom.len())
-                .and_then(|n| snapshot.dom.node(n).line)
-        })
-        .collect();
     // A page URL can carry PHI (`?mrn=…`): reports show it redacted.
     let url = phi::redact_url(&snapshot.url);
+    let artifact = match input {
+        Input::Stdin => "stdin".to_string(),
+        Input::File { path, .. } => artifact_for(&url, path),
+    };
+    // A local page's fingerprints use its path relative to the working directory, so
+    // baselines made in one checkout match in another (the absolute `file:` URL differs).
+    let page_key = (url.starts_with("file:") && !artifact.contains("://")).then_some(&artifact);
+    let findings = scan_all_with(
+        snapshot,
+        ScanOptions { include_passes },
+        key,
+        page_key.map(String::as_str),
+    );
     ScannedPage {
         input: input.label(),
-        artifact: match input {
-            Input::Stdin => "stdin".to_string(),
-            Input::File { path, .. } => artifact_for(&url, path),
-        },
+        artifact,
         url,
         findings,
-        lines,
     }
 }
 

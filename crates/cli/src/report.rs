@@ -56,12 +56,11 @@ impl Report {
         self.pages.iter().flat_map(move |page| {
             page.findings
                 .iter()
-                .zip(&page.lines)
-                .filter(|(f, _)| self.lists(f.outcome))
-                .map(move |(finding, line)| Listed {
+                .filter(|f| self.lists(f.outcome))
+                .map(move |finding| Listed {
                     page,
                     finding,
-                    line: *line,
+                    line: finding.line,
                 })
         })
     }

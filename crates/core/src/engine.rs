@@ -19,6 +19,9 @@ pub struct Context<'a> {
     pub redacted_url: String,
     /// Key for the fingerprints in PHI evidence; none means no fingerprints.
     pub fingerprint_key: Option<&'a FingerprintKey>,
+    /// The page part of finding fingerprints ([`crate::fingerprint::page_key`] of the URL
+    /// unless the front-end gave its own).
+    pub page_key: String,
 }
 
 impl<'a> Context<'a> {
@@ -29,6 +32,7 @@ impl<'a> Context<'a> {
             a11y: PageA11y::new(&snapshot.dom),
             redacted_url: crate::phi::redact_url(&snapshot.url),
             fingerprint_key: None,
+            page_key: crate::fingerprint::page_key(&snapshot.url),
         }
     }
 
@@ -59,8 +63,23 @@ pub fn scan_keyed(
     options: ScanOptions,
     key: Option<&FingerprintKey>,
 ) -> Vec<Finding> {
+    scan_with(snapshot, rules, options, key, None)
+}
+
+/// Scans one snapshot; `page_key` replaces the URL's in finding fingerprints (a local
+/// file's path relative to the project, say, so fingerprints agree between checkouts).
+pub fn scan_with(
+    snapshot: &Snapshot,
+    rules: &[&dyn Rule],
+    options: ScanOptions,
+    key: Option<&FingerprintKey>,
+    page_key: Option<&str>,
+) -> Vec<Finding> {
     let mut cx = Context::new(snapshot);
     cx.fingerprint_key = key;
+    if let Some(page_key) = page_key {
+        cx.page_key = page_key.to_string();
+    }
     let mut findings = Vec::new();
 
     // Dispatch table: tag name -> rules, built once so no rule walks the tree itself.
@@ -103,5 +122,6 @@ pub fn scan_keyed(
     for (i, rule) in rules.iter().enumerate() {
         sink_for(i, &mut findings, &mut |sink| rule.check_page(&cx, sink));
     }
+    crate::fingerprint::disambiguate(&mut findings);
     findings
 }

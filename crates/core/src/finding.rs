@@ -83,4 +83,15 @@ pub struct Finding {
     /// Index of the element in the snapshot's `dom`, when the finding is about one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node: Option<NodeId>,
+    /// Stable identity across runs, machines and crawl order (32 hex digits): what
+    /// baselines and SARIF `partialFingerprints` match on. See [`crate::fingerprint`].
+    #[serde(default)]
+    pub fingerprint: String,
+    /// The element's line in the page source, when the front-end knows it (static HTML).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// A cropped screenshot of the element as a `data:image/png;base64,…` URI, taken by the
+    /// crawler after PHI in the page was replaced by its redacted form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screenshot: Option<String>,
 }

@@ -9,6 +9,7 @@ pub mod dom;
 pub mod engine;
 pub mod example_facts;
 pub mod finding;
+pub mod fingerprint;
 pub mod har;
 pub mod lang_subtags;
 pub mod phi;
@@ -20,7 +21,7 @@ pub mod style;
 pub mod wcag;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
-pub use engine::{Context, ScanOptions, scan, scan_keyed};
+pub use engine::{Context, ScanOptions, scan, scan_keyed, scan_with};
 pub use finding::{Category, Finding, Outcome, PhiEvidence, PhiValue};
 pub use rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
 pub use snapshot::Snapshot;
@@ -37,4 +38,15 @@ pub fn scan_all_keyed(
     key: &phi::FingerprintKey,
 ) -> Vec<Finding> {
     scan_keyed(snapshot, &rules::all(), options, Some(key))
+}
+
+/// Scans with every rule; PHI evidence keyed with `key`; `page_key` replaces the URL's in
+/// finding fingerprints (see [`engine::scan_with`]).
+pub fn scan_all_with(
+    snapshot: &Snapshot,
+    options: ScanOptions,
+    key: &phi::FingerprintKey,
+    page_key: Option<&str>,
+) -> Vec<Finding> {
+    scan_with(snapshot, &rules::all(), options, Some(key), page_key)
 }

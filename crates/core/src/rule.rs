@@ -199,13 +199,21 @@ impl Sink<'_> {
     ) {
         let dom = &self.cx.snapshot.dom;
         let element = node.and_then(|n| dom.element(n));
-        let (selector, html) = match element {
+        let (selector, html, element_key) = match element {
             Some(el) => (
                 crate::selector::unique_selector(el),
                 crate::selector::start_tag(el),
+                crate::fingerprint::element_key(el),
             ),
-            None => (String::new(), String::new()),
+            None => (String::new(), String::new(), String::new()),
         };
+        let fingerprint = crate::fingerprint::fingerprint(
+            self.meta.id,
+            &self.cx.page_key,
+            &element_key,
+            phi.as_ref(),
+        );
+        let line = element.and_then(|el| el.node().line);
         self.out.push(Finding {
             rule: self.meta.id.to_string(),
             outcome,
@@ -219,6 +227,9 @@ impl Sink<'_> {
             help: self.meta.help.to_string(),
             phi,
             node,
+            fingerprint,
+            line,
+            screenshot: None,
         });
     }
 }

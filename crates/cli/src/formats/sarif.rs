@@ -12,8 +12,12 @@ use crate::report::{Listed, Report};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://www.w3.org/WAI/WCAG22/quickref/";
-/// The key of our partial fingerprint; the `/v1` lets the hashing change later.
+/// The key of our first partial fingerprint (rule, artifact, selector); the `/v1` lets the
+/// hashing change later. Kept so existing code-scanning alerts stay matched.
 const FINGERPRINT_KEY: &str = "portalscanFinding/v1";
+/// The finding's own position-independent fingerprint (`Finding::fingerprint`), the key
+/// baselines use; it survives elements inserted elsewhere on the page.
+const STABLE_FINGERPRINT_KEY: &str = "portalscanFingerprint/v1";
 
 pub fn render(report: &Report) -> String {
     let metas: Vec<&'static RuleMeta> = rules::all().iter().map(|r| r.meta()).collect();
@@ -196,6 +200,9 @@ fn result(metas: &[&RuleMeta], listed: &Listed) -> Value {
     if matches!(f.outcome, Outcome::Pass | Outcome::Inapplicable) {
         // Only with --all: a pass is SARIF's kind `pass` (whose level must be `none`).
         result["kind"] = json!("pass");
+    }
+    if !f.fingerprint.is_empty() {
+        result["partialFingerprints"][STABLE_FINGERPRINT_KEY] = json!(f.fingerprint);
     }
     if let Some(index) = rule_index {
         result["ruleIndex"] = json!(index);

@@ -1,0 +1,211 @@
+//! Stable finding fingerprints: the key baselines and SARIF use to recognise "the same
+//! finding" in another run, on another machine, in another crawl order.
+//!
+//! The fingerprint hashes four parts, none of them random or position-bound:
+//! - the rule id;
+//! - the **page key**: the page URL, PHI redacted, reduced to scheme, host, port and path,
+//!   plus the *names* of its query parameters (sorted; values and fragment dropped, as they
+//!   carry session state). Front-ends may pass their own (the CLI passes the path of a local
+//!   file relative to the working directory, so checkouts in different places agree);
+//! - the **element key**: the element's path from the nearest ancestor with a unique id
+//!   (one without PHI) or its tree root, one step per ancestor with its tag name and `role`,
+//!   the element itself also with `name` and `type`, shadow trees joined by ` >>> `. Unlike
+//!   the selector it has no `:nth-child`: an element inserted among the siblings of an
+//!   ancestor does not change it;
+//! - for PHI findings, where the PHI was (`location` and the redacted `source`), never a value.
+//!
+//! Trade-off: without positions, two elements with the same key (two unnamed `<img>` in one
+//! `<div>`) would share a fingerprint, so equal keys on a page are told apart by their order
+//! (`#2`, `#3`, …, counted per rule in the order the rule reports them). Only inserting
+//! another element with the *same* key before them shifts those numbers; anything else on
+//! the page can change without touching them. Messages are not hashed (they hold measured
+//! values such as contrast ratios that move between runs).
+
+use sha2::{Digest, Sha256};
+
+use crate::dom::{ElementRef, NodeId};
+use crate::finding::{Finding, PhiEvidence};
+
+/// Bumped if the hashing changes (every baseline would then need regenerating).
+const VERSION: &str = "portalscan-finding/v1";
+
+/// The page part of a fingerprint (see the module docs).
+pub fn page_key(url: &str) -> String {
+    // User info never identifies the page (and may be an account name): dropped first.
+    let url = url.trim();
+    let without_user = match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+                None => url.to_string(),
+            }
+        }
+        None => url.to_string(),
+    };
+    let redacted = crate::phi::redact_url(&without_user);
+    let without_fragment = redacted.split('#').next().unwrap_or("");
+    let (base, query) = match without_fragment.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (without_fragment, None),
+    };
+    let mut key = match base.split_once("://") {
+        Some((scheme, rest)) => {
+            let (authority, path) = match rest.find('/') {
+                Some(i) => rest.split_at(i),
+                None => (rest, "/"),
+            };
+            format!(
+                "{}://{}{}",
+                scheme.to_ascii_lowercase(),
+                authority.to_ascii_lowercase(),
+                path
+            )
+        }
+        None => base.to_string(),
+    };
+    if let Some(query) = query {
+        let mut names: Vec<&str> = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split_once('=').map_or(p, |(n, _)| n))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        if !names.is_empty() {
+            key.push('?');
+            key.push_str(&names.join("&"));
+        }
+    }
+    key
+}
+
+/// The element part of a fingerprint (see the module docs).
+pub fn element_key(element: ElementRef) -> String {
+    let dom = element.dom;
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = Some(element);
+    while let Some(el) = current {
+        let root = dom.tree_root(el.id);
+        parts.push(path_in_tree(el));
+        current = dom.host(root).and_then(|h| dom.element(h));
+        if root == NodeId::DOCUMENT {
+            break;
+        }
+    }
+    parts.reverse();
+    parts.join(" >>> ")
+}
+
+fn path_in_tree(element: ElementRef) -> String {
+    let dom = element.dom;
+    let mut steps: Vec<String> = Vec::new();
+    let mut current = Some(element);
+    while let Some(el) = current {
+        if let Some(id) = el.attr("id")
+            && dom.elements_by_id(el.id, id).len() == 1
+            && crate::phi::detect_in_value("id", id).is_empty()
+        {
+            steps.push(format!("#{id}"));
+            break;
+        }
+        let mut step = el.name().to_string();
+        let attrs: &[&str] = if el.id == element.id {
+            &["role", "name", "type"]
+        } else {
+            &["role"]
+        };
+        for &attr in attrs {
+            if let Some(value) = el.attr(attr)
+                && crate::phi::detect_in_value(attr, value).is_empty()
+            {
+                step.push_str(&format!("[{attr}={value:?}]"));
+            }
+        }
+        steps.push(step);
+        current = el.parent_element();
+    }
+    steps.reverse();
+    steps.join(" > ")
+}
+
+/// What a PHI finding adds to its fingerprint: where, never what.
+fn phi_key(phi: Option<&PhiEvidence>) -> String {
+    match phi {
+        Some(phi) => format!(
+            "{}\u{1f}{}",
+            phi.location,
+            phi.source.as_deref().unwrap_or("")
+        ),
+        None => String::new(),
+    }
+}
+
+/// The fingerprint of one finding from its parts: 32 hex digits of SHA-256.
+pub fn fingerprint(
+    rule: &str,
+    page_key: &str,
+    element_key: &str,
+    phi: Option<&PhiEvidence>,
+) -> String {
+    hash(&[VERSION, rule, page_key, element_key, &phi_key(phi)])
+}
+
+fn hash(parts: &[&str]) -> String {
+    let mut sha = Sha256::new();
+    for part in parts {
+        sha.update(part.as_bytes());
+        sha.update([0u8]);
+    }
+    sha.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Tells apart findings of one page whose fingerprints are equal (same rule, same element
+/// key): the second becomes `hash(fp, "#2")`, and so on, in report order. Passes are
+/// counted apart, so listing them (`--all`) does not renumber fails and reviews.
+pub fn disambiguate(findings: &mut [Finding]) {
+    let mut seen: std::collections::HashMap<(String, bool), u32> = std::collections::HashMap::new();
+    for f in findings.iter_mut() {
+        let is_pass = f.outcome == crate::finding::Outcome::Pass;
+        let n = seen.entry((f.fingerprint.clone(), is_pass)).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            f.fingerprint = hash(&[VERSION, &f.fingerprint, &format!("#{n}")]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_keys_drop_query_values_fragments_and_user_info() {
+        assert_eq!(
+            page_key("HTTPS://me@Portal.Example:8443/s/visit?b=2&a=1&b=3#top"),
+            "https://portal.example:8443/s/visit?a&b"
+        );
+        assert_eq!(
+            page_key("https://portal.example"),
+            "https://portal.example/"
+        );
+        assert_eq!(
+            page_key("https://p.example/s/visit?mrn=00123456"),
+            page_key("https://p.example/s/visit?mrn=00999956")
+        );
+        // PHI in the path is masked before hashing, so the key holds no raw value.
+        assert!(!page_key("https://p.example/s/patient/536-22-8142").contains("536-22"));
+    }
+
+    #[test]
+    fn fingerprints_are_pinned() {
+        // Pinned: a change here invalidates every baseline users keep.
+        assert_eq!(
+            fingerprint("document-title", "a.html", "html", None),
+            "5a3e78422c253f9db560e9922550865a"
+        );
+    }
+}
