@@ -119,6 +119,9 @@ pub struct CrawlConfig {
     pub login: Option<FormLogin>,
 }
 
+/// Always excluded: logout pages (`/logout`, `/s/logout`, `/secur/logout.jsp`, `signout`, …).
+pub const LOGOUT_PATTERN: &str = r"re:(?i)/(secur/)?(log-?out|sign-?out|log-?off)([./?]|$)";
+
 pub const DEFAULT_OUTPUT_DIR: &str = "portalscan-report";
 pub const DEFAULT_MAX_PAGES: usize = 500;
 pub const DEFAULT_MAX_DEPTH: u32 = 10;
@@ -177,11 +180,10 @@ impl ConfigFile {
         let patterns = |list: Vec<String>| -> Result<Vec<Pattern>, String> {
             list.iter().map(|p| Pattern::parse(p)).collect()
         };
-        let scope = Scope::from_seeds(
-            &seeds,
-            patterns(self.scope.include)?,
-            patterns(self.scope.exclude)?,
-        )?;
+        // Logging out mid-crawl would end the session for every later page.
+        let mut exclude = vec![LOGOUT_PATTERN.to_string()];
+        exclude.extend(self.scope.exclude);
+        let scope = Scope::from_seeds(&seeds, patterns(self.scope.include)?, patterns(exclude)?)?;
         let jobs = flags
             .jobs
             .or(self.browser.jobs)
@@ -314,6 +316,8 @@ success_url_contains = "/s/home"
         assert!(!c.sitemap && !c.tab_walk);
         assert_eq!(c.output_dir, PathBuf::from("/cfg/out"));
         assert!(!c.scope.allows("https://portal.example/s/logout"));
+        assert!(!c.scope.allows("https://portal.example/s/SignOut?x=1"));
+        assert!(!c.scope.allows("https://portal.example/secur/logout.jsp"));
         assert_eq!(c.login.unwrap().password_env, "PORTAL_PASSWORD");
     }
 
@@ -346,5 +350,7 @@ success_url_contains = "/s/home"
         assert!((1..=4).contains(&c.jobs));
         assert_eq!(c.shard, Shard::default());
         assert_eq!(c.output_dir, PathBuf::from(DEFAULT_OUTPUT_DIR));
+        assert!(!c.scope.allows("http://127.0.0.1:1/s/logout"));
+        assert!(c.scope.allows("http://127.0.0.1:1/s/logout-help-article"));
     }
 }

@@ -10,6 +10,7 @@
 //! - `journal`: `results.jsonl`, appended and flushed per page; `--resume`.
 //! - `progress`: a bar on a terminal, plain lines in CI logs; URLs redacted.
 
+pub mod chromium;
 pub mod config;
 pub mod crawl;
 pub mod fake;

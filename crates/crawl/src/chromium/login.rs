@@ -1,0 +1,243 @@
+//! Logging in before the crawl: a Playwright `storageState` file (cookies and localStorage)
+//! or a form login from the config with credentials from environment variables.
+//!
+//! Credentials are never printed, never written and never part of an error message: errors
+//! name the step, the selector or the environment variable, not the values.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use headless_chrome::Tab;
+use headless_chrome::protocol::cdp::Network;
+use portalscan_browser::BrowserError;
+use serde::Deserialize;
+
+use crate::config::FormLogin;
+use crate::scope;
+
+/// Playwright's `storageState` JSON (what `context.storageState({ path })` writes).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+pub struct StorageState {
+    #[serde(default)]
+    pub cookies: Vec<StateCookie>,
+    #[serde(default)]
+    pub origins: Vec<StateOrigin>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct StateCookie {
+    pub name: String,
+    pub value: String,
+    pub domain: String,
+    #[serde(default = "root_path")]
+    pub path: String,
+    /// Unix seconds; -1 for a session cookie.
+    #[serde(default)]
+    pub expires: Option<f64>,
+    #[serde(default)]
+    pub http_only: bool,
+    #[serde(default)]
+    pub secure: bool,
+    #[serde(default)]
+    pub same_site: Option<String>,
+}
+
+fn root_path() -> String {
+    "/".into()
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct StateOrigin {
+    pub origin: String,
+    #[serde(default)]
+    pub local_storage: Vec<NameValue>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct NameValue {
+    pub name: String,
+    pub value: String,
+}
+
+impl StorageState {
+    /// Reads the file; errors name the file and the JSON position, never a value.
+    pub fn load(path: &Path) -> Result<StorageState, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        StorageState::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    pub fn parse(text: &str) -> Result<StorageState, String> {
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "not a storage state file: {}",
+                portalscan_core::phi::redact_parser_message(&e.to_string())
+            )
+        })
+    }
+
+    /// The cookies as DevTools `Network.setCookies` takes them.
+    fn cookie_params(&self) -> Result<Vec<Network::CookieParam>, BrowserError> {
+        self.cookies
+            .iter()
+            .map(|c| {
+                let mut json = serde_json::json!({
+                    "name": c.name, "value": c.value, "domain": c.domain, "path": c.path,
+                    "secure": c.secure, "httpOnly": c.http_only,
+                });
+                if let Some(exp) = c.expires.filter(|e| *e > 0.0) {
+                    json["expires"] = exp.into();
+                }
+                if let Some(ss) = c
+                    .same_site
+                    .as_deref()
+                    .filter(|s| ["Strict", "Lax", "None"].contains(s))
+                {
+                    json["sameSite"] = ss.into();
+                }
+                serde_json::from_value(json).map_err(|_| {
+                    BrowserError::Protocol(format!("storage state: cookie {} is not valid", c.name))
+                })
+            })
+            .collect()
+    }
+
+    /// Sets the cookies, then each in-scope origin's localStorage by visiting `landing` (a
+    /// seed of that origin) and writing the items there. Origins without a seed are skipped:
+    /// the crawler never goes there.
+    pub fn apply(
+        &self,
+        tab: &Arc<Tab>,
+        seeds: &[String],
+        timeout: Duration,
+    ) -> Result<(), BrowserError> {
+        if !self.cookies.is_empty() {
+            tab.call_method(Network::SetCookies {
+                cookies: self.cookie_params()?,
+            })
+            .map_err(|e| BrowserError::protocol("storage state: setting cookies", e))?;
+        }
+        for origin in &self.origins {
+            let Some(landing) = seeds
+                .iter()
+                .find(|s| scope::origin(s).as_deref() == Some(origin.origin.trim_end_matches('/')))
+            else {
+                continue;
+            };
+            if origin.local_storage.is_empty() {
+                continue;
+            }
+            navigate(tab, landing, timeout)?;
+            let items: Vec<(&str, &str)> = origin
+                .local_storage
+                .iter()
+                .map(|kv| (kv.name.as_str(), kv.value.as_str()))
+                .collect();
+            let script = format!(
+                "(() => {{ for (const [k, v] of {}) localStorage.setItem(k, v); return true; }})()",
+                serde_json::to_string(&items).unwrap_or_else(|_| "[]".into())
+            );
+            tab.evaluate(&script, false).map_err(|_| {
+                BrowserError::Protocol("storage state: cannot set localStorage".into())
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Fills and submits the login form, then waits for the success URL.
+pub fn form_login(
+    tab: &Arc<Tab>,
+    login: &FormLogin,
+    timeout: Duration,
+) -> Result<(), BrowserError> {
+    let env = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| {
+                BrowserError::Launch(format!("login: environment variable {name} is not set"))
+            })
+    };
+    let username = env(&login.username_env)?;
+    let password = env(&login.password_env)?;
+    navigate(tab, &login.url, timeout)?;
+    let step = |what: &str| {
+        let what = what.to_string();
+        move |_| BrowserError::Protocol(format!("login: {what}"))
+    };
+    let field = |selector: &str| {
+        tab.wait_for_element_with_custom_timeout(selector, timeout)
+            .map_err(step(&format!("no element matches {selector}")))
+    };
+    field(&login.username_selector)?
+        .focus()
+        .map_err(step("cannot focus the username field"))?;
+    tab.type_str(&username)
+        .map_err(step("cannot type the username"))?;
+    field(&login.password_selector)?
+        .focus()
+        .map_err(step("cannot focus the password field"))?;
+    tab.type_str(&password)
+        .map_err(step("cannot type the password"))?;
+    field(&login.submit_selector)?
+        .click()
+        .map_err(step("cannot click the submit button"))?;
+    let start = Instant::now();
+    while start.elapsed() < timeout {
+        if tab.get_url().contains(&login.success_url_contains) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(BrowserError::Protocol(format!(
+        "login: the page did not reach a URL containing '{}' (wrong credentials?)",
+        login.success_url_contains
+    )))
+}
+
+fn navigate(tab: &Arc<Tab>, url: &str, timeout: Duration) -> Result<(), BrowserError> {
+    tab.set_default_timeout(timeout);
+    let shown = portalscan_core::phi::redact_url(url);
+    tab.navigate_to(url)
+        .and_then(|t| t.wait_until_navigated())
+        .map(|_| ())
+        .map_err(|e| BrowserError::Navigation {
+            url: shown,
+            message: e.to_string(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_playwright_storage_state() {
+        let json = r#"{
+          "cookies": [{"name": "sid", "value": "abc", "domain": "127.0.0.1", "path": "/",
+                       "expires": -1, "httpOnly": true, "secure": false, "sameSite": "Lax"}],
+          "origins": [{"origin": "http://127.0.0.1:8080",
+                       "localStorage": [{"name": "token", "value": "t0k"}]}]
+        }"#;
+        let state = StorageState::parse(json).unwrap();
+        assert_eq!(state.cookies[0].name, "sid");
+        assert!(state.cookies[0].http_only);
+        assert_eq!(state.origins[0].local_storage[0].value, "t0k");
+        let params = state.cookie_params().unwrap();
+        assert_eq!(params[0].same_site, Some(Network::CookieSameSite::Lax));
+        assert_eq!(params[0].expires, None);
+    }
+
+    #[test]
+    fn errors_do_not_quote_values() {
+        let e = StorageState::parse(r#"{"cookies": [{"name": "sid", "value": 5, "domain": "x"}]}"#)
+            .unwrap_err();
+        assert!(e.contains("not a storage state"), "{e}");
+        let e = StorageState::parse(r#"{"cookies": "s3cr3t-token"}"#).unwrap_err();
+        assert!(!e.contains("s3cr3t"), "{e}");
+    }
+}

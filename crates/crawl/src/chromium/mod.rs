@@ -1,0 +1,3 @@
+mod guard;
+pub mod login;
+pub use guard::ScopeGuard;
