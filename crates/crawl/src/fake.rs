@@ -94,6 +94,9 @@ impl FakeSite {
             help: String::new(),
             phi: None,
             node: None,
+            fingerprint: format!("{:032x}", crate::shard::fnv1a64(url.as_bytes())),
+            line: None,
+            screenshot: None,
         }
     }
 }
