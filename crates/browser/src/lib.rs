@@ -14,6 +14,8 @@
 
 use std::collections::HashMap;
 
+pub mod collect;
+
 use portalscan_core::NodeId;
 pub use portalscan_core::Snapshot;
 

@@ -1,0 +1,306 @@
+//! The page origin's client-side storage: localStorage, sessionStorage, IndexedDB and Cache
+//! Storage, read through the DevTools storage domains rather than page script (Lightning
+//! Locker and LWS wrap `window.localStorage`, and a page can shadow any global).
+
+use headless_chrome::Tab;
+use portalscan_core::snapshot::{CacheEntry, IndexedDbRecord, KeyValue, Storage};
+use serde_json::{Value, json};
+
+use super::cdp::{self, str_of};
+use crate::BrowserError;
+
+/// Records read per IndexedDB object store and entries per cache.
+pub const MAX_RECORDS: usize = 200;
+/// An IndexedDB record's JSON text and a cached body are cut to this many bytes.
+pub const MAX_VALUE: usize = 64 * 1024;
+/// Cached response bodies (text types only) are cut to this many bytes.
+pub const MAX_CACHE_BODY: usize = 256 * 1024;
+
+/// Everything the origin of `page_url` keeps in the browser. Fails rather than return a
+/// partial picture: an empty store would read as "no PHI stored".
+pub fn storage(tab: &Tab, page_url: &str) -> Result<Storage, BrowserError> {
+    let Some(origin) = cdp::origin(page_url) else {
+        return Err(BrowserError::Protocol(format!(
+            "reading storage of {}: the page has no origin",
+            portalscan_core::phi::redact_url(page_url)
+        )));
+    };
+    Ok(Storage {
+        local: dom_storage(tab, &origin, true)?,
+        session: dom_storage(tab, &origin, false)?,
+        indexed_db: indexed_db(tab, &origin)?,
+        cache_storage: cache_storage(tab, &origin)?,
+    })
+}
+
+fn dom_storage(tab: &Tab, origin: &str, local: bool) -> Result<Vec<KeyValue>, BrowserError> {
+    let what = if local {
+        "reading localStorage"
+    } else {
+        "reading sessionStorage"
+    };
+    cdp::call(tab, what, cdp::DomStorageEnable(json!({})))?;
+    let by_origin = json!({ "storageId": { "securityOrigin": origin, "isLocalStorage": local } });
+    // Newer Chromium keys storage by storage key (the origin and a slash for first-party).
+    let by_key =
+        json!({ "storageId": { "storageKey": format!("{origin}/"), "isLocalStorage": local } });
+    let result = cdp::call(tab, what, cdp::GetDomStorageItems(by_origin))
+        .or_else(|_| cdp::call(tab, what, cdp::GetDomStorageItems(by_key)));
+    let _ = cdp::call(tab, what, cdp::DomStorageDisable(json!({})));
+    Ok(dom_items(&result?))
+}
+
+/// `[[key, value], ...]` from `getDOMStorageItems`.
+pub(crate) fn dom_items(result: &Value) -> Vec<KeyValue> {
+    let mut items: Vec<KeyValue> = result
+        .get("entries")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| {
+            let pair = pair.as_array()?;
+            Some(KeyValue {
+                key: pair.first()?.as_str()?.to_string(),
+                value: pair.get(1)?.as_str()?.to_string(),
+            })
+        })
+        .collect();
+    // Storage has no order; sort so two scans of one page compare equal.
+    items.sort_by(|a, b| a.key.cmp(&b.key));
+    items
+}
+
+fn indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, BrowserError> {
+    const STEP: &str = "reading IndexedDB";
+    cdp::call(tab, STEP, cdp::IdbEnable(json!({})))?;
+    let result = read_indexed_db(tab, origin);
+    let _ = cdp::call(tab, STEP, cdp::IdbDisable(json!({})));
+    result
+}
+
+fn read_indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, BrowserError> {
+    const STEP: &str = "reading IndexedDB";
+    let names = cdp::call(
+        tab,
+        STEP,
+        cdp::RequestDatabaseNames(json!({ "securityOrigin": origin })),
+    )?;
+    let mut names: Vec<&str> = names
+        .get("databaseNames")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    names.sort_unstable();
+    let mut records = Vec::new();
+    for database in names {
+        let db = cdp::call(
+            tab,
+            STEP,
+            cdp::RequestDatabase(json!({ "securityOrigin": origin, "databaseName": database })),
+        )?;
+        let stores = db
+            .pointer("/databaseWithObjectStores/objectStores")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for store in stores.iter().filter_map(|s| str_of(s, "name")) {
+            let data = cdp::call(
+                tab,
+                STEP,
+                cdp::RequestData(json!({
+                    "securityOrigin": origin, "databaseName": database, "objectStoreName": store,
+                    "indexName": "", "skipCount": 0, "pageSize": MAX_RECORDS,
+                })),
+            )?;
+            for entry in data
+                .get("objectStoreDataEntries")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let key = entry
+                    .get("primaryKey")
+                    .or(entry.get("key"))
+                    .unwrap_or(&Value::Null);
+                let value = entry.get("value").unwrap_or(&Value::Null);
+                records.push(IndexedDbRecord {
+                    database: database.into(),
+                    store: store.into(),
+                    key: key_text(tab, key)?,
+                    value: json_text(tab, value)?,
+                });
+            }
+        }
+    }
+    Ok(records)
+}
+
+/// A key as text: strings bare, numbers as numbers, dates and arrays as JSON.
+fn key_text(tab: &Tab, key: &Value) -> Result<String, BrowserError> {
+    match key.get("value") {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(v) if !v.is_null() => Ok(v.to_string()),
+        _ => json_text(tab, key),
+    }
+}
+
+/// A `RemoteObject` as JSON text: primitives from the object itself, anything else by
+/// `JSON.stringify` in the page (a preview is cut short and loses nesting).
+fn json_text(tab: &Tab, object: &Value) -> Result<String, BrowserError> {
+    if let Some(id) = str_of(object, "objectId") {
+        let result = cdp::call(
+            tab,
+            "reading an IndexedDB record",
+            cdp::CallFunctionOn(json!({
+                "objectId": id,
+                "functionDeclaration": STRINGIFY,
+                "arguments": [{ "value": MAX_VALUE }],
+                "returnByValue": true,
+            })),
+        )?;
+        let text = result
+            .pointer("/result/value")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        return Ok(cdp::truncate(text.into(), MAX_VALUE));
+    }
+    Ok(match (str_of(object, "type"), object.get("value")) {
+        (_, Some(v)) => v.to_string(),
+        (Some("undefined"), None) => "null".into(),
+        _ => str_of(object, "unserializableValue")
+            .or(str_of(object, "description"))
+            .map(|d| Value::String(d.into()).to_string())
+            .unwrap_or_else(|| "null".into()),
+    })
+}
+
+/// Runs on the record in the page: JSON, or its string form when JSON cannot hold it
+/// (cycles, BigInt).
+const STRINGIFY: &str = "function (max) {
+    let text;
+    try { text = JSON.stringify(this, (k, v) => typeof v === 'bigint' ? String(v) : v); }
+    catch (e) { text = JSON.stringify(String(this)); }
+    if (text === undefined) text = 'null';
+    return text.length > max ? text.slice(0, max) : text;
+}";
+
+fn cache_storage(tab: &Tab, origin: &str) -> Result<Vec<CacheEntry>, BrowserError> {
+    const STEP: &str = "reading Cache Storage";
+    let caches = cdp::call(
+        tab,
+        STEP,
+        cdp::RequestCacheNames(json!({ "securityOrigin": origin })),
+    )?;
+    let mut entries = Vec::new();
+    for cache in caches
+        .get("caches")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let (Some(id), Some(name)) = (str_of(cache, "cacheId"), str_of(cache, "cacheName")) else {
+            continue;
+        };
+        let list = cdp::call(
+            tab,
+            STEP,
+            cdp::RequestEntries(json!({ "cacheId": id, "skipCount": 0, "pageSize": MAX_RECORDS })),
+        )?;
+        for entry in list
+            .get("cacheDataEntries")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let url = str_of(entry, "requestURL").unwrap_or("").to_string();
+            let headers = cdp::headers(entry.get("responseHeaders").unwrap_or(&Value::Null));
+            let text = headers
+                .iter()
+                .any(|h| h.name.eq_ignore_ascii_case("content-type") && is_text_type(&h.value));
+            let body = if text {
+                cached_body(tab, id, &url, entry.get("requestHeaders"))?
+            } else {
+                None
+            };
+            entries.push(CacheEntry {
+                cache: name.into(),
+                url,
+                headers,
+                body,
+            });
+        }
+    }
+    Ok(entries)
+}
+
+fn cached_body(
+    tab: &Tab,
+    cache_id: &str,
+    url: &str,
+    request_headers: Option<&Value>,
+) -> Result<Option<String>, BrowserError> {
+    let response = cdp::call(
+        tab,
+        "reading a Cache Storage entry",
+        cdp::RequestCachedResponse(json!({
+            "cacheId": cache_id, "requestURL": url,
+            "requestHeaders": request_headers.cloned().unwrap_or(json!([])),
+        })),
+    )?;
+    let Some(body) = response.pointer("/response/body").and_then(Value::as_str) else {
+        return Ok(None);
+    };
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .map_err(|_| {
+            BrowserError::Protocol("reading a Cache Storage entry: body is not base64".into())
+        })?;
+    let max = bytes.len().min(MAX_CACHE_BODY);
+    Ok(Some(String::from_utf8_lossy(&bytes[..max]).into_owned()))
+}
+
+/// Text bodies worth scanning: `text/*`, JSON, JavaScript, XML and form data.
+pub(crate) fn is_text_type(content_type: &str) -> bool {
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    mime.starts_with("text/")
+        || mime.ends_with("/json")
+        || mime.ends_with("+json")
+        || mime.ends_with("/xml")
+        || mime.ends_with("+xml")
+        || mime.ends_with("/javascript")
+        || mime == "application/x-www-form-urlencoded"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dom_storage_items_sorted() {
+        let r = json!({"entries": [["b", "2"], ["a", "{\"mrn\":1}"], ["bad"]]});
+        let items = dom_items(&r);
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            (items[0].key.as_str(), items[0].value.as_str()),
+            ("a", "{\"mrn\":1}")
+        );
+        assert_eq!(items[1].key, "b");
+    }
+
+    #[test]
+    fn text_types() {
+        assert!(is_text_type("application/json; charset=utf-8"));
+        assert!(is_text_type("text/html"));
+        assert!(is_text_type("application/ld+json"));
+        assert!(!is_text_type("image/png"));
+        assert!(!is_text_type("application/octet-stream"));
+    }
+}
