@@ -4,6 +4,7 @@
 
 mod disabled;
 mod focus_visible;
+mod layers;
 mod non_text_contrast;
 pub mod paint;
 mod text_contrast;

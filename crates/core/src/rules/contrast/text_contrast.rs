@@ -15,7 +15,8 @@ use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
 
 use super::disabled::exempt_all;
-use super::paint::{Paint, own_text, paint_all, text_hidden};
+use super::layers::{Behind, Layers};
+use super::paint::{Affine, Paint, Uncertain, own_text, paint_all, text_hidden};
 use crate::style::{Style, flat_tree_order};
 use std::collections::HashMap;
 
@@ -87,6 +88,46 @@ static META: RuleMeta = RuleMeta {
         Example::review(
             "<p id=p style='color:#aaa'></p><script>p.textContent = 'Added later'</script>",
         ),
+        // Browser layout: a positioned band (not an ancestor) is painted under the text.
+        Example::fail(
+            "<div id=wrap style='position:relative; background:#fff'>\
+             <div id=band style='position:absolute; top:0; left:0; width:400px; height:60px; background:#1b5297'></div>\
+             <p id=t style='position:relative; color:#0b2a4a'>Appointments</p></div>",
+        )
+        .with_facts(LAYERED),
+        Example::pass(
+            "<div id=wrap style='position:relative; background:#fff'>\
+             <div id=band style='position:absolute; top:0; left:0; width:400px; height:60px; background:#1b5297'></div>\
+             <p id=t style='position:relative; color:#fff'>Appointments</p></div>",
+        )
+        .with_facts(LAYERED),
+        // The band covers only part of the text, or paints a gradient.
+        Example::review(
+            "<div id=wrap style='position:relative; background:#fff'>\
+             <div id=band style='position:absolute; top:0; left:0; width:400px; height:15px; background:#1b5297'></div>\
+             <p id=t style='position:relative; color:#0b2a4a'>Appointments</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#wrap":{"rect":{"x":0,"y":0,"width":400,"height":100},"paint_order":1},
+                "#band":{"rect":{"x":0,"y":0,"width":400,"height":15},"paint_order":2},
+                "#t":{"rect":{"x":10,"y":10,"width":200,"height":20},"paint_order":3}}}"##,
+        ),
+        Example::review(
+            "<div id=wrap style='position:relative; background:#fff'>\
+             <div id=band style='position:absolute; top:0; left:0; width:400px; height:60px; \
+             background-image:linear-gradient(#1b5297,#fff)'></div>\
+             <p id=t style='position:relative; color:#0b2a4a'>Appointments</p></div>",
+        )
+        .with_facts(LAYERED),
+        // With layout, a positioned box over its container's white background is known.
+        Example::fail(
+            "<div id=wrap style='position:relative; background:#fff'>\
+             <p id=t style='position:absolute; top:10px; color:#999'>Tooltip</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#wrap":{"rect":{"x":0,"y":0,"width":400,"height":100},"paint_order":1},
+                "#t":{"rect":{"x":10,"y":10,"width":200,"height":20},"paint_order":2}}}"##,
+        ),
         // A browser snapshot was taken after the scripts ran: no such review.
         Example::pass(
             "<p id=p style='color:#333'>Added later</p><script>p.textContent = 'Added later'</script>",
@@ -94,6 +135,12 @@ static META: RuleMeta = RuleMeta {
         .with_facts(r#"{"source":"chromium"}"#),
     ],
 };
+
+/// Layout for the layered examples: the band (painted second) covers the text's box.
+const LAYERED: &str = r##"{"source":"chromium","nodes":{
+    "#wrap":{"rect":{"x":0,"y":0,"width":400,"height":100},"paint_order":1},
+    "#band":{"rect":{"x":0,"y":0,"width":400,"height":60},"paint_order":2},
+    "#t":{"rect":{"x":10,"y":10,"width":200,"height":20},"paint_order":3}}}"##;
 
 impl Rule for TextContrast {
     fn meta(&self) -> &'static RuleMeta {
@@ -126,6 +173,7 @@ impl Rule for TextContrast {
         let order = flat_tree_order(dom);
         let paints = paint_all(dom, &order);
         let exempt = exempt_all(dom, &order);
+        let layers = Layers::build(dom, &paints);
         let mut facts: HashMap<usize, TextFacts> = HashMap::new();
         for el in dom.elements() {
             let Some(paint) = paints[el.id.index()].as_ref() else {
@@ -145,7 +193,34 @@ impl Rule for TextContrast {
             let f = facts
                 .entry(style.shared_id())
                 .or_insert_with(|| TextFacts::of(style));
-            check_text(el, f, paint, &text, sink);
+            if f.text_hidden {
+                continue;
+            }
+            let Some(layers) = &layers else {
+                check_text(el, f, paint, &text, sink);
+                continue;
+            };
+            let mut seen = paint.clone();
+            match layers.behind(dom, &paints, el.id, paint) {
+                Behind::Ancestors {
+                    outside_flow_resolved,
+                } => {
+                    if outside_flow_resolved && seen.uncertain == Some(Uncertain::OutOfFlow) {
+                        seen.uncertain = None;
+                    }
+                }
+                Behind::Color(c) => {
+                    seen.backdrop = Some(c);
+                    seen.map = Affine::IDENTITY;
+                    seen.uncertain = None;
+                    seen.group_unknown = None;
+                }
+                Behind::Unknown(why) => {
+                    sink.review(el.id, format!("Contrast cannot be measured: {why}."));
+                    continue;
+                }
+            }
+            check_text(el, f, &seen, &text, sink);
         }
     }
 }

@@ -1,14 +1,24 @@
 //! WCAG 2.1.1 Keyboard: elements that are evidently meant to be operated (an explicit
 //! interactive ARIA role, or an inline pointer handler) can take keyboard focus.
 //!
-//! Only markup evidence counts: handlers added from script (`addEventListener`, LWC's
-//! `onclick={...}` templates) are invisible in a snapshot, so their absence proves nothing
-//! and this rule stays silent about plain elements.
+//! From markup alone, only markup evidence counts: handlers added from script
+//! (`addEventListener`, LWC's `onclick={...}` templates) are invisible in a static
+//! snapshot, so their absence proves nothing and the rule stays silent about plain elements.
+//!
+//! Browser snapshots list the elements with a pointer listener (`pointer_handlers`) and
+//! the live Tab walk (`keyboard`). A listening element that is rendered (a box with area,
+//! visible), enabled, not a page-wide wrapper (half the viewport or more: click-outside and
+//! delegation handlers), and that no Tab stop is, contains (click delegation) or encloses
+//! (an icon inside a button), and that is not reached through a label or a composite
+//! widget's container, fails when the walk went round the whole page (`cycled`, not
+//! `truncated`, no trap). If it can take focus but Tab skips it (tabindex=-1) it is a
+//! `review`: arrow keys or a script may bring focus there. Without a complete walk the
+//! would-be failures give one page-level `review`.
 
 use crate::a11y::aria_data::is_widget_role;
 use crate::a11y::focus::is_aria_disabled;
 use crate::a11y::roles::explicit_role;
-use crate::dom::ElementRef;
+use crate::dom::{ElementRef, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
@@ -40,6 +50,45 @@ static META: RuleMeta = RuleMeta {
              <div role=\"option\" id=\"o1\" aria-selected=\"true\">Main St</div></div>",
         ),
         Example::inapplicable("<div>Text</div>"),
+        // A script click handler on a card the Tab walk never reached.
+        Example::fail(
+            "<a id=home href=/>Home</a><div id=card class=slds-card>Flu shot, 14 May</div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","pointer_handlers":["#card"],
+                "nodes":{"#card":{"rect":{"x":0,"y":80,"width":320,"height":96}}},
+                "keyboard":{"stops":[{"node":"#home"}],"cycled":true,"truncated":false}}"##,
+        ),
+        // Delegation: the handler's container holds a Tab stop; a page-wide wrapper; an
+        // icon inside a reached button.
+        Example::pass(
+            "<div id=app><ul id=list><li><a id=visit href=/v>Visit</a></li></ul>\
+             <button id=b><svg id=icon width=16 height=16></svg></button></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","pointer_handlers":["#app","#list","#icon"],
+                "viewport":{"width":1280,"height":800},
+                "nodes":{"#app":{"rect":{"x":0,"y":0,"width":1280,"height":2400}},
+                  "#list":{"rect":{"x":0,"y":0,"width":600,"height":40}},
+                  "#icon":{"rect":{"x":8,"y":48,"width":16,"height":16}}},
+                "keyboard":{"stops":[{"node":"#visit"},{"node":"#b"}],"cycled":true,"truncated":false}}"##,
+        ),
+        // The walk stopped early: unreached is not unreachable.
+        Example::review(
+            "<a id=home href=/>Home</a><div id=card class=slds-card>Flu shot, 14 May</div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","pointer_handlers":["#card"],
+                "nodes":{"#card":{"rect":{"x":0,"y":80,"width":320,"height":96}}},
+                "keyboard":{"stops":[{"node":"#home"}],"cycled":false,"truncated":true}}"##,
+        ),
+        // Focusable but skipped by Tab.
+        Example::review("<a id=home href=/>Home</a><span id=more tabindex=-1>More</span>")
+            .with_facts(
+                r##"{"source":"chromium","pointer_handlers":["#more"],
+                    "nodes":{"#more":{"rect":{"x":0,"y":80,"width":60,"height":20}}},
+                    "keyboard":{"stops":[{"node":"#home"}],"cycled":true,"truncated":false}}"##,
+            ),
     ],
 };
 
@@ -89,7 +138,131 @@ impl Rule for KeyboardUnreachable {
             let below = below.get_or_insert_with(|| descendant_flags(cx, focusable));
             check_candidate(cx, element, below[element.id.index()], sink);
         }
+        if let Some(handlers) = &cx.snapshot.pointer_handlers {
+            check_script_handlers(cx, handlers, sink);
+        }
     }
+}
+
+/// How much of the viewport a listening element may cover before it counts as a page-wide
+/// wrapper (click-outside handlers, delegation roots) rather than a control.
+const WRAPPER_SHARE: f64 = 0.5;
+/// How far up to look for an enclosing Tab stop or label.
+const ANCESTOR_SEARCH_DEPTH: usize = 64;
+
+/// Elements with pointer listeners from script (browser snapshots), judged against the
+/// Tab walk. Elements the markup already made candidates were judged above.
+fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
+    let walk = cx.snapshot.keyboard.as_ref();
+    let complete = walk.is_some_and(|w| w.cycled && !w.truncated && w.trap.is_none());
+    let mut is_stop = vec![false; cx.dom.len()];
+    match walk {
+        Some(w) => {
+            for s in &w.stops {
+                if let Some(flag) = is_stop.get_mut(s.node.index()) {
+                    *flag = true;
+                }
+            }
+        }
+        // No walk: what the DOM says Tab reaches.
+        None => {
+            for e in cx.dom.elements() {
+                is_stop[e.id.index()] = cx.a11y.is_tabbable(e);
+            }
+        }
+    }
+    let wrapper_area = wrapper_area(cx);
+    let mut stop_below: Option<Vec<bool>> = None;
+    let mut unsure: Vec<NodeId> = Vec::new();
+    let mut seen = vec![false; cx.dom.len()];
+    for &id in handlers {
+        let Some(el) = cx.dom.element(id) else {
+            continue; // Listeners on shadow roots or the document are delegation.
+        };
+        if std::mem::replace(&mut seen[id.index()], true)
+            || is_candidate(cx, el)
+            || !is_operable_box(cx, el, wrapper_area)
+        {
+            continue;
+        }
+        let below =
+            stop_below.get_or_insert_with(|| descendant_flags(cx, |e| is_stop[e.id.index()]));
+        let role = explicit_role(el);
+        let reached = is_stop[id.index()]
+            || below[id.index()]
+            || el
+                .flat_ancestors()
+                .take(ANCESTOR_SEARCH_DEPTH)
+                .any(|a| is_stop[a.id.index()] || is_activated_through_label(a))
+            || is_activated_through_label(el)
+            || is_focused_through_container(cx, el, role);
+        if reached {
+            sink.pass(id);
+        } else if cx.a11y.is_focusable(el) {
+            sink.review(
+                id,
+                "A script listens for clicks on this element and it can take focus, but Tab \
+                 never reaches it (tabindex=-1?). Check that arrow keys or another control \
+                 bring keyboard focus here.",
+            );
+        } else if complete {
+            sink.fail(
+                id,
+                "A script listens for clicks on this element, but neither it nor anything \
+                 inside it can be reached with Tab (the Tab walk went round the whole page), \
+                 so keyboard users cannot operate it.",
+            );
+        } else {
+            unsure.push(id);
+        }
+    }
+    if let Some(&first) = unsure.first() {
+        let why = match walk {
+            None => "no Tab walk was recorded",
+            Some(_) => "the Tab walk did not go round the whole page",
+        };
+        sink.review(
+            first,
+            format!(
+                "{} element(s) with a script click listener (this is the first) cannot take \
+                 focus and hold nothing Tab reached, but {why}, so whether the keyboard \
+                 reaches them is not known. Check them by tabbing through the page.",
+                unsure.len()
+            ),
+        );
+    }
+}
+
+/// Rendered, visible, enabled, with a box that has area and is not a page-wide wrapper.
+fn is_operable_box(cx: &Context, el: ElementRef, wrapper_area: Option<f64>) -> bool {
+    if el.is("html") || el.is("body") {
+        return false;
+    }
+    let Some(rect) = el.rect() else {
+        return false;
+    };
+    let area = rect.width * rect.height;
+    rect.width >= 1.0
+        && rect.height >= 1.0
+        && wrapper_area.is_none_or(|max| area < max)
+        && cx.a11y.is_rendered(el.id)
+        && !cx.a11y.is_invisible(el.id)
+        && !cx.a11y.is_inert(el.id)
+        && !cx.a11y.is_disabled(el)
+        && !is_aria_disabled(el)
+}
+
+/// The area from which a box is a page-wide wrapper: half the viewport (or, without one,
+/// of the root element's box).
+fn wrapper_area(cx: &Context) -> Option<f64> {
+    let (w, h) = match cx.snapshot.viewport {
+        Some(v) => (v.width, v.height),
+        None => {
+            let r = cx.dom.document_element()?.rect()?;
+            (r.width, r.height)
+        }
+    };
+    Some(w * h * WRAPPER_SHARE)
 }
 
 /// What the markup says the element is operated by: an explicit widget role, or an

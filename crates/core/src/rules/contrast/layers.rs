@@ -1,0 +1,295 @@
+//! Backgrounds painted under text by boxes that are not its ancestors (an absolutely
+//! positioned band behind a heading, a card image under a caption), found with the
+//! browser's layout facts: border boxes (`Node.rect`) and paint order (`Node.paint_order`).
+//! Static snapshots have neither, and [`Layers::build`] returns `None`.
+//!
+//! For a text element, the layers that matter are the ones painted after its nearest
+//! opaque background (its own or an ancestor's) and before it, that overlap its box. The
+//! topmost ones decide what the text is read against: an opaque layer that covers the whole
+//! box gives the backdrop colour; translucent layers are composited over what lies below;
+//! a layer that covers only part of the box, or paints an image or gradient, makes the
+//! colour unknowable (`review`).
+
+use std::collections::HashMap;
+
+use super::paint::{Affine, Paint, Uncertain};
+use crate::color::{Rgba, composite};
+use crate::dom::{Dom, NodeId};
+use crate::style::{Rect, inheritance_parent};
+
+/// A box that paints a background.
+struct Layer {
+    id: NodeId,
+    rect: Rect,
+    order: u32,
+    /// One past its subtree in index order (to tell the text's descendants apart).
+    end: usize,
+    /// The background colour; `None` when not known, or not a flat colour on screen (the
+    /// box is inside a translucent group).
+    color: Option<Rgba>,
+    image: bool,
+}
+
+/// Every background-painting box of a page with layout facts, bucketed on a grid.
+pub struct Layers {
+    layers: Vec<Layer>,
+    cells: HashMap<(i64, i64), Vec<u32>>,
+    /// Boxes too large to bucket (page-wide backgrounds): checked against every text.
+    huge: Vec<u32>,
+}
+
+const CELL: f64 = 64.0;
+const MAX_CELLS: i64 = 1024;
+/// Sub-pixel layout: boxes that touch or miss by this much do not overlap or cover.
+const SLACK: f64 = 0.5;
+/// How far up to look for the nearest opaque background (bounded for deep pages).
+const FLOOR_SEARCH_DEPTH: usize = 256;
+
+/// What the layers say about the colour behind a text.
+pub enum Behind {
+    /// No layer between the text and its nearest opaque background: the ancestors'
+    /// composite (the static model) holds. `outside_flow_resolved`: the text's box lies
+    /// within that background's box, so being positioned out of flow changes nothing.
+    Ancestors { outside_flow_resolved: bool },
+    /// The backdrop on screen, from layers.
+    Color(Rgba),
+    /// Not knowable: why.
+    Unknown(String),
+}
+
+impl Layers {
+    /// `None` when the snapshot has no paint order (no layout facts).
+    pub fn build(dom: &Dom, paints: &[Option<Paint>]) -> Option<Layers> {
+        let mut layers = Vec::new();
+        let mut any_order = false;
+        for el in dom.elements() {
+            let node = el.node();
+            any_order |= node.paint_order.is_some();
+            let (Some(order), Some(rect), Some(style), Some(paint)) = (
+                node.paint_order,
+                node.rect,
+                el.style(),
+                paints[el.id.index()].as_ref(),
+            ) else {
+                continue;
+            };
+            if rect.width <= 0.0 || rect.height <= 0.0 || !paint.visible() {
+                continue;
+            }
+            let color = style.color("background-color").and_then(Result::ok);
+            let image = style
+                .get("background-image")
+                .is_some_and(|v| v.trim() != "none");
+            let transparent = color.is_some_and(|c| c.a <= 0.0);
+            if transparent && !image {
+                continue;
+            }
+            let flat = paint.map == Affine::IDENTITY && paint.group_unknown.is_none();
+            layers.push(Layer {
+                id: el.id,
+                rect,
+                order,
+                end: dom.subtree_end(el.id),
+                color: color.filter(|_| flat),
+                image,
+            });
+        }
+        if !any_order {
+            return None;
+        }
+        let mut cells: HashMap<(i64, i64), Vec<u32>> = HashMap::new();
+        let mut huge = Vec::new();
+        for (i, l) in layers.iter().enumerate() {
+            let (x0, y0, x1, y1) = span(l.rect);
+            if (x1 - x0 + 1).saturating_mul(y1 - y0 + 1) > MAX_CELLS {
+                huge.push(i as u32);
+                continue;
+            }
+            for x in x0..=x1 {
+                for y in y0..=y1 {
+                    cells.entry((x, y)).or_default().push(i as u32);
+                }
+            }
+        }
+        Some(Layers {
+            layers,
+            cells,
+            huge,
+        })
+    }
+
+    /// What is painted behind the text of element `id` with paint facts `paint`.
+    pub fn behind(&self, dom: &Dom, paints: &[Option<Paint>], id: NodeId, paint: &Paint) -> Behind {
+        let node = dom.node(id);
+        let (Some(rect), Some(order)) = (node.rect, node.paint_order) else {
+            return Behind::Ancestors {
+                outside_flow_resolved: false,
+            };
+        };
+        let floor = Floor::of(dom, paints, id);
+        let end = dom.subtree_end(id);
+        let mut under: Vec<&Layer> = self
+            .near(rect)
+            .map(|i| &self.layers[i as usize])
+            .filter(|l| {
+                l.order < order
+                    && l.order > floor.order
+                    && overlaps(l.rect, rect)
+                    // Not the text's ancestor (those are the static model's) or descendant.
+                    && !(l.id.index() <= id.index() && id.index() < l.end)
+                    && !(id.index() < l.id.index() && l.id.index() < end)
+            })
+            .collect();
+        if under.is_empty() {
+            let covered = floor.rect.is_none_or(|f| contains(f, rect));
+            return Behind::Ancestors {
+                outside_flow_resolved: covered,
+            };
+        }
+        if floor.translucent_above || paint.map != Affine::IDENTITY || paint.group_unknown.is_some()
+        {
+            return Behind::Unknown(
+                "translucent backgrounds or group opacity are layered with another box painted \
+                 behind the text"
+                    .into(),
+            );
+        }
+        under.sort_by_key(|l| l.order);
+        let mut translucent: Vec<Rgba> = Vec::new();
+        let mut base = None;
+        for l in under.iter().rev() {
+            if l.image {
+                return Behind::Unknown(Uncertain::BackgroundImage.describe());
+            }
+            if !contains(l.rect, rect) {
+                return Behind::Unknown(
+                    "another box (positioned over or under this one) paints a background \
+                     behind only part of the text"
+                        .into(),
+                );
+            }
+            match l.color {
+                None => {
+                    return Behind::Unknown(
+                        "the background of a box painted behind the text is not known".into(),
+                    );
+                }
+                Some(c) if c.is_opaque() => {
+                    base = Some(c);
+                    break;
+                }
+                Some(c) => translucent.push(c),
+            }
+        }
+        let base = match base {
+            Some(c) => c,
+            // Every layer is translucent: below them are the text's own backgrounds.
+            None => match (paint.why_unknown(), paint.screen_backdrop()) {
+                (None, Some(c)) => c,
+                (Some(why), _) => return Behind::Unknown(why.describe()),
+                (None, None) => {
+                    return Behind::Unknown("the background colour is not known".into());
+                }
+            },
+        };
+        Behind::Color(
+            translucent
+                .iter()
+                .rev()
+                .fold(base, |acc, &c| composite(c, acc)),
+        )
+    }
+
+    /// Layers whose cells the box touches (each once), and the huge ones.
+    fn near(&self, r: Rect) -> impl Iterator<Item = u32> + '_ {
+        let (x0, y0, x1, y1) = span(r);
+        let mut found: Vec<u32> = Vec::new();
+        if (x1 - x0 + 1).saturating_mul(y1 - y0 + 1) > MAX_CELLS {
+            found.extend(0..self.layers.len() as u32);
+        } else {
+            for x in x0..=x1 {
+                for y in y0..=y1 {
+                    if let Some(list) = self.cells.get(&(x, y)) {
+                        found.extend(list);
+                    }
+                }
+            }
+            found.extend(&self.huge);
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter()
+    }
+}
+
+/// The text's nearest opaque background (its own or an ancestor's).
+struct Floor {
+    /// Its paint order (0: the canvas).
+    order: u32,
+    /// Its box (`None`: the canvas, which is everywhere).
+    rect: Option<Rect>,
+    /// A translucent background between it and the text.
+    translucent_above: bool,
+}
+
+impl Floor {
+    fn of(dom: &Dom, paints: &[Option<Paint>], id: NodeId) -> Floor {
+        let mut translucent_above = false;
+        let mut at = Some(id);
+        for _ in 0..FLOOR_SEARCH_DEPTH {
+            let Some(cur) = at else { break };
+            let el = dom
+                .element(cur)
+                .expect("ancestors of elements are elements");
+            let bg = el
+                .style()
+                .and_then(|s| s.color("background-color"))
+                .and_then(Result::ok);
+            let flat = paints[cur.index()]
+                .as_ref()
+                .is_some_and(|p| p.map == Affine::IDENTITY);
+            match bg {
+                Some(c) if c.is_opaque() && flat => {
+                    return Floor {
+                        order: el.node().paint_order.unwrap_or(0),
+                        rect: el.rect().copied(),
+                        translucent_above,
+                    };
+                }
+                Some(c) if c.a <= 0.0 => {}
+                _ => translucent_above = true,
+            }
+            at = inheritance_parent(dom, cur);
+        }
+        Floor {
+            order: 0,
+            rect: None,
+            translucent_above,
+        }
+    }
+}
+
+fn span(r: Rect) -> (i64, i64, i64, i64) {
+    let cell = |v: f64| (v / CELL).floor() as i64;
+    (
+        cell(r.x),
+        cell(r.y),
+        cell(r.x + r.width),
+        cell(r.y + r.height),
+    )
+}
+
+fn overlaps(a: Rect, b: Rect) -> bool {
+    a.x < b.x + b.width - SLACK
+        && b.x < a.x + a.width - SLACK
+        && a.y < b.y + b.height - SLACK
+        && b.y < a.y + a.height - SLACK
+}
+
+/// Whether `outer` covers all of `inner`.
+fn contains(outer: Rect, inner: Rect) -> bool {
+    outer.x <= inner.x + SLACK
+        && outer.y <= inner.y + SLACK
+        && outer.x + outer.width >= inner.x + inner.width - SLACK
+        && outer.y + outer.height >= inner.y + inner.height - SLACK
+}
