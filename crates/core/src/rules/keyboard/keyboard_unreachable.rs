@@ -9,11 +9,11 @@
 //! the live Tab walk (`keyboard`). A listening element that is rendered (a box with area,
 //! visible), enabled, not a page-wide wrapper (half the viewport or more: click-outside and
 //! delegation handlers), and that no Tab stop is, contains (click delegation) or encloses
-//! (an icon inside a button), and that is not reached through a label or a composite
-//! widget's container, fails when the walk went round the whole page (`cycled`, not
+//! (an icon inside a button), and that is not a label (which activates its control), fails when the walk went round the whole page (`cycled`, not
 //! `truncated`, no trap). If it can take focus but Tab skips it (tabindex=-1) it is a
 //! `review`: arrow keys or a script may bring focus there. Without a complete walk the
-//! would-be failures give one page-level `review`.
+//! would-be failures give one page-level `review`, except behind a keyboard trap (what the
+//! walk could not reach is the trap's doing, which `keyboard-trap` reports).
 
 use crate::a11y::aria_data::is_widget_role;
 use crate::a11y::focus::is_aria_disabled;
@@ -81,6 +81,16 @@ static META: RuleMeta = RuleMeta {
             r##"{"source":"chromium","pointer_handlers":["#card"],
                 "nodes":{"#card":{"rect":{"x":0,"y":80,"width":320,"height":96}}},
                 "keyboard":{"stops":[{"node":"#home"}],"cycled":false,"truncated":true}}"##,
+        ),
+        // Behind a keyboard trap the walk reached nothing else: keyboard-trap reports it.
+        Example::inapplicable(
+            "<button id=ok>OK</button><div id=card class=slds-card>Flu shot, 14 May</div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","pointer_handlers":["#card"],
+                "nodes":{"#card":{"rect":{"x":0,"y":80,"width":320,"height":96}}},
+                "keyboard":{"stops":[{"node":"#ok"}],"cycled":false,"truncated":false,
+                  "trap":{"nodes":["#ok"],"keys_tried":["Tab","Shift+Tab","Escape"]}}}"##,
         ),
         // Focusable but skipped by Tab.
         Example::review("<a id=home href=/>Home</a><span id=more tabindex=-1>More</span>")
@@ -151,7 +161,8 @@ const WRAPPER_SHARE: f64 = 0.5;
 const ANCESTOR_SEARCH_DEPTH: usize = 64;
 
 /// Elements with pointer listeners from script (browser snapshots), judged against the
-/// Tab walk. Elements the markup already made candidates were judged above.
+/// Tab walk. Elements the markup already made candidates (widget roles, inline handlers)
+/// were judged above, composite widget items among them.
 fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
     let walk = cx.snapshot.keyboard.as_ref();
     let complete = walk.is_some_and(|w| w.cycled && !w.truncated && w.trap.is_none());
@@ -187,17 +198,17 @@ fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
         }
         let below =
             stop_below.get_or_insert_with(|| descendant_flags(cx, |e| is_stop[e.id.index()]));
-        let role = explicit_role(el);
         let reached = is_stop[id.index()]
             || below[id.index()]
             || el
                 .flat_ancestors()
                 .take(ANCESTOR_SEARCH_DEPTH)
                 .any(|a| is_stop[a.id.index()] || is_activated_through_label(a))
-            || is_activated_through_label(el)
-            || is_focused_through_container(cx, el, role);
+            || is_activated_through_label(el);
         if reached {
             sink.pass(id);
+        } else if !complete {
+            unsure.push(id);
         } else if cx.a11y.is_focusable(el) {
             sink.review(
                 id,
@@ -205,18 +216,18 @@ fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
                  never reaches it (tabindex=-1?). Check that arrow keys or another control \
                  bring keyboard focus here.",
             );
-        } else if complete {
+        } else {
             sink.fail(
                 id,
                 "A script listens for clicks on this element, but neither it nor anything \
                  inside it can be reached with Tab (the Tab walk went round the whole page), \
                  so keyboard users cannot operate it.",
             );
-        } else {
-            unsure.push(id);
         }
     }
-    if let Some(&first) = unsure.first() {
+    // Behind a keyboard trap nothing further was reached: keyboard-trap reports the cause.
+    let trapped = walk.is_some_and(|w| w.trap.is_some());
+    if let Some(&first) = unsure.first().filter(|_| !trapped) {
         let why = match walk {
             None => "no Tab walk was recorded",
             Some(_) => "the Tab walk did not go round the whole page",
@@ -224,9 +235,9 @@ fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
         sink.review(
             first,
             format!(
-                "{} element(s) with a script click listener (this is the first) cannot take \
-                 focus and hold nothing Tab reached, but {why}, so whether the keyboard \
-                 reaches them is not known. Check them by tabbing through the page.",
+                "{} element(s) with a script click listener (this is the first) hold nothing \
+                 Tab reached, but {why}, so whether the keyboard reaches them is not known. \
+                 Check them by tabbing through the page.",
                 unsure.len()
             ),
         );

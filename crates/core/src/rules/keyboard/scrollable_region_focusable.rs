@@ -3,7 +3,8 @@
 //!
 //! Whether a region overflows comes from the browser's scroll box (`Node.scroll`: content
 //! larger than the client box on an axis whose overflow is auto/scroll) when known, else
-//! from layout boxes of its content, else it is unknown (`review`).
+//! from layout boxes of its content, else it is unknown (`review`). A region the browser's
+//! Tab walk reached (Chromium makes scrollers without focusable content Tab stops) passes.
 
 use crate::dom::ElementRef;
 use crate::engine::Context;
@@ -42,6 +43,15 @@ static META: RuleMeta = RuleMeta {
             r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
                     "client_height":80,"scroll_width":300,"scroll_height":400}}}}"##,
         ),
+        // Chromium's Tab walk stopped on the scroller itself.
+        Example::pass(
+            "<div id=notes style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
+                    "client_height":80,"scroll_width":300,"scroll_height":400}}},
+                    "keyboard":{"stops":[{"node":"#notes"}],"cycled":true,"truncated":false}}"##,
+        ),
         // Wider content, but the x axis clips instead of scrolling.
         Example::inapplicable(
             "<div id=notes style=\"overflow-x: hidden; overflow-y: auto; height: 5em\">\
@@ -63,7 +73,15 @@ impl Rule for ScrollableRegionFocusable {
         Interest::PageOnly
     }
     fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let tabbable = |e: ElementRef| cx.a11y.is_tabbable(e);
+        // What the Tab walk reached counts too: Chromium makes a scroller with nothing
+        // focusable inside a Tab stop of its own.
+        let mut stop = vec![false; cx.dom.len()];
+        for s in cx.snapshot.keyboard.iter().flat_map(|w| &w.stops) {
+            if let Some(flag) = stop.get_mut(s.node.index()) {
+                *flag = true;
+            }
+        }
+        let tabbable = |e: ElementRef| stop[e.id.index()] || cx.a11y.is_tabbable(e);
         let mut below: Option<Vec<bool>> = None;
         for element in cx.dom.elements() {
             if !is_candidate(cx, element) {

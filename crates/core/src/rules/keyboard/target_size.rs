@@ -78,6 +78,7 @@ impl Rule for TargetSize {
     fn check_page(&self, cx: &Context, sink: &mut Sink) {
         let mut measured: Vec<Target> = Vec::new();
         let mut unmeasured: Vec<NodeId> = Vec::new();
+        let has_layout = cx.snapshot.has_layout();
         for element in cx.dom.elements() {
             if !is_target(cx, element) {
                 continue;
@@ -93,6 +94,9 @@ impl Rule for TargetSize {
                 }),
                 // A zero-size box cannot be hit; it is not a target on screen.
                 Some(_) => {}
+                // With layout, an element without a box has nothing to hit (not rendered,
+                // or `display: contents`: its children are the targets).
+                None if has_layout => {}
                 None => unmeasured.push(element.id),
             }
         }
