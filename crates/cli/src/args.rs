@@ -5,10 +5,13 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::gate::GateOptions;
+
 pub const USAGE: &str = "\
 usage:
-  portalscan scan <file|dir|snapshot.json|->... [--format text|json|sarif|junit]
+  portalscan scan <file|dir|snapshot.json|->... [--format text|json|sarif|junit|html]
                   [--output FILE] [--fail-on fail|review|never] [--all] [--har FILE]
+                  [--baseline FILE] [--write-baseline FILE] [--threshold RULE=N]...
   portalscan snapshot <file.html> [--output page.snapshot.json]
   portalscan rules [--format text|markdown|json]
   portalscan --help | --version
@@ -35,11 +38,34 @@ pub enum RulesFormat {
 }
 
 /// The least severe outcome that makes the exit status 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum FailOn {
+    #[default]
     Fail,
     Review,
     Never,
+}
+
+impl FailOn {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Fail => "fail",
+            FailOn::Review => "review",
+            FailOn::Never => "never",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<FailOn, UsageError> {
+        one_of(
+            "--fail-on",
+            value,
+            &[
+                ("fail", FailOn::Fail),
+                ("review", FailOn::Review),
+                ("never", FailOn::Never),
+            ],
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -47,8 +73,9 @@ pub struct ScanArgs {
     pub inputs: Vec<PathBuf>,
     pub format: ReportFormat,
     pub output: Option<PathBuf>,
-    pub fail_on: FailOn,
-    /// Also list `pass` findings.
+    /// `--fail-on`, `--threshold`, `--baseline`, `--write-baseline`.
+    pub gate: GateOptions,
+    /// Also list `pass` findings (and baselined ones).
     pub all: bool,
     /// A HAR file recorded while the (single) page was loaded.
     pub har: Option<PathBuf>,
@@ -80,7 +107,7 @@ pub enum Command {
 pub struct UsageError(pub String);
 
 /// Splits `--flag=value` and `--flag value`; everything else is positional.
-struct ArgIter {
+pub(crate) struct ArgIter {
     args: std::vec::IntoIter<OsString>,
     pending_value: Option<OsString>,
     options_ended: bool,
@@ -198,7 +225,7 @@ fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
         inputs: Vec::new(),
         format: ReportFormat::Text,
         output: None,
-        fail_on: FailOn::Fail,
+        gate: GateOptions::default(),
         all: false,
         har: None,
     };
@@ -220,18 +247,7 @@ fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
                     )?;
                 }
                 "--output" | "-o" => scan.output = Some(PathBuf::from(it.value(&f)?)),
-                "--fail-on" => {
-                    let v = it.text_value(&f)?;
-                    scan.fail_on = one_of(
-                        "--fail-on",
-                        &v,
-                        &[
-                            ("fail", FailOn::Fail),
-                            ("review", FailOn::Review),
-                            ("never", FailOn::Never),
-                        ],
-                    )?;
-                }
+                _ if gate_flag(&mut it, &f, &mut scan.gate)? => {}
                 "--all" => {
                     it.no_value(&f)?;
                     scan.all = true;
@@ -253,6 +269,24 @@ fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
         ));
     }
     Ok(Command::Scan(scan))
+}
+
+/// The gate's flags, shared by `scan`, `crawl` and `merge`: `--fail-on`, `--threshold
+/// RULE=N` (repeatable), `--baseline FILE`, `--write-baseline FILE`. Returns whether `flag`
+/// was one of them (its value is then taken).
+pub(crate) fn gate_flag(
+    it: &mut ArgIter,
+    flag: &str,
+    gate: &mut GateOptions,
+) -> Result<bool, UsageError> {
+    match flag {
+        "--fail-on" => gate.fail_on = FailOn::parse(&it.text_value(flag)?)?,
+        "--threshold" => gate.add_threshold(&it.text_value(flag)?)?,
+        "--baseline" => gate.baseline = Some(PathBuf::from(it.value(flag)?)),
+        "--write-baseline" => gate.write_baseline = Some(PathBuf::from(it.value(flag)?)),
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 fn parse_snapshot(mut it: ArgIter) -> Result<Command, UsageError> {
@@ -327,7 +361,7 @@ mod tests {
             panic!("not scan")
         };
         assert_eq!(s.format, ReportFormat::Text);
-        assert_eq!(s.fail_on, FailOn::Fail);
+        assert_eq!(s.gate.fail_on, FailOn::Fail);
         assert!(!s.all);
         assert_eq!(s.inputs, vec![PathBuf::from("a.html"), PathBuf::from("-")]);
 
@@ -345,7 +379,7 @@ mod tests {
             panic!("not scan")
         };
         assert_eq!(s.format, ReportFormat::Sarif);
-        assert_eq!(s.fail_on, FailOn::Review);
+        assert_eq!(s.gate.fail_on, FailOn::Review);
         assert!(s.all);
         assert_eq!(s.output, Some(PathBuf::from("out.sarif")));
     }

@@ -2,6 +2,7 @@
 
 mod args;
 mod formats;
+mod gate;
 mod inputs;
 mod loader;
 mod pages;
@@ -84,12 +85,15 @@ fn run_scan(args: &ScanArgs) -> i32 {
     for e in &errors {
         report_error(e);
     }
-    let report = Report {
+    let mut report = Report {
         pages,
         errors,
         include_passes: args.all,
         passes_known,
+        baseline: None,
+        gate: None,
     };
+    gate::apply(&mut report, &args.gate);
     let rendered = match args.format {
         ReportFormat::Text => {
             let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -102,7 +106,11 @@ fn run_scan(args: &ScanArgs) -> i32 {
     if let Err(code) = write_output(args.output.as_deref(), &rendered) {
         return code;
     }
-    report.exit_code(args.fail_on)
+    if let Err(e) = gate::write_baseline_if_asked(&report, &args.gate) {
+        report_error(&e);
+        return exit::ERROR;
+    }
+    report.exit_code()
 }
 
 fn run_snapshot(args: &SnapshotArgs) -> i32 {

@@ -20,8 +20,13 @@ pub struct ScannedPage {
     /// Where the page's source lives, for SARIF: a path relative to the working directory
     /// when it is under it, otherwise an absolute URL.
     pub artifact: String,
-    /// Every finding; passes only when they were asked for.
+    /// Every finding; passes only when they were asked for. Baselined ones are moved out.
     pub findings: Vec<Finding>,
+    /// Findings the baseline accepted (see [`crate::gate`]).
+    pub baselined: Vec<Finding>,
+    /// More about the page for the JSON report's `pages[]` entry (a crawl's `timings`,
+    /// `error`, …): written as they are, kept by `merge`.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// How many leading bytes are looked at to tell a binary file from a page.
@@ -140,6 +145,8 @@ pub fn scan_page(
         artifact,
         url,
         findings,
+        baselined: Vec::new(),
+        extra: serde_json::Map::new(),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use portalscan_core::{Finding, Outcome};
 
-use crate::args::FailOn;
+use crate::gate::{GateOptions, Verdict};
 use crate::inputs::InputError;
 use crate::pages::ScannedPage;
 
@@ -23,6 +23,10 @@ pub struct Report {
     pub include_passes: bool,
     /// Whether the pages were scanned for passes (`--all`, or a format that needs them).
     pub passes_known: bool,
+    /// The baseline applied (as the user named it), if any.
+    pub baseline: Option<String>,
+    /// The gate's verdict; set by [`crate::gate::apply`].
+    pub gate: Option<Verdict>,
 }
 
 /// A finding as reports list it, with its page and source line.
@@ -65,6 +69,27 @@ impl Report {
         })
     }
 
+    /// Baselined findings, listed only with `--all`, page by page.
+    pub fn listed_baselined(&self) -> impl Iterator<Item = Listed<'_>> + '_ {
+        self.pages
+            .iter()
+            .filter(|_| self.include_passes)
+            .flat_map(move |page| {
+                page.baselined.iter().map(move |finding| Listed {
+                    page,
+                    finding,
+                    line: finding.line,
+                })
+            })
+    }
+
+    /// How many findings the baseline suppressed; `None` without a baseline.
+    pub fn baselined(&self) -> Option<usize> {
+        self.baseline
+            .as_ref()
+            .map(|_| self.pages.iter().map(|p| p.baselined.len()).sum())
+    }
+
     /// Outcomes over all pages.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
@@ -81,16 +106,20 @@ impl Report {
         counts
     }
 
-    pub fn exit_code(&self, fail_on: FailOn) -> i32 {
+    /// 2 when an input failed, 1 when a rule is over its threshold (0 unless set) counting
+    /// the findings that reach `--fail-on` and are not baselined, otherwise 0.
+    pub fn exit_code(&self) -> i32 {
         if !self.errors.is_empty() {
             return exit::ERROR;
         }
-        let counts = self.counts();
-        let reached = match fail_on {
-            FailOn::Fail => counts.fail > 0,
-            FailOn::Review => counts.fail + counts.review > 0,
-            FailOn::Never => false,
+        let verdict = match &self.gate {
+            Some(v) => v.clone(),
+            None => crate::gate::evaluate(self, &GateOptions::default()),
         };
-        if reached { exit::FINDINGS } else { exit::CLEAN }
+        if verdict.failing().next().is_some() {
+            exit::FINDINGS
+        } else {
+            exit::CLEAN
+        }
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use portalscan_core::Finding;
 
 use super::{TOOL_NAME, TOOL_VERSION};
+use crate::gate::RuleCount;
 use crate::report::Report;
 
 /// The report format version; bump only on an incompatible change.
@@ -16,9 +17,26 @@ struct JsonReport<'a> {
     version: u32,
     tool: Tool,
     findings: Vec<&'a Finding>,
+    /// Findings the baseline accepted: only with `--all`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselined: Option<Vec<&'a Finding>>,
     errors: Vec<JsonError<'a>>,
     summary: Summary,
     pages: Vec<Page<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gate: Option<Gate<'a>>,
+}
+
+/// How the exit status was decided.
+#[derive(Serialize)]
+struct Gate<'a> {
+    fail_on: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a str>,
+    thresholds: &'a std::collections::BTreeMap<String, usize>,
+    /// Rules over their threshold (which fail the run).
+    failing: Vec<&'a RuleCount>,
+    passed: bool,
 }
 
 #[derive(Serialize)]
@@ -42,12 +60,17 @@ struct Summary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pass: Option<usize>,
     errors: usize,
+    /// Findings the baseline accepted; only when a baseline was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselined: Option<usize>,
 }
 
 #[derive(Serialize)]
 struct Page<'a> {
     input: &'a str,
     url: &'a str,
+    #[serde(flatten)]
+    extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 pub fn render(report: &Report) -> String {
@@ -59,6 +82,8 @@ pub fn render(report: &Report) -> String {
             version: TOOL_VERSION,
         },
         findings: report.listed().map(|l| l.finding).collect(),
+        baselined: (report.include_passes && report.baseline.is_some())
+            .then(|| report.listed_baselined().map(|l| l.finding).collect()),
         errors: report
             .errors
             .iter()
@@ -73,6 +98,7 @@ pub fn render(report: &Report) -> String {
             review: counts.review,
             pass: counts.pass,
             errors: report.errors.len(),
+            baselined: report.baselined(),
         },
         pages: report
             .pages
@@ -80,8 +106,16 @@ pub fn render(report: &Report) -> String {
             .map(|p| Page {
                 input: &p.input,
                 url: &p.url,
+                extra: &p.extra,
             })
             .collect(),
+        gate: report.gate.as_ref().map(|v| Gate {
+            fail_on: v.fail_on.as_str(),
+            baseline: v.baseline.as_deref(),
+            thresholds: &v.thresholds,
+            failing: v.failing().collect(),
+            passed: report.exit_code() == crate::report::exit::CLEAN,
+        }),
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&json).unwrap_or_default();

@@ -21,10 +21,20 @@ const STABLE_FINGERPRINT_KEY: &str = "portalscanFingerprint/v1";
 
 pub fn render(report: &Report) -> String {
     let metas: Vec<&'static RuleMeta> = rules::all().iter().map(|r| r.meta()).collect();
-    let results: Vec<Value> = report
+    let mut results: Vec<Value> = report
         .listed()
         .map(|listed| result(&metas, &listed))
         .collect();
+    // With --all, baselined findings are results suppressed outside the code (SARIF 3.35).
+    for listed in report.listed_baselined() {
+        let mut r = result(&metas, &listed);
+        r["suppressions"] = json!([{
+            "kind": "external",
+            "status": "accepted",
+            "justification": format!("in baseline {}", report.baseline.as_deref().unwrap_or("")),
+        }]);
+        results.push(r);
+    }
     let notifications: Vec<Value> = report
         .errors
         .iter()

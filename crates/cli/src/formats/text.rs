@@ -111,6 +111,7 @@ pub fn render(report: &Report, colors: Colors) -> String {
         write_group(&mut out, &listed[start..end], colors);
         start = end;
     }
+    write_baselined(&mut out, report, colors);
     write_summary(&mut out, report, colors);
     out
 }
@@ -170,16 +171,7 @@ fn write_group(out: &mut String, group: &[Listed], colors: Colors) {
 
 fn write_finding(out: &mut String, listed: &Listed, colors: Colors) {
     let f: &Finding = listed.finding;
-    let place = if listed.page.url.starts_with("file:") {
-        // A local page: the path the user gave is the readable name of the same file.
-        match listed.line {
-            Some(line) => format!("{}:{line}", listed.page.input),
-            None => listed.page.input.clone(),
-        }
-    } else {
-        f.url.clone()
-    };
-    let _ = writeln!(out, "  {} {}", colors.outcome(f.outcome), place);
+    let _ = writeln!(out, "  {} {}", colors.outcome(f.outcome), place(listed));
     let indent = "         ";
     if !f.selector.is_empty() {
         let _ = writeln!(out, "{indent}at {}", f.selector);
@@ -205,6 +197,19 @@ fn write_finding(out: &mut String, listed: &Listed, colors: Colors) {
     }
 }
 
+/// Where a finding is: `path:line` for a local page (the path the user gave is the
+/// readable name of the same file), otherwise the (redacted) URL.
+pub fn place(listed: &Listed) -> String {
+    if listed.page.url.starts_with("file:") {
+        match listed.line {
+            Some(line) => format!("{}:{line}", listed.page.input),
+            None => listed.page.input.clone(),
+        }
+    } else {
+        listed.finding.url.clone()
+    }
+}
+
 fn write_summary(out: &mut String, report: &Report, colors: Colors) {
     let counts = report.counts();
     let pages = report.pages.len();
@@ -217,6 +222,9 @@ fn write_summary(out: &mut String, report: &Report, colors: Colors) {
     if let Some(pass) = counts.pass {
         let _ = write!(line, ", {pass} pass");
     }
+    if let Some(n) = report.baselined() {
+        let _ = write!(line, "; {n} baselined");
+    }
     if !report.errors.is_empty() {
         let n = report.errors.len();
         let _ = write!(
@@ -226,6 +234,57 @@ fn write_summary(out: &mut String, report: &Report, colors: Colors) {
         );
     }
     let _ = writeln!(out, "{}", colors.bold(&line));
+    write_gate(out, report);
+}
+
+/// Rules with a threshold, and which rules fail the run when thresholds are in use.
+pub fn write_gate(out: &mut String, report: &Report) {
+    let Some(verdict) = &report.gate else {
+        return;
+    };
+    if verdict.thresholds.is_empty() {
+        return;
+    }
+    for r in &verdict.rules {
+        let state = if r.fails() {
+            "over threshold: fails the run"
+        } else {
+            "within threshold"
+        };
+        let _ = writeln!(
+            out,
+            "  {}: {} finding{} reaching --fail-on {}, threshold {}: {state}",
+            r.rule,
+            r.count,
+            if r.count == 1 { "" } else { "s" },
+            verdict.fail_on.as_str(),
+            r.threshold
+        );
+    }
+}
+
+/// With `--all` and a baseline: the accepted findings, briefly.
+fn write_baselined(out: &mut String, report: &Report, colors: Colors) {
+    let listed: Vec<Listed> = report.listed_baselined().collect();
+    if listed.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        colors.bold(&format!("Baselined ({})", listed.len()))
+    );
+    for l in listed {
+        let _ = writeln!(
+            out,
+            "  {} {} {} at {}",
+            l.finding.outcome.as_str(),
+            l.finding.rule,
+            place(&l),
+            l.finding.selector
+        );
+    }
+    out.push('\n');
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 mod bad_input;
 mod exit_codes;
 mod formats;
+mod gate;
 mod phi;
 mod readme;
 mod round_trip;
