@@ -95,17 +95,23 @@ impl Rule for FocusVisible {
         Interest::AllElements
     }
     fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        // A Tab stop is focusable, so only focusable elements are looked up among them.
-        if cx.snapshot.keyboard.is_some()
-            && cx.a11y.is_focusable(el)
-            && let Some(measured) = measured_indicator(cx, el)
+        let stop = cx
+            .snapshot
+            .keyboard
+            .as_ref()
+            .and_then(|walk| walk.stops.iter().find(|s| s.node == el.id));
+        if let Some(measured) = stop
+            .and_then(|s| s.indicator)
+            .filter(|i| i.compared_pixels > 0)
         {
             judge_measurement(el, &measured, sink);
             return;
         }
-        let in_order = match &cx.snapshot.focus_order {
-            Some(order) => order.contains(&el.id),
-            None => cx.a11y.is_tabbable(el),
+        let in_order = match (&cx.snapshot.focus_order, &cx.snapshot.keyboard) {
+            (Some(order), _) => order.contains(&el.id),
+            // What the Tab walk reached is the Tab order.
+            (None, Some(_)) => stop.is_some(),
+            (None, None) => cx.a11y.is_tabbable(el),
         };
         if !in_order
             || cx.a11y.is_disabled(el)
@@ -160,18 +166,6 @@ impl Rule for FocusVisible {
             }
         }
     }
-}
-
-/// What the Tab walk measured for this element, if it did.
-fn measured_indicator(cx: &Context, el: ElementRef) -> Option<FocusIndicator> {
-    cx.snapshot
-        .keyboard
-        .as_ref()?
-        .stops
-        .iter()
-        .find(|s| s.node == el.id)?
-        .indicator
-        .filter(|i| i.compared_pixels > 0)
 }
 
 fn judge_measurement(el: ElementRef, m: &FocusIndicator, sink: &mut Sink) {

@@ -1,8 +1,10 @@
 //! WCAG 2.1.2 No Keyboard Trap: focus that Tab moves into a part of the page can leave it
 //! again with the keyboard. ACT rule a1b64e (standard navigation).
 //!
-//! Decided from the browser front-end's live Tab walk (`keyboard`): a trap it found fails,
-//! a walk that came back round to its start without one passes. Without a walk (static
+//! Decided from the browser front-end's live Tab walk (`keyboard`): a trap it found fails
+//! (reported on the dialog around the trapped elements, or the smallest element holding
+//! them); a walk that came back round to its start without one passes each dialog on the
+//! page (a modal that keeps Tab inside but closes on Escape), or the page. Without a walk (static
 //! scans, crawls with the walk turned off) traps are scripted behaviour nobody observed:
 //! the rule then gives one page-level `review`, and only on pages with something that can
 //! hold focus (a modal dialog, or inline blur handlers that move focus back), so static
@@ -37,6 +39,15 @@ static META: RuleMeta = RuleMeta {
                 {"node":"#decline"}],"cycled":false,"truncated":false,
                 "trap":{"nodes":["#accept","#decline"],"keys_tried":["Tab","Shift+Tab","Escape"]}}}"##,
         ),
+        // A welcome dialog that keeps Tab inside but closed on Escape: the walk went on.
+        Example::pass(
+            "<a id=home href='/'>Home</a><section role=dialog aria-modal=true aria-label=Welcome>\
+             <button id=start>Start</button></section>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","keyboard":{"stops":[{"node":"#start"},{"node":"#home"}],
+                "cycled":true,"truncated":false}}"##,
+        ),
         Example::pass("<a id=home href='/'>Home</a><button id=book>Book</button>").with_facts(
             r##"{"source":"chromium","keyboard":{"stops":[{"node":"#home"},{"node":"#book"}],
                 "cycled":true,"truncated":false}}"##,
@@ -59,6 +70,9 @@ static META: RuleMeta = RuleMeta {
         ),
     ],
 };
+
+/// How far up to look for the dialog around trapped elements.
+const ANCESTOR_SEARCH_DEPTH: usize = 64;
 
 /// Inline handlers from which a script can pull focus back.
 const BLUR_HANDLERS: &[&str] = &["onblur", "onfocusout"];
@@ -84,29 +98,43 @@ impl Rule for KeyboardTrap {
             }
             return;
         };
-        if let Some(trap) = &walk.trap
-            && let Some(&first) = trap.nodes.iter().find(|&&n| cx.dom.element(n).is_some())
-        {
-            let keys = if trap.keys_tried.is_empty() {
-                "the keys tried".to_string()
-            } else {
-                trap.keys_tried.join(", ")
-            };
-            sink.fail(
-                first,
-                format!(
-                    "Keyboard focus is trapped: {}, and pressing {keys} does not get it out. \
-                     Unless the page tells users another way out, keyboard users are stuck.",
-                    describe_nodes(cx, &trap.nodes)
-                ),
-            );
-            return;
+        if let Some(trap) = &walk.trap {
+            let nodes: Vec<ElementRef> = trap
+                .nodes
+                .iter()
+                .filter_map(|&n| cx.dom.element(n))
+                .collect();
+            if let Some(at) = trap_container(cx, &nodes) {
+                let keys = if trap.keys_tried.is_empty() {
+                    "the keys tried".to_string()
+                } else {
+                    trap.keys_tried.join(", ")
+                };
+                sink.fail(
+                    at.id,
+                    format!(
+                        "Keyboard focus is trapped here: {}, and pressing {keys} does not get \
+                         it out. Unless the page tells users another way out, keyboard users \
+                         are stuck.",
+                        describe_nodes(cx, &trap.nodes)
+                    ),
+                );
+                return;
+            }
         }
         if walk.stops.is_empty() && walk.cycled {
             return; // Nothing takes focus: nothing can trap it.
         }
         if walk.cycled && !walk.truncated {
-            sink.pass(cx.page_node());
+            // What could have held focus did not: each dialog passes (the page if none).
+            let mut any = false;
+            for el in cx.dom.elements().filter(|e| is_modal(cx, *e)) {
+                any = true;
+                sink.pass(el.id);
+            }
+            if !any {
+                sink.pass(cx.page_node());
+            }
             return;
         }
         let why = if walk.truncated {
@@ -134,20 +162,15 @@ impl Rule for KeyboardTrap {
 /// The first thing on the page that can hold keyboard focus, and what it is.
 fn could_trap<'a>(cx: &Context<'a>) -> Option<(ElementRef<'a>, String)> {
     for el in cx.dom.elements() {
-        if !cx.a11y.is_rendered(el.id) {
-            continue;
-        }
-        let modal = el.is("dialog")
-            || el
-                .attr("aria-modal")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-        if modal {
+        if is_modal(cx, el) {
             return Some((
                 el,
                 "This page has a modal dialog, which may keep focus inside".into(),
             ));
         }
-        if let Some(h) = BLUR_HANDLERS.iter().find(|h| el.has_attr(h)) {
+        if let Some(h) = BLUR_HANDLERS.iter().find(|h| el.has_attr(h))
+            && cx.a11y.is_rendered(el.id)
+        {
             return Some((
                 el,
                 format!(
@@ -157,6 +180,45 @@ fn could_trap<'a>(cx: &Context<'a>) -> Option<(ElementRef<'a>, String)> {
         }
     }
     None
+}
+
+/// A rendered dialog: `<dialog>`, role dialog or alertdialog, or `aria-modal=true`.
+fn is_modal(cx: &Context, el: ElementRef) -> bool {
+    let dialog = el.is("dialog")
+        || el.attr("role").is_some_and(|r| {
+            r.split_ascii_whitespace().next().is_some_and(|r| {
+                r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
+            })
+        })
+        || el
+            .attr("aria-modal")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    dialog && cx.a11y.is_rendered(el.id)
+}
+
+/// Where to report a trap: the dialog around the trapped elements, else the smallest
+/// element holding them all (the element itself when focus is stuck on one).
+fn trap_container<'a>(cx: &Context<'a>, nodes: &[ElementRef<'a>]) -> Option<ElementRef<'a>> {
+    let first = *nodes.first()?;
+    let chain: Vec<ElementRef> = std::iter::once(first)
+        .chain(first.flat_ancestors())
+        .take(ANCESTOR_SEARCH_DEPTH)
+        .collect();
+    // The deepest element of the first node's chain that holds every other node.
+    let mut common = 0;
+    for other in &nodes[1..] {
+        let up: Vec<NodeId> = std::iter::once(*other)
+            .chain(other.flat_ancestors())
+            .take(ANCESTOR_SEARCH_DEPTH)
+            .map(|e| e.id)
+            .collect();
+        while common < chain.len() && !up.contains(&chain[common].id) {
+            common += 1;
+        }
+    }
+    let holder = *chain.get(common)?;
+    let dialog = chain[common..].iter().find(|e| is_modal(cx, **e)).copied();
+    Some(dialog.unwrap_or(holder))
 }
 
 /// "focus only moves among `#accept`, `#decline`" (at most five, then a count).
