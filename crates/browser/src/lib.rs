@@ -12,6 +12,8 @@
 //! - `crops`: screenshots of failing elements for reports, taken after PHI on the page is
 //!   replaced by its redacted form.
 
+pub mod keyboard;
+
 use std::collections::HashMap;
 
 pub mod collect;

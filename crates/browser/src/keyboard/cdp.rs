@@ -1,0 +1,331 @@
+//! Untyped DevTools protocol calls: the handful of methods the keyboard module needs, with
+//! JSON parameters and results (headless_chrome's generated structs want every optional
+//! field spelled out, which buries what a call actually asks for).
+
+use headless_chrome::Tab;
+use headless_chrome::protocol::cdp::types::Method;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::{BackendNodeId, BrowserError};
+
+macro_rules! raw_methods {
+    ($($ty:ident = $name:literal;)*) => {$(
+        #[derive(Debug, Serialize)]
+        #[serde(transparent)]
+        pub(crate) struct $ty(pub Value);
+        impl Method for $ty {
+            const NAME: &'static str = $name;
+            type ReturnObject = Value;
+        }
+    )*};
+}
+
+raw_methods! {
+    AddScript = "Page.addScriptToEvaluateOnNewDocument";
+    GetFrameTree = "Page.getFrameTree";
+    CreateIsolatedWorld = "Page.createIsolatedWorld";
+    CaptureScreenshot = "Page.captureScreenshot";
+    GetNavigationHistory = "Page.getNavigationHistory";
+    NavigateToHistoryEntry = "Page.navigateToHistoryEntry";
+    Evaluate = "Runtime.evaluate";
+    CallFunctionOn = "Runtime.callFunctionOn";
+    GetProperties = "Runtime.getProperties";
+    ReleaseObjectGroup = "Runtime.releaseObjectGroup";
+    DescribeNode = "DOM.describeNode";
+    ResolveNode = "DOM.resolveNode";
+    GetNodeForLocation = "DOM.getNodeForLocation";
+    DispatchKeyEvent = "Input.dispatchKeyEvent";
+}
+
+/// Calls `M` and names `what` in the error.
+pub(crate) fn call<M>(tab: &Tab, what: &str, method: M) -> Result<Value, BrowserError>
+where
+    M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
+{
+    tab.call_method(method)
+        .map_err(|e| BrowserError::protocol(what, e))
+}
+
+/// Objects the walk creates are put in one group and released together.
+pub(crate) const GROUP: &str = "portalscan-keyboard";
+
+/// A JavaScript world of our own in the page's main frame: same DOM, but the page's script
+/// (LWC synthetic shadow patches `activeElement`, `shadowRoot`, `elementsFromPoint`…)
+/// cannot have changed its prototypes.
+pub(crate) fn isolated_world(tab: &Tab) -> Result<i64, BrowserError> {
+    let tree = call(tab, "reading the frame tree", GetFrameTree(json!({})))?;
+    let frame = tree["frameTree"]["frame"]["id"]
+        .as_str()
+        .ok_or_else(|| BrowserError::Protocol("the page has no main frame".into()))?
+        .to_string();
+    let world = call(
+        tab,
+        "creating an isolated world",
+        CreateIsolatedWorld(json!({"frameId": frame, "worldName": "portalscan-keyboard"})),
+    )?;
+    world["executionContextId"]
+        .as_i64()
+        .ok_or_else(|| BrowserError::Protocol("no isolated world was created".into()))
+}
+
+/// Throws the page's exception text (never its values) as a protocol error.
+fn check_exception(what: &str, result: &Value) -> Result<(), BrowserError> {
+    if let Some(ex) = result.get("exceptionDetails") {
+        let text = ex["exception"]["className"]
+            .as_str()
+            .or_else(|| ex["text"].as_str())
+            .unwrap_or("exception");
+        return Err(BrowserError::Protocol(format!(
+            "{what}: script threw {text}"
+        )));
+    }
+    Ok(())
+}
+
+/// Evaluates `expression` in `context` and returns the result by value.
+pub(crate) fn eval_value(
+    tab: &Tab,
+    context: Option<i64>,
+    what: &str,
+    expression: &str,
+) -> Result<Value, BrowserError> {
+    let mut params = json!({"expression": expression, "returnByValue": true, "awaitPromise": true});
+    if let Some(id) = context {
+        params["contextId"] = json!(id);
+    }
+    let result = call(tab, what, Evaluate(params))?;
+    check_exception(what, &result)?;
+    Ok(result["result"]["value"].clone())
+}
+
+/// Evaluates `expression` in `context`; the object it returns (`None` for null/undefined).
+pub(crate) fn eval_object(
+    tab: &Tab,
+    context: Option<i64>,
+    what: &str,
+    expression: &str,
+) -> Result<Option<String>, BrowserError> {
+    let mut params = json!({"expression": expression, "objectGroup": GROUP, "awaitPromise": true});
+    if let Some(id) = context {
+        params["contextId"] = json!(id);
+    }
+    let result = call(tab, what, Evaluate(params))?;
+    check_exception(what, &result)?;
+    Ok(result["result"]["objectId"].as_str().map(str::to_string))
+}
+
+/// Calls `function` with `this` = `object` and JSON `args`; the result by value.
+pub(crate) fn call_on_value(
+    tab: &Tab,
+    object: &str,
+    what: &str,
+    function: &str,
+    args: &[Value],
+) -> Result<Value, BrowserError> {
+    let args: Vec<Value> = args.iter().map(|a| json!({"value": a})).collect();
+    let result = call(
+        tab,
+        what,
+        CallFunctionOn(json!({"objectId": object, "functionDeclaration": function,
+            "arguments": args, "returnByValue": true, "awaitPromise": true})),
+    )?;
+    check_exception(what, &result)?;
+    Ok(result["result"]["value"].clone())
+}
+
+/// Calls `function` with `this` = `object`; the object it returns, if any.
+pub(crate) fn call_on_object(
+    tab: &Tab,
+    object: &str,
+    what: &str,
+    function: &str,
+) -> Result<Option<String>, BrowserError> {
+    let result = call(
+        tab,
+        what,
+        CallFunctionOn(json!({"objectId": object, "functionDeclaration": function,
+            "objectGroup": GROUP})),
+    )?;
+    check_exception(what, &result)?;
+    Ok(result["result"]["objectId"].as_str().map(str::to_string))
+}
+
+/// The object ids of an array's elements, in order (holes and non-objects skipped).
+pub(crate) fn array_items(tab: &Tab, array: &str) -> Result<Vec<String>, BrowserError> {
+    let props = call(
+        tab,
+        "listing array items",
+        GetProperties(json!({"objectId": array, "ownProperties": true})),
+    )?;
+    let mut items: Vec<(usize, String)> = props["result"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| {
+            let index = p["name"].as_str()?.parse().ok()?;
+            let id = p["value"]["objectId"].as_str()?.to_string();
+            Some((index, id))
+        })
+        .collect();
+    items.sort();
+    Ok(items.into_iter().map(|(_, id)| id).collect())
+}
+
+/// What DevTools says about a node object: its backend id, name and shadow roots.
+#[derive(Debug)]
+pub(crate) struct Described {
+    pub backend: BackendNodeId,
+    pub name: String,
+    /// (backend id, mode) of each shadow root the node hosts, closed ones included.
+    pub shadow_roots: Vec<(BackendNodeId, String)>,
+}
+
+pub(crate) fn describe(tab: &Tab, object: &str) -> Result<Described, BrowserError> {
+    let result = call(
+        tab,
+        "describing a node",
+        DescribeNode(json!({"objectId": object, "depth": 0})),
+    )?;
+    let node = &result["node"];
+    let backend = node["backendNodeId"]
+        .as_u64()
+        .ok_or_else(|| BrowserError::Protocol("describing a node: no backendNodeId".into()))?;
+    let shadow_roots = node["shadowRoots"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| {
+            Some((
+                r["backendNodeId"].as_u64()? as BackendNodeId,
+                r["shadowRootType"].as_str().unwrap_or("").to_string(),
+            ))
+        })
+        .collect();
+    Ok(Described {
+        backend: backend as BackendNodeId,
+        name: node["nodeName"].as_str().unwrap_or("").to_string(),
+        shadow_roots,
+    })
+}
+
+/// A remote object for the node `backend` in `context`.
+pub(crate) fn resolve(
+    tab: &Tab,
+    context: i64,
+    backend: BackendNodeId,
+) -> Result<Option<String>, BrowserError> {
+    let result = call(
+        tab,
+        "resolving a node",
+        ResolveNode(
+            json!({"backendNodeId": backend, "executionContextId": context,
+            "objectGroup": GROUP}),
+        ),
+    );
+    match result {
+        Ok(v) => Ok(v["object"]["objectId"].as_str().map(str::to_string)),
+        // The node is gone (the page changed it away).
+        Err(_) => Ok(None),
+    }
+}
+
+pub(crate) fn release(tab: &Tab) {
+    // Best effort: a failure only leaves a few objects alive until the page goes.
+    let _ = call(
+        tab,
+        "releasing objects",
+        ReleaseObjectGroup(json!({"objectGroup": GROUP})),
+    );
+}
+
+/// A key the walk presses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Key {
+    Tab,
+    ShiftTab,
+    Escape,
+}
+
+impl Key {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Key::Tab => "Tab",
+            Key::ShiftTab => "Shift+Tab",
+            Key::Escape => "Escape",
+        }
+    }
+}
+
+/// Presses and releases `key` with real key events (what a user's keyboard sends).
+pub(crate) fn press(tab: &Tab, key: Key) -> Result<(), BrowserError> {
+    let (name, code, modifiers) = match key {
+        Key::Tab => ("Tab", 9, 0),
+        Key::ShiftTab => ("Tab", 9, 8),
+        Key::Escape => ("Escape", 27, 0),
+    };
+    for kind in ["rawKeyDown", "keyUp"] {
+        call(
+            tab,
+            "pressing a key",
+            DispatchKeyEvent(json!({"type": kind, "key": name, "code": name,
+                "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code,
+                "modifiers": modifiers})),
+        )?;
+    }
+    Ok(())
+}
+
+/// Calls `function` with `this` = `object` and remote objects as arguments; the result by value.
+pub(crate) fn call_with_objects(
+    tab: &Tab,
+    object: &str,
+    what: &str,
+    function: &str,
+    args: &[&str],
+) -> Result<Value, BrowserError> {
+    let args: Vec<Value> = args.iter().map(|a| json!({"objectId": a})).collect();
+    let result = call(
+        tab,
+        what,
+        CallFunctionOn(json!({"objectId": object, "functionDeclaration": function,
+            "arguments": args, "returnByValue": true})),
+    )?;
+    check_exception(what, &result)?;
+    Ok(result["result"]["value"].clone())
+}
+
+/// The topmost node painted at viewport point (`x`, `y`), through every shadow root,
+/// counting content with `pointer-events: none` (it still hides what is under it).
+pub(crate) fn node_at(tab: &Tab, x: i64, y: i64) -> Result<Option<BackendNodeId>, BrowserError> {
+    let result = call(
+        tab,
+        "hit-testing a point",
+        GetNodeForLocation(json!({"x": x, "y": y, "includeUserAgentShadowDOM": false,
+            "ignorePointerEventsNone": true})),
+    );
+    match result {
+        Ok(v) => Ok(v["backendNodeId"].as_u64().map(|b| b as BackendNodeId)),
+        // "No node found at given location": nothing painted there.
+        Err(_) => Ok(None),
+    }
+}
+
+/// A PNG screenshot of the page region (`x`, `y`, `width`, `height`), in CSS px of the
+/// document, at scale 1.
+pub(crate) fn screenshot(tab: &Tab, clip: (f64, f64, f64, f64)) -> Result<Vec<u8>, BrowserError> {
+    use base64::Engine as _;
+    let (x, y, width, height) = clip;
+    let result = call(
+        tab,
+        "taking a screenshot",
+        CaptureScreenshot(json!({"format": "png", "fromSurface": true,
+            "clip": {"x": x, "y": y, "width": width, "height": height, "scale": 1}})),
+    )?;
+    let data = result["data"]
+        .as_str()
+        .ok_or_else(|| BrowserError::Protocol("taking a screenshot: no data".into()))?;
+    base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .map_err(|e| BrowserError::protocol("decoding a screenshot", e))
+}

@@ -1,0 +1,176 @@
+//! Focus indicator (2.4.7): the element's box, grown by a margin, rendered focused (as Tab
+//! left it) and unfocused, compared pixel by pixel.
+
+use headless_chrome::Tab;
+use portalscan_core::color::{Rgba, contrast_ratio};
+use portalscan_core::snapshot::FocusIndicator;
+use serde_json::json;
+
+use super::cdp;
+use super::walk::Focused;
+use crate::BrowserError;
+
+/// Waits for running CSS transitions (a focus ring that fades in), at most 400 ms.
+const SETTLE: &str = "const settle = async () => { \
+    const running = document.getAnimations().filter(a => a instanceof CSSTransition && a.playState === 'running'); \
+    if (running.length) await Promise.race([Promise.all(running.map(a => a.finished.catch(() => {}))), \
+        new Promise(r => setTimeout(r, 400))]); };";
+
+/// Hides the text caret (it blinks, which would look like a focus change), waits for
+/// transitions and returns the clip in document px, the scroll position and the inline
+/// caret-color to put back; null when nothing of the element is in the viewport.
+fn prepare_js() -> String {
+    format!(
+        "async function(margin) {{ {SETTLE}
+        const editable = this.isContentEditable || this.matches('textarea, input:not([type=button],[type=submit],[type=reset],[type=checkbox],[type=radio],[type=range],[type=color],[type=file],[type=image])');
+        const s = editable ? this.style : null;
+        const caret = s ? [this.hasAttribute('style'), s.getPropertyValue('caret-color'), s.getPropertyPriority('caret-color')] : null;
+        if (s) s.setProperty('caret-color', 'transparent', 'important');
+        // Tab selects a text field's value; its highlight is not the focus style.
+        let sel = null;
+        try {{ if (editable && this.selectionStart !== null) {{
+            sel = [this.selectionStart, this.selectionEnd, this.selectionDirection];
+            this.setSelectionRange(sel[1], sel[1]);
+        }} }} catch (_) {{ sel = null; }}
+        await settle();
+        const r = this.getBoundingClientRect();
+        const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+        const l = Math.max(0, r.left - margin), t = Math.max(0, r.top - margin);
+        const w = Math.min(vw, r.right + margin) - l, h = Math.min(vh, r.bottom + margin) - t;
+        if (!(w >= 1 && h >= 1)) {{ return {{ clip: null, caret, sel }}; }}
+        return {{ clip: [Math.floor(l + scrollX), Math.floor(t + scrollY), Math.ceil(w), Math.ceil(h)],
+                 scroll: [scrollX, scrollY], caret, sel }};
+    }}"
+    )
+}
+
+/// Blurs the element without moving the page; false when the page kept focus on it.
+fn blur_js() -> String {
+    format!(
+        "async function(scroll) {{ {SETTLE}
+        this.blur();
+        if (scrollX !== scroll[0] || scrollY !== scroll[1]) scrollTo(scroll[0], scroll[1]);
+        await settle();
+        return !this.matches(':focus');
+    }}"
+    )
+}
+
+/// Focuses the element again (the next Tab starts from it) and puts its caret back.
+const REFOCUS: &str = "function(caret, scroll, sel) {
+    if (caret && this.style) {
+        if (caret[1]) this.style.setProperty('caret-color', caret[1], caret[2]);
+        else this.style.removeProperty('caret-color');
+        if (!caret[0] && this.getAttribute('style') === '') this.removeAttribute('style');
+    }
+    this.focus({ preventScroll: true });
+    if (sel) try { this.setSelectionRange(sel[0], sel[1], sel[2]); } catch (_) {}
+    if (scroll && (scrollX !== scroll[0] || scrollY !== scroll[1])) scrollTo(scroll[0], scroll[1]);
+    return this.matches(':focus');
+}";
+
+pub(crate) fn measure(
+    tab: &Tab,
+    _world: i64,
+    focus: &Focused,
+    margin: f64,
+) -> Result<Option<FocusIndicator>, BrowserError> {
+    let prep = cdp::call_on_value(
+        tab,
+        &focus.object,
+        "preparing the focus indicator check",
+        &prepare_js(),
+        &[json!(margin)],
+    )?;
+    let caret = prep["caret"].clone();
+    let selection = prep["sel"].clone();
+    let scroll = prep["scroll"].clone();
+    let clip = prep["clip"].as_array().and_then(|c| {
+        let n: Vec<f64> = c.iter().filter_map(|v| v.as_f64()).collect();
+        (n.len() == 4).then(|| (n[0], n[1], n[2], n[3]))
+    });
+    let mut result = None;
+    if let Some(clip) = clip {
+        let focused = cdp::screenshot(tab, clip)?;
+        let left = cdp::call_on_value(
+            tab,
+            &focus.object,
+            "blurring",
+            &blur_js(),
+            std::slice::from_ref(&scroll),
+        )?;
+        if left.as_bool() == Some(true) {
+            let unfocused = cdp::screenshot(tab, clip)?;
+            result = compare(&focused, &unfocused, margin)?;
+        }
+    }
+    let refocused = cdp::call_on_value(
+        tab,
+        &focus.object,
+        "focusing again",
+        REFOCUS,
+        &[caret, scroll, selection],
+    )?;
+    if refocused.as_bool() != Some(true) {
+        return Err(BrowserError::Protocol(
+            "the element did not take focus back after the focus indicator check".into(),
+        ));
+    }
+    Ok(result)
+}
+
+/// RGB pixels of a PNG screenshot.
+fn decode(png_bytes: &[u8]) -> Result<(u32, u32, Vec<[u8; 3]>), BrowserError> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder
+        .read_info()
+        .map_err(|e| BrowserError::protocol("decoding a screenshot", e))?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| BrowserError::Protocol("decoding a screenshot: too large".into()))?;
+    let mut buf = vec![0; size];
+    let info = reader
+        .next_frame(&mut buf)
+        .map_err(|e| BrowserError::protocol("decoding a screenshot", e))?;
+    let channels = info.color_type.samples();
+    let pixels = buf[..info.buffer_size()]
+        .chunks_exact(channels)
+        .map(|p| match channels {
+            1 | 2 => [p[0], p[0], p[0]],
+            _ => [p[0], p[1], p[2]],
+        })
+        .collect();
+    Ok((info.width, info.height, pixels))
+}
+
+/// Compares two renderings of the same region; `None` when they are not the same size.
+pub(crate) fn compare(
+    focused: &[u8],
+    unfocused: &[u8],
+    margin_px: f64,
+) -> Result<Option<FocusIndicator>, BrowserError> {
+    let (w1, h1, a) = decode(focused)?;
+    let (w2, h2, b) = decode(unfocused)?;
+    if (w1, h1) != (w2, h2) {
+        return Ok(None);
+    }
+    let mut changed = 0u32;
+    let mut max_contrast = 1.0f64;
+    for (p, q) in a.iter().zip(&b) {
+        if p != q {
+            changed += 1;
+            let ratio = contrast_ratio(
+                Rgba::from_u8(p[0], p[1], p[2], 1.0),
+                Rgba::from_u8(q[0], q[1], q[2], 1.0),
+            );
+            max_contrast = max_contrast.max(ratio);
+        }
+    }
+    Ok(Some(FocusIndicator {
+        margin_px,
+        compared_pixels: w1 * h1,
+        changed_pixels: changed,
+        max_contrast,
+    }))
+}

@@ -1,0 +1,89 @@
+//! What only a live browser knows about keyboard use: the Tab walk (focus order, cycle,
+//! traps), focus indicators, focus hidden under other content, pointer listeners, and
+//! pages shown again by Back after logout.
+//!
+//! Invariants:
+//! - Keys are real key events (`Input.dispatchKeyEvent`), never `element.focus()` in a
+//!   loop: the order is the browser's sequential focus navigation.
+//! - Reading the page happens in an isolated JavaScript world (same DOM, pristine
+//!   prototypes), so LWC synthetic shadow's patched `activeElement`, `shadowRoot` and
+//!   `querySelector` cannot hide or retarget anything; closed shadow roots are entered
+//!   through DevTools, which can resolve them.
+//! - Nodes are reported by `NodeId` through the capture's `NodeMap`: the walk must run right
+//!   after the capture, on the same document. An element the page added since (not in the
+//!   map) is left out of the stops and counted in `WalkReport::unmapped`.
+//! - The page is left as found: measuring a focus indicator blurs and refocuses the
+//!   element at the same scroll position (the next Tab continues from it), and the only
+//!   DOM change is a transient inline `caret-color` on text fields while screenshots are
+//!   taken.
+
+mod cdp;
+mod indicator;
+mod obscured;
+mod pointer;
+mod restore;
+mod walk;
+
+use headless_chrome::Tab;
+use portalscan_core::NodeId;
+use portalscan_core::snapshot::KeyboardWalk;
+
+pub use restore::restored_after_logout;
+pub use walk::WalkReport;
+
+use crate::{BrowserError, NodeMap};
+
+/// How the Tab walk runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WalkOptions {
+    /// Keys pressed at most (Tab, and Shift+Tab/Escape when testing a trap); the walk is
+    /// `truncated` when it stops here.
+    pub max_presses: u32,
+    /// How far around the element the indicator screenshots reach (outlines and rings
+    /// are drawn outside the border box).
+    pub indicator_margin_px: f64,
+    /// Whether to compare focused and unfocused renderings (two screenshots per stop).
+    pub measure_indicator: bool,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions {
+            max_presses: 200,
+            indicator_margin_px: 4.0,
+            measure_indicator: true,
+        }
+    }
+}
+
+/// Records elements that get pointer listeners. Call before navigating: the script runs
+/// in every new document before the page's own scripts.
+pub fn install_pointer_hook(tab: &Tab) -> Result<(), BrowserError> {
+    pointer::install(tab)
+}
+
+/// Elements with a `click`, `mousedown`, `mouseup`, `pointerdown` or `pointerup` listener
+/// (from `addEventListener`, an `on…` property, or an `on…` attribute), in document order.
+/// Needs [`install_pointer_hook`] before the page loaded.
+pub fn pointer_handlers(tab: &Tab, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
+    pointer::handlers(tab, map)
+}
+
+/// Presses Tab from the top of the page until focus comes back round, a trap holds it,
+/// or `max_presses` is reached.
+pub fn tab_walk(
+    tab: &Tab,
+    map: &NodeMap,
+    opts: &WalkOptions,
+) -> Result<KeyboardWalk, BrowserError> {
+    walk::walk(tab, map, opts).map(|r| r.walk)
+}
+
+/// [`tab_walk`] with the counts behind it (keys pressed, stops missing from the map).
+pub fn tab_walk_report(
+    tab: &Tab,
+    map: &NodeMap,
+    opts: &WalkOptions,
+) -> Result<WalkReport, BrowserError> {
+    walk::walk(tab, map, opts)
+}

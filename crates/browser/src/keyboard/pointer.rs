@@ -1,0 +1,67 @@
+//! Elements with pointer listeners (click, mousedown, mouseup, pointerdown, pointerup).
+
+use headless_chrome::Tab;
+use portalscan_core::NodeId;
+use serde_json::json;
+
+use super::cdp;
+use crate::{BrowserError, NodeMap};
+
+/// The hook (see `hook.js`); its global's name is spelled there and in `HOOK_NAME`.
+pub(crate) const HOOK: &str = include_str!("hook.js");
+pub(crate) const HOOK_NAME: &str = "__portalscan_keyboard_7c1e";
+
+pub(crate) fn install(tab: &Tab) -> Result<(), BrowserError> {
+    cdp::call(
+        tab,
+        "installing the pointer hook",
+        cdp::AddScript(json!({"source": HOOK})),
+    )?;
+    Ok(())
+}
+
+/// Elements with an `on…` attribute from markup (never seen by the hook: the parser sets
+/// them without a script call), through open shadow roots.
+const INLINE: &str = "(() => {
+    const sel = '[onclick],[onmousedown],[onmouseup],[onpointerdown],[onpointerup]';
+    const out = [];
+    const stack = [document];
+    while (stack.length) {
+        const root = stack.pop();
+        for (const el of root.querySelectorAll('*')) {
+            if (el.matches(sel)) out.push(el);
+            if (el.shadowRoot) stack.push(el.shadowRoot);
+        }
+    }
+    return out;
+})()";
+
+pub(crate) fn handlers(tab: &Tab, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
+    let hooked =
+        format!("(() => {{ const h = window['{HOOK_NAME}']; return h ? h.targets() : null; }})()");
+    let Some(targets) = cdp::eval_object(tab, None, "reading pointer listeners", &hooked)? else {
+        cdp::release(tab);
+        return Err(BrowserError::Protocol(
+            "reading pointer listeners: the hook was not installed before the page loaded".into(),
+        ));
+    };
+    let world = cdp::isolated_world(tab)?;
+    let result = (|| {
+        let mut objects = cdp::array_items(tab, &targets)?;
+        if let Some(inline) = cdp::eval_object(tab, Some(world), "reading on… attributes", INLINE)?
+        {
+            objects.extend(cdp::array_items(tab, &inline)?);
+        }
+        let mut nodes = Vec::with_capacity(objects.len());
+        for object in objects {
+            let backend = cdp::describe(tab, &object)?.backend;
+            nodes.extend(map.node(backend));
+        }
+        // Arena order is document order.
+        nodes.sort();
+        nodes.dedup();
+        Ok(nodes)
+    })();
+    cdp::release(tab);
+    result
+}

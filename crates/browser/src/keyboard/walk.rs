@@ -1,0 +1,261 @@
+//! The live Tab walk: real Tab key events from the top of the page, the deep focused
+//! element after each, cycle and trap detection.
+
+use std::collections::HashMap;
+
+use headless_chrome::Tab;
+use portalscan_core::snapshot::{KeyboardTrap, KeyboardWalk, TabStop};
+
+use super::cdp::{self, Key};
+use super::{WalkOptions, indicator, obscured};
+use crate::{BackendNodeId, BrowserError, NodeMap};
+
+/// The deepest focused element through open shadow roots, or null when focus is on the
+/// document (body, html, nothing). Runs in our isolated world, so LWC synthetic shadow's
+/// retargeted `activeElement` is not in the way.
+const DEEP_ACTIVE: &str = "(() => { let a = document.activeElement; \
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
+    return (a === document.body || a === document.documentElement) ? null : a; })()";
+
+/// The same from inside a (closed) shadow root.
+const DEEP_ACTIVE_IN_ROOT: &str = "function() { let a = this.activeElement; \
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
+    return a; }";
+
+/// An element focus is on: a remote object in our world, and its backend id.
+pub(crate) struct Focused {
+    pub object: String,
+    pub backend: BackendNodeId,
+    pub name: String,
+}
+
+/// The deep focused element, through open roots in script and closed roots via DevTools
+/// (which can resolve a closed `ShadowRoot` and read its `activeElement`).
+pub(crate) fn deep_active(tab: &Tab, world: i64) -> Result<Option<Focused>, BrowserError> {
+    let Some(mut object) = cdp::eval_object(tab, Some(world), "reading the focus", DEEP_ACTIVE)?
+    else {
+        return Ok(None);
+    };
+    // Each step enters one closed root; the bound only guards against a broken page.
+    for _ in 0..64 {
+        let d = cdp::describe(tab, &object)?;
+        let inner = match d.shadow_roots.iter().find(|(_, mode)| mode == "closed") {
+            Some((root, _)) => match cdp::resolve(tab, world, *root)? {
+                Some(root) => cdp::call_on_object(
+                    tab,
+                    &root,
+                    "reading the focus in a closed shadow root",
+                    DEEP_ACTIVE_IN_ROOT,
+                )?,
+                None => None,
+            },
+            None => None,
+        };
+        match inner {
+            Some(inner) => object = inner,
+            None => {
+                return Ok(Some(Focused {
+                    object,
+                    backend: d.backend,
+                    name: d.name,
+                }));
+            }
+        }
+    }
+    Err(BrowserError::Protocol(
+        "reading the focus: shadow roots nested too deep".into(),
+    ))
+}
+
+/// What the walk saw, with the counts the caller may log.
+#[derive(Clone, Debug, Default)]
+pub struct WalkReport {
+    pub walk: KeyboardWalk,
+    /// Keys pressed in all.
+    pub presses: u32,
+    /// Stops whose element is not in the snapshot (the page added it after capture); they
+    /// are left out of `walk.stops`.
+    pub unmapped: u32,
+}
+
+/// How a suspected trap ended.
+enum TrapCheck {
+    Trapped(Vec<String>),
+    /// Shift+Tab left the cycle: not a trap, but Tab cannot get past it either.
+    FreedBackwards,
+    /// Escape (or Escape then Tab) left the cycle, e.g. a modal closed.
+    FreedByEscape(Option<Focused>),
+}
+
+struct Walker<'a> {
+    tab: &'a Tab,
+    world: i64,
+    presses: u32,
+}
+
+impl Walker<'_> {
+    fn press(&mut self, key: Key) -> Result<Option<Focused>, BrowserError> {
+        cdp::press(self.tab, key)?;
+        self.presses += 1;
+        deep_active(self.tab, self.world)
+    }
+
+    fn trap_check(&mut self, cycle: &[BackendNodeId]) -> Result<TrapCheck, BrowserError> {
+        let outside = |f: &Option<Focused>| f.as_ref().is_none_or(|f| !cycle.contains(&f.backend));
+        let mut keys = vec![Key::Tab.label().to_string()];
+        keys.push(Key::ShiftTab.label().into());
+        if outside(&self.press(Key::ShiftTab)?) {
+            return Ok(TrapCheck::FreedBackwards);
+        }
+        keys.push(Key::Escape.label().into());
+        let after = self.press(Key::Escape)?;
+        if outside(&after) {
+            return Ok(TrapCheck::FreedByEscape(after));
+        }
+        // Some widgets (editors that take Tab) let go on Escape followed by Tab.
+        let after = self.press(Key::Tab)?;
+        if outside(&after) {
+            return Ok(TrapCheck::FreedByEscape(after));
+        }
+        Ok(TrapCheck::Trapped(keys))
+    }
+}
+
+/// Moves focus off whatever has it, so the first Tab goes to the first element in order.
+fn reset_focus(tab: &Tab, world: i64) -> Result<(), BrowserError> {
+    if let Some(f) = deep_active(tab, world)? {
+        cdp::call_on_value(
+            tab,
+            &f.object,
+            "blurring",
+            "function() { this.blur(); }",
+            &[],
+        )?;
+    }
+    cdp::eval_value(
+        tab,
+        Some(world),
+        "resetting the focus",
+        "(() => { if (document.activeElement && document.activeElement.blur) \
+            document.activeElement.blur(); getSelection().removeAllRanges(); })()",
+    )?;
+    Ok(())
+}
+
+pub(crate) fn walk(
+    tab: &Tab,
+    map: &NodeMap,
+    opts: &WalkOptions,
+) -> Result<WalkReport, BrowserError> {
+    let world = cdp::isolated_world(tab)?;
+    let result = walk_in(tab, world, map, opts);
+    cdp::release(tab);
+    result
+}
+
+fn walk_in(
+    tab: &Tab,
+    world: i64,
+    map: &NodeMap,
+    opts: &WalkOptions,
+) -> Result<WalkReport, BrowserError> {
+    reset_focus(tab, world)?;
+    let mut walker = Walker {
+        tab,
+        world,
+        presses: 0,
+    };
+    // Stops in first-visit order, by backend id.
+    let mut stops: Vec<(BackendNodeId, TabStop)> = Vec::new();
+    let mut first_visit: HashMap<BackendNodeId, usize> = HashMap::new();
+    let mut unmapped = 0;
+    // Elements focused since the walk (re)started; a repeat within it is a cycle.
+    let mut epoch: Vec<BackendNodeId> = Vec::new();
+    let mut walk = KeyboardWalk::default();
+    let mut empty_presses = 0;
+    let mut arrived: Option<Option<Focused>> = None;
+    loop {
+        let focus = match arrived.take() {
+            Some(f) => f,
+            None => {
+                if walker.presses >= opts.max_presses {
+                    walk.truncated = true;
+                    break;
+                }
+                walker.press(Key::Tab)?
+            }
+        };
+        let Some(focus) = focus else {
+            // Focus went back to the document: after stops, the cycle is complete.
+            if !epoch.is_empty() {
+                walk.cycled = true;
+                break;
+            }
+            empty_presses += 1;
+            if empty_presses >= 2 {
+                // Two Tabs and nothing took focus: nothing on the page is in the order.
+                walk.cycled = true;
+                break;
+            }
+            continue;
+        };
+        let last = epoch.last().copied();
+        // Tab moves inside a frame while its <iframe> stays the focused element here.
+        let same_frame =
+            last == Some(focus.backend) && matches!(focus.name.as_str(), "IFRAME" | "FRAME");
+        if same_frame {
+            continue;
+        }
+        if let Some(start) = epoch.iter().position(|b| *b == focus.backend) {
+            let cycle = epoch[start..].to_vec();
+            match walker.trap_check(&cycle)? {
+                TrapCheck::Trapped(keys) => {
+                    let nodes = cycle.iter().filter_map(|b| map.node(*b)).collect();
+                    walk.trap = Some(KeyboardTrap {
+                        nodes,
+                        keys_tried: keys,
+                    });
+                    break;
+                }
+                TrapCheck::FreedBackwards => break,
+                TrapCheck::FreedByEscape(f) => {
+                    // The page changed (a dialog closed): walk on from where focus went.
+                    epoch.clear();
+                    arrived = Some(f);
+                    continue;
+                }
+            }
+        }
+        epoch.push(focus.backend);
+        if first_visit.contains_key(&focus.backend) {
+            continue;
+        }
+        let Some(node) = map.node(focus.backend) else {
+            unmapped += 1;
+            first_visit.insert(focus.backend, usize::MAX);
+            continue;
+        };
+        // Measure right after Tab: the browser has scrolled the element into view.
+        let covered = obscured::measure(tab, world, &focus, map)?;
+        let indicator = if opts.measure_indicator {
+            indicator::measure(tab, world, &focus, opts.indicator_margin_px)?
+        } else {
+            None
+        };
+        first_visit.insert(focus.backend, stops.len());
+        stops.push((
+            focus.backend,
+            TabStop {
+                node,
+                indicator,
+                obscured: covered,
+            },
+        ));
+    }
+    walk.stops = stops.into_iter().map(|(_, s)| s).collect();
+    Ok(WalkReport {
+        walk,
+        presses: walker.presses,
+        unmapped,
+    })
+}

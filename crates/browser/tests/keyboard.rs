@@ -1,0 +1,313 @@
+//! The keyboard module against real Chromium and small pages served on loopback.
+
+mod support;
+
+use std::time::Duration;
+
+use portalscan_browser::keyboard::{self, WalkOptions};
+use portalscan_core::color::{Rgba, contrast_ratio};
+use support::{Chrome, Reply, Server};
+
+fn no_indicator() -> WalkOptions {
+    WalkOptions {
+        measure_indicator: false,
+        ..WalkOptions::default()
+    }
+}
+
+const ORDER: &str = r##"<!doctype html><title>order</title>
+<a id="a" href="#x">a</a> <button id="b">b</button> <input id="c">
+<a id="no-href">not focusable</a> <div id="minus" tabindex="-1">-1</div>
+<span id="f" tabindex="0">f</span>"##;
+
+#[test]
+fn plain_page_is_walked_in_order_and_cycles() {
+    let server = Server::pages(&[("/", ORDER)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["a", "b", "c", "f"]
+    );
+    assert!(walk.cycled);
+    assert!(!walk.truncated);
+    assert_eq!(walk.trap, None);
+}
+
+#[test]
+fn press_limit_truncates() {
+    let server = Server::pages(&[("/", ORDER)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let opts = WalkOptions {
+        max_presses: 2,
+        ..no_indicator()
+    };
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &opts).unwrap();
+    assert_eq!(page.ids(walk.stops.iter().map(|s| s.node)), ["a", "b"]);
+    assert!(walk.truncated);
+    assert!(!walk.cycled);
+}
+
+#[test]
+fn positive_tabindex_comes_first() {
+    let html = r#"<!doctype html><a id="x" href="/">x</a>
+        <button id="y" tabindex="2">y</button><button id="z" tabindex="1">z</button>"#;
+    let server = Server::pages(&[("/", html)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(page.ids(walk.stops.iter().map(|s| s.node)), ["z", "y", "x"]);
+    assert!(walk.cycled);
+}
+
+/// Tab from the last button goes back to the first, Shift+Tab from the first to the last,
+/// Escape does nothing.
+const TRAP: &str = r##"<!doctype html><a id="before" href="#">before</a>
+<div id="trap"><button id="t1">1</button><button id="t2">2</button><button id="t3">3</button></div>
+<a id="after" href="#">after</a>
+<script>
+const first = document.getElementById('t1'), last = document.getElementById('t3');
+document.getElementById('trap').addEventListener('keydown', e => {
+  if (e.key !== 'Tab') return;
+  if (!e.shiftKey && e.target === last) { e.preventDefault(); first.focus(); }
+  if (e.shiftKey && e.target === first) { e.preventDefault(); last.focus(); }
+});
+</script>"##;
+
+/// The same cycle, but Escape closes the dialog and gives focus back to the link before.
+const MODAL: &str = r##"<!doctype html><a id="before" href="#">before</a>
+<div id="modal" role="dialog"><button id="m1">1</button><button id="m2">2</button></div>
+<a id="after" href="#">after</a>
+<script>
+const modal = document.getElementById('modal');
+const first = document.getElementById('m1'), last = document.getElementById('m2');
+modal.addEventListener('keydown', e => {
+  if (e.key === 'Escape') { modal.hidden = true; document.getElementById('before').focus(); }
+  if (e.key !== 'Tab') return;
+  if (!e.shiftKey && e.target === last) { e.preventDefault(); first.focus(); }
+  if (e.shiftKey && e.target === first) { e.preventDefault(); last.focus(); }
+});
+</script>"##;
+
+#[test]
+fn keyboard_trap_is_reported_with_the_keys_tried() {
+    let server = Server::pages(&[("/", TRAP)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["before", "t1", "t2", "t3"]
+    );
+    let trap = walk.trap.expect("a trap");
+    assert_eq!(page.ids(trap.nodes.iter().copied()), ["t1", "t2", "t3"]);
+    assert_eq!(trap.keys_tried, ["Tab", "Shift+Tab", "Escape"]);
+    assert!(!walk.cycled);
+}
+
+#[test]
+fn modal_that_escape_closes_is_not_a_trap() {
+    let server = Server::pages(&[("/", MODAL)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(walk.trap, None);
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["before", "m1", "m2", "after"]
+    );
+    assert!(walk.cycled);
+}
+
+#[test]
+fn shadow_roots_open_and_closed_are_entered() {
+    let html = r#"<!doctype html><a id="first" href="/">first</a>
+        <open-host id="oh"></open-host><closed-host id="ch"></closed-host>
+        <a id="last" href="/">last</a>
+        <script>
+        const o = document.getElementById('oh').attachShadow({mode: 'open'});
+        o.innerHTML = '<button id="open-btn">open</button>';
+        const c = document.getElementById('ch').attachShadow({mode: 'closed'});
+        c.innerHTML = '<span>in closed</span><button id="closed-btn">closed</button>';
+        </script>"#;
+    let server = Server::pages(&[("/", html)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["first", "open-btn", "closed-btn", "last"]
+    );
+    assert!(walk.cycled);
+}
+
+/// Buttons of exactly 100x30 px at whole-pixel positions on white, so the ring's pixels
+/// can be counted: a 3 px black outline, a 2 px blue box-shadow ring, and none.
+const INDICATORS: &str = r#"<!doctype html><style>
+body { margin: 0; background: #fff; }
+button, input { display: block; box-sizing: border-box; width: 100px; height: 30px; margin: 20px;
+  border: 0; padding: 0; background: #fff; color: #fff; font: 12px monospace; }
+#ring:focus { outline: 3px solid #000; outline-offset: 0; }
+#shadow { outline: none; } #shadow:focus-visible { box-shadow: 0 0 0 2px #0000ff; }
+#none, #text { outline: none; }
+</style>
+<button id="ring">r</button><button id="shadow">s</button><button id="none">n</button>
+<input id="text" value="typed text">"#;
+
+#[test]
+fn focus_indicator_is_measured_by_comparing_renderings() {
+    let server = Server::pages(&[("/", INDICATORS)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &WalkOptions::default()).unwrap();
+    let ids = page.ids(walk.stops.iter().map(|s| s.node));
+    assert_eq!(ids, ["ring", "shadow", "none", "text"]);
+    let ind: Vec<_> = walk
+        .stops
+        .iter()
+        .map(|s| s.indicator.expect("measured"))
+        .collect();
+    // The clip is the 100x30 box grown by 4 px on each side.
+    for i in &ind {
+        assert_eq!(i.margin_px, 4.0);
+        assert_eq!(i.compared_pixels, 108 * 38);
+    }
+    assert_eq!(ind[0].changed_pixels, 106 * 36 - 100 * 30);
+    assert_eq!(ind[0].max_contrast, 21.0);
+    assert_eq!(ind[1].changed_pixels, 104 * 34 - 100 * 30);
+    let blue = contrast_ratio(
+        Rgba::from_u8(0, 0, 255, 1.0),
+        Rgba::from_u8(255, 255, 255, 1.0),
+    );
+    assert_eq!(ind[1].max_contrast, blue);
+    assert_eq!(ind[2].changed_pixels, 0);
+    assert_eq!(ind[2].max_contrast, 1.0);
+    // The caret is hidden while measuring: a text field without a focus style shows none.
+    assert_eq!(ind[3].changed_pixels, 0);
+    // Measuring does not change the order.
+    let plain = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(page.ids(plain.stops.iter().map(|s| s.node)), ids);
+}
+
+/// A fixed header (60 px, ignoring the pointer) over the top of the page.
+const STICKY: &str = r#"<!doctype html><style>
+body { margin: 0; height: 2000px; }
+header { position: fixed; top: 0; left: 0; right: 0; height: 60px; background: #333;
+  z-index: 10; pointer-events: none; }
+a { position: absolute; left: 10px; width: 100px; height: 20px; display: block; }
+</style><header id="header"><span>Portal</span></header>
+<a id="under" href="/" style="top: 20px">under</a>
+<a id="half" href="/" style="top: 50px">half</a>
+<a id="clear" href="/" style="top: 100px">clear</a>"#;
+
+#[test]
+fn focus_under_a_fixed_header_is_obscured() {
+    let server = Server::pages(&[("/", STICKY)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["under", "half", "clear"]
+    );
+    let ob: Vec<_> = walk
+        .stops
+        .iter()
+        .map(|s| s.obscured.expect("measured"))
+        .collect();
+    assert_eq!(ob[0].covered_fraction, 1.0);
+    assert_eq!(page.ids(ob[0].by), ["header"]);
+    // Rows of samples at y = 52, 56 are under the header; 60, 64, 68 are not.
+    assert_eq!(ob[1].covered_fraction, 0.4);
+    assert_eq!(page.ids(ob[1].by), ["header"]);
+    assert_eq!(ob[2].covered_fraction, 0.0);
+    assert_eq!(ob[2].by, None);
+}
+
+#[test]
+fn pointer_handlers_from_script_properties_and_markup() {
+    let html = r#"<!doctype html>
+        <div id="listener">l</div><div id="property">p</div>
+        <div id="markup" onclick="void 0">m</div><div id="keys-only">k</div>
+        <div id="removed-type">r</div><shadow-host id="host"></shadow-host>
+        <script>
+        document.getElementById('listener').addEventListener('click', () => {});
+        document.getElementById('property').onmousedown = () => {};
+        document.getElementById('keys-only').addEventListener('keydown', () => {});
+        document.getElementById('removed-type').addEventListener('focus', () => {});
+        const root = document.getElementById('host').attachShadow({mode: 'open'});
+        root.innerHTML = '<span id="inner">in shadow</span>';
+        root.getElementById('inner').addEventListener('pointerdown', () => {}, {passive: true});
+        // The wrapped addEventListener returns what the original does, with the same `this`.
+        window.result = document.body.addEventListener('mouseup', function () {}) === undefined
+          && EventTarget.prototype.addEventListener.name === 'addEventListener'
+          && Object.keys(window).every(k => !k.startsWith('__portalscan'));
+        </script>"#;
+    let server = Server::pages(&[("/", html)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open_with(&server.url("/"), |tab| {
+        keyboard::install_pointer_hook(tab).unwrap()
+    });
+    let nodes = keyboard::pointer_handlers(&page.tab, &page.map).unwrap();
+    assert_eq!(
+        page.ids(nodes),
+        ["body", "listener", "property", "markup", "inner"]
+    );
+    assert_eq!(page.eval("window.result"), serde_json::json!(true));
+}
+
+#[test]
+fn pointer_handlers_need_the_hook() {
+    let server = Server::pages(&[("/", "<p>x</p>")]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let err = keyboard::pointer_handlers(&page.tab, &page.map).unwrap_err();
+    assert!(err.to_string().contains("hook was not installed"), "{err}");
+}
+
+/// A PHI page shown only with a session cookie; logout clears it.
+fn portal(cache_control: &'static str) -> Server {
+    Server::start(move |path, cookie| match path {
+        "/login" => Reply::redirect("/phi").cookie("sid=1; Path=/"),
+        "/phi" if cookie.contains("sid=1") => {
+            Reply::html("<p>MRN 12345678</p>").header("Cache-Control", cache_control)
+        }
+        "/phi" => Reply::redirect("/signin"),
+        "/logout" => Reply::html("<p>Signed out</p>").cookie("sid=; Path=/; Max-Age=0"),
+        _ => Reply::html("<p>sign in</p>"),
+    })
+}
+
+#[test]
+fn phi_page_restored_from_bfcache_after_logout() {
+    let server = portal("private");
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/login"));
+    let restored = keyboard::restored_after_logout(
+        &page.tab,
+        &server.url("/phi"),
+        &server.url("/logout"),
+        Duration::from_millis(100),
+    )
+    .unwrap()
+    .expect("the PHI page came back");
+    assert_eq!(restored.logout_url, server.url("/logout"));
+    assert_eq!(restored.via, "bfcache");
+}
+
+#[test]
+fn no_store_phi_page_is_not_shown_after_logout() {
+    let server = portal("no-store");
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/login"));
+    let restored = keyboard::restored_after_logout(
+        &page.tab,
+        &server.url("/phi"),
+        &server.url("/logout"),
+        Duration::from_millis(100),
+    )
+    .unwrap();
+    assert_eq!(restored, None);
+}
