@@ -12,6 +12,8 @@ usage:
   portalscan scan <file|dir|snapshot.json|->... [--format text|json|sarif|junit|html]
                   [--output FILE] [--fail-on fail|review|never] [--all] [--har FILE]
                   [--baseline FILE] [--write-baseline FILE] [--threshold RULE=N]...
+  portalscan merge <report.json>... [--format json|text|sarif|junit|html] [--output FILE]
+                   [--all] [--fail-on ...] [--baseline FILE] [--threshold RULE=N]...
   portalscan snapshot <file.html> [--output page.snapshot.json]
   portalscan rules [--format text|markdown|json]
   portalscan --help | --version
@@ -28,6 +30,21 @@ pub enum ReportFormat {
     Json,
     Sarif,
     Junit,
+}
+
+impl ReportFormat {
+    pub fn parse(value: &str) -> Result<ReportFormat, UsageError> {
+        one_of(
+            "--format",
+            value,
+            &[
+                ("text", ReportFormat::Text),
+                ("json", ReportFormat::Json),
+                ("sarif", ReportFormat::Sarif),
+                ("junit", ReportFormat::Junit),
+            ],
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +99,15 @@ pub struct ScanArgs {
 }
 
 #[derive(Debug)]
+pub struct MergeArgs {
+    pub reports: Vec<PathBuf>,
+    pub format: ReportFormat,
+    pub output: Option<PathBuf>,
+    pub gate: GateOptions,
+    pub all: bool,
+}
+
+#[derive(Debug)]
 pub struct SnapshotArgs {
     pub input: PathBuf,
     pub output: Option<PathBuf>,
@@ -96,6 +122,7 @@ pub struct RulesArgs {
 #[derive(Debug)]
 pub enum Command {
     Scan(ScanArgs),
+    Merge(MergeArgs),
     Snapshot(SnapshotArgs),
     Rules(RulesArgs),
     Help,
@@ -209,6 +236,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
         Arg::Flag(f) => Err(UsageError(format!("unknown option {f}"))),
         Arg::Positional(cmd) => match cmd.to_str() {
             Some("scan") => parse_scan(it),
+            Some("merge") => parse_merge(it),
             Some("snapshot") => parse_snapshot(it),
             Some("rules") => parse_rules(it),
             Some("help") => Ok(Command::Help),
@@ -233,19 +261,7 @@ fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
         match arg {
             Arg::Positional(p) => scan.inputs.push(PathBuf::from(p)),
             Arg::Flag(f) => match f.as_str() {
-                "--format" | "-f" => {
-                    let v = it.text_value(&f)?;
-                    scan.format = one_of(
-                        "--format",
-                        &v,
-                        &[
-                            ("text", ReportFormat::Text),
-                            ("json", ReportFormat::Json),
-                            ("sarif", ReportFormat::Sarif),
-                            ("junit", ReportFormat::Junit),
-                        ],
-                    )?;
-                }
+                "--format" | "-f" => scan.format = ReportFormat::parse(&it.text_value(&f)?)?,
                 "--output" | "-o" => scan.output = Some(PathBuf::from(it.value(&f)?)),
                 _ if gate_flag(&mut it, &f, &mut scan.gate)? => {}
                 "--all" => {
@@ -287,6 +303,38 @@ pub(crate) fn gate_flag(
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+fn parse_merge(mut it: ArgIter) -> Result<Command, UsageError> {
+    let mut merge = MergeArgs {
+        reports: Vec::new(),
+        format: ReportFormat::Json,
+        output: None,
+        gate: GateOptions::default(),
+        all: false,
+    };
+    while let Some(arg) = it.next_arg()? {
+        match arg {
+            Arg::Positional(p) => merge.reports.push(PathBuf::from(p)),
+            Arg::Flag(f) => match f.as_str() {
+                "--format" | "-f" => merge.format = ReportFormat::parse(&it.text_value(&f)?)?,
+                "--output" | "-o" => merge.output = Some(PathBuf::from(it.value(&f)?)),
+                "--all" => {
+                    it.no_value(&f)?;
+                    merge.all = true;
+                }
+                _ if gate_flag(&mut it, &f, &mut merge.gate)? => {}
+                "--help" | "-h" => return Ok(Command::Help),
+                _ => return Err(UsageError(format!("merge: unknown option {f}"))),
+            },
+        }
+    }
+    if merge.reports.is_empty() {
+        return Err(UsageError(
+            "merge: give the JSON reports to merge (portalscan scan/crawl --format json)".into(),
+        ));
+    }
+    Ok(Command::Merge(merge))
 }
 
 fn parse_snapshot(mut it: ArgIter) -> Result<Command, UsageError> {

@@ -5,6 +5,7 @@ mod formats;
 mod gate;
 mod inputs;
 mod loader;
+mod merge;
 mod pages;
 mod report;
 
@@ -12,7 +13,7 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use args::{Command, ReportFormat, RulesArgs, ScanArgs, SnapshotArgs, USAGE};
+use args::{Command, MergeArgs, ReportFormat, RulesArgs, ScanArgs, SnapshotArgs, USAGE};
 use inputs::{Input, InputError, InputKind};
 use report::{Report, exit};
 
@@ -39,6 +40,7 @@ fn run(args: Vec<OsString>) -> i32 {
             exit::CLEAN
         }
         Command::Scan(scan) => run_scan(&scan),
+        Command::Merge(merge) => run_merge(&merge),
         Command::Snapshot(snapshot) => run_snapshot(&snapshot),
         Command::Rules(rules) => run_rules(&rules),
     }
@@ -85,7 +87,7 @@ fn run_scan(args: &ScanArgs) -> i32 {
     for e in &errors {
         report_error(e);
     }
-    let mut report = Report {
+    let report = Report {
         pages,
         errors,
         include_passes: args.all,
@@ -93,24 +95,48 @@ fn run_scan(args: &ScanArgs) -> i32 {
         baseline: None,
         gate: None,
     };
-    gate::apply(&mut report, &args.gate);
-    let rendered = match args.format {
-        ReportFormat::Text => {
-            let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-            formats::text::render(&report, formats::text::Colors::for_terminal(to_terminal))
-        }
-        ReportFormat::Json => formats::json::render(&report),
-        ReportFormat::Sarif => formats::sarif::render(&report),
-        ReportFormat::Junit => formats::junit::render(&report),
-    };
-    if let Err(code) = write_output(args.output.as_deref(), &rendered) {
+    finish(report, args.format, args.output.as_deref(), &args.gate)
+}
+
+fn run_merge(args: &MergeArgs) -> i32 {
+    let report = merge::merge(&args.reports, args.all);
+    for e in &report.errors {
+        report_error(e);
+    }
+    finish(report, args.format, args.output.as_deref(), &args.gate)
+}
+
+/// The end every report-writing command shares (`scan`, `merge`, `crawl`): the gate
+/// (baseline, thresholds), the report in the asked format, `--write-baseline`, the exit status.
+pub fn finish(
+    mut report: Report,
+    format: ReportFormat,
+    output: Option<&Path>,
+    gate_options: &gate::GateOptions,
+) -> i32 {
+    gate::apply(&mut report, gate_options);
+    let rendered = render(&report, format, output.is_none());
+    if let Err(code) = write_output(output, &rendered) {
         return code;
     }
-    if let Err(e) = gate::write_baseline_if_asked(&report, &args.gate) {
+    if let Err(e) = gate::write_baseline_if_asked(&report, gate_options) {
         report_error(&e);
         return exit::ERROR;
     }
     report.exit_code()
+}
+
+/// The report in one format; `to_stdout` decides whether text may be coloured.
+pub fn render(report: &Report, format: ReportFormat, to_stdout: bool) -> String {
+    match format {
+        ReportFormat::Text => {
+            let to_terminal = to_stdout && std::io::stdout().is_terminal();
+            formats::text::render(report, formats::text::Colors::for_terminal(to_terminal))
+        }
+        ReportFormat::Json => formats::json::render(report),
+        ReportFormat::Sarif => formats::sarif::render(report),
+        ReportFormat::Junit => formats::junit::render(report),
+    }
 }
 
 fn run_snapshot(args: &SnapshotArgs) -> i32 {

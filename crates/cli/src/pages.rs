@@ -183,7 +183,7 @@ pub fn fingerprint_key() -> FingerprintKey {
 /// A page URL as a SARIF artifact: local files relative to the working directory (so code
 /// scanning links them to the repository), other URLs as they are. A snapshot whose URL
 /// is not a file falls back to the snapshot's own path.
-fn artifact_for(url: &str, input_path: &Path) -> String {
+pub fn artifact_for(url: &str, input_path: &Path) -> String {
     if let Some(path) = path_from_file_url(url) {
         return relative_uri(&path).unwrap_or_else(|| url.to_string());
     }

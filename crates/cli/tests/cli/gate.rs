@@ -65,7 +65,12 @@ fn a_baseline_suppresses_accepted_findings_and_only_those() {
     let (code, changed, _) = scan(&dir, &["--baseline", "baseline.json"]);
     assert_eq!(code, 1);
     assert_eq!(rules_of(&changed), ["image-name"], "{changed:#}");
-    assert!(findings(&changed)[0]["html"].as_str().unwrap().contains("new.png"));
+    assert!(
+        findings(&changed)[0]["html"]
+            .as_str()
+            .unwrap()
+            .contains("new.png")
+    );
     assert_eq!(changed["summary"]["baselined"], accepted);
 
     // A JSON report works as a baseline too.

@@ -6,6 +6,7 @@ mod bad_input;
 mod exit_codes;
 mod formats;
 mod gate;
+mod merge;
 mod phi;
 mod readme;
 mod round_trip;
