@@ -33,6 +33,8 @@ struct Layer {
 /// Every background-painting box of a page with layout facts, bucketed on a grid.
 pub struct Layers {
     layers: Vec<Layer>,
+    /// One past each node's subtree in index order (shadow trees included).
+    ends: Vec<usize>,
     cells: HashMap<(i64, i64), Vec<u32>>,
     /// Boxes too large to bucket (page-wide backgrounds): checked against every text.
     huge: Vec<u32>,
@@ -60,11 +62,13 @@ pub enum Behind {
 impl Layers {
     /// `None` when the snapshot has no paint order (no layout facts).
     pub fn build(dom: &Dom, paints: &[Option<Paint>]) -> Option<Layers> {
+        if !dom.elements().any(|e| e.node().paint_order.is_some()) {
+            return None;
+        }
+        let ends = subtree_ends(dom);
         let mut layers = Vec::new();
-        let mut any_order = false;
         for el in dom.elements() {
             let node = el.node();
-            any_order |= node.paint_order.is_some();
             let (Some(order), Some(rect), Some(style), Some(paint)) = (
                 node.paint_order,
                 node.rect,
@@ -89,13 +93,10 @@ impl Layers {
                 id: el.id,
                 rect,
                 order,
-                end: dom.subtree_end(el.id),
+                end: ends[el.id.index()],
                 color: color.filter(|_| flat),
                 image,
             });
-        }
-        if !any_order {
-            return None;
         }
         let mut cells: HashMap<(i64, i64), Vec<u32>> = HashMap::new();
         let mut huge = Vec::new();
@@ -113,6 +114,7 @@ impl Layers {
         }
         Some(Layers {
             layers,
+            ends,
             cells,
             huge,
         })
@@ -127,7 +129,7 @@ impl Layers {
             };
         };
         let floor = Floor::of(dom, paints, id);
-        let end = dom.subtree_end(id);
+        let end = self.ends[id.index()];
         let mut under: Vec<&Layer> = self
             .near(rect)
             .map(|i| &self.layers[i as usize])
@@ -269,6 +271,17 @@ impl Floor {
     }
 }
 
+/// [`Dom::subtree_end`] of every node in one reverse pass (parents come before children).
+fn subtree_ends(dom: &Dom) -> Vec<usize> {
+    let mut ends: Vec<usize> = (1..=dom.len()).collect();
+    for i in (1..dom.len()).rev() {
+        if let Some(p) = dom.parent(NodeId(i as u32)) {
+            ends[p.index()] = ends[p.index()].max(ends[i]);
+        }
+    }
+    ends
+}
+
 fn span(r: Rect) -> (i64, i64, i64, i64) {
     let cell = |v: f64| (v / CELL).floor() as i64;
     (
@@ -292,4 +305,44 @@ fn contains(outer: Rect, inner: Rect) -> bool {
         && outer.y <= inner.y + SLACK
         && outer.x + outer.width >= inner.x + inner.width - SLACK
         && outer.y + outer.height >= inner.y + inner.height - SLACK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{Node, NodeData};
+
+    #[test]
+    fn subtree_ends_match_the_dom() {
+        let el = |parent: u32, name: &str| {
+            Node::new(
+                Some(NodeId(parent)),
+                NodeData::Element {
+                    name: name.into(),
+                    ns: Default::default(),
+                    attrs: vec![],
+                },
+            )
+        };
+        let nodes = vec![
+            Node::new(None, NodeData::Document),
+            el(0, "html"),
+            el(1, "body"),
+            el(2, "div"),
+            Node::new(
+                Some(NodeId(3)),
+                NodeData::ShadowRoot {
+                    mode: crate::dom::ShadowMode::Open,
+                },
+            ),
+            el(4, "p"),
+            el(3, "span"),
+            el(2, "footer"),
+        ];
+        let dom = Dom::from_nodes(nodes).unwrap();
+        let ends = subtree_ends(&dom);
+        for id in dom.ids() {
+            assert_eq!(ends[id.index()], dom.subtree_end(id), "node {}", id.0);
+        }
+    }
 }
