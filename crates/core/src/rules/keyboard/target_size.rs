@@ -351,12 +351,16 @@ mod tests {
         })
     }
 
-    /// Outcomes for two buttons with the given boxes.
+    /// Outcomes for two buttons with the given boxes (html and body laid out).
     fn outcomes(a: Option<Rect>, b: Option<Rect>) -> Vec<Outcome> {
+        outcomes_in(rect(0.0, 0.0, 800.0, 600.0), a, b)
+    }
+
+    fn outcomes_in(page: Option<Rect>, a: Option<Rect>, b: Option<Rect>) -> Vec<Outcome> {
         let nodes = vec![
             Node::new(None, NodeData::Document),
-            element(0, "html", &[], rect(0.0, 0.0, 800.0, 600.0)),
-            element(1, "body", &[], rect(0.0, 0.0, 800.0, 600.0)),
+            element(0, "html", &[], page),
+            element(1, "body", &[], page),
             element(2, "button", &[], a),
             element(2, "button", &[], b),
         ];
@@ -401,7 +405,14 @@ mod tests {
 
     #[test]
     fn unmeasured_targets_give_one_review() {
-        let got = outcomes(None, None);
+        let got = outcomes_in(None, None, None);
         assert_eq!(got, vec![Outcome::Review]);
+    }
+
+    #[test]
+    fn with_layout_a_target_without_a_box_is_not_on_screen() {
+        // `display: contents` or not rendered: the browser gave it no box.
+        let got = outcomes(None, rect(0.0, 0.0, 24.0, 24.0));
+        assert_eq!(got, vec![Outcome::Pass]);
     }
 }
