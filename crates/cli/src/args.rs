@@ -30,6 +30,7 @@ pub enum ReportFormat {
     Json,
     Sarif,
     Junit,
+    Html,
 }
 
 impl ReportFormat {
@@ -42,6 +43,7 @@ impl ReportFormat {
                 ("json", ReportFormat::Json),
                 ("sarif", ReportFormat::Sarif),
                 ("junit", ReportFormat::Junit),
+                ("html", ReportFormat::Html),
             ],
         )
     }

@@ -136,6 +136,7 @@ pub fn render(report: &Report, format: ReportFormat, to_stdout: bool) -> String 
         ReportFormat::Json => formats::json::render(report),
         ReportFormat::Sarif => formats::sarif::render(report),
         ReportFormat::Junit => formats::junit::render(report),
+        ReportFormat::Html => formats::html::render(report),
     }
 }
 
