@@ -172,12 +172,19 @@ fn judge_measurement(el: ElementRef, m: &FocusIndicator, sink: &mut Sink) {
     let ring = 4.0 * f64::from(m.compared_pixels).sqrt();
     let noise = (NOISE_SHARE * ring).max(1.0);
     if f64::from(m.changed_pixels) < noise {
+        // The browser front-end hides the blinking caret while comparing: a caret alone
+        // is not an indicator people can find on a busy form.
+        let caret = if el.is("input") || el.is("textarea") || el.has_attr("contenteditable") {
+            " (the text caret aside)"
+        } else {
+            ""
+        };
         sink.fail(
             el.id,
             format!(
-                "Nothing visible changes when this element gets keyboard focus: the browser \
-                 compared it (and {} CSS px around it) unfocused and focused, and {} of {} \
-                 pixels differ.",
+                "Nothing visible changes{caret} when this element gets keyboard focus: the \
+                 browser compared it (and {} CSS px around it) unfocused and focused, and {} \
+                 of {} pixels differ.",
                 m.margin_px, m.changed_pixels, m.compared_pixels
             ),
         );
