@@ -311,3 +311,85 @@ fn no_store_phi_page_is_not_shown_after_logout() {
     .unwrap();
     assert_eq!(restored, None);
 }
+
+#[test]
+fn fifty_stops_over_the_fast_connection() {
+    let mut html = String::from("<!doctype html><title>fifty</title>");
+    for i in 0..50 {
+        html.push_str(&match i % 3 {
+            0 => format!("<p><a id=\"e{i}\" href=\"/{i}\">link {i}</a></p>"),
+            1 => format!("<p><button id=\"e{i}\">button {i}</button></p>"),
+            _ => format!("<p><input id=\"e{i}\" value=\"field {i}\"></p>"),
+        });
+    }
+    let server = Server::pages(&[("/", &html)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let started = std::time::Instant::now();
+    let report = keyboard::tab_walk_report(&page.tab, &page.map, &WalkOptions::default()).unwrap();
+    // Printed, not asserted: the machine's load decides the time.
+    eprintln!("walk of 50 stops with indicators: {:?}", started.elapsed());
+    let expected: Vec<String> = (0..50).map(|i| format!("e{i}")).collect();
+    assert_eq!(page.ids(report.walk.stops.iter().map(|s| s.node)), expected);
+    assert!(report.walk.cycled);
+    assert!(
+        report.direct,
+        "calls went through headless_chrome's slow transport"
+    );
+    assert_eq!(report.presses, 51);
+    assert_eq!(report.unmapped, 0);
+    assert!(
+        report
+            .walk
+            .stops
+            .iter()
+            .all(|s| s.indicator.is_some() && s.obscured == Some(Default::default()))
+    );
+    let started = std::time::Instant::now();
+    let plain = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    eprintln!(
+        "walk of 50 stops without indicators: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(plain.stops.len(), 50);
+}
+
+#[test]
+fn focus_under_the_header_of_a_scrolled_page_is_obscured() {
+    // Hit-testing takes document coordinates: the page is scrolled before the walk.
+    let html = r#"<!doctype html><style>body { margin: 0; height: 3000px; }
+        header { position: fixed; top: 0; left: 0; right: 0; height: 60px; background: #333; z-index: 1; }
+        a { position: absolute; left: 10px; top: 1020px; width: 100px; height: 20px; display: block; }
+        </style><header id="header"></header><a id="link" href="/">link</a>
+        <script>scrollTo(0, 1000);</script>"#;
+    let server = Server::pages(&[("/", html)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    assert_eq!(page.eval("scrollY"), serde_json::json!(1000));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(page.ids(walk.stops.iter().map(|s| s.node)), ["link"]);
+    let ob = walk.stops[0].obscured.unwrap();
+    assert_eq!(ob.covered_fraction, 1.0);
+    assert_eq!(page.ids(ob.by), ["header"]);
+}
+
+#[test]
+fn walk_starts_at_the_top_whatever_had_focus() {
+    // The page focuses its last link (as dialogs and autofocus do); the walk still starts
+    // at the first.
+    let html = r#"<!doctype html><a id="one" href="/">one</a> <a id="two" href="/">two</a>
+        <a id="three" href="/">three</a><script>document.getElementById('two').focus();</script>"#;
+    let server = Server::pages(&[("/", html)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    assert_eq!(
+        page.eval("document.activeElement.id"),
+        serde_json::json!("two")
+    );
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["one", "two", "three"]
+    );
+    assert!(walk.cycled);
+}

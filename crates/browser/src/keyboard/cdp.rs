@@ -1,11 +1,23 @@
 //! Untyped DevTools protocol calls: the handful of methods the keyboard module needs, with
 //! JSON parameters and results (headless_chrome's generated structs want every optional
 //! field spelled out, which buries what a call actually asks for).
+//!
+//! Calls go over a DevTools connection of our own to the tab when we can open one:
+//! headless_chrome 1.0.22's transport holds its socket lock through a 100 ms read timeout,
+//! so every call through it takes about 100 ms, and a walk makes hundreds of calls. The
+//! own connection answers in well under a millisecond; without it (no debugging port
+//! found) the calls go through the tab, slower but the same.
+
+use std::cell::RefCell;
+use std::net::TcpStream;
+use std::time::Duration;
 
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::types::Method;
 use serde::Serialize;
 use serde_json::{Value, json};
+use tungstenite::WebSocket;
+use tungstenite::stream::MaybeTlsStream;
 
 use crate::{BackendNodeId, BrowserError};
 
@@ -36,15 +48,118 @@ raw_methods! {
     ResolveNode = "DOM.resolveNode";
     GetNodeForLocation = "DOM.getNodeForLocation";
     DispatchKeyEvent = "Input.dispatchKeyEvent";
+    GetBrowserCommandLine = "Browser.getBrowserCommandLine";
+}
+
+/// How long one call over our own connection may take before it is an error.
+const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A DevTools connection to one tab: our own socket when possible, else the tab's.
+pub(crate) struct Conn<'a> {
+    pub tab: &'a Tab,
+    direct: Option<RefCell<Direct>>,
+}
+
+struct Direct {
+    socket: WebSocket<MaybeTlsStream<TcpStream>>,
+    next_id: u64,
+}
+
+impl<'a> Conn<'a> {
+    /// Opens our own connection to the tab's target (found through the browser's
+    /// `--remote-debugging-port`); falls back to the tab's transport.
+    pub fn open(tab: &'a Tab) -> Conn<'a> {
+        Conn {
+            tab,
+            direct: connect_direct(tab).map(RefCell::new),
+        }
+    }
+
+    /// Calls through the tab's own transport (for what must outlive our connection, such
+    /// as scripts added for new documents).
+    pub fn through_tab(tab: &'a Tab) -> Conn<'a> {
+        Conn { tab, direct: None }
+    }
+
+    pub fn is_direct(&self) -> bool {
+        self.direct.is_some()
+    }
+}
+
+fn connect_direct(tab: &Tab) -> Option<Direct> {
+    let line = tab.call_method(GetBrowserCommandLine(json!({}))).ok()?;
+    let port = line["arguments"]
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .find_map(|a| a.strip_prefix("--remote-debugging-port="))?
+        .parse::<u16>()
+        .ok()
+        .filter(|p| *p != 0)?;
+    let url = format!(
+        "ws://127.0.0.1:{port}/devtools/page/{}",
+        tab.get_target_id()
+    );
+    let (mut socket, _) = tungstenite::connect(url.as_str()).ok()?;
+    if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
+        stream.set_read_timeout(Some(CALL_TIMEOUT)).ok()?;
+        stream.set_nodelay(true).ok()?;
+    }
+    Some(Direct { socket, next_id: 1 })
+}
+
+impl Direct {
+    fn call(&mut self, name: &str, params: Value) -> Result<Value, String> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let message = json!({"id": id, "method": name, "params": params}).to_string();
+        self.socket
+            .send(tungstenite::Message::text(message))
+            .map_err(|e| e.to_string())?;
+        loop {
+            let message = self.socket.read().map_err(|e| e.to_string())?;
+            let tungstenite::Message::Text(text) = message else {
+                continue;
+            };
+            let reply: Value = serde_json::from_str(text.as_str()).map_err(|e| e.to_string())?;
+            // Events (none asked for) and stale replies are skipped.
+            if reply["id"].as_u64() != Some(id) {
+                continue;
+            }
+            if let Some(error) = reply.get("error") {
+                return Err(error["message"].as_str().unwrap_or("error").to_string());
+            }
+            return Ok(reply["result"].clone());
+        }
+    }
+}
+
+impl Drop for Direct {
+    fn drop(&mut self) {
+        let _ = self.socket.close(None);
+        let _ = self.socket.flush();
+    }
 }
 
 /// Calls `M` and names `what` in the error.
-pub(crate) fn call<M>(tab: &Tab, what: &str, method: M) -> Result<Value, BrowserError>
+pub(crate) fn call<M>(cx: &Conn, what: &str, method: M) -> Result<Value, BrowserError>
 where
     M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
 {
-    tab.call_method(method)
-        .map_err(|e| BrowserError::protocol(what, e))
+    match &cx.direct {
+        Some(direct) => {
+            let params =
+                serde_json::to_value(&method).map_err(|e| BrowserError::protocol(what, e))?;
+            direct
+                .borrow_mut()
+                .call(M::NAME, params)
+                .map_err(|e| BrowserError::protocol(what, e))
+        }
+        None => cx
+            .tab
+            .call_method(method)
+            .map_err(|e| BrowserError::protocol(what, e)),
+    }
 }
 
 /// Objects the walk creates are put in one group and released together.
@@ -53,14 +168,14 @@ pub(crate) const GROUP: &str = "portalscan-keyboard";
 /// A JavaScript world of our own in the page's main frame: same DOM, but the page's script
 /// (LWC synthetic shadow patches `activeElement`, `shadowRoot`, `elementsFromPoint`…)
 /// cannot have changed its prototypes.
-pub(crate) fn isolated_world(tab: &Tab) -> Result<i64, BrowserError> {
-    let tree = call(tab, "reading the frame tree", GetFrameTree(json!({})))?;
+pub(crate) fn isolated_world(cx: &Conn) -> Result<i64, BrowserError> {
+    let tree = call(cx, "reading the frame tree", GetFrameTree(json!({})))?;
     let frame = tree["frameTree"]["frame"]["id"]
         .as_str()
         .ok_or_else(|| BrowserError::Protocol("the page has no main frame".into()))?
         .to_string();
     let world = call(
-        tab,
+        cx,
         "creating an isolated world",
         CreateIsolatedWorld(json!({"frameId": frame, "worldName": "portalscan-keyboard"})),
     )?;
@@ -85,7 +200,7 @@ fn check_exception(what: &str, result: &Value) -> Result<(), BrowserError> {
 
 /// Evaluates `expression` in `context` and returns the result by value.
 pub(crate) fn eval_value(
-    tab: &Tab,
+    cx: &Conn,
     context: Option<i64>,
     what: &str,
     expression: &str,
@@ -94,14 +209,14 @@ pub(crate) fn eval_value(
     if let Some(id) = context {
         params["contextId"] = json!(id);
     }
-    let result = call(tab, what, Evaluate(params))?;
+    let result = call(cx, what, Evaluate(params))?;
     check_exception(what, &result)?;
     Ok(result["result"]["value"].clone())
 }
 
 /// Evaluates `expression` in `context`; the object it returns (`None` for null/undefined).
 pub(crate) fn eval_object(
-    tab: &Tab,
+    cx: &Conn,
     context: Option<i64>,
     what: &str,
     expression: &str,
@@ -110,14 +225,14 @@ pub(crate) fn eval_object(
     if let Some(id) = context {
         params["contextId"] = json!(id);
     }
-    let result = call(tab, what, Evaluate(params))?;
+    let result = call(cx, what, Evaluate(params))?;
     check_exception(what, &result)?;
     Ok(result["result"]["objectId"].as_str().map(str::to_string))
 }
 
 /// Calls `function` with `this` = `object` and JSON `args`; the result by value.
 pub(crate) fn call_on_value(
-    tab: &Tab,
+    cx: &Conn,
     object: &str,
     what: &str,
     function: &str,
@@ -125,7 +240,7 @@ pub(crate) fn call_on_value(
 ) -> Result<Value, BrowserError> {
     let args: Vec<Value> = args.iter().map(|a| json!({"value": a})).collect();
     let result = call(
-        tab,
+        cx,
         what,
         CallFunctionOn(json!({"objectId": object, "functionDeclaration": function,
             "arguments": args, "returnByValue": true, "awaitPromise": true})),
@@ -136,13 +251,13 @@ pub(crate) fn call_on_value(
 
 /// Calls `function` with `this` = `object`; the object it returns, if any.
 pub(crate) fn call_on_object(
-    tab: &Tab,
+    cx: &Conn,
     object: &str,
     what: &str,
     function: &str,
 ) -> Result<Option<String>, BrowserError> {
     let result = call(
-        tab,
+        cx,
         what,
         CallFunctionOn(json!({"objectId": object, "functionDeclaration": function,
             "objectGroup": GROUP})),
@@ -152,9 +267,9 @@ pub(crate) fn call_on_object(
 }
 
 /// The object ids of an array's elements, in order (holes and non-objects skipped).
-pub(crate) fn array_items(tab: &Tab, array: &str) -> Result<Vec<String>, BrowserError> {
+pub(crate) fn array_items(cx: &Conn, array: &str) -> Result<Vec<String>, BrowserError> {
     let props = call(
-        tab,
+        cx,
         "listing array items",
         GetProperties(json!({"objectId": array, "ownProperties": true})),
     )?;
@@ -181,9 +296,9 @@ pub(crate) struct Described {
     pub shadow_roots: Vec<(BackendNodeId, String)>,
 }
 
-pub(crate) fn describe(tab: &Tab, object: &str) -> Result<Described, BrowserError> {
+pub(crate) fn describe(cx: &Conn, object: &str) -> Result<Described, BrowserError> {
     let result = call(
-        tab,
+        cx,
         "describing a node",
         DescribeNode(json!({"objectId": object, "depth": 0})),
     )?;
@@ -211,12 +326,12 @@ pub(crate) fn describe(tab: &Tab, object: &str) -> Result<Described, BrowserErro
 
 /// A remote object for the node `backend` in `context`.
 pub(crate) fn resolve(
-    tab: &Tab,
+    cx: &Conn,
     context: i64,
     backend: BackendNodeId,
 ) -> Result<Option<String>, BrowserError> {
     let result = call(
-        tab,
+        cx,
         "resolving a node",
         ResolveNode(
             json!({"backendNodeId": backend, "executionContextId": context,
@@ -230,10 +345,10 @@ pub(crate) fn resolve(
     }
 }
 
-pub(crate) fn release(tab: &Tab) {
+pub(crate) fn release(cx: &Conn) {
     // Best effort: a failure only leaves a few objects alive until the page goes.
     let _ = call(
-        tab,
+        cx,
         "releasing objects",
         ReleaseObjectGroup(json!({"objectGroup": GROUP})),
     );
@@ -258,7 +373,7 @@ impl Key {
 }
 
 /// Presses and releases `key` with real key events (what a user's keyboard sends).
-pub(crate) fn press(tab: &Tab, key: Key) -> Result<(), BrowserError> {
+pub(crate) fn press(cx: &Conn, key: Key) -> Result<(), BrowserError> {
     let (name, code, modifiers) = match key {
         Key::Tab => ("Tab", 9, 0),
         Key::ShiftTab => ("Tab", 9, 8),
@@ -266,7 +381,7 @@ pub(crate) fn press(tab: &Tab, key: Key) -> Result<(), BrowserError> {
     };
     for kind in ["rawKeyDown", "keyUp"] {
         call(
-            tab,
+            cx,
             "pressing a key",
             DispatchKeyEvent(json!({"type": kind, "key": name, "code": name,
                 "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code,
@@ -278,7 +393,7 @@ pub(crate) fn press(tab: &Tab, key: Key) -> Result<(), BrowserError> {
 
 /// Calls `function` with `this` = `object` and remote objects as arguments; the result by value.
 pub(crate) fn call_with_objects(
-    tab: &Tab,
+    cx: &Conn,
     object: &str,
     what: &str,
     function: &str,
@@ -286,7 +401,7 @@ pub(crate) fn call_with_objects(
 ) -> Result<Value, BrowserError> {
     let args: Vec<Value> = args.iter().map(|a| json!({"objectId": a})).collect();
     let result = call(
-        tab,
+        cx,
         what,
         CallFunctionOn(json!({"objectId": object, "functionDeclaration": function,
             "arguments": args, "returnByValue": true})),
@@ -295,11 +410,11 @@ pub(crate) fn call_with_objects(
     Ok(result["result"]["value"].clone())
 }
 
-/// The topmost node painted at viewport point (`x`, `y`), through every shadow root,
+/// The topmost node painted at document point (`x`, `y`), through every shadow root,
 /// counting content with `pointer-events: none` (it still hides what is under it).
-pub(crate) fn node_at(tab: &Tab, x: i64, y: i64) -> Result<Option<BackendNodeId>, BrowserError> {
+pub(crate) fn node_at(cx: &Conn, x: i64, y: i64) -> Result<Option<BackendNodeId>, BrowserError> {
     let result = call(
-        tab,
+        cx,
         "hit-testing a point",
         GetNodeForLocation(json!({"x": x, "y": y, "includeUserAgentShadowDOM": false,
             "ignorePointerEventsNone": true})),
@@ -313,11 +428,11 @@ pub(crate) fn node_at(tab: &Tab, x: i64, y: i64) -> Result<Option<BackendNodeId>
 
 /// A PNG screenshot of the page region (`x`, `y`, `width`, `height`), in CSS px of the
 /// document, at scale 1.
-pub(crate) fn screenshot(tab: &Tab, clip: (f64, f64, f64, f64)) -> Result<Vec<u8>, BrowserError> {
+pub(crate) fn screenshot(cx: &Conn, clip: (f64, f64, f64, f64)) -> Result<Vec<u8>, BrowserError> {
     use base64::Engine as _;
     let (x, y, width, height) = clip;
     let result = call(
-        tab,
+        cx,
         "taking a screenshot",
         CaptureScreenshot(json!({"format": "png", "fromSurface": true,
             "clip": {"x": x, "y": y, "width": width, "height": height, "scale": 1}})),

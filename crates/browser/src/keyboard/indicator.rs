@@ -1,12 +1,11 @@
 //! Focus indicator (2.4.7): the element's box, grown by a margin, rendered focused (as Tab
 //! left it) and unfocused, compared pixel by pixel.
 
-use headless_chrome::Tab;
 use portalscan_core::color::{Rgba, contrast_ratio};
 use portalscan_core::snapshot::FocusIndicator;
 use serde_json::json;
 
-use super::cdp;
+use super::cdp::{self, Conn};
 use super::walk::Focused;
 use crate::BrowserError;
 
@@ -70,13 +69,13 @@ const REFOCUS: &str = "function(caret, scroll, sel) {
 }";
 
 pub(crate) fn measure(
-    tab: &Tab,
+    cx: &Conn,
     _world: i64,
     focus: &Focused,
     margin: f64,
 ) -> Result<Option<FocusIndicator>, BrowserError> {
     let prep = cdp::call_on_value(
-        tab,
+        cx,
         &focus.object,
         "preparing the focus indicator check",
         &prepare_js(),
@@ -91,21 +90,21 @@ pub(crate) fn measure(
     });
     let mut result = None;
     if let Some(clip) = clip {
-        let focused = cdp::screenshot(tab, clip)?;
+        let focused = cdp::screenshot(cx, clip)?;
         let left = cdp::call_on_value(
-            tab,
+            cx,
             &focus.object,
             "blurring",
             &blur_js(),
             std::slice::from_ref(&scroll),
         )?;
         if left.as_bool() == Some(true) {
-            let unfocused = cdp::screenshot(tab, clip)?;
+            let unfocused = cdp::screenshot(cx, clip)?;
             result = compare(&focused, &unfocused, margin)?;
         }
     }
     let refocused = cdp::call_on_value(
-        tab,
+        cx,
         &focus.object,
         "focusing again",
         REFOCUS,

@@ -32,6 +32,7 @@ pub use restore::restored_after_logout;
 pub use walk::WalkReport;
 
 use crate::{BrowserError, NodeMap};
+use cdp::Conn;
 
 /// How the Tab walk runs.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,14 +60,16 @@ impl Default for WalkOptions {
 /// Records elements that get pointer listeners. Call before navigating: the script runs
 /// in every new document before the page's own scripts.
 pub fn install_pointer_hook(tab: &Tab) -> Result<(), BrowserError> {
-    pointer::install(tab)
+    // Through the tab's own session: a script added over a connection of ours would be
+    // dropped when that connection closes.
+    pointer::install(&Conn::through_tab(tab))
 }
 
 /// Elements with a `click`, `mousedown`, `mouseup`, `pointerdown` or `pointerup` listener
 /// (from `addEventListener`, an `on…` property, or an `on…` attribute), in document order.
 /// Needs [`install_pointer_hook`] before the page loaded.
 pub fn pointer_handlers(tab: &Tab, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
-    pointer::handlers(tab, map)
+    pointer::handlers(&Conn::open(tab), map)
 }
 
 /// Presses Tab from the top of the page until focus comes back round, a trap holds it,
@@ -76,7 +79,7 @@ pub fn tab_walk(
     map: &NodeMap,
     opts: &WalkOptions,
 ) -> Result<KeyboardWalk, BrowserError> {
-    walk::walk(tab, map, opts).map(|r| r.walk)
+    tab_walk_report(tab, map, opts).map(|r| r.walk)
 }
 
 /// [`tab_walk`] with the counts behind it (keys pressed, stops missing from the map).
@@ -85,5 +88,5 @@ pub fn tab_walk_report(
     map: &NodeMap,
     opts: &WalkOptions,
 ) -> Result<WalkReport, BrowserError> {
-    walk::walk(tab, map, opts)
+    walk::walk(&Conn::open(tab), map, opts)
 }

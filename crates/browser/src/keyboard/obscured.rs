@@ -3,23 +3,23 @@
 
 use std::collections::HashMap;
 
-use headless_chrome::Tab;
 use portalscan_core::snapshot::Obscured;
 
-use super::cdp;
+use super::cdp::{self, Conn};
 use super::walk::Focused;
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// Samples per side of the grid of points tested inside the element's visible box.
 const GRID: usize = 5;
 
-/// The element's box in viewport px, cut to the viewport; null when none of it is inside.
+/// The element's box in viewport px, cut to the viewport, and the scroll offset; null when
+/// none of it is inside.
 const VISIBLE_BOX: &str = "function() {
     const r = this.getBoundingClientRect();
     const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
     const l = Math.max(0, r.left), t = Math.max(0, r.top);
     const w = Math.min(vw, r.right) - l, h = Math.min(vh, r.bottom) - t;
-    return (w >= 1 && h >= 1) ? [l, t, w, h] : null;
+    return (w >= 1 && h >= 1) ? [l, t, w, h, scrollX, scrollY] : null;
 }";
 
 /// Whether `hit` is the element, inside it or one of its ancestors, along the flat tree
@@ -37,30 +37,32 @@ const AS_ELEMENT: &str = "function() {
 }";
 
 pub(crate) fn measure(
-    tab: &Tab,
+    cx: &Conn,
     world: i64,
     focus: &Focused,
     map: &NodeMap,
 ) -> Result<Option<Obscured>, BrowserError> {
     let visible = cdp::call_on_value(
-        tab,
+        cx,
         &focus.object,
         "measuring the focused element",
         VISIBLE_BOX,
         &[],
     )?;
-    let Some(b) = visible.as_array().filter(|b| b.len() == 4) else {
+    let Some(b) = visible.as_array().filter(|b| b.len() == 6) else {
         return Ok(None);
     };
     let b: Vec<f64> = b.iter().map(|v| v.as_f64().unwrap_or(0.0)).collect();
     let (l, t, w, h) = (b[0], b[1], b[2], b[3]);
+    // DOM.getNodeForLocation takes document coordinates (viewport point + scroll offset).
+    let (sx, sy) = (b[4], b[5]);
     // What is on top at each sample, tested once per distinct node.
     let mut hits: HashMap<Option<BackendNodeId>, u32> = HashMap::new();
     for i in 0..GRID {
         for j in 0..GRID {
             let x = l + (i as f64 + 0.5) * w / GRID as f64;
             let y = t + (j as f64 + 0.5) * h / GRID as f64;
-            let hit = cdp::node_at(tab, x.floor() as i64, y.floor() as i64)?;
+            let hit = cdp::node_at(cx, (x + sx).floor() as i64, (y + sy).floor() as i64)?;
             *hits.entry(hit).or_default() += 1;
         }
     }
@@ -75,11 +77,11 @@ pub(crate) fn measure(
             samples += count;
             continue;
         }
-        let Some(object) = cdp::resolve(tab, world, hit)? else {
+        let Some(object) = cdp::resolve(cx, world, hit)? else {
             continue; // another frame's node: not ours to judge
         };
         let relation = cdp::call_with_objects(
-            tab,
+            cx,
             &focus.object,
             "testing what covers focus",
             RELATION,
@@ -89,9 +91,9 @@ pub(crate) fn measure(
         if relation.as_str() == Some("cover") {
             covered += count;
             if let Some(element) =
-                cdp::call_on_object(tab, &object, "finding the covering element", AS_ELEMENT)?
+                cdp::call_on_object(cx, &object, "finding the covering element", AS_ELEMENT)?
             {
-                let backend = cdp::describe(tab, &element)?.backend;
+                let backend = cdp::describe(cx, &element)?.backend;
                 *by.entry(backend).or_default() += count;
             }
         }

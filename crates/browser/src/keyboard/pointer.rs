@@ -1,19 +1,18 @@
 //! Elements with pointer listeners (click, mousedown, mouseup, pointerdown, pointerup).
 
-use headless_chrome::Tab;
 use portalscan_core::NodeId;
 use serde_json::json;
 
-use super::cdp;
+use super::cdp::{self, Conn};
 use crate::{BrowserError, NodeMap};
 
 /// The hook (see `hook.js`); its global's name is spelled there and in `HOOK_NAME`.
 pub(crate) const HOOK: &str = include_str!("hook.js");
 pub(crate) const HOOK_NAME: &str = "__portalscan_keyboard_7c1e";
 
-pub(crate) fn install(tab: &Tab) -> Result<(), BrowserError> {
+pub(crate) fn install(cx: &Conn) -> Result<(), BrowserError> {
     cdp::call(
-        tab,
+        cx,
         "installing the pointer hook",
         cdp::AddScript(json!({"source": HOOK})),
     )?;
@@ -36,25 +35,25 @@ const INLINE: &str = "(() => {
     return out;
 })()";
 
-pub(crate) fn handlers(tab: &Tab, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
+pub(crate) fn handlers(cx: &Conn, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
     let hooked =
         format!("(() => {{ const h = window['{HOOK_NAME}']; return h ? h.targets() : null; }})()");
-    let Some(targets) = cdp::eval_object(tab, None, "reading pointer listeners", &hooked)? else {
-        cdp::release(tab);
+    let Some(targets) = cdp::eval_object(cx, None, "reading pointer listeners", &hooked)? else {
+        cdp::release(cx);
         return Err(BrowserError::Protocol(
             "reading pointer listeners: the hook was not installed before the page loaded".into(),
         ));
     };
-    let world = cdp::isolated_world(tab)?;
+    let world = cdp::isolated_world(cx)?;
     let result = (|| {
-        let mut objects = cdp::array_items(tab, &targets)?;
-        if let Some(inline) = cdp::eval_object(tab, Some(world), "reading on… attributes", INLINE)?
+        let mut objects = cdp::array_items(cx, &targets)?;
+        if let Some(inline) = cdp::eval_object(cx, Some(world), "reading on… attributes", INLINE)?
         {
-            objects.extend(cdp::array_items(tab, &inline)?);
+            objects.extend(cdp::array_items(cx, &inline)?);
         }
         let mut nodes = Vec::with_capacity(objects.len());
         for object in objects {
-            let backend = cdp::describe(tab, &object)?.backend;
+            let backend = cdp::describe(cx, &object)?.backend;
             nodes.extend(map.node(backend));
         }
         // Arena order is document order.
@@ -62,6 +61,6 @@ pub(crate) fn handlers(tab: &Tab, map: &NodeMap) -> Result<Vec<NodeId>, BrowserE
         nodes.dedup();
         Ok(nodes)
     })();
-    cdp::release(tab);
+    cdp::release(cx);
     result
 }

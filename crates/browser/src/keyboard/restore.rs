@@ -9,7 +9,7 @@ use headless_chrome::Tab;
 use portalscan_core::snapshot::RestoredPage;
 use serde_json::json;
 
-use super::cdp;
+use super::cdp::{self, Conn};
 use crate::BrowserError;
 
 /// How long Back may take to show a page.
@@ -17,9 +17,9 @@ const BACK_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Marks the current document's window (in the page's world, under a registry symbol no
 /// page looks for), so we can tell whether Back brought the same live document back.
-fn mark(tab: &Tab, token: &str) -> Result<(), BrowserError> {
+fn mark(cx: &Conn, token: &str) -> Result<(), BrowserError> {
     cdp::eval_value(
-        tab,
+        cx,
         None,
         "marking the page",
         &format!(
@@ -61,11 +61,12 @@ pub fn restored_after_logout(
     logout_url: &str,
     settle: Duration,
 ) -> Result<Option<RestoredPage>, BrowserError> {
+    let cx = &Conn::open(tab);
     let phi = navigate(tab, phi_url, settle)?;
-    mark(tab, "phi")?;
+    mark(cx, "phi")?;
     navigate(tab, logout_url, settle)?;
-    mark(tab, "after-logout")?;
-    let history = cdp::call(tab, "reading history", cdp::GetNavigationHistory(json!({})))?;
+    mark(cx, "after-logout")?;
+    let history = cdp::call(cx, "reading history", cdp::GetNavigationHistory(json!({})))?;
     let current = history["currentIndex"].as_u64().unwrap_or(0) as usize;
     let entries = history["entries"].as_array().cloned().unwrap_or_default();
     let Some(entry) = entries[..current.min(entries.len())]
@@ -79,14 +80,14 @@ pub fn restored_after_logout(
         });
     };
     cdp::call(
-        tab,
+        cx,
         "going back",
         cdp::NavigateToHistoryEntry(json!({"entryId": entry["id"]})),
     )?;
     let started = Instant::now();
     let state = loop {
         // While the documents swap, evaluation may fail: try again.
-        if let Ok(state) = cdp::eval_value(tab, None, "reading the page after Back", STATE)
+        if let Ok(state) = cdp::eval_value(cx, None, "reading the page after Back", STATE)
             && state[1] == "complete"
             && state[2] != "after-logout"
         {

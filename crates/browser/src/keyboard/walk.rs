@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
-use headless_chrome::Tab;
 use portalscan_core::snapshot::{KeyboardTrap, KeyboardWalk, TabStop};
 
-use super::cdp::{self, Key};
+use super::cdp::{self, Conn, Key};
 use super::{WalkOptions, indicator, obscured};
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
@@ -31,18 +30,18 @@ pub(crate) struct Focused {
 
 /// The deep focused element, through open roots in script and closed roots via DevTools
 /// (which can resolve a closed `ShadowRoot` and read its `activeElement`).
-pub(crate) fn deep_active(tab: &Tab, world: i64) -> Result<Option<Focused>, BrowserError> {
-    let Some(mut object) = cdp::eval_object(tab, Some(world), "reading the focus", DEEP_ACTIVE)?
+pub(crate) fn deep_active(cx: &Conn, world: i64) -> Result<Option<Focused>, BrowserError> {
+    let Some(mut object) = cdp::eval_object(cx, Some(world), "reading the focus", DEEP_ACTIVE)?
     else {
         return Ok(None);
     };
     // Each step enters one closed root; the bound only guards against a broken page.
     for _ in 0..64 {
-        let d = cdp::describe(tab, &object)?;
+        let d = cdp::describe(cx, &object)?;
         let inner = match d.shadow_roots.iter().find(|(_, mode)| mode == "closed") {
-            Some((root, _)) => match cdp::resolve(tab, world, *root)? {
+            Some((root, _)) => match cdp::resolve(cx, world, *root)? {
                 Some(root) => cdp::call_on_object(
-                    tab,
+                    cx,
                     &root,
                     "reading the focus in a closed shadow root",
                     DEEP_ACTIVE_IN_ROOT,
@@ -76,6 +75,8 @@ pub struct WalkReport {
     /// Stops whose element is not in the snapshot (the page added it after capture); they
     /// are left out of `walk.stops`.
     pub unmapped: u32,
+    /// Whether the calls went over our own DevTools connection (fast) rather than the tab's.
+    pub direct: bool,
 }
 
 /// How a suspected trap ended.
@@ -88,16 +89,16 @@ enum TrapCheck {
 }
 
 struct Walker<'a> {
-    tab: &'a Tab,
+    cx: &'a Conn<'a>,
     world: i64,
     presses: u32,
 }
 
 impl Walker<'_> {
     fn press(&mut self, key: Key) -> Result<Option<Focused>, BrowserError> {
-        cdp::press(self.tab, key)?;
+        cdp::press(self.cx, key)?;
         self.presses += 1;
-        deep_active(self.tab, self.world)
+        deep_active(self.cx, self.world)
     }
 
     fn trap_check(&mut self, cycle: &[BackendNodeId]) -> Result<TrapCheck, BrowserError> {
@@ -121,47 +122,53 @@ impl Walker<'_> {
     }
 }
 
-/// Moves focus off whatever has it, so the first Tab goes to the first element in order.
-fn reset_focus(tab: &Tab, world: i64) -> Result<(), BrowserError> {
-    if let Some(f) = deep_active(tab, world)? {
+/// Puts focus at the top of the document, so the first Tab goes to the first element in
+/// order. Chromium keeps a blurred element as the starting point of sequential navigation,
+/// and only focus or a click moves it; so a scratch element (`tabindex=1`, before
+/// everything else, so positive tab indexes still come first) takes focus. The caller
+/// removes it after the first Tab: the walk's only DOM change, undone at once.
+fn start_at_top(cx: &Conn, world: i64) -> Result<Option<String>, BrowserError> {
+    if let Some(f) = deep_active(cx, world)? {
         cdp::call_on_value(
-            tab,
+            cx,
             &f.object,
             "blurring",
             "function() { this.blur(); }",
             &[],
         )?;
     }
-    cdp::eval_value(
-        tab,
+    cdp::eval_object(
+        cx,
         Some(world),
         "resetting the focus",
-        "(() => { if (document.activeElement && document.activeElement.blur) \
-            document.activeElement.blur(); getSelection().removeAllRanges(); })()",
-    )?;
-    Ok(())
+        "(() => { const top = document.body || document.documentElement; \
+            const s = document.createElement('span'); s.tabIndex = 1; \
+            const x = scrollX, y = scrollY; \
+            top.insertBefore(s, top.firstChild); s.focus({ preventScroll: true }); \
+            if (scrollX !== x || scrollY !== y) scrollTo(x, y); return s; })()",
+    )
 }
 
 pub(crate) fn walk(
-    tab: &Tab,
+    cx: &Conn,
     map: &NodeMap,
     opts: &WalkOptions,
 ) -> Result<WalkReport, BrowserError> {
-    let world = cdp::isolated_world(tab)?;
-    let result = walk_in(tab, world, map, opts);
-    cdp::release(tab);
+    let world = cdp::isolated_world(cx)?;
+    let result = walk_in(cx, world, map, opts);
+    cdp::release(cx);
     result
 }
 
 fn walk_in(
-    tab: &Tab,
+    cx: &Conn,
     world: i64,
     map: &NodeMap,
     opts: &WalkOptions,
 ) -> Result<WalkReport, BrowserError> {
-    reset_focus(tab, world)?;
+    let mut scratch = start_at_top(cx, world)?;
     let mut walker = Walker {
-        tab,
+        cx,
         world,
         presses: 0,
     };
@@ -182,7 +189,17 @@ fn walk_in(
                     walk.truncated = true;
                     break;
                 }
-                walker.press(Key::Tab)?
+                let focus = walker.press(Key::Tab)?;
+                if let Some(s) = scratch.take() {
+                    cdp::call_on_value(
+                        cx,
+                        &s,
+                        "removing the start point",
+                        "function() { this.remove(); }",
+                        &[],
+                    )?;
+                }
+                focus
             }
         };
         let Some(focus) = focus else {
@@ -236,9 +253,9 @@ fn walk_in(
             continue;
         };
         // Measure right after Tab: the browser has scrolled the element into view.
-        let covered = obscured::measure(tab, world, &focus, map)?;
+        let covered = obscured::measure(cx, world, &focus, map)?;
         let indicator = if opts.measure_indicator {
-            indicator::measure(tab, world, &focus, opts.indicator_margin_px)?
+            indicator::measure(cx, world, &focus, opts.indicator_margin_px)?
         } else {
             None
         };
@@ -252,10 +269,20 @@ fn walk_in(
             },
         ));
     }
+    if let Some(s) = scratch {
+        cdp::call_on_value(
+            cx,
+            &s,
+            "removing the start point",
+            "function() { this.remove(); }",
+            &[],
+        )?;
+    }
     walk.stops = stops.into_iter().map(|(_, s)| s).collect();
     Ok(WalkReport {
         walk,
         presses: walker.presses,
         unmapped,
+        direct: cx.is_direct(),
     })
 }

@@ -182,8 +182,24 @@ impl Chrome {
             .unwrap()
             .wait_until_navigated()
             .unwrap();
-        let (map, names) = node_map(&tab);
-        Page { tab, map, names }
+        let (map, names, tags) = node_map(&tab);
+        Page {
+            tab,
+            map,
+            names,
+            tags,
+        }
+    }
+
+    /// The same tab with its node map built again (after the page settled).
+    pub fn reopen(&self, page: Page) -> Page {
+        let (map, names, tags) = node_map(&page.tab);
+        Page {
+            tab: page.tab,
+            map,
+            names,
+            tags,
+        }
     }
 }
 
@@ -199,6 +215,8 @@ pub struct Page {
     pub map: NodeMap,
     /// Each mapped node's id attribute, or its lower-case name.
     names: Vec<String>,
+    /// Each mapped node's start tag, for messages.
+    tags: Vec<String>,
 }
 
 impl Page {
@@ -207,6 +225,10 @@ impl Page {
             .into_iter()
             .map(|n| self.names[n.index()].clone())
             .collect()
+    }
+
+    pub fn describe(&self, node: NodeId) -> String {
+        self.tags[node.index()].clone()
     }
 
     pub fn eval(&self, expression: &str) -> Value {
@@ -228,12 +250,13 @@ impl Method for GetDocument {
 
 /// Numbers every node of the document (shadow roots, closed ones too, right after their
 /// host), pre-order, as the snapshot arena does.
-fn node_map(tab: &Tab) -> (NodeMap, Vec<String>) {
+fn node_map(tab: &Tab) -> (NodeMap, Vec<String>, Vec<String>) {
     let doc = tab
         .call_method(GetDocument(json!({"depth": -1, "pierce": true})))
         .unwrap();
     let mut map = NodeMap::default();
     let mut names = Vec::new();
+    let mut tags = Vec::new();
     let mut stack = vec![&doc["root"]];
     while let Some(node) = stack.pop() {
         let id = NodeId(names.len() as u32);
@@ -246,6 +269,11 @@ fn node_map(tab: &Tab) -> (NodeMap, Vec<String>) {
             .chunks(2)
             .find(|kv| kv[0] == "id")
             .map(|kv| kv[1].to_string());
+        let mut tag = node["nodeName"].as_str().unwrap().to_lowercase();
+        for kv in attrs.chunks(2) {
+            tag.push_str(&format!(" {}=\"{}\"", kv[0], kv.get(1).unwrap_or(&"")));
+        }
+        tags.push(tag);
         names.push(id_attr.unwrap_or_else(|| node["nodeName"].as_str().unwrap().to_lowercase()));
         let mut next: Vec<&Value> = Vec::new();
         next.extend(node["shadowRoots"].as_array().into_iter().flatten());
@@ -257,5 +285,5 @@ fn node_map(tab: &Tab) -> (NodeMap, Vec<String>) {
         );
         stack.extend(next.into_iter().rev());
     }
-    (map, names)
+    (map, names, tags)
 }
