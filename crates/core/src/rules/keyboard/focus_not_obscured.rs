@@ -110,7 +110,7 @@ impl Rule for FocusNotObscured {
             let by = obscured
                 .by
                 .and_then(|n| cx.dom.element(n))
-                .map(|b| format!("`{}`", unique_selector(b)))
+                .map(|b| format!("`{}`", unique_selector(stuck_ancestor(b))))
                 .unwrap_or_else(|| "other content".to_string());
             if share >= HIDDEN {
                 sink.fail(
@@ -135,18 +135,28 @@ impl Rule for FocusNotObscured {
     }
 }
 
+/// What the browser hit-tested is often a leaf (a logo, a link) of what covers: name the
+/// fixed or sticky box it belongs to, when it belongs to one.
+fn stuck_ancestor(el: ElementRef) -> ElementRef {
+    std::iter::once(el)
+        .chain(el.flat_ancestors())
+        .take(32)
+        .find(|e| is_stuck(*e))
+        .unwrap_or(el)
+}
+
+fn is_stuck(el: ElementRef) -> bool {
+    el.style()
+        .and_then(|s| s.get("position"))
+        .is_some_and(|p| matches!(p.trim(), "fixed" | "sticky"))
+}
+
 /// The first rendered element fixed or sticky on screen, when something can take focus.
 fn fixed_content<'a>(cx: &Context<'a>) -> Option<ElementRef<'a>> {
     let mut cover = None;
     let mut focusable = false;
     for el in cx.dom.elements() {
-        if cover.is_none()
-            && el
-                .style()
-                .and_then(|s| s.get("position"))
-                .is_some_and(|p| matches!(p.trim(), "fixed" | "sticky"))
-            && cx.a11y.is_rendered(el.id)
-        {
+        if cover.is_none() && is_stuck(el) && cx.a11y.is_rendered(el.id) {
             cover = Some(el);
         }
         focusable = focusable || cx.a11y.is_tabbable(el);
