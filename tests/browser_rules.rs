@@ -121,3 +121,30 @@ fn a_script_click_target_the_walk_never_reached_fails_and_its_neighbours_pass() 
     assert_eq!(only(&found, Outcome::Fail)[0].0, "#toggle");
     assert_eq!(only(&found, Outcome::Pass), vec![("#cal", "")]);
 }
+
+#[test]
+fn a_badge_beside_the_text_in_a_wide_block_is_not_behind_it() {
+    // The paragraph's box is the column's width; its text run is not. A floated badge with
+    // a background (floats paint after block backgrounds, before text) overlaps the box
+    // but not the text.
+    let html = "<div id=card style='background:#fff'>\
+                <span id=badge style='float:right; color:#fff; background:#c23934'>New</span>\
+                <p id=t style='color:#333'>Flu shot</p></div>";
+    let boxes = r##""#card":{"rect":{"x":0,"y":0,"width":600,"height":60},"paint_order":1},
+        "#badge":{"rect":{"x":560,"y":0,"width":40,"height":20},"paint_order":2},
+        "#t":{"rect":{"x":0,"y":0,"width":600,"height":20},"paint_order":3}"##;
+    let run = r##""#t::text":{"rect":{"x":0,"y":2,"width":70,"height":16},"paint_order":4}"##;
+    let at_t = |nodes: String| {
+        let facts = format!(r#"{{"source":"chromium","nodes":{{{nodes}}}}}"#);
+        let found = findings("text-contrast", html, &facts);
+        let mine: Vec<Outcome> = found
+            .iter()
+            .filter(|f| f.selector == "#t")
+            .map(|f| f.outcome)
+            .collect();
+        mine
+    };
+    assert_eq!(at_t(format!("{boxes},{run}")), vec![Outcome::Pass]);
+    // Knowing only the paragraph's box, the badge is behind part of it: review.
+    assert_eq!(at_t(boxes.to_string()), vec![Outcome::Review]);
+}

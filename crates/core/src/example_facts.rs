@@ -5,7 +5,8 @@
 //!
 //! Examples cannot know arena indices, so wherever a fact names a node it may give a
 //! *node reference* instead: `"#id"` (the first element with that `id`, shadow trees
-//! included) or a tag name (`"body"`: the first such element). Numbers are used as they are.
+//! included) or a tag name (`"body"`: the first such element), optionally followed by
+//! `::text` (that element's first non-blank text child). Numbers are used as they are.
 //!
 //! ```json
 //! {"source": "chromium",
@@ -159,8 +160,18 @@ fn resolve_references(dom: &Dom, facts: &mut Value) -> Result<(), serde_json::Er
     Ok(())
 }
 
-/// `#id` or a tag name to the first matching element.
+/// `#id` or a tag name to the first matching element; with `::text` after it, to that
+/// element's first text child that is not white space (layout of a text run).
 fn node_ref(dom: &Dom, reference: &str) -> Result<NodeId, serde_json::Error> {
+    if let Some(element) = reference.strip_suffix("::text") {
+        let el = node_ref(dom, element)?;
+        return dom
+            .children(el)
+            .find(|&c| {
+                matches!(&dom.node(c).data, crate::dom::NodeData::Text { text } if !text.trim().is_empty())
+            })
+            .ok_or_else(|| serde_json::Error::custom(format!("{element} has no text child")));
+    }
     let found = match reference.strip_prefix('#') {
         Some(id) => dom.elements().find(|e| e.attr("id") == Some(id)),
         None => dom.elements().find(|e| e.name() == reference),

@@ -122,8 +122,7 @@ impl Layers {
 
     /// What is painted behind the text of element `id` with paint facts `paint`.
     pub fn behind(&self, dom: &Dom, paints: &[Option<Paint>], id: NodeId, paint: &Paint) -> Behind {
-        let node = dom.node(id);
-        let (Some(rect), Some(order)) = (node.rect, node.paint_order) else {
+        let (Some(rect), Some(order)) = text_box(dom, id) else {
             return Behind::Ancestors {
                 outside_flow_resolved: false,
             };
@@ -268,6 +267,40 @@ impl Floor {
             rect: None,
             translucent_above,
         }
+    }
+}
+
+/// Where the element's own text is painted: the union of its text runs' boxes and the
+/// earliest run's paint order when the front-end laid out text nodes (a block's text is
+/// painted after the backgrounds of blocks that follow it, and is narrower than the
+/// block), else the element's own box and paint order.
+fn text_box(dom: &Dom, id: NodeId) -> (Option<Rect>, Option<u32>) {
+    let mut rect: Option<Rect> = None;
+    let mut order: Option<u32> = None;
+    for child in dom.flat_children(id) {
+        let node = dom.node(child);
+        if !matches!(node.data, crate::dom::NodeData::Text { .. }) {
+            continue;
+        }
+        if let Some(r) = node.rect.filter(|r| r.width > 0.0 && r.height > 0.0) {
+            rect = Some(rect.map_or(r, |u| union(u, r)));
+        }
+        if let Some(o) = node.paint_order {
+            order = Some(order.map_or(o, |m| m.min(o)));
+        }
+    }
+    let node = dom.node(id);
+    (rect.or(node.rect), order.or(node.paint_order))
+}
+
+fn union(a: Rect, b: Rect) -> Rect {
+    let x = a.x.min(b.x);
+    let y = a.y.min(b.y);
+    Rect {
+        x,
+        y,
+        width: (a.x + a.width).max(b.x + b.width) - x,
+        height: (a.y + a.height).max(b.y + b.height) - y,
     }
 }
 
