@@ -232,17 +232,29 @@ fn pointer_handlers_from_script_properties_and_markup() {
         <div id="listener">l</div><div id="property">p</div>
         <div id="markup" onclick="void 0">m</div><div id="keys-only">k</div>
         <div id="removed-type">r</div><shadow-host id="host"></shadow-host>
+        <div id="removed">gone</div><div id="capture-kept">kept</div><div id="nulled">n</div>
         <script>
         document.getElementById('listener').addEventListener('click', () => {});
         document.getElementById('property').onmousedown = () => {};
         document.getElementById('keys-only').addEventListener('keydown', () => {});
         document.getElementById('removed-type').addEventListener('focus', () => {});
+        // Removed again (matching by type, listener and capture): no longer a handler.
+        const f = () => {};
+        document.getElementById('removed').addEventListener('click', f, {capture: true});
+        document.getElementById('removed').removeEventListener('click', f, true);
+        // Removing the bubbling one leaves the capturing one.
+        document.getElementById('capture-kept').addEventListener('click', f, true);
+        document.getElementById('capture-kept').addEventListener('click', f);
+        document.getElementById('capture-kept').removeEventListener('click', f);
+        document.getElementById('nulled').onclick = f;
+        document.getElementById('nulled').onclick = null;
         const root = document.getElementById('host').attachShadow({mode: 'open'});
         root.innerHTML = '<span id="inner">in shadow</span>';
         root.getElementById('inner').addEventListener('pointerdown', () => {}, {passive: true});
         // The wrapped addEventListener returns what the original does, with the same `this`.
         window.result = document.body.addEventListener('mouseup', function () {}) === undefined
           && EventTarget.prototype.addEventListener.name === 'addEventListener'
+          && EventTarget.prototype.removeEventListener.length === 2
           && Object.keys(window).every(k => !k.startsWith('__portalscan'));
         </script>"#;
     let server = Server::pages(&[("/", html)]);
@@ -252,8 +264,21 @@ fn pointer_handlers_from_script_properties_and_markup() {
     });
     let nodes = keyboard::pointer_handlers(&page.tab, &page.map).unwrap();
     assert_eq!(
-        page.ids(nodes),
-        ["body", "listener", "property", "markup", "inner"]
+        page.ids(nodes.iter().copied()),
+        [
+            "body",
+            "listener",
+            "property",
+            "markup",
+            "inner",
+            "capture-kept"
+        ]
+    );
+    // DevTools' own listener list agrees.
+    let listed = support::pointer_listeners_by_devtools(&page.tab, &page.map);
+    assert_eq!(
+        nodes.into_iter().collect::<std::collections::BTreeSet<_>>(),
+        listed
     );
     assert_eq!(page.eval("window.result"), serde_json::json!(true));
 }

@@ -136,3 +136,30 @@ fn back_after_logout_shows_records_from_bfcache_but_not_home() {
     let restored = keyboard::restored_after_logout(&page.tab, &home, &logout, settle).unwrap();
     assert_eq!(restored, None);
 }
+
+/// The hook against DevTools' own listener list (DOMDebugger.getEventListeners over the
+/// whole tree): the same elements on an LWC page. Times are printed, not asserted.
+#[test]
+fn pointer_hook_agrees_with_devtools_listener_list() {
+    use std::collections::BTreeSet;
+    let server = portal();
+    let chrome = Chrome::launch();
+    for path in ["/s/appointments", "/s/intake"] {
+        let page = open(&chrome, &server, path);
+        let started = std::time::Instant::now();
+        let hooked: BTreeSet<NodeId> = keyboard::pointer_handlers(&page.tab, &page.map)
+            .unwrap()
+            .into_iter()
+            .collect();
+        let hook_time = started.elapsed();
+        let started = std::time::Instant::now();
+        let listed = support::pointer_listeners_by_devtools(&page.tab, &page.map);
+        eprintln!(
+            "{path}: hook {} elements in {hook_time:?}; DOMDebugger.getEventListeners {} in {:?}",
+            hooked.len(),
+            listed.len(),
+            started.elapsed()
+        );
+        assert_eq!(hooked, listed, "{path}");
+    }
+}

@@ -66,7 +66,8 @@ pub fn install_pointer_hook(tab: &Tab) -> Result<(), BrowserError> {
 }
 
 /// Elements with a `click`, `mousedown`, `mouseup`, `pointerdown` or `pointerup` listener
-/// (from `addEventListener`, an `on…` property, or an `on…` attribute), in document order.
+/// now (from `addEventListener` and not removed since, an `on…` property, or an `on…`
+/// attribute), in document order.
 /// Needs [`install_pointer_hook`] before the page loaded.
 pub fn pointer_handlers(tab: &Tab, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
     pointer::handlers(&Conn::open(tab), map)

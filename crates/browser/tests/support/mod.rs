@@ -287,3 +287,47 @@ fn node_map(tab: &Tab) -> (NodeMap, Vec<String>, Vec<String>) {
     }
     (map, names, tags)
 }
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct Evaluate(Value);
+impl Method for Evaluate {
+    const NAME: &'static str = "Runtime.evaluate";
+    type ReturnObject = Value;
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct GetEventListeners(Value);
+impl Method for GetEventListeners {
+    const NAME: &'static str = "DOMDebugger.getEventListeners";
+    type ReturnObject = Value;
+}
+
+/// Elements with a pointer listener as DevTools lists them (whole tree, shadow roots too).
+pub fn pointer_listeners_by_devtools(
+    tab: &Tab,
+    map: &NodeMap,
+) -> std::collections::BTreeSet<NodeId> {
+    let doc = tab
+        .call_method(Evaluate(json!({"expression": "document"})))
+        .unwrap();
+    let object = doc["result"]["objectId"].as_str().unwrap().to_string();
+    let listeners = tab
+        .call_method(GetEventListeners(
+            json!({"objectId": object, "depth": -1, "pierce": true}),
+        ))
+        .unwrap();
+    listeners["listeners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| {
+            ["click", "mousedown", "mouseup", "pointerdown", "pointerup"]
+                .contains(&l["type"].as_str().unwrap_or(""))
+        })
+        .filter_map(|l| map.node(l["backendNodeId"].as_u64()? as u32))
+        // Elements only: the document and window have no element to report.
+        .filter(|n| n.index() != 0)
+        .collect()
+}
