@@ -10,6 +10,7 @@
 
 use std::cell::RefCell;
 use std::net::TcpStream;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use headless_chrome::Tab;
@@ -86,7 +87,16 @@ impl<'a> Conn<'a> {
     }
 }
 
-fn connect_direct(tab: &Tab) -> Option<Direct> {
+/// The debugging port of each tab's browser, by target id (ids are unique), so a page's
+/// second connection skips the slow command-line call.
+static PORTS: Mutex<Vec<(String, u16)>> = Mutex::new(Vec::new());
+
+fn debugging_port(tab: &Tab) -> Option<u16> {
+    let target = tab.get_target_id().to_string();
+    let mut ports = PORTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, port)) = ports.iter().find(|(t, _)| *t == target) {
+        return Some(*port);
+    }
     let line = tab.call_method(GetBrowserCommandLine(json!({}))).ok()?;
     let port = line["arguments"]
         .as_array()?
@@ -96,6 +106,16 @@ fn connect_direct(tab: &Tab) -> Option<Direct> {
         .parse::<u16>()
         .ok()
         .filter(|p| *p != 0)?;
+    // A crawl opens a bounded number of tabs; keep the newest few hundred.
+    if ports.len() >= 256 {
+        ports.remove(0);
+    }
+    ports.push((target, port));
+    Some(port)
+}
+
+fn connect_direct(tab: &Tab) -> Option<Direct> {
+    let port = debugging_port(tab)?;
     let url = format!(
         "ws://127.0.0.1:{port}/devtools/page/{}",
         tab.get_target_id()
