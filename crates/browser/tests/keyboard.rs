@@ -418,3 +418,41 @@ fn walk_starts_at_the_top_whatever_had_focus() {
     );
     assert!(walk.cycled);
 }
+
+#[test]
+fn elements_added_after_the_capture_are_counted_not_mapped() {
+    let server = Server::pages(&[("/", ORDER)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    // The page changes after the node map was made: a new button between a and b.
+    page.eval(
+        "document.getElementById('a').after(Object.assign(document.createElement('button'), {id: 'late'}))",
+    );
+    let report = keyboard::tab_walk_report(&page.tab, &page.map, &no_indicator()).unwrap();
+    assert_eq!(
+        page.ids(report.walk.stops.iter().map(|s| s.node)),
+        ["a", "b", "c", "f"]
+    );
+    assert_eq!(report.unmapped, 1);
+    assert!(report.walk.cycled);
+}
+
+#[test]
+fn page_that_moves_focus_on_blur_ends_the_walk_without_guessing() {
+    // Leaving the second field disables it (a "step done" pattern): after the measurement
+    // blurs it, it cannot take focus back, so the walk cannot go on from the same place.
+    let html = r#"<!doctype html><input id="one"><input id="two"><input id="three">
+        <script>const two = document.getElementById('two');
+        two.addEventListener('blur', () => { two.disabled = true; });</script>"#;
+    let server = Server::pages(&[("/", html)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let report = keyboard::tab_walk_report(&page.tab, &page.map, &WalkOptions::default()).unwrap();
+    assert_eq!(
+        page.ids(report.walk.stops.iter().map(|s| s.node)),
+        ["one", "two"]
+    );
+    assert!(report.interrupted.is_some());
+    assert!(!report.walk.cycled && !report.walk.truncated);
+    assert_eq!(report.walk.stops[1].indicator, None);
+}

@@ -68,12 +68,19 @@ const REFOCUS: &str = "function(caret, scroll, sel) {
     return this.matches(':focus');
 }";
 
+/// The comparison, and whether the element took focus back afterwards (a page may move
+/// focus on blur; the walk cannot go on from the same place then).
+pub(crate) struct Measured {
+    pub indicator: Option<FocusIndicator>,
+    pub refocused: bool,
+}
+
 pub(crate) fn measure(
     cx: &Conn,
     _world: i64,
     focus: &Focused,
     margin: f64,
-) -> Result<Option<FocusIndicator>, BrowserError> {
+) -> Result<Measured, BrowserError> {
     let prep = cdp::call_on_value(
         cx,
         &focus.object,
@@ -110,12 +117,13 @@ pub(crate) fn measure(
         REFOCUS,
         &[caret, scroll, selection],
     )?;
-    if refocused.as_bool() != Some(true) {
-        return Err(BrowserError::Protocol(
-            "the element did not take focus back after the focus indicator check".into(),
-        ));
-    }
-    Ok(result)
+    let refocused = refocused.as_bool() == Some(true);
+    Ok(Measured {
+        // A page that changes the element on blur (so it cannot take focus back) changed
+        // more than focus between the two screenshots: unknown.
+        indicator: result.filter(|_| refocused),
+        refocused,
+    })
 }
 
 /// RGB pixels of a PNG screenshot.

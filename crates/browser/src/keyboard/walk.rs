@@ -77,6 +77,8 @@ pub struct WalkReport {
     pub unmapped: u32,
     /// Whether the calls went over our own DevTools connection (fast) rather than the tab's.
     pub direct: bool,
+    /// Why the walk ended early, if it did (it is then neither `cycled` nor `truncated`).
+    pub interrupted: Option<&'static str>,
 }
 
 /// How a suspected trap ended.
@@ -181,6 +183,7 @@ fn walk_in(
     let mut walk = KeyboardWalk::default();
     let mut empty_presses = 0;
     let mut arrived: Option<Option<Focused>> = None;
+    let mut interrupted: Option<&'static str> = None;
     loop {
         let focus = match arrived.take() {
             Some(f) => f,
@@ -254,11 +257,15 @@ fn walk_in(
         };
         // Measure right after Tab: the browser has scrolled the element into view.
         let covered = obscured::measure(cx, world, &focus, map)?;
-        let indicator = if opts.measure_indicator {
-            indicator::measure(cx, world, &focus, opts.indicator_margin_px)?
-        } else {
-            None
-        };
+        let mut indicator = None;
+        if opts.measure_indicator {
+            let measured = indicator::measure(cx, world, &focus, opts.indicator_margin_px)?;
+            indicator = measured.indicator;
+            if !measured.refocused {
+                interrupted =
+                    Some("the page moved focus away while the focus indicator was measured");
+            }
+        }
         first_visit.insert(focus.backend, stops.len());
         stops.push((
             focus.backend,
@@ -268,6 +275,10 @@ fn walk_in(
                 obscured: covered,
             },
         ));
+        if interrupted.is_some() {
+            // Later stops would be guesses: end here, neither cycled nor truncated.
+            break;
+        }
     }
     if let Some(s) = scratch {
         cdp::call_on_value(
@@ -284,5 +295,6 @@ fn walk_in(
         presses: walker.presses,
         unmapped,
         direct: cx.is_direct(),
+        interrupted,
     })
 }
