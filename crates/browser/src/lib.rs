@@ -12,7 +12,14 @@
 //! - `crops`: screenshots of failing elements for reports, taken after PHI on the page is
 //!   replaced by its redacted form.
 
+pub mod capture;
 pub mod keyboard;
+pub mod launch;
+pub mod page;
+
+pub use capture::capture_dom;
+pub use launch::{Browser, LaunchOptions, find_chrome};
+pub use page::{Page, Timings, Visit, VisitOptions};
 
 use std::collections::HashMap;
 

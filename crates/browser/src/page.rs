@@ -1,0 +1,597 @@
+//! One tab: visit a URL, wait until the page settles, and turn it into a snapshot.
+//!
+//! `visit` navigates (a network error such as a refused connection is a
+//! [`BrowserError::Navigation`]; an HTTP 4xx/5xx answer is a page like any other, with its
+//! status in `snapshot.response`), waits for the load event, then for the page to settle:
+//! no request in flight and no DOM mutation (shadow trees included) for `settle`, all within
+//! `timeout`. A page that never goes quiet (polling, animations) is captured when the time
+//! is up. Then it captures the DOM, styles and layout in one protocol call and collects
+//! the page's links from the captured tree (so links inside closed shadow roots count).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
+
+use headless_chrome::Tab;
+use headless_chrome::browser::tab::EventListener;
+use headless_chrome::protocol::cdp::types::{Event, Method};
+use portalscan_core::Snapshot;
+use portalscan_core::dom::{Dom, Namespace};
+use portalscan_core::snapshot::{Header, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use crate::capture;
+use crate::collect::{self, Collector};
+use crate::keyboard::{self, WalkOptions};
+use crate::launch::Liveness;
+use crate::{BrowserError, NodeMap};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct VisitOptions {
+    /// Longest a visit may take from navigation to a settled page.
+    pub timeout: Duration,
+    /// How long the page must stay quiet (no requests, no DOM changes) to count as settled.
+    pub settle: Duration,
+    /// Walk the page with real Tab key presses (focus order, traps, focus indicators).
+    pub tab_walk: bool,
+    /// The most Tab presses a walk may make.
+    pub max_tab_presses: u32,
+}
+
+impl Default for VisitOptions {
+    fn default() -> Self {
+        VisitOptions {
+            timeout: Duration::from_secs(30),
+            settle: Duration::from_millis(500),
+            tab_walk: true,
+            max_tab_presses: 300,
+        }
+    }
+}
+
+/// One visited page.
+#[derive(Clone, Debug)]
+pub struct Visit {
+    pub snapshot: Snapshot,
+    pub node_map: NodeMap,
+    /// The document's URL once loaded (after redirects and client-side routing).
+    pub final_url: String,
+    /// Absolute URLs of the page's links (`a[href]`, `area[href]`, SVG `a`), shadow trees
+    /// included, resolved against the document's base URL; in document order, no repeats.
+    pub links: Vec<String>,
+    pub timings: Timings,
+}
+
+/// Where a visit's time went.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timings {
+    /// Navigation until the load event.
+    pub navigate: Duration,
+    /// Load event until the page was quiet (or the time was up).
+    pub settle: Duration,
+    /// Capturing DOM, styles, layout and the page's other facts.
+    pub snapshot: Duration,
+    pub tab_walk: Duration,
+}
+
+/// A browser tab. Closed when dropped.
+pub struct Page {
+    tab: Arc<Tab>,
+    liveness: Liveness,
+    tracker: Arc<Tracker>,
+    listener: Weak<dyn EventListener<Event> + Send + Sync>,
+}
+
+impl Page {
+    pub(crate) fn new(tab: Arc<Tab>, liveness: Liveness) -> Result<Page, BrowserError> {
+        let tracker = Arc::new(Tracker::default());
+        let events = Arc::clone(&tracker);
+        let listener = tab
+            .add_event_listener(Arc::new(move |event: &Event| events.on_event(event)))
+            .map_err(|e| liveness.classify("listening to the tab", e))?;
+        let page = Page {
+            tab,
+            liveness,
+            tracker,
+            listener,
+        };
+        // Both run before the page's own scripts in every document this tab loads.
+        page.call(
+            AddScript {
+                source: SETTLE_SCRIPT,
+            },
+            "installing the mutation observer",
+        )?;
+        keyboard::install_pointer_hook(&page.tab).map_err(|e| page.recheck(e))?;
+        Ok(page)
+    }
+
+    pub fn tab(&self) -> &Arc<Tab> {
+        &self.tab
+    }
+
+    fn call<C>(&self, method: C, step: &str) -> Result<C::ReturnObject, BrowserError>
+    where
+        C: Method + Serialize + std::fmt::Debug,
+    {
+        self.tab
+            .call_method(method)
+            .map_err(|e| self.liveness.classify(step, e))
+    }
+
+    fn check_alive(&self) -> Result<(), BrowserError> {
+        if self.tracker.state().crashed {
+            return Err(BrowserError::Crashed("the page's renderer crashed".into()));
+        }
+        if !self.liveness.process_running() {
+            return Err(BrowserError::Crashed("Chromium is not running".into()));
+        }
+        Ok(())
+    }
+
+    /// Loads `url`, waits for it to settle and snapshots it.
+    pub fn visit(&self, url: &str, opts: &VisitOptions) -> Result<Visit, BrowserError> {
+        self.check_alive()?;
+        let start = Instant::now();
+        let deadline = start + opts.timeout;
+        self.tracker.reset();
+        let collector = Collector::attach(&self.tab).map_err(|e| self.recheck(e))?;
+        // The collector enables it too, but dropping the last one disables it again.
+        self.call(NetworkEnable {}, "enabling network events")?;
+
+        let nav = self.call(
+            Navigate {
+                url: url.to_string(),
+            },
+            "navigating",
+        )?;
+        if let Some(error) = nav.error_text.as_deref().filter(|e| !e.is_empty())
+            && !is_http_error_page(error)
+        {
+            return Err(BrowserError::Navigation {
+                url: url.to_string(),
+                message: error.to_string(),
+            });
+        }
+        self.tracker.expect(&nav.frame_id, nav.loader_id.as_deref());
+        self.wait_for_load(url, deadline)?;
+        let loaded = Instant::now();
+        self.wait_for_settle(opts.settle, deadline)?;
+        let settled = Instant::now();
+
+        let captured = capture::capture(&self.tab).map_err(|e| self.recheck(e))?;
+        let final_url = captured
+            .document_url
+            .clone()
+            // Chromium's own error page (an HTTP error with an empty body) is not the URL.
+            .filter(|u| !u.starts_with("chrome-error:"))
+            .unwrap_or_else(|| url.to_string());
+        let base = captured
+            .base_url
+            .clone()
+            .filter(|u| !u.starts_with("chrome-error:"))
+            .unwrap_or_else(|| final_url.clone());
+        let links = links(&captured.dom, &base);
+        let node_map = captured.node_map;
+        let mut snapshot = Snapshot::new(final_url.clone(), "chromium", captured.dom);
+        snapshot.viewport = captured.viewport;
+
+        let collected = collector.finish(&final_url);
+        drop(collector);
+        snapshot.response = collected
+            .response
+            .or_else(|| self.tracker.state().main_response.clone());
+        snapshot.requests = Some(collected.requests);
+        snapshot.console = Some(collected.console);
+        snapshot.cookies = self.known(collect::cookies(&self.tab))?;
+        snapshot.storage = self.known(collect::storage(&self.tab, &final_url))?;
+        snapshot.pointer_handlers = self.known(keyboard::pointer_handlers(&self.tab, &node_map))?;
+        let captured_at = Instant::now();
+
+        if opts.tab_walk {
+            let walk = WalkOptions {
+                max_presses: opts.max_tab_presses,
+                ..WalkOptions::default()
+            };
+            snapshot.keyboard = self.known(keyboard::tab_walk(&self.tab, &node_map, &walk))?;
+        }
+        let walked = Instant::now();
+
+        Ok(Visit {
+            snapshot,
+            node_map,
+            final_url,
+            links,
+            timings: Timings {
+                navigate: loaded - start,
+                settle: settled - loaded,
+                snapshot: captured_at - settled,
+                tab_walk: walked - captured_at,
+            },
+        })
+    }
+
+    /// A fact the browser could not give is unknown (`None`), unless the browser is gone.
+    fn known<T>(&self, result: Result<T, BrowserError>) -> Result<Option<T>, BrowserError> {
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(e) => match self.recheck(e) {
+                crashed @ BrowserError::Crashed(_) => Err(crashed),
+                _ => Ok(None),
+            },
+        }
+    }
+
+    /// A protocol error after the browser died is a crash.
+    fn recheck(&self, error: BrowserError) -> BrowserError {
+        match self.check_alive() {
+            Err(crashed) if !matches!(error, BrowserError::Crashed(_)) => crashed,
+            _ => error,
+        }
+    }
+
+    fn wait_for_load(&self, url: &str, deadline: Instant) -> Result<(), BrowserError> {
+        loop {
+            {
+                let state = self.tracker.state();
+                if state.crashed {
+                    return Err(BrowserError::Crashed("the page's renderer crashed".into()));
+                }
+                if state.loaded() {
+                    return Ok(());
+                }
+            }
+            if Instant::now() >= deadline {
+                self.check_alive()?;
+                return Err(BrowserError::Timeout {
+                    url: url.to_string(),
+                    step: "loading the page".into(),
+                });
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until no request is in flight and the DOM has not changed for `settle`, or
+    /// until the deadline (a page that never goes quiet is captured as it is then).
+    fn wait_for_settle(&self, settle: Duration, deadline: Instant) -> Result<(), BrowserError> {
+        loop {
+            let now = Instant::now();
+            let network_quiet = {
+                let state = self.tracker.state();
+                if state.crashed {
+                    return Err(BrowserError::Crashed("the page's renderer crashed".into()));
+                }
+                state.in_flight.is_empty() && now - state.last_network >= settle
+            };
+            if network_quiet && self.dom_quiet_for()? >= settle {
+                return Ok(());
+            }
+            if now >= deadline {
+                return Ok(());
+            }
+            std::thread::sleep(POLL.min(deadline - now));
+        }
+    }
+
+    /// How long ago the DOM last changed, from the observer the settle script installed.
+    /// A document without it (Chromium's error pages) counts as quiet.
+    fn dom_quiet_for(&self) -> Result<Duration, BrowserError> {
+        let result = self.call(
+            Evaluate {
+                expression: "typeof __portalscanQuietMs === 'function' ? __portalscanQuietMs() : -1",
+                return_by_value: true,
+            },
+            "checking for DOM changes",
+        )?;
+        let ms = result.result.value.and_then(|v| v.as_f64()).unwrap_or(-1.0);
+        Ok(if ms < 0.0 {
+            Duration::MAX
+        } else {
+            Duration::from_secs_f64(ms / 1000.0)
+        })
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.tab.remove_event_listener(&self.listener).ok();
+        if self.liveness.process_running() {
+            self.tab.close_target().ok();
+        }
+    }
+}
+
+const POLL: Duration = Duration::from_millis(50);
+
+/// Chromium reports an HTTP error status with an empty body as a failed navigation; it is
+/// still a page (with its status), not a network failure.
+fn is_http_error_page(error: &str) -> bool {
+    error == "net::ERR_HTTP_RESPONSE_CODE_FAILURE"
+}
+
+/// Runs before the page's own scripts in every document: records when the DOM last
+/// changed, in the document and in every shadow root the page attaches (open or closed).
+/// Only a function answering "milliseconds since the last change" is exposed.
+/// `attachShadow` is wrapped in a Proxy, so the page sees the same function (name, length,
+/// `toString`).
+const SETTLE_SCRIPT: &str = r#"(() => {
+  if (Object.prototype.hasOwnProperty.call(window, '__portalscanQuietMs')) return;
+  let last = performance.now();
+  const touch = () => { last = performance.now(); };
+  const options = { childList: true, subtree: true, attributes: true, characterData: true };
+  const observer = new MutationObserver(touch);
+  observer.observe(document, options);
+  Element.prototype.attachShadow = new Proxy(Element.prototype.attachShadow, {
+    apply(target, self, args) {
+      const root = Reflect.apply(target, self, args);
+      try { observer.observe(root, options); touch(); } catch (_) {}
+      return root;
+    }
+  });
+  Object.defineProperty(window, '__portalscanQuietMs', {
+    value: () => performance.now() - last, enumerable: false, writable: false, configurable: false
+  });
+})();"#;
+
+/// Network and lifecycle events for the current navigation.
+#[derive(Default)]
+struct Tracker {
+    state: Mutex<TrackState>,
+}
+
+struct TrackState {
+    frame_id: Option<String>,
+    /// `Some(None)`: a same-document navigation, which has no loader and no load event.
+    loader_id: Option<Option<String>>,
+    /// (loader id, lifecycle event name) seen since the navigation started.
+    lifecycle: HashSet<(String, String)>,
+    in_flight: HashSet<String>,
+    last_network: Instant,
+    /// Main-frame document responses by loader id.
+    documents: HashMap<String, HttpResponse>,
+    main_response: Option<HttpResponse>,
+    crashed: bool,
+}
+
+impl Default for TrackState {
+    fn default() -> Self {
+        TrackState {
+            frame_id: None,
+            loader_id: None,
+            lifecycle: HashSet::new(),
+            in_flight: HashSet::new(),
+            last_network: Instant::now(),
+            documents: HashMap::new(),
+            main_response: None,
+            crashed: false,
+        }
+    }
+}
+
+impl TrackState {
+    fn loaded(&self) -> bool {
+        match &self.loader_id {
+            Some(Some(loader)) => self.lifecycle.contains(&(loader.clone(), "load".into())),
+            Some(None) => true,
+            None => false,
+        }
+    }
+}
+
+impl Tracker {
+    fn state(&self) -> std::sync::MutexGuard<'_, TrackState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn reset(&self) {
+        *self.state() = TrackState::default();
+    }
+
+    /// The navigation's frame and loader, once `Page.navigate` answered (its events may
+    /// have arrived already).
+    fn expect(&self, frame_id: &str, loader_id: Option<&str>) {
+        let mut state = self.state();
+        state.frame_id = Some(frame_id.to_string());
+        state.loader_id = Some(loader_id.map(str::to_string));
+        if let Some(loader) = loader_id {
+            state.main_response = state.documents.get(loader).cloned();
+        }
+    }
+
+    fn on_event(&self, event: &Event) {
+        let mut state = self.state();
+        match event {
+            Event::NetworkRequestWillBeSent(ev) => {
+                let p = &ev.params;
+                // Streams never finish; they must not keep a page from settling.
+                let streaming = matches!(
+                    p.Type,
+                    Some(
+                        headless_chrome::protocol::cdp::Network::ResourceType::EventSource
+                            | headless_chrome::protocol::cdp::Network::ResourceType::WebSocket
+                    )
+                );
+                if !streaming {
+                    state.in_flight.insert(p.request_id.clone());
+                }
+                state.last_network = Instant::now();
+            }
+            Event::NetworkLoadingFinished(ev) => {
+                state.in_flight.remove(&ev.params.request_id);
+                state.last_network = Instant::now();
+            }
+            Event::NetworkLoadingFailed(ev) => {
+                state.in_flight.remove(&ev.params.request_id);
+                state.last_network = Instant::now();
+            }
+            Event::NetworkResponseReceived(ev) => {
+                let p = &ev.params;
+                let is_document =
+                    p.Type == headless_chrome::protocol::cdp::Network::ResourceType::Document;
+                let main_frame =
+                    state.frame_id.is_none() || p.frame_id.as_deref() == state.frame_id.as_deref();
+                if is_document && main_frame {
+                    let response = HttpResponse {
+                        status: u16::try_from(p.response.status).unwrap_or(0),
+                        headers: headers(&p.response.headers.0),
+                    };
+                    if matches!(&state.loader_id, Some(Some(l)) if *l == p.loader_id) {
+                        state.main_response = Some(response.clone());
+                    }
+                    state.documents.insert(p.loader_id.clone(), response);
+                }
+            }
+            Event::PageLifecycleEvent(ev) => {
+                let p = &ev.params;
+                state
+                    .lifecycle
+                    .insert((p.loader_id.clone(), p.name.clone()));
+            }
+            Event::InspectorTargetCrashed(_) => state.crashed = true,
+            _ => {}
+        }
+    }
+}
+
+/// DevTools headers (a JSON object; repeated headers joined with newlines) as a list.
+fn headers(value: &Option<serde_json::Value>) -> Vec<Header> {
+    let Some(serde_json::Value::Object(map)) = value else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, value) in map {
+        if let Some(value) = value.as_str() {
+            for line in value.split('\n') {
+                out.push(Header {
+                    name: name.clone(),
+                    value: line.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Every link target in the document, shadow trees included, resolved against `base`.
+/// Only http(s) targets: the others (`mailto:`, `javascript:`, …) are not pages.
+pub fn links(dom: &Dom, base: &str) -> Vec<String> {
+    let base = url::Url::parse(base).ok();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for el in dom.elements() {
+        let href = match el.namespace() {
+            Namespace::Html if matches!(el.name(), "a" | "area") => el.attr("href"),
+            Namespace::Svg if el.name() == "a" => el.attr("href").or_else(|| el.attr("xlink:href")),
+            _ => None,
+        };
+        let Some(href) = href else { continue };
+        let href = href.trim();
+        let resolved = match &base {
+            Some(base) => base.join(href),
+            None => url::Url::parse(href),
+        };
+        let Ok(resolved) = resolved else { continue };
+        if !matches!(resolved.scheme(), "http" | "https") {
+            continue;
+        }
+        let resolved = resolved.to_string();
+        if seen.insert(resolved.clone()) {
+            out.push(resolved);
+        }
+    }
+    out
+}
+
+// ---- DevTools protocol messages ----
+
+#[derive(Serialize, Debug)]
+struct Navigate {
+    url: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct NavigateReturn {
+    frame_id: String,
+    loader_id: Option<String>,
+    error_text: Option<String>,
+}
+
+impl Method for Navigate {
+    const NAME: &'static str = "Page.navigate";
+    type ReturnObject = NavigateReturn;
+}
+
+#[derive(Serialize, Debug)]
+struct NetworkEnable {}
+
+impl Method for NetworkEnable {
+    const NAME: &'static str = "Network.enable";
+    type ReturnObject = serde_json::Value;
+}
+
+#[derive(Serialize, Debug)]
+struct AddScript {
+    source: &'static str,
+}
+
+impl Method for AddScript {
+    const NAME: &'static str = "Page.addScriptToEvaluateOnNewDocument";
+    type ReturnObject = serde_json::Value;
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct Evaluate {
+    expression: &'static str,
+    return_by_value: bool,
+}
+
+#[derive(Deserialize, Debug)]
+struct EvaluateReturn {
+    result: RemoteValue,
+}
+
+#[derive(Deserialize, Debug)]
+struct RemoteValue {
+    value: Option<serde_json::Value>,
+}
+
+impl Method for Evaluate {
+    const NAME: &'static str = "Runtime.evaluate";
+    type ReturnObject = EvaluateReturn;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_against_the_base_and_skip_non_pages() {
+        let dom = portalscan_html::parse_dom(
+            "<a href='b.html'>b</a><a href='mailto:x@example.org'>m</a><a>none</a>\
+             <map><area href='/c'></map><a href='b.html'>again</a>\
+             <div><template shadowrootmode=open><a href='https://other.test/x'>s</a></template></div>\
+             <svg><a xlink:href='/svg'><text>t</text></a></svg>\
+             <template><a href='/inert'>i</a></template>",
+        );
+        assert_eq!(
+            links(&dom, "http://127.0.0.1:8080/dir/page.html"),
+            vec![
+                "http://127.0.0.1:8080/dir/b.html",
+                "http://127.0.0.1:8080/c",
+                "https://other.test/x",
+                "http://127.0.0.1:8080/svg",
+            ]
+        );
+    }
+
+    #[test]
+    fn devtools_headers_split_repeated_values() {
+        let value = serde_json::json!({"Cache-Control": "no-store", "Link": "a\nb"});
+        let list = headers(&Some(value));
+        assert_eq!(list.len(), 3);
+        assert!(list.iter().any(|h| h.name == "Link" && h.value == "b"));
+    }
+}
