@@ -26,7 +26,6 @@ macro_rules! methods {
 
 methods! {
     NetworkEnable = "Network.enable";
-    NetworkDisable = "Network.disable";
     GetResponseBody = "Network.getResponseBody";
     GetRequestPostData = "Network.getRequestPostData";
     GetCookies = "Network.getCookies";

@@ -347,13 +347,8 @@ impl Collector {
 impl Drop for Collector {
     fn drop(&mut self) {
         let _ = self.tab.remove_event_listener(&self.listener);
-        // Stop Chromium buffering bodies for a tab nobody collects from any more. Runtime
-        // stays enabled: other parts of the front-end evaluate script in the page.
-        let _ = cdp::call(
-            &self.tab,
-            "disabling the Network domain",
-            cdp::NetworkDisable(json!({})),
-        );
+        // Network and Runtime stay enabled: the page's settle wait and other parts of the
+        // front-end share the tab and rely on them; the next visit's collector needs them too.
         let _ = cdp::call(
             &self.tab,
             "disabling the Log domain",

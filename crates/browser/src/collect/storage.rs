@@ -111,25 +111,37 @@ fn read_indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, Brow
                 STEP,
                 cdp::RequestData(json!({
                     "securityOrigin": origin, "databaseName": database, "objectStoreName": store,
-                    "indexName": "", "skipCount": 0, "pageSize": MAX_RECORDS,
+                    "skipCount": 0, "pageSize": MAX_RECORDS,
                 })),
             )?;
-            for entry in data
+            let entries: Vec<(&Value, &Value)> = data
                 .get("objectStoreDataEntries")
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
-            {
-                let key = entry
-                    .get("primaryKey")
-                    .or(entry.get("key"))
-                    .unwrap_or(&Value::Null);
-                let value = entry.get("value").unwrap_or(&Value::Null);
+                .map(|entry| {
+                    let key = entry.get("primaryKey").or(entry.get("key"));
+                    (
+                        key.unwrap_or(&Value::Null),
+                        entry.get("value").unwrap_or(&Value::Null),
+                    )
+                })
+                .collect();
+            // Keys and values that are objects are stringified in the page, a store at a time.
+            let objects: Vec<&Value> = entries.iter().flat_map(|(k, v)| [*k, *v]).collect();
+            let mut texts = stringify_all(tab, &objects)?.into_iter();
+            for (key, value) in entries {
+                let key_json = texts.next().flatten();
+                let value_json = texts.next().flatten();
                 records.push(IndexedDbRecord {
                     database: database.into(),
                     store: store.into(),
-                    key: key_text(tab, key)?,
-                    value: json_text(tab, value)?,
+                    key: match key.get("value") {
+                        // Strings bare, numbers as numbers, dates and arrays as JSON.
+                        Some(Value::String(s)) => s.clone(),
+                        _ => key_json.unwrap_or_else(|| primitive_json(key)),
+                    },
+                    value: value_json.unwrap_or_else(|| primitive_json(value)),
                 });
             }
         }
@@ -137,53 +149,69 @@ fn read_indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, Brow
     Ok(records)
 }
 
-/// A key as text: strings bare, numbers as numbers, dates and arrays as JSON.
-fn key_text(tab: &Tab, key: &Value) -> Result<String, BrowserError> {
-    match key.get("value") {
-        Some(Value::String(s)) => Ok(s.clone()),
-        Some(v) if !v.is_null() => Ok(v.to_string()),
-        _ => json_text(tab, key),
-    }
+/// `JSON.stringify` of every `RemoteObject` in `objects` that has an object id (a preview is
+/// cut short and loses nesting), in one call; `None` for the primitives.
+fn stringify_all(tab: &Tab, objects: &[&Value]) -> Result<Vec<Option<String>>, BrowserError> {
+    let ids: Vec<&str> = objects
+        .iter()
+        .filter_map(|o| str_of(o, "objectId"))
+        .collect();
+    let Some(first) = ids.first() else {
+        return Ok(vec![None; objects.len()]);
+    };
+    let mut arguments = vec![json!({ "value": MAX_VALUE })];
+    arguments.extend(ids.iter().map(|id| json!({ "objectId": id })));
+    let result = cdp::call(
+        tab,
+        "reading IndexedDB records",
+        cdp::CallFunctionOn(json!({
+            "objectId": first,
+            "functionDeclaration": STRINGIFY,
+            "arguments": arguments,
+            "returnByValue": true,
+        })),
+    )?;
+    let texts = result
+        .pointer("/result/value")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut texts = texts.into_iter();
+    Ok(objects
+        .iter()
+        .map(|o| {
+            str_of(o, "objectId")?;
+            let text = texts.next()?;
+            Some(cdp::truncate(
+                text.as_str().unwrap_or("null").into(),
+                MAX_VALUE,
+            ))
+        })
+        .collect())
 }
 
-/// A `RemoteObject` as JSON text: primitives from the object itself, anything else by
-/// `JSON.stringify` in the page (a preview is cut short and loses nesting).
-fn json_text(tab: &Tab, object: &Value) -> Result<String, BrowserError> {
-    if let Some(id) = str_of(object, "objectId") {
-        let result = cdp::call(
-            tab,
-            "reading an IndexedDB record",
-            cdp::CallFunctionOn(json!({
-                "objectId": id,
-                "functionDeclaration": STRINGIFY,
-                "arguments": [{ "value": MAX_VALUE }],
-                "returnByValue": true,
-            })),
-        )?;
-        let text = result
-            .pointer("/result/value")
-            .and_then(Value::as_str)
-            .unwrap_or("");
-        return Ok(cdp::truncate(text.into(), MAX_VALUE));
-    }
-    Ok(match (str_of(object, "type"), object.get("value")) {
+/// A primitive `RemoteObject` as JSON text.
+fn primitive_json(object: &Value) -> String {
+    match (str_of(object, "type"), object.get("value")) {
         (_, Some(v)) => v.to_string(),
         (Some("undefined"), None) => "null".into(),
         _ => str_of(object, "unserializableValue")
             .or(str_of(object, "description"))
             .map(|d| Value::String(d.into()).to_string())
             .unwrap_or_else(|| "null".into()),
-    })
+    }
 }
 
-/// Runs on the record in the page: JSON, or its string form when JSON cannot hold it
-/// (cycles, BigInt).
-const STRINGIFY: &str = "function (max) {
-    let text;
-    try { text = JSON.stringify(this, (k, v) => typeof v === 'bigint' ? String(v) : v); }
-    catch (e) { text = JSON.stringify(String(this)); }
-    if (text === undefined) text = 'null';
-    return text.length > max ? text.slice(0, max) : text;
+/// Runs in the page on a store's records: JSON, or their string form when JSON cannot hold
+/// them (cycles, BigInt).
+const STRINGIFY: &str = "function (max, ...objects) {
+    return objects.map(o => {
+        let text;
+        try { text = JSON.stringify(o, (k, v) => typeof v === 'bigint' ? String(v) : v); }
+        catch (e) { text = JSON.stringify(String(o)); }
+        if (text === undefined) text = 'null';
+        return text.length > max ? text.slice(0, max) : text;
+    });
 }";
 
 fn cache_storage(tab: &Tab, origin: &str) -> Result<Vec<CacheEntry>, BrowserError> {
