@@ -29,6 +29,7 @@ use portalscan_core::snapshot::Viewport;
 use portalscan_core::style::{Rect, Style};
 use serde::{Deserialize, Serialize};
 
+use crate::keyboard::cdp::{Conn, call_typed};
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// The computed properties captured for every rendered element: every property the core's
@@ -105,24 +106,26 @@ pub struct Captured {
 
 /// Captures the page's DOM (top document, shadow trees included), styles and layout.
 pub fn capture_dom(tab: &Tab) -> Result<(Dom, NodeMap, Option<Viewport>), BrowserError> {
-    let c = capture(tab)?;
+    let c = capture(&Conn::open(tab))?;
     Ok((c.dom, c.node_map, c.viewport))
 }
 
-/// [`capture_dom`] plus the document's own URLs.
-pub fn capture(tab: &Tab) -> Result<Captured, BrowserError> {
-    let raw = tab
-        .call_method(CaptureSnapshot {
+/// [`capture_dom`] plus the document's own URLs, over an open connection.
+pub(crate) fn capture(conn: &Conn) -> Result<Captured, BrowserError> {
+    let raw = call_typed(
+        conn,
+        "capturing the DOM snapshot",
+        CaptureSnapshot {
             computed_styles: COMPUTED_STYLES,
             include_paint_order: true,
             include_dom_rects: true,
-        })
-        .map_err(|e| protocol_error("capturing the DOM snapshot", e))?;
+        },
+    )?;
     let mut built = build(&raw)?;
     if !built.boxless.is_empty() {
-        fill_boxless_display(tab, &mut built)?;
+        fill_boxless_display(conn, &mut built)?;
     }
-    let viewport = viewport(tab)?;
+    let viewport = viewport(conn)?;
     let doc = raw.documents.first();
     let string = |i: Option<i64>| i.and_then(|i| raw.string(i)).map(str::to_string);
     let document_url = string(doc.map(|d| d.document_url)).filter(|s| !s.is_empty());
@@ -136,17 +139,6 @@ pub fn capture(tab: &Tab) -> Result<Captured, BrowserError> {
         document_url,
         base_url,
     })
-}
-
-/// A protocol failure; a closed connection means the browser went away.
-pub(crate) fn protocol_error(step: &str, error: anyhow::Error) -> BrowserError {
-    if error
-        .downcast_ref::<headless_chrome::browser::transport::ConnectionClosed>()
-        .is_some()
-    {
-        return BrowserError::Crashed(format!("while {step}: {error}"));
-    }
-    BrowserError::protocol(step, error)
 }
 
 // ---- DevTools protocol messages (our own lean types: only the fields we read) ----
@@ -747,35 +739,41 @@ impl Method for DomDisable {
 /// browser tells which of them are `display: none` / `contents` themselves (three calls for
 /// the whole page, whatever its size); they get a style with just that `display`, and the
 /// rest (inside a hidden subtree) keep no style: their other values are unknown.
-fn fill_boxless_display(tab: &Tab, built: &mut Built) -> Result<(), BrowserError> {
+fn fill_boxless_display(conn: &Conn, built: &mut Built) -> Result<(), BrowserError> {
     let step = "asking which unrendered elements are display: none";
-    let document = tab
-        .call_method(GetDocument {
+    let document = call_typed(
+        conn,
+        step,
+        GetDocument {
             depth: 0,
             pierce: false,
-        })
-        .map_err(|e| protocol_error(step, e))?;
+        },
+    )?;
     let ids: Vec<BackendNodeId> = built.boxless.iter().map(|(b, _)| *b).collect();
-    let pushed = tab
-        .call_method(PushNodesByBackendIdsToFrontend {
+    let pushed = call_typed(
+        conn,
+        step,
+        PushNodesByBackendIdsToFrontend {
             backend_node_ids: ids,
-        })
-        .map_err(|e| protocol_error(step, e))?
-        .node_ids;
+        },
+    )?
+    .node_ids;
     for display in ["none", "contents"] {
-        let matching: HashSet<u32> = tab
-            .call_method(GetNodesForSubtreeByStyle {
+        let matching: HashSet<u32> = call_typed(
+            conn,
+            step,
+            GetNodesForSubtreeByStyle {
                 node_id: document.root.node_id,
                 computed_styles: vec![NameValue {
                     name: "display",
                     value: display,
                 }],
                 pierce: true,
-            })
-            .map_err(|e| protocol_error(step, e))?
-            .node_ids
-            .into_iter()
-            .collect();
+            },
+        )?
+        .node_ids
+        .into_iter()
+        .collect();
         for (k, &(_, id)) in built.boxless.iter().enumerate() {
             // 0 is "no such node" (removed since the snapshot).
             if pushed
@@ -788,7 +786,7 @@ fn fill_boxless_display(tab: &Tab, built: &mut Built) -> Result<(), BrowserError
         }
     }
     // Node ids and DOM events are not needed after this.
-    tab.call_method(DomDisable {}).ok();
+    call_typed(conn, step, DomDisable {}).ok();
     Ok(())
 }
 
@@ -815,10 +813,8 @@ impl Method for GetLayoutMetrics {
     type ReturnObject = LayoutMetrics;
 }
 
-fn viewport(tab: &Tab) -> Result<Option<Viewport>, BrowserError> {
-    let metrics = tab
-        .call_method(GetLayoutMetrics {})
-        .map_err(|e| protocol_error("reading the viewport size", e))?;
+fn viewport(conn: &Conn) -> Result<Option<Viewport>, BrowserError> {
+    let metrics = call_typed(conn, "reading the viewport size", GetLayoutMetrics {})?;
     Ok(metrics.css_layout_viewport.map(|v| Viewport {
         width: v.client_width,
         height: v.client_height,

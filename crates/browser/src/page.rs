@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::capture;
 use crate::collect::{self, Collector};
+use crate::keyboard::cdp::{Conn, call_typed};
 use crate::keyboard::{self, WalkOptions};
 use crate::launch::Liveness;
 use crate::{BrowserError, NodeMap};
@@ -139,12 +140,18 @@ impl Page {
         // The collector enables it too, but dropping the last one disables it again.
         self.call(NetworkEnable {}, "enabling network events")?;
 
-        let nav = self.call(
+        // Our own DevTools connection for the calls of this visit: headless_chrome's
+        // transport takes ~100 ms a call (see keyboard/cdp.rs). Domains whose events we
+        // listen to are enabled through the tab (events go to the session that asked).
+        let conn = Conn::open(&self.tab);
+        let nav = call_typed(
+            &conn,
+            "navigating",
             Navigate {
                 url: url.to_string(),
             },
-            "navigating",
-        )?;
+        )
+        .map_err(|e| self.recheck(e))?;
         if let Some(error) = nav.error_text.as_deref().filter(|e| !e.is_empty())
             && !is_http_error_page(error)
         {
@@ -156,10 +163,10 @@ impl Page {
         self.tracker.expect(&nav.frame_id, nav.loader_id.as_deref());
         self.wait_for_load(url, deadline)?;
         let loaded = Instant::now();
-        self.wait_for_settle(opts.settle, deadline)?;
+        self.wait_for_settle(&conn, opts.settle, deadline)?;
         let settled = Instant::now();
 
-        let captured = capture::capture(&self.tab).map_err(|e| self.recheck(e))?;
+        let captured = capture::capture(&conn).map_err(|e| self.recheck(e))?;
         let final_url = captured
             .document_url
             .clone()
@@ -254,7 +261,12 @@ impl Page {
 
     /// Waits until no request is in flight and the DOM has not changed for `settle`, or
     /// until the deadline (a page that never goes quiet is captured as it is then).
-    fn wait_for_settle(&self, settle: Duration, deadline: Instant) -> Result<(), BrowserError> {
+    fn wait_for_settle(
+        &self,
+        conn: &Conn,
+        settle: Duration,
+        deadline: Instant,
+    ) -> Result<(), BrowserError> {
         loop {
             let now = Instant::now();
             let network_quiet = {
@@ -264,7 +276,7 @@ impl Page {
                 }
                 state.in_flight.is_empty() && now - state.last_network >= settle
             };
-            if network_quiet && self.dom_quiet_for()? >= settle {
+            if network_quiet && self.dom_quiet_for(conn)? >= settle {
                 return Ok(());
             }
             if now >= deadline {
@@ -276,14 +288,16 @@ impl Page {
 
     /// How long ago the DOM last changed, from the observer the settle script installed.
     /// A document without it (Chromium's error pages) counts as quiet.
-    fn dom_quiet_for(&self) -> Result<Duration, BrowserError> {
-        let result = self.call(
+    fn dom_quiet_for(&self, conn: &Conn) -> Result<Duration, BrowserError> {
+        let result = call_typed(
+            conn,
+            "checking for DOM changes",
             Evaluate {
                 expression: "typeof __portalscanQuietMs === 'function' ? __portalscanQuietMs() : -1",
                 return_by_value: true,
             },
-            "checking for DOM changes",
-        )?;
+        )
+        .map_err(|e| self.recheck(e))?;
         let ms = result.result.value.and_then(|v| v.as_f64()).unwrap_or(-1.0);
         Ok(if ms < 0.0 {
             Duration::MAX

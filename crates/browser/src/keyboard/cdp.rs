@@ -464,3 +464,35 @@ pub(crate) fn screenshot(cx: &Conn, clip: (f64, f64, f64, f64)) -> Result<Vec<u8
         .decode(data)
         .map_err(|e| BrowserError::protocol("decoding a screenshot", e))
 }
+
+/// Calls a typed method (parameters serialized, result deserialized) over the connection:
+/// ours when open, else the tab's. Used by the capture and the visit as well.
+pub(crate) fn call_typed<M>(
+    cx: &Conn,
+    what: &str,
+    method: M,
+) -> Result<M::ReturnObject, BrowserError>
+where
+    M: Method + Serialize + std::fmt::Debug,
+{
+    match &cx.direct {
+        Some(direct) => {
+            let params =
+                serde_json::to_value(&method).map_err(|e| BrowserError::protocol(what, e))?;
+            let value = direct
+                .borrow_mut()
+                .call(M::NAME, params)
+                .map_err(|e| BrowserError::protocol(what, e))?;
+            serde_json::from_value(value).map_err(|e| BrowserError::protocol(what, e))
+        }
+        None => cx.tab.call_method(method).map_err(|e| {
+            if e.downcast_ref::<headless_chrome::browser::transport::ConnectionClosed>()
+                .is_some()
+            {
+                BrowserError::Crashed(format!("while {what}: {e}"))
+            } else {
+                BrowserError::protocol(what, e)
+            }
+        }),
+    }
+}

@@ -17,7 +17,7 @@
 //!   DOM change is a transient inline `caret-color` on text fields while screenshots are
 //!   taken.
 
-mod cdp;
+pub(crate) mod cdp;
 mod indicator;
 mod obscured;
 mod pointer;
