@@ -2,16 +2,15 @@
 //! stored and logged, exactly; then the core's PHI rules on those facts.
 
 use std::collections::HashMap;
-use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use headless_chrome::Tab;
 use portalscan_browser::collect::{self, Collector};
+use portalscan_browser::launch::{Browser, LaunchOptions};
+use portalscan_browser::page::VisitOptions;
 use portalscan_core::snapshot::{ConsoleMessage, Cookie, Header, Request};
 use portalscan_core::{Finding, Outcome, ScanOptions, Snapshot};
 
@@ -116,61 +115,8 @@ fn pixel_server() -> Server {
 
 // ---------------------------------------------------------------- browser
 
-/// Chromium with its own profile directory, removed afterwards.
-struct TestBrowser {
-    browser: Option<headless_chrome::Browser>,
-    dir: PathBuf,
-}
-
-impl TestBrowser {
-    fn launch() -> TestBrowser {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "portalscan-collect-test-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let args: Vec<&OsStr> = [
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ]
-        .iter()
-        .map(OsStr::new)
-        .collect();
-        let options = headless_chrome::LaunchOptions::default_builder()
-            .path(Some(
-                std::env::var_os("CHROME")
-                    .map(PathBuf::from)
-                    .unwrap_or("/usr/bin/chromium".into()),
-            ))
-            .sandbox(false)
-            .headless(true)
-            .user_data_dir(Some(dir.clone()))
-            .idle_browser_timeout(Duration::from_secs(120))
-            .args(args)
-            .build()
-            .unwrap();
-        let browser = headless_chrome::Browser::new(options).expect("Chromium starts");
-        TestBrowser {
-            browser: Some(browser),
-            dir,
-        }
-    }
-
-    fn tab(&self) -> Arc<Tab> {
-        self.browser.as_ref().unwrap().new_tab().unwrap()
-    }
-}
-
-impl Drop for TestBrowser {
-    fn drop(&mut self) {
-        drop(self.browser.take());
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+fn launch() -> Browser {
+    Browser::launch(&LaunchOptions::default()).expect("Chromium starts")
 }
 
 /// Navigates with a collector attached and waits until the page sets `window.__done`.
@@ -300,11 +246,12 @@ fn portal(pixel: u16) -> Server {
 fn collects_traffic_cookies_storage_and_console() {
     let pixel = pixel_server();
     let portal = portal(pixel.port);
-    let browser = TestBrowser::launch();
-    let tab = browser.tab();
+    let browser = launch();
+    let page = browser.new_page().unwrap();
+    let tab = page.tab();
     let base = format!("http://127.0.0.1:{}", portal.port);
     let url = format!("{base}/chart?mrn=00123456");
-    let collector = visit(&tab, &url);
+    let collector = visit(tab, &url);
     let collected = collector.finish(&url);
 
     // The main document's response, Set-Cookie included (only the extra-info event has it).
@@ -398,7 +345,7 @@ fn collects_traffic_cookies_storage_and_console() {
     );
 
     // Cookies: from Set-Cookie and from script, with their flags.
-    let mut cookies = collect::cookies(&tab).unwrap();
+    let mut cookies = collect::cookies(tab).unwrap();
     cookies.sort_by(|a, b| a.name.cmp(&b.name));
     let cookie =
         |name: &str, value: &str, http_only: bool, same_site: Option<&str>, session: bool| Cookie {
@@ -422,7 +369,7 @@ fn collects_traffic_cookies_storage_and_console() {
         ]
     );
 
-    let storage = collect::storage(&tab, &url).unwrap();
+    let storage = collect::storage(tab, &url).unwrap();
     let pairs = |kv: &[portalscan_core::snapshot::KeyValue]| -> Vec<(String, String)> {
         kv.iter()
             .map(|e| (e.key.clone(), e.value.clone()))
@@ -564,12 +511,13 @@ fn referrer_pages(pixel: u16) -> Server {
 fn referer_follows_the_referrer_policy() {
     let pixel = pixel_server();
     let pages = referrer_pages(pixel.port);
-    let browser = TestBrowser::launch();
+    let browser = launch();
     let base = format!("http://127.0.0.1:{}", pages.port);
     for (page, leaks) in [("default", false), ("meta", true), ("header", true)] {
-        let tab = browser.tab();
+        let browser_page = browser.new_page().unwrap();
+        let tab = browser_page.tab();
         let url = format!("{base}/{page}?mrn=00123456");
-        let collected = visit(&tab, &url).finish(&url);
+        let collected = visit(tab, &url).finish(&url);
         let pixel_url = format!("http://localhost:{}/px.gif?page={page}", pixel.port);
         let image = collected
             .requests
@@ -614,6 +562,83 @@ fn referer_follows_the_referrer_policy() {
             !json.contains("00123456"),
             "{page}: the MRN appears in the findings"
         );
-        let _ = tab.close(false);
+    }
+}
+
+// ---------------------------------------------------------------- through Page::visit
+
+#[test]
+fn visit_fills_traffic_cookies_storage_and_console() {
+    let pixel = pixel_server();
+    let portal = portal(pixel.port);
+    let browser = launch();
+    let page = browser.new_page().unwrap();
+    let url = format!("http://127.0.0.1:{}/chart?mrn=00123456", portal.port);
+    let options = VisitOptions {
+        tab_walk: false,
+        settle: Duration::from_secs(1),
+        ..VisitOptions::default()
+    };
+    let visit = page.visit(&url, &options).unwrap();
+    let snapshot = &visit.snapshot;
+    let response = snapshot.response.as_ref().expect("main response");
+    assert_eq!(headers_named(&response.headers, "set-cookie").len(), 3);
+    let api = format!("http://127.0.0.1:{}/api/chart", portal.port);
+    let requests = snapshot.requests.as_ref().unwrap();
+    let api = requests
+        .iter()
+        .find(|r| r.url == api)
+        .expect("the API call");
+    assert_eq!(
+        api.response_body.as_deref(),
+        Some(r#"{"mrn":"00123456","diagnosis":"E11.9"}"#)
+    );
+    assert_eq!(snapshot.cookies.as_ref().unwrap().len(), 5);
+    let storage = snapshot.storage.as_ref().unwrap();
+    assert_eq!(
+        (
+            storage.local.len(),
+            storage.session.len(),
+            storage.indexed_db.len(),
+            storage.cache_storage.len()
+        ),
+        (2, 1, 2, 2)
+    );
+    assert!(
+        snapshot
+            .console
+            .as_ref()
+            .unwrap()
+            .iter()
+            .any(|m| m.level == "warning" && m.text == "slow")
+    );
+    // The same PHI findings from the live DOM as from the page source.
+    let findings = scan(snapshot);
+    for rule in [
+        "phi-in-local-storage",
+        "phi-in-session-storage",
+        "phi-in-indexeddb",
+        "phi-in-cache-storage",
+        "session-cookie-flags",
+    ] {
+        assert_eq!(outcomes(&findings, rule), [Outcome::Fail], "{rule}");
+    }
+    assert_eq!(
+        outcomes(&findings, "phi-in-cookie"),
+        [Outcome::Fail, Outcome::Fail]
+    );
+    assert_eq!(
+        outcomes(&findings, "phi-response-no-store"),
+        [Outcome::Fail, Outcome::Fail]
+    );
+    let json = serde_json::to_string(&findings).unwrap();
+    for raw in [
+        "00123456",
+        "1961-03-14",
+        "536-22-8142",
+        "Alvarez",
+        "03/14/1961",
+    ] {
+        assert!(!json.contains(raw), "{raw} appears in the findings");
     }
 }
