@@ -137,8 +137,8 @@ impl Page {
         let deadline = start + opts.timeout;
         self.tracker.reset();
         let collector = Collector::attach(&self.tab).map_err(|e| self.recheck(e))?;
-        // The collector enables it too, but dropping the last one disables it again.
-        self.call(NetworkEnable {}, "enabling network events")?;
+        // The collector enables the Network domain on the tab's session, whose events the
+        // settle tracker reads too (it stays enabled after the collector is dropped).
 
         // Our own DevTools connection for the calls of this visit: headless_chrome's
         // transport takes ~100 ms a call (see keyboard/cdp.rs). Domains whose events we
@@ -535,14 +535,6 @@ struct NavigateReturn {
 impl Method for Navigate {
     const NAME: &'static str = "Page.navigate";
     type ReturnObject = NavigateReturn;
-}
-
-#[derive(Serialize, Debug)]
-struct NetworkEnable {}
-
-impl Method for NetworkEnable {
-    const NAME: &'static str = "Network.enable";
-    type ReturnObject = serde_json::Value;
 }
 
 #[derive(Serialize, Debug)]
