@@ -5,12 +5,12 @@
 //! carry `sameParty`). The collectors therefore call the protocol with JSON and read only
 //! the fields they need, which keeps them working across Chromium versions.
 
-use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::types::Method;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::BrowserError;
+pub(crate) use crate::keyboard::cdp::Conn;
 
 macro_rules! methods {
     ($($name:ident = $method:literal;)*) => {$(
@@ -46,14 +46,14 @@ methods! {
     RequestCachedResponse = "CacheStorage.requestCachedResponse";
 }
 
-/// Calls `method`; a failure names the step (`context`), never the parameters, which may
-/// hold page data.
-pub fn call<M>(tab: &Tab, context: &str, method: M) -> Result<Value, BrowserError>
+/// Calls `method` over `conn` (our own DevTools connection where one could be opened:
+/// headless_chrome's transport takes ~100 ms a call, see keyboard/cdp.rs); a failure names
+/// the step (`context`), never the parameters, which may hold page data.
+pub fn call<M>(conn: &Conn, context: &str, method: M) -> Result<Value, BrowserError>
 where
     M: Method<ReturnObject = Value> + Serialize,
 {
-    tab.call_method(method)
-        .map_err(|e| BrowserError::protocol(context, e))
+    crate::keyboard::cdp::call(conn, context, method)
 }
 
 /// The `name: value` pairs of a DevTools `Headers` object. Chromium joins repeated headers

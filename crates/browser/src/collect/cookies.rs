@@ -11,7 +11,11 @@ use crate::BrowserError;
 /// The cookies the tab's current page (and its frames) would send: `Network.getCookies`
 /// for the current URL.
 pub fn cookies(tab: &Tab) -> Result<Vec<Cookie>, BrowserError> {
-    let result = cdp::call(tab, "reading cookies", cdp::GetCookies(json!({})))?;
+    let result = cdp::call(
+        &cdp::Conn::open(tab),
+        "reading cookies",
+        cdp::GetCookies(json!({})),
+    )?;
     Ok(from_json(&result))
 }
 

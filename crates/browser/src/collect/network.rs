@@ -257,18 +257,20 @@ impl Collector {
             state,
             listener,
         };
-        // Chromium's defaults keep 100 MB of bodies per page, 10 MB per resource.
+        // Events go to the session that enabled the domain: the tab's own. Chromium's
+        // defaults keep 100 MB of bodies per page, 10 MB per resource.
+        let conn = cdp::Conn::through_tab(tab);
         cdp::call(
-            tab,
+            &conn,
             "enabling the Network domain",
             cdp::NetworkEnable(json!({})),
         )?;
         cdp::call(
-            tab,
+            &conn,
             "enabling the Runtime domain",
             cdp::RuntimeEnable(json!({})),
         )?;
-        cdp::call(tab, "enabling the Log domain", cdp::LogEnable(json!({})))?;
+        cdp::call(&conn, "enabling the Log domain", cdp::LogEnable(json!({})))?;
         Ok(collector)
     }
 
@@ -307,7 +309,7 @@ impl Collector {
         }
         for (i, id) in posts {
             let data = cdp::call(
-                &self.tab,
+                &cdp::Conn::through_tab(&self.tab),
                 "reading a request body",
                 cdp::GetRequestPostData(json!({ "requestId": id })),
             );
@@ -326,7 +328,7 @@ impl Collector {
     /// A response body as text, if Chromium still has it and it is text.
     fn response_body(&self, id: &str) -> Option<String> {
         let body = cdp::call(
-            &self.tab,
+            &cdp::Conn::through_tab(&self.tab),
             "reading a response body",
             cdp::GetResponseBody(json!({ "requestId": id })),
         )
@@ -350,7 +352,7 @@ impl Drop for Collector {
         // Network and Runtime stay enabled: the page's settle wait and other parts of the
         // front-end share the tab and rely on them; the next visit's collector needs them too.
         let _ = cdp::call(
-            &self.tab,
+            &cdp::Conn::through_tab(&self.tab),
             "disabling the Log domain",
             cdp::LogDisable(json!({})),
         );

@@ -6,7 +6,7 @@ use headless_chrome::Tab;
 use portalscan_core::snapshot::{CacheEntry, IndexedDbRecord, KeyValue, Storage};
 use serde_json::{Value, json};
 
-use super::cdp::{self, str_of};
+use super::cdp::{self, Conn, str_of};
 use crate::BrowserError;
 
 /// Records read per IndexedDB object store and entries per cache.
@@ -25,28 +25,29 @@ pub fn storage(tab: &Tab, page_url: &str) -> Result<Storage, BrowserError> {
             portalscan_core::phi::redact_url(page_url)
         )));
     };
+    let conn = &cdp::Conn::open(tab);
     Ok(Storage {
-        local: dom_storage(tab, &origin, true)?,
-        session: dom_storage(tab, &origin, false)?,
-        indexed_db: indexed_db(tab, &origin)?,
-        cache_storage: cache_storage(tab, &origin)?,
+        local: dom_storage(conn, &origin, true)?,
+        session: dom_storage(conn, &origin, false)?,
+        indexed_db: indexed_db(conn, &origin)?,
+        cache_storage: cache_storage(conn, &origin)?,
     })
 }
 
-fn dom_storage(tab: &Tab, origin: &str, local: bool) -> Result<Vec<KeyValue>, BrowserError> {
+fn dom_storage(conn: &Conn, origin: &str, local: bool) -> Result<Vec<KeyValue>, BrowserError> {
     let what = if local {
         "reading localStorage"
     } else {
         "reading sessionStorage"
     };
-    cdp::call(tab, what, cdp::DomStorageEnable(json!({})))?;
+    cdp::call(conn, what, cdp::DomStorageEnable(json!({})))?;
     let by_origin = json!({ "storageId": { "securityOrigin": origin, "isLocalStorage": local } });
     // Newer Chromium keys storage by storage key (the origin and a slash for first-party).
     let by_key =
         json!({ "storageId": { "storageKey": format!("{origin}/"), "isLocalStorage": local } });
-    let result = cdp::call(tab, what, cdp::GetDomStorageItems(by_origin))
-        .or_else(|_| cdp::call(tab, what, cdp::GetDomStorageItems(by_key)));
-    let _ = cdp::call(tab, what, cdp::DomStorageDisable(json!({})));
+    let result = cdp::call(conn, what, cdp::GetDomStorageItems(by_origin))
+        .or_else(|_| cdp::call(conn, what, cdp::GetDomStorageItems(by_key)));
+    let _ = cdp::call(conn, what, cdp::DomStorageDisable(json!({})));
     Ok(dom_items(&result?))
 }
 
@@ -70,18 +71,18 @@ pub(crate) fn dom_items(result: &Value) -> Vec<KeyValue> {
     items
 }
 
-fn indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, BrowserError> {
+fn indexed_db(conn: &Conn, origin: &str) -> Result<Vec<IndexedDbRecord>, BrowserError> {
     const STEP: &str = "reading IndexedDB";
-    cdp::call(tab, STEP, cdp::IdbEnable(json!({})))?;
-    let result = read_indexed_db(tab, origin);
-    let _ = cdp::call(tab, STEP, cdp::IdbDisable(json!({})));
+    cdp::call(conn, STEP, cdp::IdbEnable(json!({})))?;
+    let result = read_indexed_db(conn, origin);
+    let _ = cdp::call(conn, STEP, cdp::IdbDisable(json!({})));
     result
 }
 
-fn read_indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, BrowserError> {
+fn read_indexed_db(conn: &Conn, origin: &str) -> Result<Vec<IndexedDbRecord>, BrowserError> {
     const STEP: &str = "reading IndexedDB";
     let names = cdp::call(
-        tab,
+        conn,
         STEP,
         cdp::RequestDatabaseNames(json!({ "securityOrigin": origin })),
     )?;
@@ -96,7 +97,7 @@ fn read_indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, Brow
     let mut records = Vec::new();
     for database in names {
         let db = cdp::call(
-            tab,
+            conn,
             STEP,
             cdp::RequestDatabase(json!({ "securityOrigin": origin, "databaseName": database })),
         )?;
@@ -107,7 +108,7 @@ fn read_indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, Brow
             .unwrap_or_default();
         for store in stores.iter().filter_map(|s| str_of(s, "name")) {
             let data = cdp::call(
-                tab,
+                conn,
                 STEP,
                 cdp::RequestData(json!({
                     "securityOrigin": origin, "databaseName": database, "objectStoreName": store,
@@ -129,7 +130,7 @@ fn read_indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, Brow
                 .collect();
             // Keys and values that are objects are stringified in the page, a store at a time.
             let objects: Vec<&Value> = entries.iter().flat_map(|(k, v)| [*k, *v]).collect();
-            let mut texts = stringify_all(tab, &objects)?.into_iter();
+            let mut texts = stringify_all(conn, &objects)?.into_iter();
             for (key, value) in entries {
                 let key_json = texts.next().flatten();
                 let value_json = texts.next().flatten();
@@ -151,7 +152,7 @@ fn read_indexed_db(tab: &Tab, origin: &str) -> Result<Vec<IndexedDbRecord>, Brow
 
 /// `JSON.stringify` of every `RemoteObject` in `objects` that has an object id (a preview is
 /// cut short and loses nesting), in one call; `None` for the primitives.
-fn stringify_all(tab: &Tab, objects: &[&Value]) -> Result<Vec<Option<String>>, BrowserError> {
+fn stringify_all(conn: &Conn, objects: &[&Value]) -> Result<Vec<Option<String>>, BrowserError> {
     let ids: Vec<&str> = objects
         .iter()
         .filter_map(|o| str_of(o, "objectId"))
@@ -162,7 +163,7 @@ fn stringify_all(tab: &Tab, objects: &[&Value]) -> Result<Vec<Option<String>>, B
     let mut arguments = vec![json!({ "value": MAX_VALUE })];
     arguments.extend(ids.iter().map(|id| json!({ "objectId": id })));
     let result = cdp::call(
-        tab,
+        conn,
         "reading IndexedDB records",
         cdp::CallFunctionOn(json!({
             "objectId": first,
@@ -214,10 +215,10 @@ const STRINGIFY: &str = "function (max, ...objects) {
     });
 }";
 
-fn cache_storage(tab: &Tab, origin: &str) -> Result<Vec<CacheEntry>, BrowserError> {
+fn cache_storage(conn: &Conn, origin: &str) -> Result<Vec<CacheEntry>, BrowserError> {
     const STEP: &str = "reading Cache Storage";
     let caches = cdp::call(
-        tab,
+        conn,
         STEP,
         cdp::RequestCacheNames(json!({ "securityOrigin": origin })),
     )?;
@@ -232,7 +233,7 @@ fn cache_storage(tab: &Tab, origin: &str) -> Result<Vec<CacheEntry>, BrowserErro
             continue;
         };
         let list = cdp::call(
-            tab,
+            conn,
             STEP,
             cdp::RequestEntries(json!({ "cacheId": id, "skipCount": 0, "pageSize": MAX_RECORDS })),
         )?;
@@ -248,7 +249,7 @@ fn cache_storage(tab: &Tab, origin: &str) -> Result<Vec<CacheEntry>, BrowserErro
                 .iter()
                 .any(|h| h.name.eq_ignore_ascii_case("content-type") && is_text_type(&h.value));
             let body = if text {
-                cached_body(tab, id, &url, entry.get("requestHeaders"))?
+                cached_body(conn, id, &url, entry.get("requestHeaders"))?
             } else {
                 None
             };
@@ -264,13 +265,13 @@ fn cache_storage(tab: &Tab, origin: &str) -> Result<Vec<CacheEntry>, BrowserErro
 }
 
 fn cached_body(
-    tab: &Tab,
+    conn: &Conn,
     cache_id: &str,
     url: &str,
     request_headers: Option<&Value>,
 ) -> Result<Option<String>, BrowserError> {
     let response = cdp::call(
-        tab,
+        conn,
         "reading a Cache Storage entry",
         cdp::RequestCachedResponse(json!({
             "cacheId": cache_id, "requestURL": url,
