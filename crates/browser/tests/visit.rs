@@ -440,13 +440,10 @@ const SAME_PAGE: &str = r##"<!doctype html>
 /// Rules whose answers legitimately differ between the front-ends on this page:
 /// - `target-size`: the browser knows every target's box, the static scan does not (review
 ///   or inapplicable there, pass/fail here);
-/// - `text-contrast`: with layout the rule reads the boxes painted under the text (paint
-///   order), not only ancestors; elements without a box (`display: contents`, as `<slot>`
-///   is) carry only `display` in the browser capture, so text under them is reviewed;
 /// - `focus-visible`: the static cascade computes `:focus` styles, while the browser front-end
 ///   leaves `focus_style` unknown and measures indicators by rendering in the Tab walk (off
 ///   here), so it reviews.
-const KNOWS_MORE: &[&str] = &["target-size", "text-contrast", "focus-visible"];
+const KNOWS_MORE: &[&str] = &["target-size", "focus-visible"];
 
 #[test]
 fn the_browser_and_the_static_scan_agree_on_a_static_page() {

@@ -139,6 +139,20 @@ struct Facts {
 
 impl Facts {
     fn of(style: &Style) -> Facts {
+        // `display: contents` generates no box: it paints no background, and opacity does
+        // not apply to it. Its other values do not matter here (browser front-ends know
+        // only `display` for elements without a box, as `<slot>` is).
+        if style.get("display") == Some("contents") {
+            return Facts {
+                opacity: Some(1.0),
+                hidden: false,
+                visibility_hidden: style.is_visibility_hidden(),
+                hides_children: false,
+                out_of_flow: false,
+                background: Some(Some(Rgba::TRANSPARENT)),
+                image: Some(false),
+            };
+        }
         let opacity = style.opacity();
         Facts {
             opacity,
@@ -327,5 +341,50 @@ mod tests {
         // A dark opaque background inside the outer group is itself blended.
         let bg = outer.apply(Rgba::BLACK);
         assert!((bg.r - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn display_contents_paints_nothing_whatever_else_is_known() {
+        use crate::dom::{Node, NodeData};
+        use crate::style::flat_tree_order;
+        let element = |parent: u32, name: &str, style: &[(&str, &str)]| {
+            let mut node = Node::new(
+                Some(NodeId(parent)),
+                NodeData::Element {
+                    name: name.into(),
+                    ns: Default::default(),
+                    attrs: vec![],
+                },
+            );
+            node.style = Some(style.iter().copied().collect());
+            node
+        };
+        let full = [
+            ("display", "block"),
+            ("background-color", "rgb(0, 0, 0)"),
+            ("background-image", "none"),
+            ("opacity", "1"),
+        ];
+        let nodes = vec![
+            Node::new(None, NodeData::Document),
+            element(0, "div", &full),
+            // What a browser front-end knows of a box-less element: only its display.
+            element(1, "slot", &[("display", "contents")]),
+            element(
+                2,
+                "p",
+                &[
+                    ("display", "block"),
+                    ("background-color", "rgba(0, 0, 0, 0)"),
+                    ("background-image", "none"),
+                    ("opacity", "1"),
+                ],
+            ),
+        ];
+        let dom = Dom::from_nodes(nodes).unwrap();
+        let paint = paint_all(&dom, &flat_tree_order(&dom));
+        let p = paint[3].as_ref().unwrap();
+        assert_eq!(p.why_unknown(), None);
+        assert_eq!(p.screen_backdrop(), Some(Rgba::BLACK));
     }
 }
