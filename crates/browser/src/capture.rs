@@ -442,6 +442,17 @@ fn build(raw: &RawSnapshot) -> Result<Built, BrowserError> {
             layout_of[node] = Some(k);
         }
     }
+    // A box-less element (`display: contents`, as `<slot>` is) has no style of its own in
+    // the layout tree, but a text run directly inside it is styled by inheriting from it:
+    // its inherited values are the element's.
+    let mut text_inside: HashMap<usize, usize> = HashMap::new();
+    for (i, layout) in layout_of.iter().enumerate() {
+        if matches!(n.node_type[i], TEXT | CDATA)
+            && let (Ok(p), Some(k)) = (usize::try_from(n.parent_index[i]), layout)
+        {
+            text_inside.entry(p).or_insert(*k);
+        }
+    }
     let mut styles = StyleTable::default();
     let mut nodes: Vec<Node> = Vec::with_capacity(t.items.len());
     let mut node_map = NodeMap::default();
@@ -501,7 +512,16 @@ fn build(raw: &RawSnapshot) -> Result<Built, BrowserError> {
                 if is_element {
                     match layout_of[at] {
                         Some(k) => apply_layout(&mut node, &doc.layout, k, &mut styles, raw),
-                        None => boxless.push((backend, id)),
+                        None => {
+                            if let Some(&k) = text_inside.get(&at) {
+                                node.style = doc
+                                    .layout
+                                    .styles
+                                    .get(k)
+                                    .map(|values| inherited_only(&styles.style(values, raw)));
+                            }
+                            boxless.push((backend, id));
+                        }
                     }
                 }
                 node_map.insert(backend, id);
@@ -658,6 +678,32 @@ fn apply_layout(
     }
 }
 
+/// Properties that inherit (CSS), among [`COMPUTED_STYLES`].
+const INHERITED: &[&str] = &[
+    "color",
+    "font-size",
+    "font-weight",
+    "font-family",
+    "font-style",
+    "line-height",
+    "letter-spacing",
+    "word-spacing",
+    "white-space",
+    "text-transform",
+    "text-indent",
+    "text-shadow",
+    "visibility",
+    "cursor",
+    "pointer-events",
+];
+
+fn inherited_only(style: &Style) -> Style {
+    style
+        .iter()
+        .filter(|(p, _)| INHERITED.contains(p))
+        .collect()
+}
+
 /// `[x, y, width, height]` from a DOMSnapshot rectangle (empty when not applicable).
 fn quad(rect: &[f64]) -> Option<[f64; 4]> {
     match rect {
@@ -737,8 +783,9 @@ impl Method for DomDisable {
 
 /// Elements without a layout object are not rendered, or are `display: contents`. The
 /// browser tells which of them are `display: none` / `contents` themselves (three calls for
-/// the whole page, whatever its size); they get a style with just that `display`, and the
-/// rest (inside a hidden subtree) keep no style: their other values are unknown.
+/// the whole page, whatever its size); their style gets that `display` (next to the
+/// inherited values a text run inside gave, if any), and the rest (inside a hidden
+/// subtree) keep no style: their other values are unknown.
 fn fill_boxless_display(conn: &Conn, built: &mut Built) -> Result<(), BrowserError> {
     let step = "asking which unrendered elements are display: none";
     let document = call_typed(
@@ -780,8 +827,10 @@ fn fill_boxless_display(conn: &Conn, built: &mut Built) -> Result<(), BrowserErr
                 .get(k)
                 .is_some_and(|n| *n != 0 && matching.contains(n))
             {
-                let style: Style = [("display", display)].into_iter().collect();
-                built.nodes[id.index()].style = Some(style);
+                built.nodes[id.index()]
+                    .style
+                    .get_or_insert_with(Style::default)
+                    .set("display", display);
             }
         }
     }

@@ -481,3 +481,53 @@ fn the_browser_and_the_static_scan_agree_on_a_static_page() {
     );
     assert!(from_browser.len() > 20, "the page exercises many rules");
 }
+
+#[test]
+fn box_less_slots_get_their_display_and_the_values_their_text_inherits() {
+    let page_html = r#"<!doctype html><html lang="en"><head><title>Slots</title></head>
+<body style="background-color: rgb(255, 255, 255)">
+<x-label id="host">Slotted words</x-label>
+<script>
+document.getElementById('host').attachShadow({mode: 'open'}).innerHTML =
+  '<style>slot { color: rgb(1, 2, 3); font-size: 20px; background-color: rgb(0, 0, 0) }</style><slot></slot>';
+</script></body></html>"#;
+    let addr = serve(vec![("/slots", Reply::html(page_html))]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/slots"), &opts())
+        .unwrap();
+    let dom = &visit.snapshot.dom;
+    let slot = by_name(dom, "slot")[0];
+    let style = slot.style().expect("a style for the slot");
+    assert_eq!(style.get("display"), Some("contents"));
+    assert_eq!(style.get("color"), Some("rgb(1, 2, 3)"));
+    assert_eq!(style.get("font-size"), Some("20px"));
+    // Not inherited, so not known from the text run: left unknown, not guessed.
+    assert_eq!(style.get("background-color"), None);
+    assert!(slot.rect().is_none());
+
+    // The slotted text is checked for contrast (dark on white passes), not reviewed.
+    let findings = portalscan_core::scan_all(
+        &visit.snapshot,
+        portalscan_core::engine::ScanOptions {
+            include_passes: true,
+        },
+    );
+    let contrast: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "text-contrast")
+        .collect();
+    assert!(
+        contrast
+            .iter()
+            .any(|f| f.outcome == portalscan_core::Outcome::Pass),
+        "{contrast:#?}"
+    );
+    assert!(
+        contrast
+            .iter()
+            .all(|f| f.outcome != portalscan_core::Outcome::Review),
+        "{contrast:#?}"
+    );
+}
