@@ -151,7 +151,15 @@ impl Page {
                 url: url.to_string(),
             },
         )
-        .map_err(|e| self.recheck(e))?;
+        .map_err(|e| match self.recheck(e) {
+            // Page.navigate answers once the server did: a server that never answers
+            // holds it until the connection's own call timeout.
+            BrowserError::Protocol(_) if start.elapsed() >= opts.timeout => BrowserError::Timeout {
+                url: url.to_string(),
+                step: "navigating".into(),
+            },
+            other => other,
+        })?;
         if let Some(error) = nav.error_text.as_deref().filter(|e| !e.is_empty())
             && !is_http_error_page(error)
         {
@@ -250,6 +258,11 @@ impl Page {
             }
             if Instant::now() >= deadline {
                 self.check_alive()?;
+                // A parsed document whose load event never came (a subresource that never
+                // finishes) is still a page: it is captured as it is.
+                if self.tracker.state().reached("DOMContentLoaded") {
+                    return Ok(());
+                }
                 return Err(BrowserError::Timeout {
                     url: url.to_string(),
                     step: "loading the page".into(),
@@ -385,8 +398,13 @@ impl Default for TrackState {
 
 impl TrackState {
     fn loaded(&self) -> bool {
+        self.reached("load")
+    }
+
+    /// Whether the navigation's document fired this lifecycle event.
+    fn reached(&self, event: &str) -> bool {
         match &self.loader_id {
-            Some(Some(loader)) => self.lifecycle.contains(&(loader.clone(), "load".into())),
+            Some(Some(loader)) => self.lifecycle.contains(&(loader.clone(), event.into())),
             Some(None) => true,
             None => false,
         }

@@ -531,3 +531,29 @@ document.getElementById('host').attachShadow({mode: 'open'}).innerHTML =
         "{contrast:#?}"
     );
 }
+
+#[test]
+fn a_page_whose_load_never_ends_is_captured_at_the_timeout() {
+    let addr = serve(vec![
+        (
+            "/slow",
+            Reply::html(
+                "<!doctype html><title>Slow</title><h1>Parsed</h1><img src='/never.png' alt='x'>",
+            ),
+        ),
+        ("/never.png", Reply::text("").delay(60_000)),
+    ]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let opts = VisitOptions {
+        timeout: Duration::from_secs(3),
+        ..opts()
+    };
+    let visit = page.visit(&format!("http://{addr}/slow"), &opts).unwrap();
+    assert_eq!(
+        by_name(&visit.snapshot.dom, "h1")[0].text_content(),
+        "Parsed"
+    );
+
+    assert!(visit.timings.navigate >= Duration::from_secs(3));
+}
