@@ -13,6 +13,7 @@
 //!   replaced by its redacted form.
 
 pub mod capture;
+pub mod crops;
 pub mod keyboard;
 pub mod launch;
 pub mod page;

@@ -9,11 +9,11 @@ use crate::gate::GateOptions;
 
 pub const USAGE: &str = "\
 usage:
-  portalscan scan <file|dir|snapshot.json|->... [--format text|json|sarif|junit|html]
+  portalscan scan <file|dir|snapshot.json|->... [--format text|json|sarif|junit|html|summary]
                   [--output FILE] [--fail-on fail|review|never] [--all] [--har FILE]
                   [--baseline FILE] [--write-baseline FILE] [--threshold RULE=N]...
-  portalscan merge <report.json>... [--format json|text|sarif|junit|html] [--output FILE]
-                   [--all] [--fail-on ...] [--baseline FILE] [--threshold RULE=N]...
+  portalscan merge <report.json>... [--format json|text|sarif|junit|html|summary]
+                   [--output FILE] [--all] [--fail-on ...] [--baseline FILE] [--threshold RULE=N]...
   portalscan snapshot <file.html> [--output page.snapshot.json]
   portalscan rules [--format text|markdown|json]
   portalscan --help | --version
@@ -31,6 +31,8 @@ pub enum ReportFormat {
     Sarif,
     Junit,
     Html,
+    /// Per-rule counts, worst pages, errors: what a crawl prints on the terminal.
+    Summary,
 }
 
 impl ReportFormat {
@@ -44,6 +46,7 @@ impl ReportFormat {
                 ("sarif", ReportFormat::Sarif),
                 ("junit", ReportFormat::Junit),
                 ("html", ReportFormat::Html),
+                ("summary", ReportFormat::Summary),
             ],
         )
     }

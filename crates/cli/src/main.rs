@@ -137,6 +137,10 @@ pub fn render(report: &Report, format: ReportFormat, to_stdout: bool) -> String 
         ReportFormat::Sarif => formats::sarif::render(report),
         ReportFormat::Junit => formats::junit::render(report),
         ReportFormat::Html => formats::html::render(report),
+        ReportFormat::Summary => {
+            let to_terminal = to_stdout && std::io::stdout().is_terminal();
+            formats::summary::render(report, formats::text::Colors::for_terminal(to_terminal))
+        }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod json;
 pub mod junit;
 pub mod rules;
 pub mod sarif;
+pub mod summary;
 pub mod text;
 
 /// The tool's name and version as reports state them.

@@ -34,7 +34,7 @@ impl Colors {
             text.to_string()
         }
     }
-    fn bold(&self, text: &str) -> String {
+    pub fn bold(&self, text: &str) -> String {
         self.paint("1", text)
     }
     fn dim(&self, text: &str) -> String {
@@ -210,7 +210,7 @@ pub fn place(listed: &Listed) -> String {
     }
 }
 
-fn write_summary(out: &mut String, report: &Report, colors: Colors) {
+pub fn write_summary(out: &mut String, report: &Report, colors: Colors) {
     let counts = report.counts();
     let pages = report.pages.len();
     let mut line = format!(

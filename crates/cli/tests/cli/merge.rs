@@ -129,3 +129,53 @@ fn a_file_that_is_not_a_report_is_named_and_the_rest_still_merged() {
     assert_eq!(report["summary"]["errors"], 3);
     assert_eq!(run_with(&dir.0, &["merge"], None, &[]).code, 2);
 }
+
+#[test]
+fn the_summary_format_counts_per_rule_and_lists_worst_pages_and_errors() {
+    let dir = setup();
+    dir.write("notes.json", "[]");
+    let run = run_with(
+        &dir.0,
+        &[
+            "merge",
+            "a.json",
+            "b.json",
+            "notes.json",
+            "--format",
+            "summary",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(run.code, 2);
+    let out = &run.stdout;
+    let rules = out.split("Worst pages").next().unwrap();
+    assert!(rules.starts_with("Findings by rule\n"), "{out}");
+    let line = |rule: &str| {
+        rules
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{rule} ")))
+            .unwrap_or_else(|| panic!("{rule} missing:\n{out}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(line("image-name"), "image-name 1 fail 0 review on 1 page");
+    assert_eq!(line("button-name"), "button-name 1 fail 0 review on 1 page");
+    // b.html has the most failures (3 against 2), so it comes first.
+    let worst: Vec<&str> = out
+        .split("Worst pages\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(worst.len(), 2, "{out}");
+    assert!(worst[0].ends_with("b.html"), "{out}");
+    assert!(worst[1].ends_with("a.html"), "{out}");
+    assert!(
+        out.contains("Errors\n  notes.json: not a portalscan JSON report"),
+        "{out}"
+    );
+    assert!(out.contains("2 pages scanned:"), "{out}");
+}

@@ -111,15 +111,62 @@ fn no_format_shows_a_detected_value() {
         &[&fixture("messages.snapshot.json")],
     ];
     for input in inputs {
-        for format in ["text", "json", "sarif", "junit"] {
+        for format in ["text", "json", "sarif", "junit", "html", "summary"] {
             let mut args = vec!["scan", "--all", "--format", format];
             args.extend_from_slice(input);
             let out = run(&args);
             assert_eq!(out.code, 1, "{format} {input:?}: {}", out.stderr);
-            assert!(out.stdout.len() > 1000, "{format}: a real report");
+            assert!(out.stdout.len() > 200, "{format}: a real report");
             assert_no_planted_value(&format!("{format} report of {input:?}"), &out.stdout);
             assert_no_planted_value(&format!("{format} errors of {input:?}"), &out.stderr);
         }
+    }
+}
+
+/// Merged reports, baselines and every format written from a merge: still no raw value.
+#[test]
+fn merge_and_baseline_outputs_show_no_detected_value() {
+    let dir = TempDir::new("phi-merge");
+    let shards = [
+        (fixture("chart.html"), dir.path("one.json")),
+        (fixture("messages.snapshot.json"), dir.path("two.json")),
+    ];
+    let mut paths = Vec::new();
+    for (input, out) in &shards {
+        let out = out.display().to_string();
+        let run1 = run(&["scan", "--all", input, "--format", "json", "--output", &out]);
+        assert_eq!(run1.code, 1, "{}", run1.stderr);
+        paths.push(out);
+    }
+    let baseline = dir.path("baseline.json").display().to_string();
+    for format in ["text", "json", "sarif", "junit", "html", "summary"] {
+        let mut args = vec!["merge", "--all", "--format", format];
+        args.extend(paths.iter().map(String::as_str));
+        args.extend(["--write-baseline", &baseline]);
+        let out = run(&args);
+        assert_eq!(out.code, 1, "{format}: {}", out.stderr);
+        assert!(out.stdout.len() > 200, "{format}: a real report");
+        assert_no_planted_value(&format!("merged {format} report"), &out.stdout);
+        assert_no_planted_value(&format!("merged {format} errors"), &out.stderr);
+        let written = std::fs::read_to_string(&baseline).unwrap();
+        assert!(
+            written.contains("phi-"),
+            "the baseline lists the PHI findings"
+        );
+        assert_no_planted_value("baseline file", &written);
+        // Everything baselined (listed with --all): still masked.
+        let out = run(&[
+            "merge",
+            "--all",
+            "--format",
+            format,
+            &paths[0],
+            &paths[1],
+            "--baseline",
+            &baseline,
+        ]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        assert_no_planted_value(&format!("baselined {format} report"), &out.stdout);
     }
 }
 

@@ -1,0 +1,329 @@
+//! Cropped screenshots of elements for reports, with PHI masked first.
+//!
+//! Before the first screenshot, every text node, and every `value`, `placeholder`,
+//! `title`, `aria-label` and `alt`, in which the core's PHI detectors find PHI is replaced
+//! **in the live page** by its redacted form (the same masking every report uses). Nodes
+//! are reached by their DevTools ids through the [`NodeMap`], so text inside closed and
+//! LWC shadow roots is masked too. Form fields are also checked by their live `.value`
+//! (what the user typed is not in the snapshot's attributes).
+//!
+//! Limits, by design of a DOM-level mask: PHI painted in images, canvas or CSS `content`
+//! is not masked; the page is left changed, so call this last on a page.
+
+use headless_chrome::Tab;
+use headless_chrome::protocol::cdp::types::Method;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use portalscan_core::dom::NodeData;
+use portalscan_core::{NodeId, Snapshot, phi};
+
+use crate::{BackendNodeId, BrowserError, NodeMap};
+
+/// The largest crop, in CSS px: enough to see the element and what is around it, small
+/// enough to keep an HTML report with hundreds of findings loadable.
+pub const MAX_CROP: (f64, f64) = (800.0, 400.0);
+/// Context around the element, in CSS px.
+const MARGIN: f64 = 8.0;
+/// Attributes that show text to people (and may hold PHI).
+const SHOWN_ATTRS: &[&str] = &["value", "placeholder", "title", "aria-label", "alt"];
+const GROUP: &str = "portalscan-crops";
+
+macro_rules! raw_methods {
+    ($($ty:ident = $name:literal;)*) => {$(
+        #[derive(Debug, Serialize)]
+        #[serde(transparent)]
+        struct $ty(Value);
+        impl Method for $ty {
+            const NAME: &'static str = $name;
+            type ReturnObject = Value;
+        }
+    )*};
+}
+
+raw_methods! {
+    ResolveNode = "DOM.resolveNode";
+    CallFunctionOn = "Runtime.callFunctionOn";
+    CaptureScreenshot = "Page.captureScreenshot";
+    ReleaseObjectGroup = "Runtime.releaseObjectGroup";
+}
+
+fn call<M>(tab: &Tab, what: &str, method: M) -> Result<Value, BrowserError>
+where
+    M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
+{
+    tab.call_method(method)
+        .map_err(|e| BrowserError::protocol(what, e))
+}
+
+/// A remote object for the node, or `None` when the page removed it.
+fn resolve(tab: &Tab, backend: BackendNodeId) -> Option<String> {
+    call(
+        tab,
+        "resolving a node",
+        ResolveNode(json!({"backendNodeId": backend, "objectGroup": GROUP})),
+    )
+    .ok()?["object"]["objectId"]
+        .as_str()
+        .map(str::to_string)
+}
+
+fn call_on(
+    tab: &Tab,
+    object: &str,
+    function: &str,
+    args: Vec<Value>,
+) -> Result<Value, BrowserError> {
+    let args: Vec<Value> = args.into_iter().map(|v| json!({ "value": v })).collect();
+    let result = call(
+        tab,
+        "masking PHI before a screenshot",
+        CallFunctionOn(json!({"objectId": object, "functionDeclaration": function,
+            "arguments": args, "returnByValue": true})),
+    )?;
+    if let Some(ex) = result.get("exceptionDetails") {
+        // The exception text comes from our own function, never from page content.
+        return Err(BrowserError::Protocol(format!(
+            "masking PHI before a screenshot: {}",
+            ex["text"].as_str().unwrap_or("script error")
+        )));
+    }
+    Ok(result["result"]["value"].clone())
+}
+
+/// One change to make in the live page.
+enum Mask {
+    Text(String),
+    Attr(String, String),
+}
+
+/// The redacted form of every text and shown attribute with PHI, from the snapshot.
+fn masks(snapshot: &Snapshot) -> Vec<(NodeId, Mask)> {
+    let mut out = Vec::new();
+    for (i, node) in snapshot.dom.nodes().iter().enumerate() {
+        let id = NodeId(i as u32);
+        match &node.data {
+            NodeData::Text { text } => {
+                let redacted = phi::redact(text);
+                if redacted != *text {
+                    out.push((id, Mask::Text(redacted)));
+                }
+            }
+            NodeData::Element { attrs, .. } => {
+                let field = attrs
+                    .iter()
+                    .find(|(n, _)| n == "name")
+                    .map(|(_, v)| v.as_str())
+                    .unwrap_or("");
+                for (name, value) in attrs {
+                    if !SHOWN_ATTRS.contains(&name.as_str()) {
+                        continue;
+                    }
+                    let key = if name == "value" && !field.is_empty() {
+                        field
+                    } else {
+                        name
+                    };
+                    let mut redacted = phi::redact_attr(key, value);
+                    if redacted == *value {
+                        redacted = phi::redact(value);
+                    }
+                    if redacted != *value {
+                        out.push((id, Mask::Attr(name.clone(), redacted)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Masks PHI in the live page (see the module docs). Returns how many nodes were changed.
+pub fn mask_phi(tab: &Tab, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, BrowserError> {
+    let mut changed = 0;
+    for (node, mask) in masks(snapshot) {
+        let Some(object) = map.backend(node).and_then(|b| resolve(tab, b)) else {
+            continue;
+        };
+        match mask {
+            Mask::Text(text) => {
+                call_on(
+                    tab,
+                    &object,
+                    "function (t) { this.nodeValue = t; }",
+                    vec![json!(text)],
+                )?;
+            }
+            Mask::Attr(name, value) => {
+                call_on(
+                    tab,
+                    &object,
+                    "function (n, v) { this.setAttribute(n, v); if (n === 'value' && 'value' in this) { this.value = v; } }",
+                    vec![json!(name), json!(value)],
+                )?;
+            }
+        }
+        changed += 1;
+    }
+    // Live values of form fields (typed or set by script), judged with the field's name.
+    for (i, node) in snapshot.dom.nodes().iter().enumerate() {
+        let NodeData::Element { name, attrs, .. } = &node.data else {
+            continue;
+        };
+        if !matches!(name.as_str(), "input" | "textarea") {
+            continue;
+        }
+        let Some(object) = map.backend(NodeId(i as u32)).and_then(|b| resolve(tab, b)) else {
+            continue;
+        };
+        let live = call_on(
+            tab,
+            &object,
+            "function () { return String(this.value || ''); }",
+            vec![],
+        )?;
+        let value = live.as_str().unwrap_or("");
+        if value.is_empty() {
+            continue;
+        }
+        let field = attrs
+            .iter()
+            .find(|(n, _)| n == "name" || n == "id")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("value");
+        let mut redacted = phi::redact_attr(field, value);
+        if redacted == value {
+            redacted = phi::redact(value);
+        }
+        if redacted != value {
+            call_on(
+                tab,
+                &object,
+                "function (v) { this.value = v; }",
+                vec![json!(redacted)],
+            )?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// PNG crops of `nodes` (those the page still has and that have a box), after masking PHI
+/// in the live page. Each crop is the element's border box plus a small margin, scrolled
+/// into view, at most [`MAX_CROP`].
+pub fn element_crops(
+    tab: &Tab,
+    snapshot: &Snapshot,
+    map: &NodeMap,
+    nodes: &[NodeId],
+) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
+    if nodes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let result = crops_after_masking(tab, snapshot, map, nodes);
+    // Best effort: a failure only keeps a few objects alive until the page goes.
+    let _ = call(
+        tab,
+        "releasing objects",
+        ReleaseObjectGroup(json!({"objectGroup": GROUP})),
+    );
+    result
+}
+
+fn crops_after_masking(
+    tab: &Tab,
+    snapshot: &Snapshot,
+    map: &NodeMap,
+    nodes: &[NodeId],
+) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
+    mask_phi(tab, snapshot, map)?;
+    let mut crops = Vec::new();
+    for &node in nodes {
+        let Some(object) = map.backend(node).and_then(|b| resolve(tab, b)) else {
+            continue;
+        };
+        // The element's box in page coordinates, after scrolling it into view.
+        let rect = call_on(
+            tab,
+            &object,
+            "function () {
+                var el = this.nodeType === 1 ? this : this.parentElement;
+                if (!el) { return null; }
+                el.scrollIntoView({block: 'center', inline: 'center'});
+                var r = el.getBoundingClientRect();
+                return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];
+            }",
+            vec![],
+        )?;
+        let Some(clip) = clip(&rect) else {
+            continue;
+        };
+        let shot = call(
+            tab,
+            "taking a screenshot",
+            CaptureScreenshot(
+                json!({"format": "png", "clip": clip, "captureBeyondViewport": false}),
+            ),
+        )?;
+        let Some(data) = shot["data"].as_str() else {
+            continue;
+        };
+        use base64::Engine;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|e| BrowserError::protocol("decoding a screenshot", e))?;
+        crops.push((node, png));
+    }
+    Ok(crops)
+}
+
+/// The clip for a box `[x, y, width, height]`: with margin, capped, never negative.
+fn clip(rect: &Value) -> Option<Value> {
+    let r: Vec<f64> = rect.as_array()?.iter().filter_map(Value::as_f64).collect();
+    let [x, y, w, h] = r[..] else {
+        return None;
+    };
+    if w <= 0.0 || h <= 0.0 {
+        return None;
+    }
+    let x0 = (x - MARGIN).max(0.0);
+    let y0 = (y - MARGIN).max(0.0);
+    let width = (x + w + MARGIN - x0).min(MAX_CROP.0);
+    let height = (y + h + MARGIN - y0).min(MAX_CROP.1);
+    Some(json!({"x": x0, "y": y0, "width": width, "height": height, "scale": 1}))
+}
+
+/// `crops` as `data:image/png;base64,…` URIs on the findings about those nodes (what the
+/// JSON and HTML reports show as `screenshot`).
+pub fn attach(findings: &mut [portalscan_core::Finding], crops: &[(NodeId, Vec<u8>)]) {
+    use base64::Engine;
+    for (node, png) in crops {
+        let uri = format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(png)
+        );
+        for f in findings.iter_mut().filter(|f| f.node == Some(*node)) {
+            f.screenshot = Some(uri.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clips_have_margin_are_capped_and_skip_empty_boxes() {
+        let c = clip(&json!([100.0, 50.0, 20.0, 10.0])).unwrap();
+        assert_eq!(c["x"], 92.0);
+        assert_eq!(c["width"], 36.0);
+        let big = clip(&json!([0.0, 0.0, 5000.0, 5000.0])).unwrap();
+        assert_eq!(
+            (big["width"].as_f64(), big["height"].as_f64()),
+            (Some(800.0), Some(400.0))
+        );
+        assert!(clip(&json!([0.0, 0.0, 0.0, 10.0])).is_none());
+        assert!(clip(&Value::Null).is_none());
+    }
+}
