@@ -91,6 +91,33 @@ fn call_on(
     Ok(result["result"]["value"].clone())
 }
 
+/// Most matches looked for one by one in a text (see [`redact_text`]).
+const MAX_RESCANS: usize = 64;
+
+/// `text` with PHI masked, for a screenshot: after each match the rest of the text is
+/// scanned again on its own, so a value whose label follows another value ("MRN 00123456
+/// DOB 04/12/1961", where the detectors see only the MRN in one pass) is masked too. A
+/// screenshot may mask more than a report would; it must not mask less.
+pub fn redact_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    for _ in 0..MAX_RESCANS {
+        let matches = phi::detect(rest);
+        let Some(first) = matches
+            .iter()
+            .find(|m| rest.is_char_boundary(m.start) && rest.is_char_boundary(m.end))
+        else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..first.start]);
+        out.push_str(&phi::mask(&rest[first.start..first.end]));
+        rest = &rest[first.end..];
+    }
+    out.push_str(&phi::redact(rest));
+    out
+}
+
 /// One change to make in the live page.
 enum Mask {
     Text(String),
@@ -104,7 +131,7 @@ fn masks(snapshot: &Snapshot) -> Vec<(NodeId, Mask)> {
         let id = NodeId(i as u32);
         match &node.data {
             NodeData::Text { text } => {
-                let redacted = phi::redact(text);
+                let redacted = redact_text(text);
                 if redacted != *text {
                     out.push((id, Mask::Text(redacted)));
                 }
@@ -126,7 +153,7 @@ fn masks(snapshot: &Snapshot) -> Vec<(NodeId, Mask)> {
                     };
                     let mut redacted = phi::redact_attr(key, value);
                     if redacted == *value {
-                        redacted = phi::redact(value);
+                        redacted = redact_text(value);
                     }
                     if redacted != *value {
                         out.push((id, Mask::Attr(name.clone(), redacted)));
@@ -194,7 +221,7 @@ pub fn mask_phi(tab: &Tab, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, 
             .unwrap_or("value");
         let mut redacted = phi::redact_attr(field, value);
         if redacted == value {
-            redacted = phi::redact(value);
+            redacted = redact_text(value);
         }
         if redacted != value {
             call_on(
@@ -312,6 +339,19 @@ pub fn attach(findings: &mut [portalscan_core::Finding], crops: &[(NodeId, Vec<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn screenshot_text_masks_values_one_pass_would_miss() {
+        assert_eq!(
+            redact_text("MRN 00123456 DOB 04/12/1961"),
+            "MRN ******56 DOB ********61"
+        );
+        assert_eq!(redact_text("no PHI here"), "no PHI here");
+        // Where one pass finds everything, the same masking as the reports.
+        let t = "Patient SSN 536-22-8142, MRN: 00123456";
+        assert_eq!(redact_text(t), phi::redact(t));
+        assert!(!redact_text(t).contains("536-22"));
+    }
 
     #[test]
     fn clips_have_margin_are_capped_and_skip_empty_boxes() {
