@@ -6,6 +6,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::gate::GateOptions;
+use portalscan_crawl::{Overrides, Shard};
 
 pub const USAGE: &str = "\
 usage:
@@ -16,12 +17,23 @@ usage:
                    [--output FILE] [--all] [--fail-on ...] [--baseline FILE] [--threshold RULE=N]...
   portalscan snapshot <file.html> [--output page.snapshot.json]
   portalscan rules [--format text|markdown|json]
+  portalscan crawl <url>... [--config portalscan.toml] [--output-dir DIR]
+                  [--format json,sarif,junit,text] [--fail-on fail|review|never] [--all]
+                  [--max-pages N] [--max-depth N] [--max-time SECS] [--jobs N]
+                  [--timeout SECS] [--retries N] [--shard i/n] [--resume]
+                  [--storage-state FILE] [--chrome PATH] [--no-sitemap] [--no-tab-walk]
+  portalscan demo [--output-dir DIR] [--format ...] [--jobs N] [--chrome PATH]
   portalscan --help | --version
 
 Directories are walked for *.html, *.htm and *.snapshot.json files; `-` reads HTML from
 standard input. --har adds what a browser session recorded (HAR 1.2 from DevTools or
 Playwright: response headers, requests, cookies) to the one page scanned. PHI evidence is
 fingerprinted with PORTALSCAN_FINGERPRINT_KEY, or a random key per run.
+crawl visits pages in headless Chromium (--chrome, $CHROME or the usual places), stays in
+the seeds' origin and directory, appends each page to DIR/results.jsonl and writes the
+reports (report.json, report.sarif, report.junit.xml, report.txt) to DIR
+(default portalscan-report). demo serves the bundled fixture portal on 127.0.0.1 and
+crawls it.
 Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or input error.";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,9 +137,37 @@ pub struct RulesArgs {
 }
 
 #[derive(Debug)]
+pub struct CrawlArgs {
+    pub config: Option<PathBuf>,
+    /// Flags over the config file (seeds are the positional URLs).
+    pub overrides: Overrides,
+    /// Report files to write into the output directory.
+    pub formats: Vec<ReportFormat>,
+    pub fail_on: FailOn,
+    pub all: bool,
+}
+
+#[derive(Debug)]
+pub struct DemoArgs {
+    pub overrides: Overrides,
+    pub formats: Vec<ReportFormat>,
+    pub fail_on: FailOn,
+}
+
+/// What `crawl` and `demo` write by default: every format.
+pub const ALL_FORMATS: [ReportFormat; 4] = [
+    ReportFormat::Json,
+    ReportFormat::Sarif,
+    ReportFormat::Junit,
+    ReportFormat::Text,
+];
+
+#[derive(Debug)]
 pub enum Command {
     Scan(ScanArgs),
     Merge(MergeArgs),
+    Crawl(CrawlArgs),
+    Demo(DemoArgs),
     Snapshot(SnapshotArgs),
     Rules(RulesArgs),
     Help,
@@ -244,6 +284,8 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
             Some("merge") => parse_merge(it),
             Some("snapshot") => parse_snapshot(it),
             Some("rules") => parse_rules(it),
+            Some("crawl") => parse_crawl(it, false),
+            Some("demo") => parse_crawl(it, true),
             Some("help") => Ok(Command::Help),
             _ => Err(UsageError(format!(
                 "unknown command '{}'",
@@ -340,6 +382,127 @@ fn parse_merge(mut it: ArgIter) -> Result<Command, UsageError> {
         ));
     }
     Ok(Command::Merge(merge))
+const FORMATS: [(&str, ReportFormat); 4] = [
+    ("text", ReportFormat::Text),
+    ("json", ReportFormat::Json),
+    ("sarif", ReportFormat::Sarif),
+    ("junit", ReportFormat::Junit),
+];
+
+const FAIL_ON: [(&str, FailOn); 3] = [
+    ("fail", FailOn::Fail),
+    ("review", FailOn::Review),
+    ("never", FailOn::Never),
+];
+
+/// A whole number for `flag`; `min` is the least allowed.
+fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy>(
+    flag: &str,
+    value: &str,
+    min: T,
+) -> Result<T, UsageError> {
+    match value.trim().parse::<T>() {
+        Ok(n) if n >= min => Ok(n),
+        _ => Err(UsageError(format!(
+            "{flag}: expected a whole number of at least {min}, got '{value}'"
+        ))),
+    }
+}
+
+/// `crawl` (and `demo`, which takes no URLs or config: it crawls the fixture portal).
+fn parse_crawl(mut it: ArgIter, demo: bool) -> Result<Command, UsageError> {
+    let name = if demo { "demo" } else { "crawl" };
+    let mut config = None;
+    let mut o = Overrides::default();
+    let mut formats: Vec<ReportFormat> = Vec::new();
+    let mut fail_on = FailOn::Fail;
+    let mut all = false;
+    while let Some(arg) = it.next_arg()? {
+        let f = match arg {
+            Arg::Positional(p) if !demo => {
+                let url = p.into_string().map_err(|p| {
+                    UsageError(format!("crawl: not a URL: {}", p.to_string_lossy()))
+                })?;
+                o.seeds.push(url);
+                continue;
+            }
+            Arg::Positional(p) => {
+                return Err(UsageError(format!(
+                    "demo: takes no arguments (got {})",
+                    p.to_string_lossy()
+                )));
+            }
+            Arg::Flag(f) => f,
+        };
+        match f.as_str() {
+            "--format" | "-f" => {
+                let v = it.text_value(&f)?;
+                for one in v.split(',').filter(|s| !s.is_empty()) {
+                    let format = one_of("--format", one.trim(), &FORMATS)?;
+                    if !formats.contains(&format) {
+                        formats.push(format);
+                    }
+                }
+            }
+            "--fail-on" => fail_on = one_of("--fail-on", &it.text_value(&f)?, &FAIL_ON)?,
+            "--output-dir" | "-o" => o.output_dir = Some(PathBuf::from(it.value(&f)?)),
+            "--chrome" => o.chrome = Some(PathBuf::from(it.value(&f)?)),
+            "--jobs" | "-j" => o.jobs = Some(number(&f, &it.text_value(&f)?, 1)?),
+            "--max-pages" if !demo => o.max_pages = Some(number(&f, &it.text_value(&f)?, 1)?),
+            "--max-depth" if !demo => o.max_depth = Some(number(&f, &it.text_value(&f)?, 0)?),
+            "--max-time" if !demo => o.max_time_secs = Some(number(&f, &it.text_value(&f)?, 1)?),
+            "--timeout" => o.timeout_secs = Some(number(&f, &it.text_value(&f)?, 1)?),
+            "--retries" => o.retries = Some(number(&f, &it.text_value(&f)?, 0)?),
+            "--shard" if !demo => {
+                o.shard = Some(
+                    Shard::parse(&it.text_value(&f)?)
+                        .map_err(|e| UsageError(format!("--shard: {e}")))?,
+                )
+            }
+            "--resume" if !demo => {
+                it.no_value(&f)?;
+                o.resume = true;
+            }
+            "--storage-state" if !demo => o.storage_state = Some(PathBuf::from(it.value(&f)?)),
+            "--config" | "-c" if !demo => config = Some(PathBuf::from(it.value(&f)?)),
+            "--no-sitemap" if !demo => {
+                it.no_value(&f)?;
+                o.sitemap = Some(false);
+            }
+            "--no-tab-walk" => {
+                it.no_value(&f)?;
+                o.tab_walk = Some(false);
+            }
+            "--all" => {
+                it.no_value(&f)?;
+                all = true;
+            }
+            "--help" | "-h" => return Ok(Command::Help),
+            _ => return Err(UsageError(format!("{name}: unknown option {f}"))),
+        }
+    }
+    if formats.is_empty() {
+        formats = ALL_FORMATS.to_vec();
+    }
+    if demo {
+        return Ok(Command::Demo(DemoArgs {
+            overrides: o,
+            formats,
+            fail_on,
+        }));
+    }
+    if o.seeds.is_empty() && config.is_none() {
+        return Err(UsageError(
+            "crawl: give at least one URL, or a --config with seeds".into(),
+        ));
+    }
+    Ok(Command::Crawl(CrawlArgs {
+        config,
+        overrides: o,
+        formats,
+        fail_on,
+        all,
+    }))
 }
 
 fn parse_snapshot(mut it: ArgIter) -> Result<Command, UsageError> {
@@ -455,6 +618,60 @@ mod tests {
         assert!(parse_str(&["scan", "a", "--all=1"]).is_err());
         assert!(parse_str(&["frobnicate"]).is_err());
         assert!(parse_str(&[]).is_err());
+    }
+
+    #[test]
+    fn crawl_flags() {
+        let Command::Crawl(c) = parse_str(&[
+            "crawl",
+            "http://127.0.0.1:8080/s/home",
+            "--max-pages=20",
+            "--jobs",
+            "2",
+            "--shard",
+            "2/3",
+            "--format",
+            "json,sarif",
+            "--resume",
+            "--timeout",
+            "15",
+        ])
+        .unwrap() else {
+            panic!("not crawl")
+        };
+        assert_eq!(c.overrides.seeds, ["http://127.0.0.1:8080/s/home"]);
+        assert_eq!(c.overrides.max_pages, Some(20));
+        assert_eq!(c.overrides.jobs, Some(2));
+        assert_eq!(c.overrides.shard, Some(Shard { index: 2, count: 3 }));
+        assert_eq!(c.overrides.timeout_secs, Some(15));
+        assert!(c.overrides.resume);
+        assert_eq!(c.formats, [ReportFormat::Json, ReportFormat::Sarif]);
+        let Command::Demo(d) = parse_str(&["demo", "-o", "out"]).unwrap() else {
+            panic!("not demo")
+        };
+        assert_eq!(d.overrides.output_dir, Some(PathBuf::from("out")));
+        assert_eq!(d.formats, ALL_FORMATS);
+    }
+
+    #[test]
+    fn crawl_usage_errors() {
+        for (args, needle) in [
+            (&["crawl"][..], "at least one URL"),
+            (&["crawl", "http://x/", "--jobs", "0"], "--jobs: expected"),
+            (&["crawl", "http://x/", "--max-pages", "ten"], "'ten'"),
+            (&["crawl", "http://x/", "--shard", "4/3"], "--shard"),
+            (&["crawl", "http://x/", "--format", "pdf"], "'pdf'"),
+            (
+                &["crawl", "http://x/", "--frobnicate"],
+                "unknown option --frobnicate",
+            ),
+            (&["crawl", "http://x/", "--resume=yes"], "takes no value"),
+            (&["demo", "http://x/"], "takes no arguments"),
+            (&["demo", "--shard", "1/2"], "unknown option --shard"),
+        ] {
+            let err = parse_str(args).unwrap_err();
+            assert!(err.0.contains(needle), "{args:?}: {}", err.0);
+        }
     }
 
     #[test]

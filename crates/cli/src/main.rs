@@ -1,6 +1,7 @@
 //! The `portalscan` command: scan pages and snapshots, write snapshots, list rules.
 
 mod args;
+mod crawl;
 mod formats;
 mod gate;
 mod inputs;
@@ -43,6 +44,8 @@ fn run(args: Vec<OsString>) -> i32 {
         Command::Merge(merge) => run_merge(&merge),
         Command::Snapshot(snapshot) => run_snapshot(&snapshot),
         Command::Rules(rules) => run_rules(&rules),
+        Command::Crawl(args) => crawl::run_crawl(&args),
+        Command::Demo(args) => crawl::run_demo(&args),
     }
 }
 
@@ -186,7 +189,7 @@ fn run_rules(args: &RulesArgs) -> i32 {
 }
 
 /// Writes to the file, or to standard output. A closed pipe (`| head`) is not an error.
-fn write_output(path: Option<&Path>, text: &str) -> Result<(), i32> {
+pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), i32> {
     match path {
         Some(path) => std::fs::write(path, text).map_err(|e| {
             report_error(&InputError::io(

@@ -150,6 +150,12 @@ pub fn scan_page(
     }
 }
 
+/// The findings of a snapshot: every rule, PHI fingerprints keyed with `key`. The one scan
+/// both `scan` (static pages) and `crawl` (browser snapshots) run.
+pub fn findings(snapshot: &Snapshot, include_passes: bool, key: &FingerprintKey) -> Vec<Finding> {
+    scan_all_with(snapshot, ScanOptions { include_passes }, key, None)
+}
+
 /// Reads a HAR file (`--har`) into the facts it adds to the page.
 pub fn load_har(path: &Path) -> Result<HarFacts, InputError> {
     let label = path.display().to_string();

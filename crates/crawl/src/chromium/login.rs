@@ -173,19 +173,25 @@ pub fn form_login(
         tab.wait_for_element_with_custom_timeout(selector, timeout)
             .map_err(step(&format!("no element matches {selector}")))
     };
-    field(&login.username_selector)?
-        .focus()
-        .map_err(step("cannot focus the username field"))?;
-    tab.type_str(&username)
-        .map_err(step("cannot type the username"))?;
-    field(&login.password_selector)?
-        .focus()
-        .map_err(step("cannot focus the password field"))?;
-    tab.type_str(&password)
-        .map_err(step("cannot type the password"))?;
-    field(&login.submit_selector)?
-        .click()
-        .map_err(step("cannot click the submit button"))?;
+    // Focus through the page's own DOM (DevTools node ids go stale across the settle
+    // script's observers), then type with real key events as a person would.
+    let focus = |selector: &str, what: &str| -> Result<(), BrowserError> {
+        field(selector)?;
+        let script = format!(
+            "(() => {{ const e = document.querySelector({}); if (!e) return false; e.focus(); return document.activeElement === e; }})()",
+            serde_json::to_string(selector).unwrap_or_default()
+        );
+        match tab.evaluate(&script, false).map(|r| r.value) {
+            Ok(Some(serde_json::Value::Bool(true))) => Ok(()),
+            _ => Err(BrowserError::Protocol(format!("login: cannot focus the {what}"))),
+        }
+    };
+    focus(&login.username_selector, "username field")?;
+    tab.type_str(&username).map_err(step("cannot type the username"))?;
+    focus(&login.password_selector, "password field")?;
+    tab.type_str(&password).map_err(step("cannot type the password"))?;
+    focus(&login.submit_selector, "submit button")?;
+    tab.press_key("Enter").map_err(step("cannot submit the form"))?;
     let start = Instant::now();
     while start.elapsed() < timeout {
         if tab.get_url().contains(&login.success_url_contains) {

@@ -1,3 +1,235 @@
+//! The real [`Visitor`]: Chromium through `portalscan-browser`, one tab per job, the scope
+//! guard on every tab, login after every (re)start, the core's rules on every scanned page.
+
 mod guard;
 pub mod login;
+
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use portalscan_browser::{Browser, BrowserError, LaunchOptions, Page, VisitOptions};
+use portalscan_core::{Finding, Snapshot};
+
 pub use guard::ScopeGuard;
+pub use login::StorageState;
+
+use crate::config::{CrawlConfig, FormLogin};
+use crate::scope::{self, Scope};
+use crate::visitor::{PageVisit, Timings, VisitError, Visitor};
+
+/// Runs the rules on a page: the CLI passes the same scan the static `scan` command uses.
+pub type ScanFn = Arc<dyn Fn(&Snapshot) -> Vec<Finding> + Send + Sync>;
+
+pub struct ChromiumOptions {
+    pub launch: LaunchOptions,
+    pub visit: VisitOptions,
+    pub scope: Scope,
+    pub seeds: Vec<String>,
+    pub storage_state: Option<StorageState>,
+    pub login: Option<FormLogin>,
+    pub scan: ScanFn,
+}
+
+impl ChromiumOptions {
+    /// From a resolved crawl config; reads the storage state file if there is one.
+    pub fn from_config(config: &CrawlConfig, scan: ScanFn) -> Result<ChromiumOptions, String> {
+        let storage_state = config
+            .storage_state
+            .as_deref()
+            .map(StorageState::load)
+            .transpose()?;
+        Ok(ChromiumOptions {
+            launch: LaunchOptions {
+                chrome: config.chrome.clone(),
+                ..LaunchOptions::default()
+            },
+            visit: VisitOptions {
+                timeout: config.timeout,
+                settle: config.settle,
+                tab_walk: config.tab_walk,
+                max_tab_presses: config.max_tab_presses,
+            },
+            scope: config.scope.clone(),
+            seeds: config.seeds.clone(),
+            storage_state,
+            login: config.login.clone(),
+            scan,
+        })
+    }
+}
+
+struct Session {
+    // Tabs before the browser: they are closed before it goes away.
+    tabs: Vec<(Page, Arc<ScopeGuard>)>,
+    browser: Browser,
+}
+
+pub struct ChromiumVisitor {
+    opts: ChromiumOptions,
+    session: RwLock<Option<Session>>,
+}
+
+impl ChromiumVisitor {
+    pub fn new(opts: ChromiumOptions) -> ChromiumVisitor {
+        ChromiumVisitor {
+            opts,
+            session: RwLock::new(None),
+        }
+    }
+
+    /// The running browser's process id (tests kill it to check restarts).
+    pub fn browser_pid(&self) -> Option<u32> {
+        self.session.read().ok()?.as_ref()?.browser.pid()
+    }
+
+    fn open(&self, tabs: usize) -> Result<Session, BrowserError> {
+        let browser = Browser::launch(&self.opts.launch)?;
+        let mut pages = Vec::new();
+        for _ in 0..tabs.max(1) {
+            let page = browser.new_page()?;
+            let guard = Arc::new(ScopeGuard::new(self.opts.scope.clone()));
+            guard.install(page.tab())?;
+            pages.push((page, guard));
+        }
+        let (first, guard) = &pages[0];
+        if let Some(state) = &self.opts.storage_state {
+            state.apply(first.tab(), &self.opts.seeds, self.opts.visit.timeout)?;
+        }
+        if let Some(login) = &self.opts.login {
+            guard.set_login(true);
+            let result = login::form_login(first.tab(), login, self.opts.visit.timeout);
+            guard.set_login(false);
+            guard.take_blocked();
+            result?;
+        }
+        Ok(Session {
+            tabs: pages,
+            browser,
+        })
+    }
+}
+
+fn visit_error(e: BrowserError) -> VisitError {
+    let message = portalscan_core::phi::redact(&e.to_string());
+    match e {
+        BrowserError::Crashed(_) => VisitError::Crashed(message),
+        BrowserError::Timeout { .. } => VisitError::Timeout(message),
+        _ => VisitError::Failed(message),
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+impl Visitor for ChromiumVisitor {
+    fn start(&self, tabs: usize) -> Result<(), VisitError> {
+        let mut session = self.session.write().unwrap_or_else(|p| p.into_inner());
+        // Drop the old (dead) browser first: its profile directory goes with it.
+        *session = None;
+        *session = Some(self.open(tabs).map_err(visit_error)?);
+        Ok(())
+    }
+
+    fn visit(&self, tab: usize, url: &str, scan: bool) -> Result<PageVisit, VisitError> {
+        let session = self.session.read().unwrap_or_else(|p| p.into_inner());
+        let Some(session) = session.as_ref() else {
+            return Err(VisitError::Crashed("the browser is not running".into()));
+        };
+        let (page, guard) = &session.tabs[tab % session.tabs.len()];
+        guard.take_blocked();
+        let opts = VisitOptions {
+            tab_walk: scan && self.opts.visit.tab_walk,
+            ..self.opts.visit.clone()
+        };
+        let result = page.visit(url, &opts);
+        let blocked = guard.take_blocked();
+        let visit = match result {
+            Ok(visit) => visit,
+            Err(e) => {
+                if let Some(target) = blocked.first() {
+                    return Err(VisitError::OutOfScope(portalscan_core::phi::redact_url(target)));
+                }
+                if !session.browser.is_alive() {
+                    return Err(VisitError::Crashed(portalscan_core::phi::redact(&e.to_string())));
+                }
+                return Err(visit_error(e));
+            }
+        };
+        // An error page is not the page: report it (and retry it) rather than scan it.
+        if let Some(status) = visit.snapshot.response.as_ref().map(|r| r.status) {
+            if status >= 400 {
+                return Err(VisitError::Failed(format!("HTTP {status}")));
+            }
+        }
+        if let Some(target) = blocked.first() {
+            if !self.opts.scope.allows(&visit.final_url) {
+                return Err(VisitError::OutOfScope(portalscan_core::phi::redact_url(target)));
+            }
+        }
+        let mut timings = Timings {
+            navigate_ms: ms(visit.timings.navigate),
+            settle_ms: ms(visit.timings.settle),
+            snapshot_ms: ms(visit.timings.snapshot),
+            rules_ms: 0.0,
+            tab_walk_ms: ms(visit.timings.tab_walk),
+        };
+        let findings = if scan {
+            let start = Instant::now();
+            let findings = (self.opts.scan)(&visit.snapshot);
+            timings.rules_ms = ms(start.elapsed());
+            findings
+        } else {
+            Vec::new()
+        };
+        Ok(PageVisit {
+            final_url: visit.final_url,
+            links: visit.links,
+            findings,
+            timings,
+        })
+    }
+
+    fn fetch_text(&self, tab: usize, url: &str) -> Result<String, VisitError> {
+        let session = self.session.read().unwrap_or_else(|p| p.into_inner());
+        let Some(session) = session.as_ref() else {
+            return Err(VisitError::Crashed("the browser is not running".into()));
+        };
+        let tab = session.tabs[tab % session.tabs.len()].0.tab();
+        // A same-origin fetch() from a seed page: no navigation outside the scope, and the
+        // session's cookies go with it.
+        let origin = scope::origin(url);
+        let Some(seed) = self
+            .opts
+            .seeds
+            .iter()
+            .find(|s| scope::origin(s) == origin)
+        else {
+            return Err(VisitError::Failed("not on a seed's origin".into()));
+        };
+        tab.set_default_timeout(self.opts.visit.timeout);
+        tab.navigate_to(seed)
+            .and_then(|t| t.wait_until_navigated())
+            .map_err(|e| VisitError::Failed(format!("cannot load the seed page: {e}")))?;
+        let script = format!(
+            "fetch({}, {{credentials: 'same-origin'}}).then(r => r.ok ? r.text() : '\\u0000HTTP ' + r.status)",
+            serde_json::to_string(url).unwrap_or_default()
+        );
+        let value = tab
+            .evaluate(&script, true)
+            .map_err(|e| VisitError::Failed(format!("fetch failed: {e}")))?
+            .value;
+        match value {
+            Some(serde_json::Value::String(text)) => match text.strip_prefix('\u{0}') {
+                Some(status) => Err(VisitError::Failed(status.to_string())),
+                None => Ok(text),
+            },
+            _ => Err(VisitError::Failed("fetch gave no text".into())),
+        }
+    }
+
+    fn is_alive(&self) -> bool {
+        let session = self.session.read().unwrap_or_else(|p| p.into_inner());
+        session.as_ref().is_some_and(|s| s.browser.is_alive())
+    }
+}

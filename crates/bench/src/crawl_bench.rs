@@ -1,0 +1,100 @@
+//! `cargo run -p portalscan-bench --bin crawl-bench [-- --runs N --tab-walk on|off]`
+//!
+//! Crawls the fixture portal (fixtures/portal on loopback) in headless Chromium with
+//! `--jobs 1` and then `--jobs 2`, and prints for each: pages per minute (wall clock), the
+//! mean per-page split (navigate, settle, snapshot, rules, Tab walk), the ratio
+//! (snapshot + rules) / (navigate + settle) — what portalscan adds over the page's own load,
+//! target below 1 — and the scaling ratio of pages/min with 2 jobs over 1 (target near 2 on
+//! two cores). Not a test: figures depend on the machine and its load.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use portalscan_core::phi::FingerprintKey;
+use portalscan_core::{ScanOptions, scan_all_with};
+use portalscan_crawl::chromium::{ChromiumOptions, ChromiumVisitor, ScanFn};
+use portalscan_crawl::{CrawlConfig, Progress, Timings};
+
+struct Figures {
+    pages: usize,
+    errors: usize,
+    per_minute: f64,
+    mean: Timings,
+}
+
+fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
+    let mut config = CrawlConfig::for_seeds(&[seed]).expect("config");
+    config.jobs = jobs;
+    config.tab_walk = tab_walk;
+    config.output_dir = out.to_path_buf();
+    let key = FingerprintKey::new(b"crawl-bench".to_vec());
+    let scan: ScanFn =
+        Arc::new(move |s| scan_all_with(s, ScanOptions::default(), &key, None));
+    let visitor = ChromiumVisitor::new(ChromiumOptions::from_config(&config, scan).expect("options"));
+    let start = Instant::now();
+    let outcome = portalscan_crawl::crawl(&config, &visitor, &mut Progress::silent())
+        .unwrap_or_else(|e| panic!("crawl failed: {e}"));
+    let wall = start.elapsed().as_secs_f64();
+    let ok: Vec<Timings> = outcome.pages.iter().filter_map(|p| p.timings).collect();
+    let n = ok.len().max(1) as f64;
+    let sum = |f: fn(&Timings) -> f64| ok.iter().map(f).sum::<f64>() / n;
+    Figures {
+        pages: outcome.pages.len(),
+        errors: outcome.pages.iter().filter(|p| p.error.is_some()).count(),
+        per_minute: outcome.pages.len() as f64 / wall * 60.0,
+        mean: Timings {
+            navigate_ms: sum(|t| t.navigate_ms),
+            settle_ms: sum(|t| t.settle_ms),
+            snapshot_ms: sum(|t| t.snapshot_ms),
+            rules_ms: sum(|t| t.rules_ms),
+            tab_walk_ms: sum(|t| t.tab_walk_ms),
+        },
+    }
+}
+
+fn print(label: &str, f: &Figures) {
+    let t = &f.mean;
+    println!(
+        "{label}: {} pages ({} errors), {:.1} pages/min; per page: navigate {:.0} ms, settle {:.0} ms, snapshot {:.0} ms, rules {:.0} ms, Tab walk {:.0} ms",
+        f.pages, f.errors, f.per_minute, t.navigate_ms, t.settle_ms, t.snapshot_ms, t.rules_ms, t.tab_walk_ms
+    );
+    println!(
+        "{label}: (snapshot + rules) / (navigate + settle) = {:.2}",
+        (t.snapshot_ms + t.rules_ms) / (t.navigate_ms + t.settle_ms).max(0.001)
+    );
+}
+
+fn main() {
+    let mut runs = 1;
+    let mut tab_walk = true;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(1),
+            "--tab-walk" => tab_walk = args.next().as_deref() != Some("off"),
+            _ => {
+                eprintln!("usage: crawl-bench [--runs N] [--tab-walk on|off]");
+                std::process::exit(2);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/portal");
+    let server = portalscan_portal_fixture::start(portalscan_portal_fixture::ServerOptions::new(&root))
+        .unwrap_or_else(|e| panic!("fixture portal: {e} (run scripts/setup.sh)"));
+    let seed = format!("{}/s/home", server.url());
+    let out = std::env::temp_dir().join(format!("portalscan-crawl-bench-{}", std::process::id()));
+    let mut best = [0.0f64; 2];
+    for r in 0..runs {
+        for (i, jobs) in [1usize, 2].into_iter().enumerate() {
+            let f = run(&seed, jobs, tab_walk, &out);
+            print(&format!("run {} --jobs {jobs}", r + 1), &f);
+            best[i] = best[i].max(f.per_minute);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    println!(
+        "scaling: pages/min with --jobs 2 / --jobs 1 = {:.2} (best of {runs})",
+        best[1] / best[0].max(0.001)
+    );
+}

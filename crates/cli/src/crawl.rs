@@ -1,0 +1,206 @@
+//! `portalscan crawl` and `portalscan demo`: crawl in Chromium, then write the reports from
+//! the pages found (the same report formats as `scan`).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use portalscan_crawl::chromium::{ChromiumOptions, ChromiumVisitor};
+use portalscan_crawl::{ConfigFile, CrawlConfig, JournalEntry, Overrides, Progress, Style};
+
+use crate::args::{CrawlArgs, DemoArgs, FailOn, ReportFormat};
+use crate::formats;
+use crate::inputs::InputError;
+use crate::pages::{self, ScannedPage};
+use crate::report::{Report, exit};
+
+pub fn run_crawl(args: &CrawlArgs) -> i32 {
+    let config = match load_config(args.config.as_deref(), args.overrides.clone()) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("portalscan: {e}");
+            return exit::ERROR;
+        }
+    };
+    crawl_and_report(&config, &args.formats, args.fail_on, args.all)
+}
+
+/// Reads the config file (if any) and puts the flags over it.
+fn load_config(path: Option<&Path>, overrides: Overrides) -> Result<CrawlConfig, String> {
+    let (file, base) = match path {
+        Some(path) => (
+            ConfigFile::load(path)?,
+            path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        ),
+        None => (ConfigFile::default(), PathBuf::from(".")),
+    };
+    file.resolve(overrides, &base)
+}
+
+/// Serves `fixtures/portal` on loopback and crawls it.
+pub fn run_demo(args: &DemoArgs) -> i32 {
+    let root = match fixture_root() {
+        Some(root) => root,
+        None => {
+            eprintln!(
+                "portalscan: demo: fixtures/portal not found (run it from the repository: scripts/setup.sh && cargo run -p portalscan -- demo)"
+            );
+            return exit::ERROR;
+        }
+    };
+    let server = match portalscan_portal_fixture::start(
+        portalscan_portal_fixture::ServerOptions::new(&root),
+    ) {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("portalscan: demo: cannot start the fixture portal: {e}");
+            return exit::ERROR;
+        }
+    };
+    let mut overrides = args.overrides.clone();
+    overrides.seeds = vec![format!("{}/s/home", server.url())];
+    let config = match ConfigFile::default().resolve(overrides, Path::new(".")) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("portalscan: demo: {e}");
+            return exit::ERROR;
+        }
+    };
+    eprintln!(
+        "portalscan: demo: fixture portal at {}/s/home",
+        server.url()
+    );
+    let code = crawl_and_report(&config, &args.formats, args.fail_on, false);
+    drop(server);
+    code
+}
+
+/// The repository's `fixtures/portal`: under the working directory, or where this binary
+/// was built from.
+fn fixture_root() -> Option<PathBuf> {
+    let candidates = [
+        PathBuf::from("fixtures/portal"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/portal"),
+    ];
+    candidates.into_iter().find(|p| p.join("pages").is_dir())
+}
+
+fn crawl_and_report(
+    config: &CrawlConfig,
+    formats: &[ReportFormat],
+    fail_on: FailOn,
+    all: bool,
+) -> i32 {
+    let started = Instant::now();
+    // JUnit lists rules that passed as passed testcases, so it needs the passes.
+    let passes_known = all || formats.contains(&ReportFormat::Junit);
+    let key = Arc::new(pages::fingerprint_key());
+    let scan: portalscan_crawl::chromium::ScanFn =
+        Arc::new(move |snapshot| pages::findings(snapshot, passes_known, &key));
+    let options = match ChromiumOptions::from_config(config, scan) {
+        Ok(options) => options,
+        Err(e) => {
+            eprintln!("portalscan: {e}");
+            return exit::ERROR;
+        }
+    };
+    let visitor = ChromiumVisitor::new(options);
+    let mut progress = Progress::new(Style::for_stderr());
+    let (entries, fatal) = match portalscan_crawl::crawl(config, &visitor, &mut progress) {
+        Ok(outcome) => (outcome.pages, None),
+        Err(e) => {
+            // Keep what was found: the journal has every finished page.
+            let journal = config.output_dir.join(portalscan_crawl::journal::FILE_NAME);
+            let mut pages: Vec<JournalEntry> = portalscan_crawl::journal::read_all(&journal)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| p.scanned && config.shard.owns(&p.url))
+                .collect();
+            pages.sort_by_key(|p| p.order);
+            (pages, Some(e.0))
+        }
+    };
+    let mut report = report_from(&entries, all, passes_known);
+    if let Some(message) = fatal {
+        eprintln!("portalscan: {message}");
+        report.errors.push(InputError::new("crawl", message));
+    }
+    for e in &report.errors {
+        eprintln!("portalscan: {e}");
+    }
+    if let Err(code) = write_reports(&report, formats, &config.output_dir) {
+        return code;
+    }
+    let counts = report.counts();
+    eprintln!(
+        "portalscan: crawled {} page(s) in {:.1} s: {} fail, {} review, {} error(s); reports in {}",
+        report.pages.len() + report.errors.len(),
+        started.elapsed().as_secs_f64(),
+        counts.fail,
+        counts.review,
+        report.errors.len(),
+        config.output_dir.display()
+    );
+    report.exit_code(fail_on)
+}
+
+/// The report of crawled pages: a page with an error is an error entry (naming its URL).
+fn report_from(entries: &[JournalEntry], include_passes: bool, passes_known: bool) -> Report {
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for entry in entries {
+        match &entry.error {
+            Some(message) => errors.push(InputError::new(entry.url.clone(), message.clone())),
+            None => pages.push(ScannedPage {
+                input: entry.url.clone(),
+                url: entry.url.clone(),
+                artifact: entry.url.clone(),
+                findings: entry.findings.clone(),
+            }),
+        }
+    }
+    Report {
+        pages,
+        errors,
+        include_passes,
+        passes_known,
+    }
+}
+
+/// The file each format is written to in the output directory.
+pub fn report_file(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Json => "report.json",
+        ReportFormat::Sarif => "report.sarif",
+        ReportFormat::Junit => "report.junit.xml",
+        ReportFormat::Text => "report.txt",
+    }
+}
+
+fn write_reports(report: &Report, formats: &[ReportFormat], dir: &Path) -> Result<(), i32> {
+    for &format in formats {
+        let rendered = match format {
+            ReportFormat::Text => {
+                formats::text::render(report, formats::text::Colors::for_terminal(false))
+            }
+            ReportFormat::Json => formats::json::render(report),
+            ReportFormat::Sarif => formats::sarif::render(report),
+            ReportFormat::Junit => formats::junit::render(report),
+        };
+        let path = dir.join(report_file(format));
+        if let Err(e) = std::fs::write(&path, rendered) {
+            eprintln!(
+                "portalscan: {}",
+                InputError::io(path.display().to_string(), "cannot write", &e)
+            );
+            return Err(exit::ERROR);
+        }
+    }
+    // The text report on standard output too, as `scan` prints it.
+    if formats.contains(&ReportFormat::Text) {
+        let colors = formats::text::Colors::for_terminal(std::io::stdout().is_terminal());
+        let _ = crate::write_output(None, &formats::text::render(report, colors));
+    }
+    Ok(())
+}

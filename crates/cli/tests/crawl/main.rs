@@ -1,0 +1,10 @@
+//! The crawler in real Chromium, end to end through the `portalscan` binary, against
+//! loopback servers started here: scope safety, failing pages, kill and resume, login
+//! secrecy, the demo. These tests fail (not skip) when Chromium is missing.
+
+mod failures;
+mod login;
+mod resume;
+mod scope;
+mod server;
+mod support;
