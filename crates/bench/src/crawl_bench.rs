@@ -29,9 +29,9 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
     config.tab_walk = tab_walk;
     config.output_dir = out.to_path_buf();
     let key = FingerprintKey::new(b"crawl-bench".to_vec());
-    let scan: ScanFn =
-        Arc::new(move |s| scan_all_with(s, ScanOptions::default(), &key, None));
-    let visitor = ChromiumVisitor::new(ChromiumOptions::from_config(&config, scan).expect("options"));
+    let scan: ScanFn = Arc::new(move |s| scan_all_with(s, ScanOptions::default(), &key, None));
+    let visitor =
+        ChromiumVisitor::new(ChromiumOptions::from_config(&config, scan).expect("options"));
     let start = Instant::now();
     let outcome = portalscan_crawl::crawl(&config, &visitor, &mut Progress::silent())
         .unwrap_or_else(|e| panic!("crawl failed: {e}"));
@@ -57,7 +57,14 @@ fn print(label: &str, f: &Figures) {
     let t = &f.mean;
     println!(
         "{label}: {} pages ({} errors), {:.1} pages/min; per page: navigate {:.0} ms, settle {:.0} ms, snapshot {:.0} ms, rules {:.0} ms, Tab walk {:.0} ms",
-        f.pages, f.errors, f.per_minute, t.navigate_ms, t.settle_ms, t.snapshot_ms, t.rules_ms, t.tab_walk_ms
+        f.pages,
+        f.errors,
+        f.per_minute,
+        t.navigate_ms,
+        t.settle_ms,
+        t.snapshot_ms,
+        t.rules_ms,
+        t.tab_walk_ms
     );
     println!(
         "{label}: (snapshot + rules) / (navigate + settle) = {:.2}",
@@ -80,8 +87,9 @@ fn main() {
         }
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/portal");
-    let server = portalscan_portal_fixture::start(portalscan_portal_fixture::ServerOptions::new(&root))
-        .unwrap_or_else(|e| panic!("fixture portal: {e} (run scripts/setup.sh)"));
+    let server =
+        portalscan_portal_fixture::start(portalscan_portal_fixture::ServerOptions::new(&root))
+            .unwrap_or_else(|e| panic!("fixture portal: {e} (run scripts/setup.sh)"));
     let seed = format!("{}/s/home", server.url());
     let out = std::env::temp_dir().join(format!("portalscan-crawl-bench-{}", std::process::id()));
     let mut best = [0.0f64; 2];

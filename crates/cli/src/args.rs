@@ -18,7 +18,7 @@ usage:
   portalscan snapshot <file.html> [--output page.snapshot.json]
   portalscan rules [--format text|markdown|json]
   portalscan crawl <url>... [--config portalscan.toml] [--output-dir DIR]
-                  [--format json,sarif,junit,text] [--fail-on fail|review|never] [--all]
+                  [--format json,sarif,junit,text,html] [--fail-on fail|review|never] [--all]
                   [--max-pages N] [--max-depth N] [--max-time SECS] [--jobs N]
                   [--timeout SECS] [--retries N] [--shard i/n] [--resume]
                   [--storage-state FILE] [--chrome PATH] [--no-sitemap] [--no-tab-walk]
@@ -155,11 +155,12 @@ pub struct DemoArgs {
 }
 
 /// What `crawl` and `demo` write by default: every format.
-pub const ALL_FORMATS: [ReportFormat; 4] = [
+pub const ALL_FORMATS: [ReportFormat; 5] = [
     ReportFormat::Json,
     ReportFormat::Sarif,
     ReportFormat::Junit,
     ReportFormat::Text,
+    ReportFormat::Html,
 ];
 
 #[derive(Debug)]
@@ -382,7 +383,10 @@ fn parse_merge(mut it: ArgIter) -> Result<Command, UsageError> {
         ));
     }
     Ok(Command::Merge(merge))
-const FORMATS: [(&str, ReportFormat); 4] = [
+}
+
+const FORMATS: [(&str, ReportFormat); 5] = [
+    ("html", ReportFormat::Html),
     ("text", ReportFormat::Text),
     ("json", ReportFormat::Json),
     ("sarif", ReportFormat::Sarif),

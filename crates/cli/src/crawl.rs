@@ -122,6 +122,13 @@ fn crawl_and_report(
         }
     };
     let mut report = report_from(&entries, all, passes_known);
+    crate::gate::apply(
+        &mut report,
+        &crate::gate::GateOptions {
+            fail_on,
+            ..Default::default()
+        },
+    );
     if let Some(message) = fatal {
         eprintln!("portalscan: {message}");
         report.errors.push(InputError::new("crawl", message));
@@ -142,7 +149,7 @@ fn crawl_and_report(
         report.errors.len(),
         config.output_dir.display()
     );
-    report.exit_code(fail_on)
+    report.exit_code()
 }
 
 /// The report of crawled pages: a page with an error is an error entry (naming its URL).
@@ -157,6 +164,8 @@ fn report_from(entries: &[JournalEntry], include_passes: bool, passes_known: boo
                 url: entry.url.clone(),
                 artifact: entry.url.clone(),
                 findings: entry.findings.clone(),
+                baselined: Vec::new(),
+                extra: Default::default(),
             }),
         }
     }
@@ -165,6 +174,8 @@ fn report_from(entries: &[JournalEntry], include_passes: bool, passes_known: boo
         errors,
         include_passes,
         passes_known,
+        baseline: None,
+        gate: None,
     }
 }
 
@@ -175,6 +186,7 @@ pub fn report_file(format: ReportFormat) -> &'static str {
         ReportFormat::Sarif => "report.sarif",
         ReportFormat::Junit => "report.junit.xml",
         ReportFormat::Text => "report.txt",
+        ReportFormat::Html => "report.html",
     }
 }
 
@@ -187,6 +199,7 @@ fn write_reports(report: &Report, formats: &[ReportFormat], dir: &Path) -> Resul
             ReportFormat::Json => formats::json::render(report),
             ReportFormat::Sarif => formats::sarif::render(report),
             ReportFormat::Junit => formats::junit::render(report),
+            ReportFormat::Html => formats::html::render(report),
         };
         let path = dir.join(report_file(format));
         if let Err(e) = std::fs::write(&path, rendered) {

@@ -36,16 +36,30 @@ fn failing_and_hanging_pages_are_errors_and_the_crawl_goes_on() {
     let report = report(dir.path());
     let pages = page_urls(&report);
     for ok in ["/s/home", "/s/ok", "/s/deeper"] {
-        assert!(pages.iter().any(|p| p.ends_with(ok)), "{ok} missing: {pages:?}\n{}", run.stderr);
+        assert!(
+            pages.iter().any(|p| p.ends_with(ok)),
+            "{ok} missing: {pages:?}\n{}",
+            run.stderr
+        );
     }
     let errs = errors(&report);
-    let broken = errs.iter().find(|(i, _)| i.ends_with("/s/broken")).expect("broken page error");
+    let broken = errs
+        .iter()
+        .find(|(i, _)| i.ends_with("/s/broken"))
+        .expect("broken page error");
     assert!(broken.1.contains("500"), "{broken:?}");
-    let hang = errs.iter().find(|(i, _)| i.ends_with("/s/hang")).expect("hanging page error");
+    let hang = errs
+        .iter()
+        .find(|(i, _)| i.ends_with("/s/hang"))
+        .expect("hanging page error");
     assert!(hang.1.contains("timed out"), "{hang:?}");
     // The error names the page on standard error too.
     assert!(run.stderr.contains("/s/broken"), "{}", run.stderr);
     // Retried once: two requests for the broken page.
-    let broken_requests = portal.requests().iter().filter(|r| r.target == "/s/broken").count();
+    let broken_requests = portal
+        .requests()
+        .iter()
+        .filter(|r| r.target == "/s/broken")
+        .count();
     assert_eq!(broken_requests, 2);
 }

@@ -24,8 +24,9 @@ fn files(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn form_login_credentials_are_never_written_or_printed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/portal");
-    let server = portalscan_portal_fixture::start(portalscan_portal_fixture::ServerOptions::new(&root))
-        .expect("fixture portal (run scripts/setup.sh to build fixtures/portal/dist)");
+    let server =
+        portalscan_portal_fixture::start(portalscan_portal_fixture::ServerOptions::new(&root))
+            .expect("fixture portal (run scripts/setup.sh to build fixtures/portal/dist)");
     let dir = TempDir::new("login");
     let out = dir.path().join("out");
     let config = dir.path().join("portalscan.toml");
@@ -73,7 +74,10 @@ success_url_contains = "/s/home"
         run.stderr
     );
     for (name, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
-        assert!(!text.contains(USER) && !text.contains(PASSWORD), "credential on {name}");
+        assert!(
+            !text.contains(USER) && !text.contains(PASSWORD),
+            "credential on {name}"
+        );
     }
     let written = files(&out);
     assert!(written.len() >= 5, "{written:?}");
@@ -101,6 +105,10 @@ success_url_contains = "/s/home"
             .unwrap(),
     );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("PORTALSCAN_TEST_USER is not set"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("PORTALSCAN_TEST_USER is not set"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains(PASSWORD));
 }

@@ -21,7 +21,11 @@ fn descendants(pid: u32) -> Vec<u32> {
         };
         // pid (comm) state ppid …: comm may hold spaces, so split after the last ')'.
         let after = &stat[stat.rfind(')').unwrap_or(0) + 1..];
-        if let Some(ppid) = after.split_whitespace().nth(1).and_then(|s| s.parse::<u32>().ok()) {
+        if let Some(ppid) = after
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse::<u32>().ok())
+        {
             parent_of.insert(p, ppid);
         }
     }
@@ -44,7 +48,12 @@ fn profile_dirs(pids: &[u32]) -> BTreeSet<String> {
         .filter_map(|p| std::fs::read(format!("/proc/{p}/cmdline")).ok())
         .flat_map(|c| {
             c.split(|b| *b == 0)
-                .filter_map(|a| std::str::from_utf8(a).ok()?.strip_prefix("--user-data-dir=").map(String::from))
+                .filter_map(|a| {
+                    std::str::from_utf8(a)
+                        .ok()?
+                        .strip_prefix("--user-data-dir=")
+                        .map(String::from)
+                })
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -64,7 +73,14 @@ fn a_killed_crawl_keeps_its_pages_and_resume_finishes_it() {
     });
     let dir = TempDir::new("resume");
     let seed = format!("{}/s/home", portal.url());
-    let args = ["--jobs", "1", "--no-tab-walk", "--no-sitemap", "--timeout", "10"];
+    let args = [
+        "--jobs",
+        "1",
+        "--no-tab-walk",
+        "--no-sitemap",
+        "--timeout",
+        "10",
+    ];
     let mut child = portalscan()
         .arg("crawl")
         .arg(&seed)
@@ -78,8 +94,14 @@ fn a_killed_crawl_keeps_its_pages_and_resume_finishes_it() {
     // Wait until some pages are finished, then kill it mid-crawl.
     let start = Instant::now();
     while journal_urls(dir.path()).len() < 3 {
-        assert!(start.elapsed() < Duration::from_secs(120), "the crawl never finished 3 pages");
-        assert!(child.try_wait().unwrap().is_none(), "the crawl ended before it was killed");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the crawl never finished 3 pages"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the crawl ended before it was killed"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     let browser = descendants(child.id());
@@ -95,21 +117,33 @@ fn a_killed_crawl_keeps_its_pages_and_resume_finishes_it() {
     let first = journal_urls(dir.path());
     assert!(first.len() >= 3 && first.len() < PAGES + 1, "{first:?}");
 
-    let run: Crawl = crawl(dir.path(), &[&[seed.as_str(), "--resume"][..], &args[..]].concat());
+    let run: Crawl = crawl(
+        dir.path(),
+        &[&[seed.as_str(), "--resume"][..], &args[..]].concat(),
+    );
     let report = report(dir.path());
     let pages: BTreeSet<String> = page_urls(&report).into_iter().collect();
-    let mut want: BTreeSet<String> = (1..=PAGES).map(|i| format!("{}/s/p{i}", portal.url())).collect();
+    let mut want: BTreeSet<String> = (1..=PAGES)
+        .map(|i| format!("{}/s/p{i}", portal.url()))
+        .collect();
     want.insert(seed.clone());
     assert_eq!(pages, want, "{}", run.stderr);
     // Pages finished before the kill were not loaded again.
     for url in first.iter().filter(|u| **u != seed) {
         let path = url.trim_start_matches(&portal.url()).to_string();
-        let n = portal.requests().iter().filter(|r| r.target == path).count();
+        let n = portal
+            .requests()
+            .iter()
+            .filter(|r| r.target == path)
+            .count();
         assert_eq!(n, 1, "{path} requested {n} times");
     }
 }
 
 /// SIGKILL to a process this test started (through the crawl it spawned).
 fn unsafe_kill(pid: u32) {
-    let _ = std::process::Command::new("kill").arg("-9").arg(pid.to_string()).status();
+    let _ = std::process::Command::new("kill")
+        .arg("-9")
+        .arg(pid.to_string())
+        .status();
 }

@@ -38,15 +38,30 @@ fn an_out_of_scope_origin_is_never_navigated_to() {
     let dir = TempDir::new("scope");
     let run = crawl(
         dir.path(),
-        &[&format!("{}/s/home", portal.url()), "--jobs", "2", "--timeout", "10", "--no-tab-walk"],
+        &[
+            &format!("{}/s/home", portal.url()),
+            "--jobs",
+            "2",
+            "--timeout",
+            "10",
+            "--no-tab-walk",
+        ],
     );
     let report = report(dir.path());
     let pages = page_urls(&report);
-    assert!(pages.contains(&format!("{}/s/home", portal.url())), "{pages:?}\n{}", run.stderr);
-    assert!(pages.contains(&format!("{}/s/a", portal.url())), "{pages:?}");
+    assert!(
+        pages.contains(&format!("{}/s/home", portal.url())),
+        "{pages:?}\n{}",
+        run.stderr
+    );
+    assert!(
+        pages.contains(&format!("{}/s/a", portal.url())),
+        "{pages:?}"
+    );
     let errs = errors(&report);
     assert!(
-        errs.iter().any(|(input, m)| input.ends_with("/s/redirect") && m.contains("out of scope")),
+        errs.iter()
+            .any(|(input, m)| input.ends_with("/s/redirect") && m.contains("out of scope")),
         "{errs:?}"
     );
     assert!(
@@ -62,6 +77,9 @@ fn an_out_of_scope_origin_is_never_navigated_to() {
         .filter(|r| r.fetch_mode.as_deref() == Some("navigate"))
         .map(|r| r.target)
         .collect();
-    assert!(navigations.iter().all(|t| t.starts_with("/s/")), "{navigations:?}");
+    assert!(
+        navigations.iter().all(|t| t.starts_with("/s/")),
+        "{navigations:?}"
+    );
     assert!(!navigations.iter().any(|t| t == "/elsewhere"));
 }

@@ -119,7 +119,12 @@ impl Drop for TestServer {
     }
 }
 
-fn serve(stream: TcpStream, handler: &(dyn Fn(&str) -> Reply + Send + Sync), log: &Mutex<Vec<Seen>>, stop: &AtomicBool) {
+fn serve(
+    stream: TcpStream,
+    handler: &(dyn Fn(&str) -> Reply + Send + Sync),
+    log: &Mutex<Vec<Seen>>,
+    stop: &AtomicBool,
+) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let mut reader = BufReader::new(&stream);
     let mut line = String::new();
@@ -135,10 +140,10 @@ fn serve(stream: TcpStream, handler: &(dyn Fn(&str) -> Reply + Send + Sync), log
         if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
             break;
         }
-        if let Some((name, value)) = header.split_once(':') {
-            if name.eq_ignore_ascii_case("sec-fetch-mode") {
-                fetch_mode = Some(value.trim().to_string());
-            }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("sec-fetch-mode")
+        {
+            fetch_mode = Some(value.trim().to_string());
         }
     }
     log.lock().unwrap().push(Seen {
@@ -153,7 +158,11 @@ fn serve(stream: TcpStream, handler: &(dyn Fn(&str) -> Reply + Send + Sync), log
         std::thread::sleep(Duration::from_millis(50));
         waited += Duration::from_millis(50);
     }
-    let mut out = format!("HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n", reply.status, reply.body.len());
+    let mut out = format!(
+        "HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n",
+        reply.status,
+        reply.body.len()
+    );
     for (name, value) in &reply.headers {
         out.push_str(&format!("{name}: {value}\r\n"));
     }

@@ -69,8 +69,7 @@ pub fn crawl(out: &Path, args: &[&str]) -> Crawl {
 
 pub fn report(dir: &Path) -> Value {
     let path = dir.join("report.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap()
 }
 

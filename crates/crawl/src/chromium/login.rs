@@ -183,15 +183,20 @@ pub fn form_login(
         );
         match tab.evaluate(&script, false).map(|r| r.value) {
             Ok(Some(serde_json::Value::Bool(true))) => Ok(()),
-            _ => Err(BrowserError::Protocol(format!("login: cannot focus the {what}"))),
+            _ => Err(BrowserError::Protocol(format!(
+                "login: cannot focus the {what}"
+            ))),
         }
     };
     focus(&login.username_selector, "username field")?;
-    tab.type_str(&username).map_err(step("cannot type the username"))?;
+    tab.type_str(&username)
+        .map_err(step("cannot type the username"))?;
     focus(&login.password_selector, "password field")?;
-    tab.type_str(&password).map_err(step("cannot type the password"))?;
+    tab.type_str(&password)
+        .map_err(step("cannot type the password"))?;
     focus(&login.submit_selector, "submit button")?;
-    tab.press_key("Enter").map_err(step("cannot submit the form"))?;
+    tab.press_key("Enter")
+        .map_err(step("cannot submit the form"))?;
     let start = Instant::now();
     while start.elapsed() < timeout {
         if tab.get_url().contains(&login.success_url_contains) {

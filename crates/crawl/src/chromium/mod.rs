@@ -148,24 +148,30 @@ impl Visitor for ChromiumVisitor {
             Ok(visit) => visit,
             Err(e) => {
                 if let Some(target) = blocked.first() {
-                    return Err(VisitError::OutOfScope(portalscan_core::phi::redact_url(target)));
+                    return Err(VisitError::OutOfScope(portalscan_core::phi::redact_url(
+                        target,
+                    )));
                 }
                 if !session.browser.is_alive() {
-                    return Err(VisitError::Crashed(portalscan_core::phi::redact(&e.to_string())));
+                    return Err(VisitError::Crashed(portalscan_core::phi::redact(
+                        &e.to_string(),
+                    )));
                 }
                 return Err(visit_error(e));
             }
         };
         // An error page is not the page: report it (and retry it) rather than scan it.
-        if let Some(status) = visit.snapshot.response.as_ref().map(|r| r.status) {
-            if status >= 400 {
-                return Err(VisitError::Failed(format!("HTTP {status}")));
-            }
+        if let Some(status) = visit.snapshot.response.as_ref().map(|r| r.status)
+            && status >= 400
+        {
+            return Err(VisitError::Failed(format!("HTTP {status}")));
         }
-        if let Some(target) = blocked.first() {
-            if !self.opts.scope.allows(&visit.final_url) {
-                return Err(VisitError::OutOfScope(portalscan_core::phi::redact_url(target)));
-            }
+        if let Some(target) = blocked.first()
+            && !self.opts.scope.allows(&visit.final_url)
+        {
+            return Err(VisitError::OutOfScope(portalscan_core::phi::redact_url(
+                target,
+            )));
         }
         let mut timings = Timings {
             navigate_ms: ms(visit.timings.navigate),
@@ -199,12 +205,7 @@ impl Visitor for ChromiumVisitor {
         // A same-origin fetch() from a seed page: no navigation outside the scope, and the
         // session's cookies go with it.
         let origin = scope::origin(url);
-        let Some(seed) = self
-            .opts
-            .seeds
-            .iter()
-            .find(|s| scope::origin(s) == origin)
-        else {
+        let Some(seed) = self.opts.seeds.iter().find(|s| scope::origin(s) == origin) else {
             return Err(VisitError::Failed("not on a seed's origin".into()));
         };
         tab.set_default_timeout(self.opts.visit.timeout);
