@@ -187,20 +187,13 @@ pub fn report_file(format: ReportFormat) -> &'static str {
         ReportFormat::Junit => "report.junit.xml",
         ReportFormat::Text => "report.txt",
         ReportFormat::Html => "report.html",
+        ReportFormat::Summary => "summary.txt",
     }
 }
 
 fn write_reports(report: &Report, formats: &[ReportFormat], dir: &Path) -> Result<(), i32> {
     for &format in formats {
-        let rendered = match format {
-            ReportFormat::Text => {
-                formats::text::render(report, formats::text::Colors::for_terminal(false))
-            }
-            ReportFormat::Json => formats::json::render(report),
-            ReportFormat::Sarif => formats::sarif::render(report),
-            ReportFormat::Junit => formats::junit::render(report),
-            ReportFormat::Html => formats::html::render(report),
-        };
+        let rendered = crate::render(report, format, false);
         let path = dir.join(report_file(format));
         if let Err(e) = std::fs::write(&path, rendered) {
             eprintln!(
