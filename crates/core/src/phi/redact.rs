@@ -13,9 +13,22 @@ pub fn mask(value: &str) -> String {
     out
 }
 
-/// `text` with every detected value masked.
+/// How many times `redact` rescans its own output; each pass can only mask more.
+const MAX_REDACT_PASSES: usize = 4;
+
+/// `text` with every detected value masked. The scanner is one pass, and a value it takes
+/// can hide the label of the next one ("MRN 00123456 DOB 04/12/1961" gives only the MRN),
+/// so the masked text is scanned again until nothing more is found.
 pub fn redact(text: &str) -> String {
-    redact_matches(text, &detect(text))
+    let mut out = redact_matches(text, &detect(text));
+    for _ in 1..MAX_REDACT_PASSES {
+        let more = detect(&out);
+        if more.is_empty() {
+            break;
+        }
+        out = redact_matches(&out, &more);
+    }
+    out
 }
 
 /// `text` with these matches masked (they must come from scanning `text`).
@@ -133,6 +146,15 @@ mod tests {
         assert_eq!(mask("536-22-8142"), "*********42");
         assert_eq!(mask("1234"), "****");
         assert_eq!(redact("SSN 536-22-8142."), "SSN *********42.");
+    }
+
+    #[test]
+    fn values_after_a_masked_value_are_masked_too() {
+        let text = "MRN 00123456 DOB 04/12/1961";
+        let redacted = redact(text);
+        assert!(!redacted.contains("00123456"), "{redacted}");
+        assert!(!redacted.contains("04/12/1961"), "{redacted}");
+        assert!(!redacted.contains("1961"), "{redacted}");
     }
 
     #[test]
