@@ -37,6 +37,7 @@ macro_rules! raw_methods {
 raw_methods! {
     AddScript = "Page.addScriptToEvaluateOnNewDocument";
     GetFrameTree = "Page.getFrameTree";
+    SetFocusEmulation = "Emulation.setFocusEmulationEnabled";
     CreateIsolatedWorld = "Page.createIsolatedWorld";
     CaptureScreenshot = "Page.captureScreenshot";
     GetNavigationHistory = "Page.getNavigationHistory";

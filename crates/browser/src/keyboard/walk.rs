@@ -156,6 +156,13 @@ pub(crate) fn walk(
     map: &NodeMap,
     opts: &WalkOptions,
 ) -> Result<WalkReport, BrowserError> {
+    // With several tabs only one has the window's focus; the others ignore key events for
+    // focus and never match :focus-visible. Focus emulation makes each tab act focused.
+    cdp::call(
+        cx,
+        "emulating page focus",
+        cdp::SetFocusEmulation(serde_json::json!({"enabled": true})),
+    )?;
     let world = cdp::isolated_world(cx)?;
     let result = walk_in(cx, world, map, opts);
     cdp::release(cx);
