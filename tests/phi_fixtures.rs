@@ -197,3 +197,30 @@ fn har_bad_input_gives_clear_errors_and_never_panics() {
         },
     );
 }
+
+/// A field's value in a finding's start tag is masked whatever it looks like (a live page's
+/// typed date of birth has no label the detectors could see), while button captions stay.
+#[test]
+fn start_tags_mask_what_was_typed_into_fields() {
+    let snapshot = snapshot_from_html(
+        "<input id=dob autocomplete=bday value='04/12/1968'>\
+         <textarea value='Seen for chest pain'></textarea>\
+         <input type=submit value='Book visit'>",
+        "https://portal.example/s/intake",
+        &NoResources,
+    );
+    let tags: Vec<String> = snapshot
+        .dom
+        .elements()
+        .filter(|e| matches!(e.name(), "input" | "textarea"))
+        .map(portalscan_core::selector::start_tag)
+        .collect();
+    assert_eq!(tags.len(), 3, "{tags:?}");
+    assert!(
+        !tags[0].contains("1968") && !tags[0].contains("04/12"),
+        "{}",
+        tags[0]
+    );
+    assert!(!tags[1].contains("chest pain"), "{}", tags[1]);
+    assert!(tags[2].contains("value=\"Book visit\""), "{}", tags[2]);
+}

@@ -99,7 +99,13 @@ pub fn start_tag(element: ElementRef) -> String {
             };
             let mut redacted = crate::phi::redact_attr(key, value);
             if name == "value" && redacted == *value {
-                redacted = crate::phi::redact_attr("value", value);
+                redacted = if holds_user_input(element) {
+                    // What someone typed (a live page's field value) is masked whatever it
+                    // looks like: a bare "04/12/1968" is a birth date in an id="dob" field.
+                    crate::phi::mask(value)
+                } else {
+                    crate::phi::redact_attr("value", value)
+                };
             }
             out.push_str("=\"");
             out.push_str(&escape_attr(&shorten(&redacted, MAX_VALUE_CHARS)));
@@ -108,6 +114,23 @@ pub fn start_tag(element: ElementRef) -> String {
     }
     out.push('>');
     shorten(&out, MAX_TAG_CHARS)
+}
+
+/// Whether the element's `value` is data entered into it rather than a label or token
+/// (button captions, checkbox and radio values are the page's own text).
+fn holds_user_input(element: ElementRef) -> bool {
+    match element.name() {
+        "textarea" => true,
+        "input" => !matches!(
+            element
+                .attr("type")
+                .unwrap_or("text")
+                .to_ascii_lowercase()
+                .as_str(),
+            "submit" | "button" | "reset" | "image" | "checkbox" | "radio"
+        ),
+        _ => false,
+    }
 }
 
 fn is_boolean_like(name: &str) -> bool {
