@@ -23,8 +23,9 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::dom::{ElementRef, NodeId};
+use crate::dom::ElementRef;
 use crate::finding::{Finding, PhiEvidence};
+use crate::selector;
 
 /// Bumped if the hashing changes (every baseline would then need regenerating).
 const VERSION: &str = "portalscan-finding/v1";
@@ -82,30 +83,14 @@ pub fn page_key(url: &str) -> String {
 
 /// The element part of a fingerprint (see the module docs).
 pub fn element_key(element: ElementRef) -> String {
-    let dom = element.dom;
-    let mut parts: Vec<String> = Vec::new();
-    let mut current = Some(element);
-    while let Some(el) = current {
-        let root = dom.tree_root(el.id);
-        parts.push(path_in_tree(el));
-        current = dom.host(root).and_then(|h| dom.element(h));
-        if root == NodeId::DOCUMENT {
-            break;
-        }
-    }
-    parts.reverse();
-    parts.join(" >>> ")
+    selector::across_trees(element, path_in_tree)
 }
 
 fn path_in_tree(element: ElementRef) -> String {
-    let dom = element.dom;
     let mut steps: Vec<String> = Vec::new();
     let mut current = Some(element);
     while let Some(el) = current {
-        if let Some(id) = el.attr("id")
-            && dom.elements_by_id(el.id, id).len() == 1
-            && crate::phi::detect_in_value("id", id).is_empty()
-        {
+        if let Some(id) = selector::identifying_id(el) {
             steps.push(format!("#{id}"));
             break;
         }

@@ -6,12 +6,18 @@ use crate::dom::ElementRef;
 /// (the document or a shadow root); ` >>> ` steps from a shadow host into its shadow root,
 /// as Puppeteer's deep combinator does. Example: `c-intake-form >>> div > input:nth-child(2)`.
 pub fn unique_selector(element: ElementRef) -> String {
+    across_trees(element, path_in_tree)
+}
+
+/// Joins with ` >>> ` the path `in_tree` gives for the element in its own tree, then for
+/// each shadow host out to the document, outermost first.
+pub(crate) fn across_trees(element: ElementRef, in_tree: fn(ElementRef) -> String) -> String {
     let dom = element.dom;
     let mut parts: Vec<String> = Vec::new();
     let mut current = Some(element);
     while let Some(el) = current {
         let root = dom.tree_root(el.id);
-        parts.push(path_in_tree(el));
+        parts.push(in_tree(el));
         current = dom.host(root).and_then(|h| dom.element(h));
         if root == crate::dom::NodeId::DOCUMENT {
             break;
@@ -21,17 +27,22 @@ pub fn unique_selector(element: ElementRef) -> String {
     parts.join(" >>> ")
 }
 
+/// The element's id when it names the element alone in its tree and holds no PHI
+/// (`id="mrn-00123456"` is found by position instead).
+pub(crate) fn identifying_id<'a>(el: ElementRef<'a>) -> Option<&'a str> {
+    let id = el.attr("id")?;
+    (el.dom.elements_by_id(el.id, id).len() == 1
+        && crate::phi::detect_in_value("id", id).is_empty())
+    .then_some(id)
+}
+
 /// Path from the element up to the nearest ancestor with a unique id, or the tree root.
 fn path_in_tree(element: ElementRef) -> String {
     let dom = element.dom;
     let mut steps: Vec<String> = Vec::new();
     let mut current = Some(element);
     while let Some(el) = current {
-        // An id can hold PHI (`id="mrn-00123456"`): such an element is found by position.
-        if let Some(id) = el.attr("id")
-            && dom.elements_by_id(el.id, id).len() == 1
-            && crate::phi::detect_in_value("id", id).is_empty()
-        {
+        if let Some(id) = identifying_id(el) {
             steps.push(id_selector(id));
             break;
         }
