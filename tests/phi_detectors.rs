@@ -123,6 +123,19 @@ fn context_only_kinds() {
         found("Patient: Maria Alvarez (new visit)"),
         pairs(&[("name", "Maria Alvarez")])
     );
+    // A label that follows another value starts a value of its own.
+    assert_eq!(
+        found("MRN 00123456 DOB 04/12/1961"),
+        pairs(&[("mrn", "00123456"), ("dob", "04/12/1961")])
+    );
+    assert_eq!(
+        found("MRN: 00123456, Date of birth 04/12/1961, SSN 536-22-8142"),
+        pairs(&[
+            ("mrn", "00123456"),
+            ("dob", "04/12/1961"),
+            ("ssn", "536-22-8142")
+        ])
+    );
     assert_eq!(found("Riverside Patient Portal"), pairs(&[]));
     assert_eq!(
         found(r#"{"className":"slds-card","name":"Appointments"}"#),

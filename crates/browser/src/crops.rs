@@ -118,6 +118,43 @@ pub fn redact_text(text: &str) -> String {
     out
 }
 
+/// Longest text read as the label of the text after it.
+const MAX_LABEL: usize = 64;
+
+/// `text` with PHI masked, when the text before it (`label`, the previous text on the
+/// page) may name it: `<dt>MRN</dt><dd>00123456</dd>`, `<th>Date of birth</th><td>…`,
+/// `<span>Patient</span> <b>Maria Alvarez</b>`. The label is read as "label: text"; a
+/// short text that is no label changes nothing, so this masks at least what
+/// [`redact_text`] masks.
+pub fn redact_text_after(label: &str, text: &str) -> String {
+    let label = label.trim();
+    if label.is_empty() || label.len() > MAX_LABEL {
+        return redact_text(text);
+    }
+    let separator = if label.ends_with([':', '#', '=']) {
+        " "
+    } else {
+        ": "
+    };
+    let joined = format!("{label}{separator}{text}");
+    let offset = label.len() + separator.len();
+    let named = phi::detect(&joined).into_iter().find(|m| {
+        m.start >= offset && joined.is_char_boundary(m.start) && joined.is_char_boundary(m.end)
+    });
+    match named {
+        Some(m) => {
+            let (start, end) = (m.start - offset, m.end - offset);
+            format!(
+                "{}{}{}",
+                redact_text(&text[..start]),
+                phi::mask(&text[start..end]),
+                redact_text(&text[end..])
+            )
+        }
+        None => redact_text(text),
+    }
+}
+
 /// One change to make in the live page.
 enum Mask {
     Text(String),
@@ -127,14 +164,20 @@ enum Mask {
 /// The redacted form of every text and shown attribute with PHI, from the snapshot.
 fn masks(snapshot: &Snapshot) -> Vec<(NodeId, Mask)> {
     let mut out = Vec::new();
+    // The previous text on the page (document order), which may label this one.
+    let mut previous = "";
     for (i, node) in snapshot.dom.nodes().iter().enumerate() {
         let id = NodeId(i as u32);
         match &node.data {
             NodeData::Text { text } => {
-                let redacted = redact_text(text);
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let redacted = redact_text_after(previous, text);
                 if redacted != *text {
                     out.push((id, Mask::Text(redacted)));
                 }
+                previous = text;
             }
             NodeData::Element { attrs, .. } => {
                 let field = attrs
@@ -351,6 +394,32 @@ mod tests {
         let t = "Patient SSN 536-22-8142, MRN: 00123456";
         assert_eq!(redact_text(t), phi::redact(t));
         assert!(!redact_text(t).contains("536-22"));
+    }
+
+    #[test]
+    fn screenshot_text_masks_values_labelled_by_the_text_before() {
+        assert_eq!(redact_text_after("MRN", "00123456"), "******56");
+        assert_eq!(
+            redact_text_after("Date of birth", "04/12/1961"),
+            "********61"
+        );
+        assert_eq!(
+            redact_text_after("Patient:", "Maria Alvarez"),
+            phi::mask("Maria Alvarez")
+        );
+        assert_eq!(redact_text_after(" SSN ", " 536-22-8142 "), " *********42 ");
+        // No label, no change beyond the text's own PHI.
+        assert_eq!(
+            redact_text_after("Appointments", "Thu, Dec 3"),
+            "Thu, Dec 3"
+        );
+        assert_eq!(
+            redact_text_after("", "MRN 00123456"),
+            redact_text("MRN 00123456")
+        );
+        // A long text before is prose, not a label.
+        let prose = "Your next lab draw can be done at any Riverside lab without an appointment";
+        assert_eq!(redact_text_after(prose, "00123456"), "00123456");
     }
 
     #[test]

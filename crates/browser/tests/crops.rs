@@ -20,6 +20,8 @@ const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Chart</title><
   <button id="icon" style="width:16px;height:16px"></button>
   <label>Member <input id="member" name="member_id" value="XYZ123456789"></label>
   <input id="typed" name="ssn">
+  <dl><dt>MRN</dt><dd id="dd-mrn">00998877</dd><dt>Date of birth</dt><dd id="dd-dob">05/06/1970</dd></dl>
+  <table><tr><th>Patient</th><td id="td-name">Maria Alvarez</td></tr></table>
 </main></body></html>"#;
 
 #[derive(Debug, Serialize)]
@@ -119,7 +121,17 @@ fn phi_is_masked_in_the_page_before_the_crop_is_taken() {
     let typed = page.eval("document.getElementById('typed').value");
     assert!(!typed.as_str().unwrap().contains("536-22"), "{typed}");
     let html = page.eval("document.documentElement.outerHTML");
-    for raw in ["00123456", "04/12/1961", "XYZ123456789", "536-22-8142"] {
+    for raw in [
+        "00123456",
+        "04/12/1961",
+        "XYZ123456789",
+        "536-22-8142",
+        // Labelled by the element before (a <dt>, a row's <th>).
+        "00998877",
+        "05/06/1970",
+        "Maria",
+        "Alvarez",
+    ] {
         assert!(
             !html.as_str().unwrap().contains(raw),
             "{raw} still in the page"

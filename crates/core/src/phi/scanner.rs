@@ -192,10 +192,12 @@ impl<'a> Scanner<'a> {
         }
         // A word inside a longer identifier (`abc_123`, `x-536`) still counts as a word:
         // detectors check their own boundaries.
-        if self.context_at(i).is_empty()
-            && let Some(hint) = label_before(b, i)
+        // "MRN 00123456", "Order # 512-34-5678": a label just before, without `:`. A label
+        // naming something else than the context in force starts a new value ("MRN
+        // 00123456 DOB 04/12/1961": the DOB label ends the MRN's context).
+        if let Some(hint) = label_before(b, i)
+            && hint != self.context_at(i)
         {
-            // "MRN 00123456", "Order # 512-34-5678": a label just before, without `:`.
             self.take_value(i, hint, ValueEnd::Delimited, b.len());
         }
         let cx = self.context_at(i);

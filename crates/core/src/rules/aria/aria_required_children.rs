@@ -33,6 +33,12 @@ static META: RuleMeta = RuleMeta {
             "<ul role=\"tablist\"><li role=\"none\"><span role=\"tab\">Visits</span></li></ul>",
         ),
         Example::pass("<ul><li>A</li></ul>"),
+        Example::pass(
+            "<table><caption>Visits</caption><colgroup><col></colgroup><thead><tr><th>Date</th></tr></thead><tbody><tr><td>Dec 3</td></tr></tbody></table>",
+        ),
+        Example::pass(
+            "<div role=\"grid\" aria-label=\"Results\"><div role=\"caption\">Labs</div><div role=\"row\"><span role=\"gridcell\" tabindex=\"0\">A1C</span></div></div>",
+        ),
         Example::fail("<div role=\"list\"><span>Item 1</span></div>"),
         Example::fail(
             "<div role=\"list\"><span role=\"listitem\">A</span><span role=\"link\">B</span></div>",
@@ -46,6 +52,15 @@ static META: RuleMeta = RuleMeta {
 /// Roles that may stand between a container and its items: their own children are
 /// checked against the container's list.
 const GROUPING: &[&str] = &["group"];
+
+/// Children a container may own besides its required ones: a table's or grid's caption
+/// (ARIA 1.2 gives `caption` the required context figure, grid, table, treegrid).
+fn also_allowed(container: &str) -> &'static [&'static str] {
+    match container {
+        "table" | "grid" | "treegrid" => &["caption"],
+        _ => &[],
+    }
+}
 
 impl Rule for AriaRequiredChildren {
     fn meta(&self) -> &'static RuleMeta {
@@ -71,7 +86,7 @@ impl Rule for AriaRequiredChildren {
                 continue;
             }
             let owners = owners.get_or_insert_with(|| Owners::new(cx));
-            match first_wrong_child(cx, owners, element, required) {
+            match first_wrong_child(cx, owners, element, required, also_allowed(role)) {
                 None => sink.pass(element.id),
                 Some(wrong) => sink.fail(
                     element.id,
@@ -91,6 +106,7 @@ fn first_wrong_child(
     owners: &Owners,
     element: ElementRef,
     required: &[&str],
+    also_allowed: &[&str],
 ) -> Option<String> {
     let mut containers = vec![element];
     let mut visited = 0;
@@ -103,6 +119,7 @@ fn first_wrong_child(
             match item {
                 Owned::Text => return Some("text outside any item".into()),
                 Owned::EmptyGeneric(e) => return Some(format!("an empty <{}>", e.name())),
+                Owned::Element(_, role) if also_allowed.contains(&role) => {}
                 Owned::Element(child, role) if required.contains(&role) => {
                     if GROUPING.contains(&role) {
                         containers.push(child);

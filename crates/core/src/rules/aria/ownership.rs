@@ -70,6 +70,11 @@ pub fn kind(cx: &Context, el: ElementRef) -> Kind {
     if is_hidden(cx, el) {
         return Kind::Hidden;
     }
+    // Column elements only carry styles: HTML-AAM maps them to nothing, so they own no
+    // content and are not items of the table.
+    if matches!(el.name(), "col" | "colgroup") && role_of(cx, el).is_none() {
+        return Kind::Hidden;
+    }
     match role_of(cx, el) {
         Some("none") | Some("presentation") => Kind::PassThrough,
         Some("generic") | None if !has_global_aria_attr(el) && !cx.a11y.is_focusable(el) => {
