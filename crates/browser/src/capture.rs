@@ -29,7 +29,7 @@ use portalscan_core::snapshot::Viewport;
 use portalscan_core::style::{Rect, Style};
 use serde::{Deserialize, Serialize};
 
-use crate::keyboard::cdp::{Conn, call_typed};
+use crate::cdp::{Conn, call_typed};
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// The computed properties captured for every rendered element: every property the core's

@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use portalscan_core::dom::NodeData;
 use portalscan_core::{NodeId, Snapshot, phi};
 
+use crate::cdp::{self, CallFunctionOn, CaptureScreenshot, Conn, ReleaseObjectGroup, ResolveNode};
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// The largest crop, in CSS px: enough to see the element and what is around it, small
@@ -29,31 +30,12 @@ const MARGIN: f64 = 8.0;
 const SHOWN_ATTRS: &[&str] = &["value", "placeholder", "title", "aria-label", "alt"];
 const GROUP: &str = "portalscan-crops";
 
-macro_rules! raw_methods {
-    ($($ty:ident = $name:literal;)*) => {$(
-        #[derive(Debug, Serialize)]
-        #[serde(transparent)]
-        struct $ty(Value);
-        impl Method for $ty {
-            const NAME: &'static str = $name;
-            type ReturnObject = Value;
-        }
-    )*};
-}
-
-raw_methods! {
-    ResolveNode = "DOM.resolveNode";
-    CallFunctionOn = "Runtime.callFunctionOn";
-    CaptureScreenshot = "Page.captureScreenshot";
-    ReleaseObjectGroup = "Runtime.releaseObjectGroup";
-}
-
+/// Calls through the tab's own transport (crops take few calls).
 fn call<M>(tab: &Tab, what: &str, method: M) -> Result<Value, BrowserError>
 where
     M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
 {
-    tab.call_method(method)
-        .map_err(|e| BrowserError::protocol(what, e))
+    cdp::call(&Conn::through_tab(tab), what, method)
 }
 
 /// A remote object for the node, or `None` when the page removed it.

@@ -13,6 +13,7 @@
 //!   replaced by its redacted form.
 
 pub mod capture;
+pub(crate) mod cdp;
 pub mod crops;
 pub mod keyboard;
 pub mod launch;

@@ -21,8 +21,8 @@ use portalscan_core::snapshot::{Header, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::capture;
+use crate::cdp::{Conn, call_typed};
 use crate::collect::{self, Collector};
-use crate::keyboard::cdp::{Conn, call_typed};
 use crate::keyboard::{self, WalkOptions};
 use crate::launch::Liveness;
 use crate::{BrowserError, NodeMap};
@@ -141,7 +141,7 @@ impl Page {
         // settle tracker reads too (it stays enabled after the collector is dropped).
 
         // Our own DevTools connection for the calls of this visit: headless_chrome's
-        // transport takes ~100 ms a call (see keyboard/cdp.rs). Domains whose events we
+        // transport takes ~100 ms a call (see cdp.rs). Domains whose events we
         // listen to are enabled through the tab (events go to the session that asked).
         let conn = Conn::open(&self.tab);
         let nav = call_typed(

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::cdp::str_of;
+use super::fields::str_of;
 
 /// The longest message kept; a page that logs a whole record still gets a finding, and the
 /// snapshot stays small.
@@ -46,7 +46,7 @@ pub fn format_args(args: &[Value]) -> String {
         }
         out.push_str(&render(arg));
     }
-    super::cdp::truncate(out, MAX_MESSAGE)
+    super::fields::truncate(out, MAX_MESSAGE)
 }
 
 /// Applies `%s %d %i %f %o %O %c` in `format`, taking arguments from `args`.

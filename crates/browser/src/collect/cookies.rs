@@ -5,8 +5,9 @@ use headless_chrome::Tab;
 use portalscan_core::snapshot::Cookie;
 use serde_json::{Value, json};
 
-use super::cdp::{self, str_of};
+use super::fields::str_of;
 use crate::BrowserError;
+use crate::cdp;
 
 /// The cookies the tab's current page (and its frames) would send: `Network.getCookies`
 /// for the current URL.

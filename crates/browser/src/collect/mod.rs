@@ -6,9 +6,9 @@
 //! Only facts: nothing here decides whether something is PHI. Errors name the step and
 //! never carry cookie, storage or header values (they may hold PHI or credentials).
 
-mod cdp;
 mod console;
 mod cookies;
+mod fields;
 mod network;
 mod storage;
 

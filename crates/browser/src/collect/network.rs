@@ -16,9 +16,10 @@ use headless_chrome::protocol::cdp::types::Event;
 use portalscan_core::snapshot::{ConsoleMessage, Header, HttpResponse, Request};
 use serde_json::{Value, json};
 
-use super::cdp::{self, str_of};
 use super::console;
+use super::fields::{self, str_of};
 use crate::BrowserError;
+use crate::cdp;
 
 /// Response bodies are kept only for the page's own JSON API calls (what
 /// `phi-response-no-store` reads), at most this many per page ...
@@ -58,7 +59,7 @@ impl State {
             "Network.requestWillBeSent" => self.request_will_be_sent(p),
             "Network.requestWillBeSentExtraInfo" => {
                 if let Some(id) = str_of(p, "requestId") {
-                    let headers = cdp::headers(p.get("headers").unwrap_or(&Value::Null));
+                    let headers = fields::headers(p.get("headers").unwrap_or(&Value::Null));
                     self.request_extra
                         .entry(id.into())
                         .or_default()
@@ -78,7 +79,7 @@ impl State {
             }
             "Network.responseReceivedExtraInfo" => {
                 if let Some(id) = str_of(p, "requestId") {
-                    let headers = cdp::headers(p.get("headers").unwrap_or(&Value::Null));
+                    let headers = fields::headers(p.get("headers").unwrap_or(&Value::Null));
                     self.response_extra
                         .entry(id.into())
                         .or_default()
@@ -103,13 +104,13 @@ impl State {
                     .and_then(|e| str_of(e, "description"))
                     .or_else(|| str_of(details, "text"))
                     .unwrap_or("Uncaught exception");
-                self.console_message("error", cdp::truncate(text.into(), console::MAX_MESSAGE));
+                self.console_message("error", fields::truncate(text.into(), console::MAX_MESSAGE));
             }
             "Log.entryAdded" => {
                 let entry = p.get("entry").unwrap_or(&Value::Null);
                 let level = console::level_of_log(str_of(entry, "level").unwrap_or("info"));
                 let text = str_of(entry, "text").unwrap_or("").to_string();
-                self.console_message(level, cdp::truncate(text, console::MAX_MESSAGE));
+                self.console_message(level, fields::truncate(text, console::MAX_MESSAGE));
             }
             _ => {}
         }
@@ -151,8 +152,8 @@ impl State {
                 url,
                 method: str_of(request, "method").unwrap_or("GET").into(),
                 resource_type: str_of(p, "type").unwrap_or("other").to_ascii_lowercase(),
-                request_headers: cdp::headers(request.get("headers").unwrap_or(&Value::Null)),
-                request_body: post.map(|b| cdp::truncate(b.into(), MAX_REQUEST_BODY)),
+                request_headers: fields::headers(request.get("headers").unwrap_or(&Value::Null)),
+                request_body: post.map(|b| fields::truncate(b.into(), MAX_REQUEST_BODY)),
                 ..Request::default()
             },
             frame: str_of(p, "frameId").map(String::from),
@@ -202,7 +203,7 @@ fn fill_response(request: &mut Request, response: &Value) {
         .get("status")
         .and_then(Value::as_u64)
         .and_then(|s| u16::try_from(s).ok());
-    request.response_headers = cdp::headers(response.get("headers").unwrap_or(&Value::Null));
+    request.response_headers = fields::headers(response.get("headers").unwrap_or(&Value::Null));
 }
 
 /// `primary` (the headers as on the wire) plus any of `secondary` it lacks.
@@ -280,7 +281,7 @@ impl Collector {
         let (mut requests, bodies, posts, console) = {
             let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
             let main_frame = self.tab.get_target_id().clone();
-            let page_origin = cdp::origin(page_url);
+            let page_origin = fields::origin(page_url);
             let mut requests = Vec::new();
             let mut bodies = Vec::new();
             let mut posts = Vec::new();
@@ -291,7 +292,7 @@ impl Collector {
                     && hop.mime.contains("json")
                     && request.status.is_some_and(|s| !(300..400).contains(&s))
                     && page_origin.is_some()
-                    && cdp::origin(&request.url) == page_origin
+                    && fields::origin(&request.url) == page_origin
                     && bodies.len() < MAX_BODIES
                 {
                     bodies.push((i, hop.id.clone()));
@@ -314,7 +315,7 @@ impl Collector {
                 cdp::GetRequestPostData(json!({ "requestId": id })),
             );
             if let Ok(Some(body)) = data.as_ref().map(|d| str_of(d, "postData")) {
-                requests[i].0.request_body = Some(cdp::truncate(body.into(), MAX_REQUEST_BODY));
+                requests[i].0.request_body = Some(fields::truncate(body.into(), MAX_REQUEST_BODY));
             }
         }
         let response = main_response(&requests, page_url);
@@ -340,9 +341,9 @@ impl Collector {
                 .decode(text)
                 .ok()?;
             let text = String::from_utf8(bytes).ok()?;
-            return Some(cdp::truncate(text, MAX_BODY));
+            return Some(fields::truncate(text, MAX_BODY));
         }
-        Some(cdp::truncate(text.into(), MAX_BODY))
+        Some(fields::truncate(text.into(), MAX_BODY))
     }
 }
 

@@ -6,8 +6,9 @@ use headless_chrome::Tab;
 use portalscan_core::snapshot::{CacheEntry, IndexedDbRecord, KeyValue, Storage};
 use serde_json::{Value, json};
 
-use super::cdp::{self, Conn, str_of};
+use super::fields::{self, str_of};
 use crate::BrowserError;
+use crate::cdp::{self, Conn};
 
 /// Records read per IndexedDB object store and entries per cache.
 pub const MAX_RECORDS: usize = 200;
@@ -19,7 +20,7 @@ pub const MAX_CACHE_BODY: usize = 256 * 1024;
 /// Everything the origin of `page_url` keeps in the browser. Fails rather than return a
 /// partial picture: an empty store would read as "no PHI stored".
 pub fn storage(tab: &Tab, page_url: &str) -> Result<Storage, BrowserError> {
-    let Some(origin) = cdp::origin(page_url) else {
+    let Some(origin) = fields::origin(page_url) else {
         return Err(BrowserError::Protocol(format!(
             "reading storage of {}: the page has no origin",
             portalscan_core::phi::redact_url(page_url)
@@ -183,7 +184,7 @@ fn stringify_all(conn: &Conn, objects: &[&Value]) -> Result<Vec<Option<String>>,
         .map(|o| {
             str_of(o, "objectId")?;
             let text = texts.next()?;
-            Some(cdp::truncate(
+            Some(fields::truncate(
                 text.as_str().unwrap_or("null").into(),
                 MAX_VALUE,
             ))
@@ -244,7 +245,7 @@ fn cache_storage(conn: &Conn, origin: &str) -> Result<Vec<CacheEntry>, BrowserEr
             .flatten()
         {
             let url = str_of(entry, "requestURL").unwrap_or("").to_string();
-            let headers = cdp::headers(entry.get("responseHeaders").unwrap_or(&Value::Null));
+            let headers = fields::headers(entry.get("responseHeaders").unwrap_or(&Value::Null));
             let text = headers
                 .iter()
                 .any(|h| h.name.eq_ignore_ascii_case("content-type") && is_text_type(&h.value));

@@ -5,9 +5,10 @@ use portalscan_core::color::{Rgba, contrast_ratio};
 use portalscan_core::snapshot::FocusIndicator;
 use serde_json::json;
 
-use super::cdp::{self, Conn};
+use super::remote;
 use super::walk::Focused;
 use crate::BrowserError;
+use crate::cdp::Conn;
 
 /// Waits for running CSS transitions (a focus ring that fades in), at most 400 ms.
 const SETTLE: &str = "const settle = async () => { \
@@ -81,7 +82,7 @@ pub(crate) fn measure(
     focus: &Focused,
     margin: f64,
 ) -> Result<Measured, BrowserError> {
-    let prep = cdp::call_on_value(
+    let prep = remote::call_on_value(
         cx,
         &focus.object,
         "preparing the focus indicator check",
@@ -97,8 +98,8 @@ pub(crate) fn measure(
     });
     let mut result = None;
     if let Some(clip) = clip {
-        let focused = cdp::screenshot(cx, clip)?;
-        let left = cdp::call_on_value(
+        let focused = remote::screenshot(cx, clip)?;
+        let left = remote::call_on_value(
             cx,
             &focus.object,
             "blurring",
@@ -106,11 +107,11 @@ pub(crate) fn measure(
             std::slice::from_ref(&scroll),
         )?;
         if left.as_bool() == Some(true) {
-            let unfocused = cdp::screenshot(cx, clip)?;
+            let unfocused = remote::screenshot(cx, clip)?;
             result = compare(&focused, &unfocused, margin)?;
         }
     }
-    let refocused = cdp::call_on_value(
+    let refocused = remote::call_on_value(
         cx,
         &focus.object,
         "focusing again",

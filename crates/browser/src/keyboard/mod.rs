@@ -17,10 +17,10 @@
 //!   DOM change is a transient inline `caret-color` on text fields while screenshots are
 //!   taken.
 
-pub(crate) mod cdp;
 mod indicator;
 mod obscured;
 mod pointer;
+pub(crate) mod remote;
 mod restore;
 mod walk;
 
@@ -31,8 +31,8 @@ use portalscan_core::snapshot::KeyboardWalk;
 pub use restore::restored_after_logout;
 pub use walk::WalkReport;
 
+use crate::cdp::Conn;
 use crate::{BrowserError, NodeMap};
-use cdp::Conn;
 
 /// How the Tab walk runs.
 #[derive(Clone, Debug, PartialEq)]

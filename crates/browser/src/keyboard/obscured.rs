@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use portalscan_core::snapshot::Obscured;
 
-use super::cdp::{self, Conn};
+use super::remote;
 use super::walk::Focused;
+use crate::cdp::Conn;
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// Samples per side of the grid of points tested inside the element's visible box.
@@ -42,7 +43,7 @@ pub(crate) fn measure(
     focus: &Focused,
     map: &NodeMap,
 ) -> Result<Option<Obscured>, BrowserError> {
-    let visible = cdp::call_on_value(
+    let visible = remote::call_on_value(
         cx,
         &focus.object,
         "measuring the focused element",
@@ -62,7 +63,7 @@ pub(crate) fn measure(
         for j in 0..GRID {
             let x = l + (i as f64 + 0.5) * w / GRID as f64;
             let y = t + (j as f64 + 0.5) * h / GRID as f64;
-            let hit = cdp::node_at(cx, (x + sx).floor() as i64, (y + sy).floor() as i64)?;
+            let hit = remote::node_at(cx, (x + sx).floor() as i64, (y + sy).floor() as i64)?;
             *hits.entry(hit).or_default() += 1;
         }
     }
@@ -77,10 +78,10 @@ pub(crate) fn measure(
             samples += count;
             continue;
         }
-        let Some(object) = cdp::resolve(cx, world, hit)? else {
+        let Some(object) = remote::resolve(cx, world, hit)? else {
             continue; // another frame's node: not ours to judge
         };
-        let relation = cdp::call_with_objects(
+        let relation = remote::call_with_objects(
             cx,
             &focus.object,
             "testing what covers focus",
@@ -91,9 +92,9 @@ pub(crate) fn measure(
         if relation.as_str() == Some("cover") {
             covered += count;
             if let Some(element) =
-                cdp::call_on_object(cx, &object, "finding the covering element", AS_ELEMENT)?
+                remote::call_on_object(cx, &object, "finding the covering element", AS_ELEMENT)?
             {
-                let backend = cdp::describe(cx, &element)?.backend;
+                let backend = remote::describe(cx, &element)?.backend;
                 *by.entry(backend).or_default() += count;
             }
         }

@@ -3,7 +3,8 @@
 use portalscan_core::NodeId;
 use serde_json::json;
 
-use super::cdp::{self, Conn};
+use super::remote;
+use crate::cdp::{self, Conn};
 use crate::{BrowserError, NodeMap};
 
 /// The hook (see `hook.js`); its global's name is spelled there and in `HOOK_NAME`.
@@ -38,22 +39,23 @@ const INLINE: &str = "(() => {
 pub(crate) fn handlers(cx: &Conn, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
     let hooked =
         format!("(() => {{ const h = window['{HOOK_NAME}']; return h ? h.targets() : null; }})()");
-    let Some(targets) = cdp::eval_object(cx, None, "reading pointer listeners", &hooked)? else {
-        cdp::release(cx);
+    let Some(targets) = remote::eval_object(cx, None, "reading pointer listeners", &hooked)? else {
+        remote::release(cx);
         return Err(BrowserError::Protocol(
             "reading pointer listeners: the hook was not installed before the page loaded".into(),
         ));
     };
-    let world = cdp::isolated_world(cx)?;
+    let world = remote::isolated_world(cx)?;
     let result = (|| {
-        let mut objects = cdp::array_items(cx, &targets)?;
-        if let Some(inline) = cdp::eval_object(cx, Some(world), "reading on… attributes", INLINE)?
+        let mut objects = remote::array_items(cx, &targets)?;
+        if let Some(inline) =
+            remote::eval_object(cx, Some(world), "reading on… attributes", INLINE)?
         {
-            objects.extend(cdp::array_items(cx, &inline)?);
+            objects.extend(remote::array_items(cx, &inline)?);
         }
         let mut nodes = Vec::with_capacity(objects.len());
         for object in objects {
-            let backend = cdp::describe(cx, &object)?.backend;
+            let backend = remote::describe(cx, &object)?.backend;
             nodes.extend(map.node(backend));
         }
         // Arena order is document order.
@@ -61,6 +63,6 @@ pub(crate) fn handlers(cx: &Conn, map: &NodeMap) -> Result<Vec<NodeId>, BrowserE
         nodes.dedup();
         Ok(nodes)
     })();
-    cdp::release(cx);
+    remote::release(cx);
     result
 }

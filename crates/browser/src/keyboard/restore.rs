@@ -9,8 +9,9 @@ use headless_chrome::Tab;
 use portalscan_core::snapshot::RestoredPage;
 use serde_json::json;
 
-use super::cdp::{self, Conn};
+use super::remote;
 use crate::BrowserError;
+use crate::cdp::{self, Conn};
 
 /// How long Back may take to show a page.
 const BACK_TIMEOUT: Duration = Duration::from_secs(20);
@@ -18,7 +19,7 @@ const BACK_TIMEOUT: Duration = Duration::from_secs(20);
 /// Marks the current document's window (in the page's world, under a registry symbol no
 /// page looks for), so we can tell whether Back brought the same live document back.
 fn mark(cx: &Conn, token: &str) -> Result<(), BrowserError> {
-    cdp::eval_value(
+    remote::eval_value(
         cx,
         None,
         "marking the page",
@@ -87,7 +88,7 @@ pub fn restored_after_logout(
     let started = Instant::now();
     let state = loop {
         // While the documents swap, evaluation may fail: try again.
-        if let Ok(state) = cdp::eval_value(cx, None, "reading the page after Back", STATE)
+        if let Ok(state) = remote::eval_value(cx, None, "reading the page after Back", STATE)
             && state[1] == "complete"
             && state[2] != "after-logout"
         {

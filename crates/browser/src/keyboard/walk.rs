@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use portalscan_core::snapshot::{KeyboardTrap, KeyboardWalk, TabStop};
 
-use super::cdp::{self, Conn, Key};
+use super::remote::{self, Key};
 use super::{WalkOptions, indicator, obscured};
+use crate::cdp::{self, Conn};
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// The deepest focused element through open shadow roots, or null when focus is on the
@@ -31,16 +32,16 @@ pub(crate) struct Focused {
 /// The deep focused element, through open roots in script and closed roots via DevTools
 /// (which can resolve a closed `ShadowRoot` and read its `activeElement`).
 pub(crate) fn deep_active(cx: &Conn, world: i64) -> Result<Option<Focused>, BrowserError> {
-    let Some(mut object) = cdp::eval_object(cx, Some(world), "reading the focus", DEEP_ACTIVE)?
+    let Some(mut object) = remote::eval_object(cx, Some(world), "reading the focus", DEEP_ACTIVE)?
     else {
         return Ok(None);
     };
     // Each step enters one closed root; the bound only guards against a broken page.
     for _ in 0..64 {
-        let d = cdp::describe(cx, &object)?;
+        let d = remote::describe(cx, &object)?;
         let inner = match d.shadow_roots.iter().find(|(_, mode)| mode == "closed") {
-            Some((root, _)) => match cdp::resolve(cx, world, *root)? {
-                Some(root) => cdp::call_on_object(
+            Some((root, _)) => match remote::resolve(cx, world, *root)? {
+                Some(root) => remote::call_on_object(
                     cx,
                     &root,
                     "reading the focus in a closed shadow root",
@@ -98,7 +99,7 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn press(&mut self, key: Key) -> Result<Option<Focused>, BrowserError> {
-        cdp::press(self.cx, key)?;
+        remote::press(self.cx, key)?;
         self.presses += 1;
         deep_active(self.cx, self.world)
     }
@@ -131,7 +132,7 @@ impl Walker<'_> {
 /// removes it after the first Tab: the walk's only DOM change, undone at once.
 fn start_at_top(cx: &Conn, world: i64) -> Result<Option<String>, BrowserError> {
     if let Some(f) = deep_active(cx, world)? {
-        cdp::call_on_value(
+        remote::call_on_value(
             cx,
             &f.object,
             "blurring",
@@ -139,7 +140,7 @@ fn start_at_top(cx: &Conn, world: i64) -> Result<Option<String>, BrowserError> {
             &[],
         )?;
     }
-    cdp::eval_object(
+    remote::eval_object(
         cx,
         Some(world),
         "resetting the focus",
@@ -163,9 +164,9 @@ pub(crate) fn walk(
         "emulating page focus",
         cdp::SetFocusEmulation(serde_json::json!({"enabled": true})),
     )?;
-    let world = cdp::isolated_world(cx)?;
+    let world = remote::isolated_world(cx)?;
     let result = walk_in(cx, world, map, opts);
-    cdp::release(cx);
+    remote::release(cx);
     result
 }
 
@@ -201,7 +202,7 @@ fn walk_in(
                 }
                 let focus = walker.press(Key::Tab)?;
                 if let Some(s) = scratch.take() {
-                    cdp::call_on_value(
+                    remote::call_on_value(
                         cx,
                         &s,
                         "removing the start point",
@@ -288,7 +289,7 @@ fn walk_in(
         }
     }
     if let Some(s) = scratch {
-        cdp::call_on_value(
+        remote::call_on_value(
             cx,
             &s,
             "removing the start point",

@@ -1,60 +1,7 @@
-//! DevTools calls with untyped (JSON) parameters and results.
-//!
-//! headless_chrome's generated protocol types lag behind Chromium: a result with a field or
-//! enum value they do not know fails to parse (Chromium 156's cookies, for one, no longer
-//! carry `sameParty`). The collectors therefore call the protocol with JSON and read only
-//! the fields they need, which keeps them working across Chromium versions.
+//! Reading fields out of DevTools JSON results (the collectors call the protocol untyped,
+//! through [`crate::cdp`]): headers, strings, origins, and text cut to a size.
 
-use headless_chrome::protocol::cdp::types::Method;
-use serde::Serialize;
 use serde_json::Value;
-
-use crate::BrowserError;
-pub(crate) use crate::keyboard::cdp::Conn;
-
-macro_rules! methods {
-    ($($name:ident = $method:literal;)*) => {$(
-        #[derive(Debug, Serialize)]
-        #[serde(transparent)]
-        pub struct $name(pub Value);
-        impl Method for $name {
-            const NAME: &'static str = $method;
-            type ReturnObject = Value;
-        }
-    )*};
-}
-
-methods! {
-    NetworkEnable = "Network.enable";
-    GetResponseBody = "Network.getResponseBody";
-    GetRequestPostData = "Network.getRequestPostData";
-    GetCookies = "Network.getCookies";
-    RuntimeEnable = "Runtime.enable";
-    CallFunctionOn = "Runtime.callFunctionOn";
-    LogEnable = "Log.enable";
-    LogDisable = "Log.disable";
-    DomStorageEnable = "DOMStorage.enable";
-    DomStorageDisable = "DOMStorage.disable";
-    GetDomStorageItems = "DOMStorage.getDOMStorageItems";
-    IdbEnable = "IndexedDB.enable";
-    IdbDisable = "IndexedDB.disable";
-    RequestDatabaseNames = "IndexedDB.requestDatabaseNames";
-    RequestDatabase = "IndexedDB.requestDatabase";
-    RequestData = "IndexedDB.requestData";
-    RequestCacheNames = "CacheStorage.requestCacheNames";
-    RequestEntries = "CacheStorage.requestEntries";
-    RequestCachedResponse = "CacheStorage.requestCachedResponse";
-}
-
-/// Calls `method` over `conn` (our own DevTools connection where one could be opened:
-/// headless_chrome's transport takes ~100 ms a call, see keyboard/cdp.rs); a failure names
-/// the step (`context`), never the parameters, which may hold page data.
-pub fn call<M>(conn: &Conn, context: &str, method: M) -> Result<Value, BrowserError>
-where
-    M: Method<ReturnObject = Value> + Serialize,
-{
-    crate::keyboard::cdp::call(conn, context, method)
-}
 
 /// The `name: value` pairs of a DevTools `Headers` object. Chromium joins repeated headers
 /// (`Set-Cookie`, `Cache-Control`) with a newline; each line becomes its own header, as it

@@ -1,0 +1,246 @@
+//! The crate's DevTools connection and its untyped protocol calls, used by the capture,
+//! the visit, the collectors, the keyboard walk and the crops.
+//!
+//! Calls go over a DevTools connection of our own to the tab when we can open one
+//! ([`Conn::open`]): headless_chrome 1.0.22's transport holds its socket lock through a
+//! 100 ms read timeout, so every call through it takes about 100 ms, and a walk or a
+//! capture makes many. The own connection answers in well under a millisecond; without it
+//! (no debugging port found) the calls go through the tab, slower but the same.
+//!
+//! Methods are called with JSON parameters and read as JSON ([`call`]), field by field:
+//! headless_chrome's generated types lag behind Chromium (a result with a field or enum
+//! value they do not know fails to parse: Chromium 156's cookies no longer carry
+//! `sameParty`) and want every optional field spelled out. [`call_typed`] is for the few
+//! calls with structs of our own. A failure names the step, never the parameters, which
+//! may hold page data.
+
+use std::cell::RefCell;
+use std::net::TcpStream;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use headless_chrome::Tab;
+use headless_chrome::protocol::cdp::types::Method;
+use serde::Serialize;
+use serde_json::{Value, json};
+use tungstenite::WebSocket;
+use tungstenite::stream::MaybeTlsStream;
+
+use crate::BrowserError;
+
+/// Declares unit-like wrappers for protocol methods taking and returning JSON.
+macro_rules! raw_methods {
+    ($($ty:ident = $name:literal;)*) => {$(
+        #[derive(Debug, Serialize)]
+        #[serde(transparent)]
+        pub(crate) struct $ty(pub Value);
+        impl Method for $ty {
+            const NAME: &'static str = $name;
+            type ReturnObject = Value;
+        }
+    )*};
+}
+
+raw_methods! {
+    // Page
+    AddScript = "Page.addScriptToEvaluateOnNewDocument";
+    GetFrameTree = "Page.getFrameTree";
+    CreateIsolatedWorld = "Page.createIsolatedWorld";
+    CaptureScreenshot = "Page.captureScreenshot";
+    GetNavigationHistory = "Page.getNavigationHistory";
+    NavigateToHistoryEntry = "Page.navigateToHistoryEntry";
+    // Runtime
+    RuntimeEnable = "Runtime.enable";
+    Evaluate = "Runtime.evaluate";
+    CallFunctionOn = "Runtime.callFunctionOn";
+    GetProperties = "Runtime.getProperties";
+    ReleaseObjectGroup = "Runtime.releaseObjectGroup";
+    // DOM, input, emulation, browser
+    DescribeNode = "DOM.describeNode";
+    ResolveNode = "DOM.resolveNode";
+    GetNodeForLocation = "DOM.getNodeForLocation";
+    DispatchKeyEvent = "Input.dispatchKeyEvent";
+    SetFocusEmulation = "Emulation.setFocusEmulationEnabled";
+    GetBrowserCommandLine = "Browser.getBrowserCommandLine";
+    // Network and Log
+    NetworkEnable = "Network.enable";
+    GetResponseBody = "Network.getResponseBody";
+    GetRequestPostData = "Network.getRequestPostData";
+    GetCookies = "Network.getCookies";
+    LogEnable = "Log.enable";
+    LogDisable = "Log.disable";
+    // Storage
+    DomStorageEnable = "DOMStorage.enable";
+    DomStorageDisable = "DOMStorage.disable";
+    GetDomStorageItems = "DOMStorage.getDOMStorageItems";
+    IdbEnable = "IndexedDB.enable";
+    IdbDisable = "IndexedDB.disable";
+    RequestDatabaseNames = "IndexedDB.requestDatabaseNames";
+    RequestDatabase = "IndexedDB.requestDatabase";
+    RequestData = "IndexedDB.requestData";
+    RequestCacheNames = "CacheStorage.requestCacheNames";
+    RequestEntries = "CacheStorage.requestEntries";
+    RequestCachedResponse = "CacheStorage.requestCachedResponse";
+}
+
+/// How long one call over our own connection may take before it is an error.
+const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A DevTools connection to one tab: our own socket when possible, else the tab's.
+pub(crate) struct Conn<'a> {
+    pub tab: &'a Tab,
+    direct: Option<RefCell<Direct>>,
+}
+
+struct Direct {
+    socket: WebSocket<MaybeTlsStream<TcpStream>>,
+    next_id: u64,
+}
+
+impl<'a> Conn<'a> {
+    /// Opens our own connection to the tab's target (found through the browser's
+    /// `--remote-debugging-port`); falls back to the tab's transport.
+    pub fn open(tab: &'a Tab) -> Conn<'a> {
+        Conn {
+            tab,
+            direct: connect_direct(tab).map(RefCell::new),
+        }
+    }
+
+    /// Calls through the tab's own transport (for what must outlive our connection, such
+    /// as scripts added for new documents).
+    pub fn through_tab(tab: &'a Tab) -> Conn<'a> {
+        Conn { tab, direct: None }
+    }
+
+    pub fn is_direct(&self) -> bool {
+        self.direct.is_some()
+    }
+}
+
+/// The debugging port of each tab's browser, by target id (ids are unique), so a page's
+/// second connection skips the slow command-line call.
+static PORTS: Mutex<Vec<(String, u16)>> = Mutex::new(Vec::new());
+
+fn debugging_port(tab: &Tab) -> Option<u16> {
+    let target = tab.get_target_id().to_string();
+    let mut ports = PORTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, port)) = ports.iter().find(|(t, _)| *t == target) {
+        return Some(*port);
+    }
+    let line = tab.call_method(GetBrowserCommandLine(json!({}))).ok()?;
+    let port = line["arguments"]
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .find_map(|a| a.strip_prefix("--remote-debugging-port="))?
+        .parse::<u16>()
+        .ok()
+        .filter(|p| *p != 0)?;
+    // A crawl opens a bounded number of tabs; keep the newest few hundred.
+    if ports.len() >= 256 {
+        ports.remove(0);
+    }
+    ports.push((target, port));
+    Some(port)
+}
+
+fn connect_direct(tab: &Tab) -> Option<Direct> {
+    let port = debugging_port(tab)?;
+    let url = format!(
+        "ws://127.0.0.1:{port}/devtools/page/{}",
+        tab.get_target_id()
+    );
+    let (mut socket, _) = tungstenite::connect(url.as_str()).ok()?;
+    if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
+        stream.set_read_timeout(Some(CALL_TIMEOUT)).ok()?;
+        stream.set_nodelay(true).ok()?;
+    }
+    Some(Direct { socket, next_id: 1 })
+}
+
+impl Direct {
+    fn call(&mut self, name: &str, params: Value) -> Result<Value, String> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let message = json!({"id": id, "method": name, "params": params}).to_string();
+        self.socket
+            .send(tungstenite::Message::text(message))
+            .map_err(|e| e.to_string())?;
+        loop {
+            let message = self.socket.read().map_err(|e| e.to_string())?;
+            let tungstenite::Message::Text(text) = message else {
+                continue;
+            };
+            let reply: Value = serde_json::from_str(text.as_str()).map_err(|e| e.to_string())?;
+            // Events (none asked for) and stale replies are skipped.
+            if reply["id"].as_u64() != Some(id) {
+                continue;
+            }
+            if let Some(error) = reply.get("error") {
+                return Err(error["message"].as_str().unwrap_or("error").to_string());
+            }
+            return Ok(reply["result"].clone());
+        }
+    }
+}
+
+impl Drop for Direct {
+    fn drop(&mut self) {
+        let _ = self.socket.close(None);
+        let _ = self.socket.flush();
+    }
+}
+
+/// Calls `M` and names `what` in the error.
+pub(crate) fn call<M>(cx: &Conn, what: &str, method: M) -> Result<Value, BrowserError>
+where
+    M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
+{
+    match &cx.direct {
+        Some(direct) => {
+            let params =
+                serde_json::to_value(&method).map_err(|e| BrowserError::protocol(what, e))?;
+            direct
+                .borrow_mut()
+                .call(M::NAME, params)
+                .map_err(|e| BrowserError::protocol(what, e))
+        }
+        None => cx
+            .tab
+            .call_method(method)
+            .map_err(|e| BrowserError::protocol(what, e)),
+    }
+}
+
+/// Calls a typed method (parameters serialized, result deserialized) over the connection:
+/// ours when open, else the tab's.
+pub(crate) fn call_typed<M>(
+    cx: &Conn,
+    what: &str,
+    method: M,
+) -> Result<M::ReturnObject, BrowserError>
+where
+    M: Method + Serialize + std::fmt::Debug,
+{
+    match &cx.direct {
+        Some(direct) => {
+            let params =
+                serde_json::to_value(&method).map_err(|e| BrowserError::protocol(what, e))?;
+            let value = direct
+                .borrow_mut()
+                .call(M::NAME, params)
+                .map_err(|e| BrowserError::protocol(what, e))?;
+            serde_json::from_value(value).map_err(|e| BrowserError::protocol(what, e))
+        }
+        None => cx.tab.call_method(method).map_err(|e| {
+            if e.downcast_ref::<headless_chrome::browser::transport::ConnectionClosed>()
+                .is_some()
+            {
+                BrowserError::Crashed(format!("while {what}: {e}"))
+            } else {
+                BrowserError::protocol(what, e)
+            }
+        }),
+    }
+}
