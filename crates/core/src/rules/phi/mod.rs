@@ -3,6 +3,7 @@
 
 mod cache_storage;
 mod comment;
+mod console;
 mod cookie;
 mod cookie_flags;
 mod form;
@@ -38,6 +39,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &cache_storage::PhiInCacheStorage,
         &cookie::PhiInCookie,
         &cookie_flags::SessionCookieFlags,
+        &console::PhiInConsole,
         &header::PhiResponseNoStore,
         &restored::PhiRestoredAfterLogout,
         &referrer::PhiReferrerLeak,
