@@ -24,12 +24,15 @@ use std::collections::{HashMap, HashSet};
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::types::Method;
 use portalscan_core::Dom;
-use portalscan_core::dom::{Namespace, Node, NodeData, NodeId, ScrollBox, ShadowMode};
+use portalscan_core::dom::{Namespace, Node, NodeId, ScrollBox};
 use portalscan_core::snapshot::Viewport;
 use portalscan_core::style::{Rect, Style};
 use serde::{Deserialize, Serialize};
 
 use crate::cdp::{Conn, call_typed};
+
+mod inferred;
+mod tree;
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// The computed properties captured for every rendered element: every property the core's
@@ -110,8 +113,24 @@ pub fn capture_dom(tab: &Tab) -> Result<(Dom, NodeMap, Option<Viewport>), Browse
     Ok((c.dom, c.node_map, c.viewport))
 }
 
+/// [`capture_dom`] with the node tree inferred from DOMSnapshot alone, as when the DOM
+/// domain's tree cannot be read: for tests of that fallback.
+#[doc(hidden)]
+pub fn capture_dom_inferred(tab: &Tab) -> Result<(Dom, NodeMap, Option<Viewport>), BrowserError> {
+    let c = capture_with(&Conn::open(tab), false)?;
+    Ok((c.dom, c.node_map, c.viewport))
+}
+
 /// [`capture_dom`] plus the document's own URLs, over an open connection.
 pub(crate) fn capture(conn: &Conn) -> Result<Captured, BrowserError> {
+    capture_with(conn, true)
+}
+
+fn capture_with(conn: &Conn, read_tree: bool) -> Result<Captured, BrowserError> {
+    // The node tree first: a node the page adds between the two calls is then left out
+    // rather than taken for an unslotted one. When the tree cannot be read (an error from
+    // the DOM domain), it is inferred from the snapshot.
+    let tree = read_tree.then(|| tree::read(conn)).and_then(Result::ok);
     let raw = call_typed(
         conn,
         "capturing the DOM snapshot",
@@ -121,10 +140,19 @@ pub(crate) fn capture(conn: &Conn) -> Result<Captured, BrowserError> {
             include_dom_rects: true,
         },
     )?;
-    let mut built = build(&raw)?;
-    if !built.boxless.is_empty() {
-        fill_boxless_display(conn, &mut built)?;
-    }
+    let mut facts = Facts::new(&raw)?;
+    let mut built = match &tree {
+        Some(tree) => tree::build(&mut facts, tree)?,
+        None => inferred::build(&mut facts)?,
+    };
+    let displayed = if built.boxless.is_empty() {
+        Ok(())
+    } else {
+        fill_boxless_display(conn, &mut built)
+    };
+    // Node ids and DOM events are not needed after this.
+    call_typed(conn, "capturing the DOM snapshot", DomDisable {}).ok();
+    displayed?;
     let viewport = viewport(conn)?;
     let doc = raw.documents.first();
     let string = |i: Option<i64>| i.and_then(|i| raw.string(i)).map(str::to_string);
@@ -234,313 +262,157 @@ const COMMENT: u32 = 8;
 const DOCUMENT: u32 = 9;
 const DOCTYPE: u32 = 10;
 
+/// The arena and what is left to ask about it.
 struct Built {
     nodes: Vec<Node>,
     node_map: NodeMap,
-    /// Elements without a layout object (not rendered, or `display: contents`).
+    /// Elements in the flat tree without a layout object (not rendered, or
+    /// `display: contents`).
     boxless: Vec<(BackendNodeId, NodeId)>,
+    /// The DevTools `nodeId`s of the document and of each `boxless` element, when the
+    /// node tree came from the DOM domain (else they are asked for).
+    devtools_ids: Option<(u32, Vec<u32>)>,
 }
 
-/// A node of the rebuilt node tree: a snapshot node, or a shadow root (which DOMSnapshot
-/// does not list as a node of its own).
-#[derive(Clone, Copy)]
-enum Item {
-    Raw(usize),
-    Shadow(ShadowMode),
+/// The snapshot's per-node facts (form state, layout, styles), indexed once for the
+/// builders, by snapshot node index.
+struct Facts<'a> {
+    raw: &'a RawSnapshot,
+    doc: &'a RawDocument,
+    input_values: HashMap<usize, i64>,
+    checked: HashSet<usize>,
+    selected: HashSet<usize>,
+    /// The first layout object of each node.
+    layout_of: Vec<Option<usize>>,
+    /// For a box-less element, the layout object of a text run directly inside it (in the
+    /// flat tree).
+    text_inside: HashMap<usize, usize>,
+    styles: StyleTable,
 }
 
-/// DOMSnapshot lists the *flat* tree: a host's children are its shadow tree's top-level
-/// nodes, a slot's children are the nodes assigned to it, unassigned light children are
-/// left out, and every node in a shadow tree is marked with its root's mode. The node tree
-/// the core wants (shadow roots as nodes under their host, assigned nodes as children of
-/// their host) is rebuilt from that:
-/// - a shadow-tree node under a document-tree element: that element is a host;
-/// - a node from an outer tree under a `<slot>`: it is assigned, so its parent is the host
-///   of the slot's tree (the slot's own fallback content stays in the slot's tree);
-/// - a shadow-tree node under a shadow-tree element: either an ordinary child, or the
-///   element hosts a nested shadow tree. DOMSnapshot does not say which; a custom element
-///   (a name with a hyphen, as every LWC component has) or a change of mode means a host.
-///
-/// Unassigned light children of a host are not rendered and are missing from the capture.
-struct Rebuilt {
-    items: Vec<Item>,
-    parent: Vec<Option<usize>>,
-    /// The item that is the root of each item's tree (0, the document, or a shadow root).
-    tree: Vec<usize>,
-    /// For each item, its shadow root item.
-    shadow: Vec<Option<usize>>,
-    /// Item of each raw node kept.
-    item_of: Vec<Option<usize>>,
-}
-
-impl Rebuilt {
-    fn push(&mut self, item: Item, parent: Option<usize>, tree: Option<usize>) -> usize {
-        let id = self.items.len();
-        self.items.push(item);
-        self.parent.push(parent);
-        self.tree.push(tree.unwrap_or(id));
-        self.shadow.push(None);
-        id
-    }
-
-    fn shadow_root(&mut self, host: usize, mode: ShadowMode) -> usize {
-        if let Some(root) = self.shadow[host] {
-            return root;
+impl<'a> Facts<'a> {
+    fn new(raw: &'a RawSnapshot) -> Result<Facts<'a>, BrowserError> {
+        let Some(doc) = raw.documents.first() else {
+            return Err(BrowserError::Protocol(
+                "the DOM snapshot has no document".into(),
+            ));
+        };
+        let n = &doc.nodes;
+        let count = n.node_type.len();
+        if n.parent_index.len() != count
+            || n.node_name.len() != count
+            || n.backend_node_id.len() != count
+        {
+            return Err(BrowserError::Protocol(
+                "the DOM snapshot's node arrays differ in length".into(),
+            ));
         }
-        let root = self.push(Item::Shadow(mode), Some(host), None);
-        self.shadow[host] = Some(root);
-        root
-    }
-
-    fn mode(&self, tree: usize) -> Option<ShadowMode> {
-        match self.items[tree] {
-            Item::Shadow(mode) => Some(mode),
-            Item::Raw(_) => None,
+        let rare_strings = |rare: &Option<RareStrings>| -> HashMap<usize, i64> {
+            rare.as_ref()
+                .map(|r| {
+                    r.index
+                        .iter()
+                        .copied()
+                        .zip(r.value.iter().copied())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let rare_flags = |rare: &Option<RareFlags>| -> HashSet<usize> {
+            rare.as_ref()
+                .map(|r| r.index.iter().copied().collect())
+                .unwrap_or_default()
+        };
+        let mut layout_of: Vec<Option<usize>> = vec![None; count];
+        for (k, &node) in doc.layout.node_index.iter().enumerate() {
+            if node < count && layout_of[node].is_none() {
+                layout_of[node] = Some(k);
+            }
         }
+        // A box-less element (`display: contents`, as `<slot>` is) has no style of its own
+        // in the layout tree, but a text run directly inside it is styled by inheriting
+        // from it: its inherited values are the element's. (The snapshot's parents are
+        // flat-tree parents: slotted text sits under its slot.)
+        let mut text_inside: HashMap<usize, usize> = HashMap::new();
+        for (i, layout) in layout_of.iter().enumerate() {
+            if matches!(n.node_type[i], TEXT | CDATA)
+                && let (Ok(p), Some(k)) = (usize::try_from(n.parent_index[i]), layout)
+            {
+                text_inside.entry(p).or_insert(*k);
+            }
+        }
+        Ok(Facts {
+            raw,
+            doc,
+            input_values: rare_strings(&n.input_value),
+            checked: rare_flags(&n.input_checked),
+            selected: rare_flags(&n.option_selected),
+            layout_of,
+            text_inside,
+            styles: StyleTable::default(),
+        })
     }
 
-    fn host(&self, tree: usize) -> Option<usize> {
-        self.mode(tree).and(self.parent[tree])
+    fn nodes(&self) -> &'a RawNodes {
+        &self.doc.nodes
     }
-}
 
-fn build(raw: &RawSnapshot) -> Result<Built, BrowserError> {
-    let Some(doc) = raw.documents.first() else {
-        return Err(BrowserError::Protocol(
-            "the DOM snapshot has no document".into(),
-        ));
-    };
-    let n = &doc.nodes;
-    let count = n.node_type.len();
-    if n.parent_index.len() != count
-        || n.node_name.len() != count
-        || n.backend_node_id.len() != count
-    {
-        return Err(BrowserError::Protocol(
-            "the DOM snapshot's node arrays differ in length".into(),
-        ));
+    fn string(&self, index: i64) -> &'a str {
+        self.raw.string(index).unwrap_or("")
     }
-    let s = |i: i64| raw.string(i).unwrap_or("");
-    let rare_strings = |rare: &Option<RareStrings>| -> HashMap<usize, i64> {
-        rare.as_ref()
-            .map(|r| {
-                r.index
-                    .iter()
-                    .copied()
-                    .zip(r.value.iter().copied())
+
+    /// The node's value (text, comment) as the snapshot has it.
+    fn value(&self, at: usize) -> &'a str {
+        self.string(self.nodes().node_value.get(at).copied().unwrap_or(-1))
+    }
+
+    /// Attributes as the snapshot lists them.
+    fn attributes(&self, at: usize) -> Vec<(String, String)> {
+        self.nodes()
+            .attributes
+            .get(at)
+            .map(|flat| {
+                flat.chunks_exact(2)
+                    .map(|pair| {
+                        (
+                            self.string(pair[0]).to_string(),
+                            self.string(pair[1]).to_string(),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default()
-    };
-    let rare_flags = |rare: &Option<RareFlags>| -> HashSet<usize> {
-        rare.as_ref()
-            .map(|r| r.index.iter().copied().collect())
-            .unwrap_or_default()
-    };
-    let shadow_types = rare_strings(&n.shadow_root_type);
-    let pseudo: HashSet<usize> = n
-        .pseudo_type
-        .as_ref()
-        .map(|r| r.index.iter().copied().collect())
-        .unwrap_or_default();
-    let input_values = rare_strings(&n.input_value);
-    let checked = rare_flags(&n.input_checked);
-    let selected = rare_flags(&n.option_selected);
-    let name_of = |i: usize| s(n.node_name[i]);
-    let is_slot = |i: usize| n.node_type[i] == ELEMENT && name_of(i) == "SLOT";
-    let is_custom = |i: usize| n.node_type[i] == ELEMENT && name_of(i).contains('-');
-
-    let Some(root) = (0..count).find(|&i| n.parent_index[i] < 0 && n.node_type[i] == DOCUMENT)
-    else {
-        return Err(BrowserError::Protocol(
-            "the DOM snapshot has no document node".into(),
-        ));
-    };
-    let mut t = Rebuilt {
-        items: Vec::with_capacity(count),
-        parent: Vec::with_capacity(count),
-        tree: Vec::with_capacity(count),
-        shadow: Vec::with_capacity(count),
-        item_of: vec![None; count],
-    };
-    t.item_of[root] = Some(t.push(Item::Raw(root), None, None));
-    // Whether an element inside a shadow tree hosts a shadow tree of its own, once decided.
-    let mut hosts: HashMap<usize, bool> = HashMap::new();
-    for i in 0..count {
-        let Ok(p) = usize::try_from(n.parent_index[i]) else {
-            continue;
-        };
-        // Parents come first; a dropped parent (template contents, pseudo-element, another
-        // document) drops its subtree.
-        let Some(p_item) = t.item_of.get(p).copied().flatten().filter(|_| p < i) else {
-            continue;
-        };
-        let kept = matches!(n.node_type[i], ELEMENT | TEXT | CDATA | COMMENT | DOCTYPE)
-            && !pseudo.contains(&i);
-        if !kept {
-            continue;
-        }
-        let mode = match shadow_types.get(&i).map(|&v| s(v)) {
-            None => None,
-            Some("open") => Some(ShadowMode::Open),
-            Some("closed") => Some(ShadowMode::Closed),
-            Some(_) => continue, // the browser's own (user-agent) shadow trees
-        };
-        let tp = t.tree[p_item];
-        let (parent, tree) = match (mode, t.mode(tp)) {
-            (None, None) => (p_item, tp),
-            // From the document tree under a shadow-tree slot: assigned to it.
-            (None, Some(_)) => {
-                let mut host = t.host(tp);
-                while let Some(h) = host.filter(|h| t.mode(t.tree[*h]).is_some()) {
-                    host = t.host(t.tree[h]);
-                }
-                match host {
-                    Some(h) => (h, t.tree[h]),
-                    None => (p_item, tp),
-                }
-            }
-            (Some(mode), None) => {
-                let root = t.shadow_root(p_item, mode);
-                (root, root)
-            }
-            (Some(mode), Some(tree_mode)) => {
-                let assigned_from = t.host(tp).filter(|&h| t.mode(t.tree[h]).is_some());
-                if is_slot(p)
-                    && let Some(h) = assigned_from
-                {
-                    (h, t.tree[h])
-                } else if is_slot(p) {
-                    (p_item, tp) // fallback content
-                } else if *hosts
-                    .entry(p)
-                    .or_insert_with(|| mode != tree_mode || is_custom(p))
-                {
-                    let root = t.shadow_root(p_item, mode);
-                    (root, root)
-                } else {
-                    (p_item, tp)
-                }
-            }
-        };
-        t.item_of[i] = Some(t.push(Item::Raw(i), Some(parent), Some(tree)));
     }
 
-    // Node-tree children in snapshot order (shadow roots apart), then a pre-order walk
-    // that puts each shadow root before its host's light children.
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); t.items.len()];
-    for item in 1..t.items.len() {
-        if let (Some(parent), Item::Raw(_)) = (t.parent[item], t.items[item]) {
-            children[parent].push(item);
-        }
+    /// The live state of a form control at `at` folded into its attributes.
+    fn fold_form_state(&self, name: &str, attrs: &mut Vec<(String, String)>, at: usize) {
+        fold_form_state(
+            name,
+            attrs,
+            self.input_values.get(&at).map(|&v| self.string(v)),
+            self.checked.contains(&at),
+            self.selected.contains(&at),
+        );
     }
 
-    // The first layout object of each node.
-    let mut layout_of: Vec<Option<usize>> = vec![None; count];
-    for (k, &node) in doc.layout.node_index.iter().enumerate() {
-        if node < count && layout_of[node].is_none() {
-            layout_of[node] = Some(k);
+    /// Puts the element's computed style, box, paint order and scroll box on `node`.
+    /// Returns false when it has no layout object (then only the values a text run inside
+    /// inherited from it are known).
+    fn lay_out(&mut self, node: &mut Node, at: usize) -> bool {
+        if let Some(k) = self.layout_of[at] {
+            apply_layout(node, &self.doc.layout, k, &mut self.styles, self.raw);
+            return true;
         }
+        if let Some(&k) = self.text_inside.get(&at) {
+            node.style = self
+                .doc
+                .layout
+                .styles
+                .get(k)
+                .map(|values| inherited_only(&self.styles.style(values, self.raw)));
+        }
+        false
     }
-    // A box-less element (`display: contents`, as `<slot>` is) has no style of its own in
-    // the layout tree, but a text run directly inside it is styled by inheriting from it:
-    // its inherited values are the element's.
-    let mut text_inside: HashMap<usize, usize> = HashMap::new();
-    for (i, layout) in layout_of.iter().enumerate() {
-        if matches!(n.node_type[i], TEXT | CDATA)
-            && let (Ok(p), Some(k)) = (usize::try_from(n.parent_index[i]), layout)
-        {
-            text_inside.entry(p).or_insert(*k);
-        }
-    }
-    let mut styles = StyleTable::default();
-    let mut nodes: Vec<Node> = Vec::with_capacity(t.items.len());
-    let mut node_map = NodeMap::default();
-    let mut boxless = Vec::new();
-    // (item, new parent, namespace its children inherit)
-    let mut stack: Vec<(usize, Option<NodeId>, Namespace)> = vec![(0, None, Namespace::Html)];
-    while let Some((item, parent, ns_context)) = stack.pop() {
-        let id = NodeId(nodes.len() as u32);
-        let mut child_ns = ns_context;
-        let node = match t.items[item] {
-            Item::Shadow(mode) => {
-                child_ns = Namespace::Html;
-                Node::new(parent, NodeData::ShadowRoot { mode })
-            }
-            Item::Raw(at) => {
-                let data = match n.node_type[at] {
-                    DOCUMENT => NodeData::Document,
-                    DOCTYPE => NodeData::Doctype {
-                        name: s(n.node_name[at]).to_string(),
-                    },
-                    TEXT | CDATA => NodeData::Text {
-                        text: s(n.node_value.get(at).copied().unwrap_or(-1)).to_string(),
-                    },
-                    COMMENT => NodeData::Comment {
-                        text: s(n.node_value.get(at).copied().unwrap_or(-1)).to_string(),
-                    },
-                    _ => {
-                        let (name, ns) = element_name(name_of(at), ns_context);
-                        child_ns = match (ns, name.as_str()) {
-                            (Namespace::Svg, "foreignObject") => Namespace::Html,
-                            (ns, _) => ns,
-                        };
-                        let mut attrs: Vec<(String, String)> = n
-                            .attributes
-                            .get(at)
-                            .map(|flat| {
-                                flat.chunks_exact(2)
-                                    .map(|pair| (s(pair[0]).to_string(), s(pair[1]).to_string()))
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        if ns == Namespace::Html {
-                            fold_form_state(
-                                &name,
-                                &mut attrs,
-                                input_values.get(&at).map(|&v| s(v)),
-                                checked.contains(&at),
-                                selected.contains(&at),
-                            );
-                        }
-                        NodeData::Element { name, ns, attrs }
-                    }
-                };
-                let is_element = matches!(data, NodeData::Element { .. });
-                let mut node = Node::new(parent, data);
-                let backend = n.backend_node_id[at];
-                if is_element {
-                    match layout_of[at] {
-                        Some(k) => apply_layout(&mut node, &doc.layout, k, &mut styles, raw),
-                        None => {
-                            if let Some(&k) = text_inside.get(&at) {
-                                node.style = doc
-                                    .layout
-                                    .styles
-                                    .get(k)
-                                    .map(|values| inherited_only(&styles.style(values, raw)));
-                            }
-                            boxless.push((backend, id));
-                        }
-                    }
-                }
-                node_map.insert(backend, id);
-                node
-            }
-        };
-        nodes.push(node);
-        for &c in children[item].iter().rev() {
-            stack.push((c, Some(id), child_ns));
-        }
-        if let Some(shadow) = t.shadow[item] {
-            stack.push((shadow, Some(id), child_ns));
-        }
-    }
-    Ok(Built {
-        nodes,
-        node_map,
-        boxless,
-    })
 }
 
 /// DOMSnapshot reports `tagName`: upper case for HTML elements, the element's own case for
@@ -782,35 +654,41 @@ impl Method for DomDisable {
 }
 
 /// Elements without a layout object are not rendered, or are `display: contents`. The
-/// browser tells which of them are `display: none` / `contents` themselves (three calls for
-/// the whole page, whatever its size); their style gets that `display` (next to the
-/// inherited values a text run inside gave, if any), and the rest (inside a hidden
-/// subtree) keep no style: their other values are unknown.
+/// browser tells which of them are `display: none` / `contents` themselves (two calls for
+/// the whole page, whatever its size, plus two when the tree was inferred); their style
+/// gets that `display` (next to the inherited values a text run inside gave, if any), and
+/// the rest (inside a hidden subtree) keep no style: their other values are unknown.
 fn fill_boxless_display(conn: &Conn, built: &mut Built) -> Result<(), BrowserError> {
     let step = "asking which unrendered elements are display: none";
-    let document = call_typed(
-        conn,
-        step,
-        GetDocument {
-            depth: 0,
-            pierce: false,
-        },
-    )?;
-    let ids: Vec<BackendNodeId> = built.boxless.iter().map(|(b, _)| *b).collect();
-    let pushed = call_typed(
-        conn,
-        step,
-        PushNodesByBackendIdsToFrontend {
-            backend_node_ids: ids,
-        },
-    )?
-    .node_ids;
+    let (root, ids) = match built.devtools_ids.take() {
+        Some(known) => known,
+        None => {
+            let document = call_typed(
+                conn,
+                step,
+                GetDocument {
+                    depth: 0,
+                    pierce: false,
+                },
+            )?;
+            let ids: Vec<BackendNodeId> = built.boxless.iter().map(|(b, _)| *b).collect();
+            let pushed = call_typed(
+                conn,
+                step,
+                PushNodesByBackendIdsToFrontend {
+                    backend_node_ids: ids,
+                },
+            )?
+            .node_ids;
+            (document.root.node_id, pushed)
+        }
+    };
     for display in ["none", "contents"] {
         let matching: HashSet<u32> = call_typed(
             conn,
             step,
             GetNodesForSubtreeByStyle {
-                node_id: document.root.node_id,
+                node_id: root,
                 computed_styles: vec![NameValue {
                     name: "display",
                     value: display,
@@ -823,10 +701,7 @@ fn fill_boxless_display(conn: &Conn, built: &mut Built) -> Result<(), BrowserErr
         .collect();
         for (k, &(_, id)) in built.boxless.iter().enumerate() {
             // 0 is "no such node" (removed since the snapshot).
-            if pushed
-                .get(k)
-                .is_some_and(|n| *n != 0 && matching.contains(n))
-            {
+            if ids.get(k).is_some_and(|n| *n != 0 && matching.contains(n)) {
                 built.nodes[id.index()]
                     .style
                     .get_or_insert_with(Style::default)
@@ -834,8 +709,6 @@ fn fill_boxless_display(conn: &Conn, built: &mut Built) -> Result<(), BrowserErr
             }
         }
     }
-    // Node ids and DOM events are not needed after this.
-    call_typed(conn, step, DomDisable {}).ok();
     Ok(())
 }
 

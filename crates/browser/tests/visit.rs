@@ -5,6 +5,7 @@ mod common;
 use std::time::Duration;
 
 use common::{Reply, browser, serve};
+use portalscan_browser::capture::capture_dom_inferred;
 use portalscan_browser::{BrowserError, VisitOptions, capture_dom};
 use portalscan_core::dom::{Dom, ElementRef, NodeData, NodeId, ShadowMode};
 
@@ -208,6 +209,11 @@ fn shadow_trees_styles_layout_and_links() {
         .unwrap();
     let (dom2, _, _) = capture_dom(page.tab()).unwrap();
     assert_eq!(by_id(&dom2, "box").rect().unwrap().y, 2000.0);
+
+    // On a page the flat tree describes fully (every host custom, every light child
+    // slotted), the tree inferred from the snapshot alone is the same, whitespace included.
+    let (inferred, _, _) = capture_dom_inferred(page.tab()).unwrap();
+    assert!(inferred == dom2, "the DOM tree and the inference differ");
 }
 
 #[test]
@@ -399,7 +405,9 @@ fn visit_waits_for_the_page_to_settle_and_collects_its_facts() {
     assert!(visit.timings.tab_walk > Duration::ZERO);
 }
 
-/// A page with no scripts and inline styles only: both front-ends know the same tree.
+/// A page with no scripts and inline styles only: both front-ends know the same tree
+/// (declarative shadow roots, one hosted by a plain `<div>` inside another shadow tree, and
+/// light children no slot takes).
 const SAME_PAGE: &str = r##"<!doctype html>
 <html lang="en">
 <head><title>Appointments</title><meta name="viewport" content="width=device-width"></head>
@@ -432,6 +440,7 @@ const SAME_PAGE: &str = r##"<!doctype html>
 <div style="display: none"><img src="/z.png"></div>
 <p hidden><button></button></p>
 <c-card><template shadowrootmode="open"><h2>Card</h2><button></button><slot></slot></template><p>slotted</p></c-card>
+<c-panel><template shadowrootmode="open"><div class="inner"><template shadowrootmode="open"><img src="/n.png"><a href="/more">more</a></template></div><slot name="body"></slot></template><p slot="nowhere"><img src="/u.png"><input type="text"></p><p slot="body">Body</p></c-panel>
 <iframe src="about:blank"></iframe>
 <svg role="img"><circle r="4"></circle></svg>
 </main>

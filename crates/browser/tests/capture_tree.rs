@@ -1,0 +1,194 @@
+//! The captured node tree is the browser's own (shadow hosts, unslotted light children),
+//! checked in real Chromium against pages built to trip the flat-tree inference.
+
+#[allow(dead_code)]
+mod common;
+
+use std::time::Duration;
+
+use common::{Reply, browser, serve};
+use portalscan_browser::{VisitOptions, capture::capture_dom_inferred, capture_dom};
+use portalscan_core::a11y::PageA11y;
+use portalscan_core::dom::{Dom, ElementRef, NodeData, ShadowMode};
+use portalscan_core::{Outcome, ScanOptions, scan_all};
+
+fn opts() -> VisitOptions {
+    VisitOptions {
+        timeout: Duration::from_secs(30),
+        settle: Duration::from_millis(200),
+        tab_walk: false,
+        max_tab_presses: 0,
+    }
+}
+
+fn by_id<'a>(dom: &'a Dom, id: &str) -> ElementRef<'a> {
+    let mut found = dom.elements().filter(|e| e.attr("id") == Some(id));
+    let el = found.next().unwrap_or_else(|| panic!("no element #{id}"));
+    assert!(found.next().is_none(), "#{id} is not unique on the page");
+    el
+}
+
+fn mode(dom: &Dom, host: ElementRef) -> Option<ShadowMode> {
+    let root = dom.shadow_root(host.id)?;
+    match dom.node(root).data {
+        NodeData::ShadowRoot { mode } => Some(mode),
+        _ => panic!("not a shadow root"),
+    }
+}
+
+/// Every case the flat tree alone misreads, in one page:
+/// - `#plain`: a plain `<div>` hosting an open root inside another open root;
+/// - `#light`: an LWC-style light-DOM custom element inside a shadow tree (not a host);
+/// - `#host`: light children no slot takes (a failing image and field inside them);
+/// - `#closed`: a closed root whose label points at `#name` in its own tree, while the
+///   document has an unlabelled field with the same id.
+const TREE_PAGE: &str = r#"<!doctype html>
+<html lang="en"><head><title>Trees</title></head>
+<body style="background-color: rgb(255, 255, 255); color: rgb(0, 0, 0)">
+<main>
+<h1>Trees</h1>
+<div id="outer"></div>
+<x-host id="host"><span id="unslotted"><img id="no-alt" src="/a.png"><input id="no-label"></span><span slot="s" id="slotted">slotted</span></x-host>
+<div id="closed"></div>
+<input id="name" title="Document field">
+</main>
+<script>
+const outer = document.getElementById('outer').attachShadow({mode: 'open'});
+outer.innerHTML = '<div id="plain"></div><x-light id="light"><p id="light-child">light child</p></x-light>';
+outer.getElementById('plain').attachShadow({mode: 'open'}).innerHTML = '<i id="nested">nested</i>';
+document.getElementById('host').attachShadow({mode: 'open'}).innerHTML = '<slot name="s"></slot>';
+document.getElementById('closed').attachShadow({mode: 'closed'}).innerHTML =
+  '<label for="name" id="shadow-label">Patient name</label><input id="name">';
+</script>
+</body></html>"#;
+
+#[test]
+fn the_node_tree_is_the_browsers_own() {
+    let addr = serve(vec![("/trees", Reply::html(TREE_PAGE))]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/trees"), &opts())
+        .unwrap();
+    let dom = &visit.snapshot.dom;
+
+    // A plain element hosting a root of the same mode inside a shadow tree is a host.
+    let outer = by_id(dom, "outer");
+    assert_eq!(mode(dom, outer), Some(ShadowMode::Open));
+    let plain = by_id(dom, "plain");
+    assert_eq!(mode(dom, plain), Some(ShadowMode::Open));
+    let nested = by_id(dom, "nested");
+    assert_eq!(dom.parent(nested.id), dom.shadow_root(plain.id));
+    assert_eq!(dom.children(plain.id).count(), 0, "no light children");
+
+    // A light-DOM custom element inside a shadow tree is an ordinary parent, in the same
+    // tree as its child.
+    let light = by_id(dom, "light");
+    assert_eq!(mode(dom, light), None);
+    let child = by_id(dom, "light-child");
+    assert_eq!(dom.parent(child.id), Some(light.id));
+    assert_eq!(dom.tree_root(child.id), dom.shadow_root(outer.id).unwrap());
+
+    // Light children no slot takes are there, as light children of their host, outside
+    // the flat tree, not rendered; the slotted one is rendered.
+    let host = by_id(dom, "host");
+    let unslotted = by_id(dom, "unslotted");
+    assert_eq!(dom.parent(unslotted.id), Some(host.id));
+    assert!(!dom.is_in_flat_tree(unslotted.id));
+    assert!(unslotted.rect().is_none());
+    assert_eq!(
+        unslotted.style().and_then(|s| s.get("display")),
+        Some("none")
+    );
+    for id in ["no-alt", "no-label"] {
+        assert_eq!(dom.parent(by_id(dom, id).id), Some(unslotted.id));
+    }
+    let slotted = by_id(dom, "slotted");
+    assert!(dom.is_in_flat_tree(slotted.id));
+    assert!(slotted.rect().is_some());
+    let a11y = PageA11y::new(dom);
+    assert!(!a11y.is_rendered(by_id(dom, "no-alt").id));
+    assert!(a11y.is_rendered(slotted.id));
+
+    // Closed roots are seen, and ids resolve in their own tree.
+    let closed = by_id(dom, "closed");
+    assert_eq!(mode(dom, closed), Some(ShadowMode::Closed));
+    let fields: Vec<ElementRef> = dom
+        .elements()
+        .filter(|e| e.attr("id") == Some("name"))
+        .collect();
+    assert_eq!(fields.len(), 2);
+    let (in_shadow, in_document): (Vec<ElementRef>, Vec<ElementRef>) = fields
+        .into_iter()
+        .partition(|f| dom.is_in_shadow_tree(f.id));
+    let root = dom.shadow_root(closed.id).unwrap();
+    assert_eq!(dom.element_by_id(root, "name"), Some(in_shadow[0].id));
+    assert_eq!(a11y.name(in_shadow[0]).name, "Patient name");
+    assert_eq!(a11y.name(in_document[0]).name, "Document field");
+
+    // Nothing inside the unslotted children is reported: they are not rendered.
+    let findings = scan_all(
+        &visit.snapshot,
+        ScanOptions {
+            include_passes: false,
+        },
+    );
+    let reported: Vec<_> = findings
+        .iter()
+        .filter(|f| f.outcome != Outcome::Pass)
+        .filter(|f| f.selector.contains("no-alt") || f.selector.contains("no-label"))
+        .collect();
+    assert!(reported.is_empty(), "{reported:#?}");
+    // Both fields named `name` are labelled: neither fails for a missing label.
+    let unlabelled: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "label" && f.outcome == Outcome::Fail)
+        .collect();
+    assert!(unlabelled.is_empty(), "{unlabelled:#?}");
+
+    // The node map covers nodes outside the flat tree too.
+    let backend = visit.node_map.backend(unslotted.id).expect("mapped");
+    assert_eq!(visit.node_map.node(backend), Some(unslotted.id));
+}
+
+#[test]
+fn without_the_dom_tree_the_tree_is_inferred_from_the_snapshot() {
+    let addr = serve(vec![("/trees", Reply::html(TREE_PAGE))]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    page.visit(&format!("http://{addr}/trees"), &opts())
+        .unwrap();
+    let (inferred, _, _) = capture_dom_inferred(page.tab()).unwrap();
+    let (exact, _, _) = capture_dom(page.tab()).unwrap();
+
+    // What the inference gets right: closed roots, slotted nodes, the flat tree.
+    assert_eq!(
+        mode(&inferred, by_id(&inferred, "closed")),
+        Some(ShadowMode::Closed)
+    );
+    let slotted = by_id(&inferred, "slotted");
+    assert_eq!(
+        inferred.parent(slotted.id),
+        Some(by_id(&inferred, "host").id)
+    );
+    // And what it cannot know (the reasons the DOM tree is read): the plain host is read
+    // as a parent, the light-DOM component as a host, unslotted children are missing.
+    assert_eq!(mode(&inferred, by_id(&inferred, "plain")), None);
+    assert!(mode(&inferred, by_id(&inferred, "light")).is_some());
+    assert!(
+        !inferred
+            .elements()
+            .any(|e| e.attr("id") == Some("unslotted"))
+    );
+    // Both keep the whitespace between elements (the DOM domain leaves it out; the
+    // snapshot has it).
+    let body = |d: &Dom| {
+        d.elements()
+            .find(|e| e.name() == "body")
+            .unwrap()
+            .text_content()
+    };
+    assert_eq!(body(&exact), body(&inferred));
+    assert!(body(&exact).contains("Trees\n"), "{:?}", body(&exact));
+    assert!(exact.len() > inferred.len());
+}
