@@ -1,23 +1,32 @@
-//! The page's DOM, computed styles and layout from one `DOMSnapshot.captureSnapshot` call.
+//! The page's DOM, computed styles and layout: the node tree from the DOM domain, joined
+//! by `backendNodeId` to one `DOMSnapshot.captureSnapshot` call.
 //!
-//! DOMSnapshot walks the real node tree inside the browser, so it sees what page scripts
-//! cannot: closed shadow roots, and the real children behind LWC's synthetic shadow
-//! (which patches `childNodes` and friends in the page's world, not the tree itself).
-//! Its flattened arrays become the core's arena:
-//! - elements (HTML, SVG, MathML), text, comments, the doctype, and shadow roots (open and
-//!   closed; user-agent shadow trees are not part of the page and are skipped), in
-//!   pre-order with each shadow root before its host's light children, as the static
-//!   front-end builds it;
-//! - inert `<template>` contents, pseudo-elements and other documents (iframes) are
+//! Both walk the real node tree inside the browser, so they see what page scripts cannot:
+//! closed shadow roots, and the real children behind LWC's synthetic shadow (which patches
+//! `childNodes` and friends in the page's world, not the tree itself).
+//! - The node tree (`capture/tree.rs`: `DOM.getFlattenedDocument`, pierce) says which element
+//!   hosts which shadow root and in what mode, and has the light children of a host that
+//!   no slot takes. DOMSnapshot lists the *flat* tree and has neither; without the DOM
+//!   domain's tree (an error from it), the tree is inferred from the snapshot
+//!   (`capture/inferred.rs`).
+//! - The arena holds elements (HTML, SVG, MathML), text, comments, the doctype, and shadow
+//!   roots (open and closed; user-agent shadow trees are not part of the page and are
+//!   skipped), in pre-order with each shadow root before its host's light children, as the
+//!   static front-end builds it.
+//! - Inert `<template>` contents, pseudo-elements and other documents (iframes) are
 //!   dropped: an iframe's document is a page of its own (its own title, language, ids),
-//!   so only the top document is captured;
-//! - computed styles (the properties in [`COMPUTED_STYLES`], as `getComputedStyle`
-//!   serializes them), border boxes in page coordinates, paint order and scroll boxes come
-//!   from the layout tree. Only rendered elements have a layout object; for the others the
-//!   browser is asked which are `display: none` or `display: contents` themselves, and
-//!   they get a style holding just that `display`.
+//!   and the core's `Dom` holds one document, so only the top document is captured.
+//! - From the snapshot: text (the DOM domain cuts it at 10,000 characters and skips
+//!   whitespace-only text), live form state, computed styles (the properties in
+//!   [`COMPUTED_STYLES`], as `getComputedStyle` serializes them), border boxes in page
+//!   coordinates, paint order and scroll boxes from the layout tree. Only rendered elements
+//!   have a layout object; for the others the browser is asked which are `display: none`
+//!   or `display: contents` themselves, and they get a style holding just that `display`.
+//!   Elements outside the flat tree (unslotted) have no computed values at all; they get
+//!   `display: none`, what they are to rendering and the accessibility tree.
 //!
-//! Nodes are identified by their DevTools `backendNodeId` in the returned [`NodeMap`].
+//! Nodes are identified by their DevTools `backendNodeId` in the returned [`NodeMap`]
+//! (shadow roots and unslotted nodes included).
 
 use std::collections::{HashMap, HashSet};
 

@@ -3,8 +3,9 @@
 //!
 //! It only gathers facts; every decision stays in `portalscan-core`. Modules:
 //! - `launch`: finding and starting Chromium (never downloads one; own profile dir each run).
-//! - `capture`: the page's DOM (with open, closed and LWC shadow trees) from
-//!   `DOMSnapshot.captureSnapshot`, computed styles, layout boxes, paint order, scroll boxes.
+//! - `capture`: the page's DOM (the DOM domain's node tree, with open, closed and LWC
+//!   shadow trees and unslotted light children) joined to `DOMSnapshot.captureSnapshot`'s
+//!   computed styles, layout boxes, paint order, scroll boxes.
 //! - `collect`: responses and requests (with the Referer each carried), cookies with flags,
 //!   localStorage, sessionStorage, IndexedDB, Cache Storage, console messages.
 //! - `keyboard`: the live Tab walk (real key events): focus order, traps, focus indicator

@@ -192,3 +192,33 @@ fn without_the_dom_tree_the_tree_is_inferred_from_the_snapshot() {
     assert!(body(&exact).contains("Trees\n"), "{:?}", body(&exact));
     assert!(exact.len() > inferred.len());
 }
+
+#[test]
+fn deep_pages_keep_the_browsers_tree() {
+    // 400 nested levels inside a shadow tree, a plain host of the same mode at the bottom:
+    // DOM.getDocument could not return this (Chromium stops near 150 levels), and the
+    // inference would read the plain host as a parent.
+    let page_html = r#"<!doctype html><html lang="en"><head><title>Deep</title></head>
+<body><div id="top"></div><script>
+const root = document.getElementById('top').attachShadow({mode: 'open'});
+let at = root;
+for (let i = 0; i < 400; i++) { const d = document.createElement('div'); at.append(d); at = d; }
+at.id = 'bottom';
+at.attachShadow({mode: 'open'}).innerHTML = '<b id="deepest">deepest</b>';
+</script></body></html>"#;
+    let addr = serve(vec![("/deep", Reply::html(page_html))]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let visit = page.visit(&format!("http://{addr}/deep"), &opts()).unwrap();
+    let dom = &visit.snapshot.dom;
+    let bottom = by_id(dom, "bottom");
+    assert_eq!(mode(dom, bottom), Some(ShadowMode::Open));
+    let deepest = by_id(dom, "deepest");
+    assert_eq!(dom.parent(deepest.id), dom.shadow_root(bottom.id));
+    // Its tree's ancestors: the 399 divs above it, up to the shadow root under #top.
+    assert_eq!(bottom.ancestors().count(), 399);
+    assert_eq!(
+        dom.host(dom.tree_root(bottom.id)),
+        Some(by_id(dom, "top").id)
+    );
+}
