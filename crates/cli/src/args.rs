@@ -19,6 +19,7 @@ usage:
   portalscan rules [--format text|markdown|json]
   portalscan crawl <url>... [--config portalscan.toml] [--output-dir DIR]
                   [--format json,sarif,junit,text,html] [--fail-on fail|review|never] [--all]
+                  [--baseline FILE] [--write-baseline FILE] [--threshold RULE=N]...
                   [--max-pages N] [--max-depth N] [--max-time SECS] [--jobs N]
                   [--timeout SECS] [--retries N] [--shard i/n] [--resume]
                   [--storage-state FILE] [--chrome PATH] [--no-sitemap] [--no-tab-walk]
@@ -143,7 +144,9 @@ pub struct CrawlArgs {
     pub overrides: Overrides,
     /// Report files to write into the output directory.
     pub formats: Vec<ReportFormat>,
-    pub fail_on: FailOn,
+    /// `--fail-on`, `--threshold`, `--baseline`, `--write-baseline` (thresholds from the
+    /// config's `[thresholds]` are added when the config is read; a flag wins).
+    pub gate: GateOptions,
     pub all: bool,
 }
 
@@ -151,7 +154,7 @@ pub struct CrawlArgs {
 pub struct DemoArgs {
     pub overrides: Overrides,
     pub formats: Vec<ReportFormat>,
-    pub fail_on: FailOn,
+    pub gate: GateOptions,
 }
 
 /// What `crawl` and `demo` write by default: every format.
@@ -393,12 +396,6 @@ const FORMATS: [(&str, ReportFormat); 5] = [
     ("junit", ReportFormat::Junit),
 ];
 
-const FAIL_ON: [(&str, FailOn); 3] = [
-    ("fail", FailOn::Fail),
-    ("review", FailOn::Review),
-    ("never", FailOn::Never),
-];
-
 /// A whole number for `flag`; `min` is the least allowed.
 fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy>(
     flag: &str,
@@ -419,7 +416,7 @@ fn parse_crawl(mut it: ArgIter, demo: bool) -> Result<Command, UsageError> {
     let mut config = None;
     let mut o = Overrides::default();
     let mut formats: Vec<ReportFormat> = Vec::new();
-    let mut fail_on = FailOn::Fail;
+    let mut gate = GateOptions::default();
     let mut all = false;
     while let Some(arg) = it.next_arg()? {
         let f = match arg {
@@ -448,7 +445,7 @@ fn parse_crawl(mut it: ArgIter, demo: bool) -> Result<Command, UsageError> {
                     }
                 }
             }
-            "--fail-on" => fail_on = one_of("--fail-on", &it.text_value(&f)?, &FAIL_ON)?,
+            _ if gate_flag(&mut it, &f, &mut gate)? => {}
             "--output-dir" | "-o" => o.output_dir = Some(PathBuf::from(it.value(&f)?)),
             "--chrome" => o.chrome = Some(PathBuf::from(it.value(&f)?)),
             "--jobs" | "-j" => o.jobs = Some(number(&f, &it.text_value(&f)?, 1)?),
@@ -492,7 +489,7 @@ fn parse_crawl(mut it: ArgIter, demo: bool) -> Result<Command, UsageError> {
         return Ok(Command::Demo(DemoArgs {
             overrides: o,
             formats,
-            fail_on,
+            gate,
         }));
     }
     if o.seeds.is_empty() && config.is_none() {
@@ -504,7 +501,7 @@ fn parse_crawl(mut it: ArgIter, demo: bool) -> Result<Command, UsageError> {
         config,
         overrides: o,
         formats,
-        fail_on,
+        gate,
         all,
     }))
 }
@@ -639,10 +636,21 @@ mod tests {
             "--resume",
             "--timeout",
             "15",
+            "--threshold",
+            "target-size=3",
+            "--baseline",
+            "b.json",
+            "--write-baseline=new.json",
+            "--fail-on",
+            "review",
         ])
         .unwrap() else {
             panic!("not crawl")
         };
+        assert_eq!(c.gate.thresholds["target-size"], 3);
+        assert_eq!(c.gate.baseline, Some(PathBuf::from("b.json")));
+        assert_eq!(c.gate.write_baseline, Some(PathBuf::from("new.json")));
+        assert_eq!(c.gate.fail_on, FailOn::Review);
         assert_eq!(c.overrides.seeds, ["http://127.0.0.1:8080/s/home"]);
         assert_eq!(c.overrides.max_pages, Some(20));
         assert_eq!(c.overrides.jobs, Some(2));
@@ -670,6 +678,10 @@ mod tests {
                 "unknown option --frobnicate",
             ),
             (&["crawl", "http://x/", "--resume=yes"], "takes no value"),
+            (
+                &["crawl", "http://x/", "--threshold", "nope=1"],
+                "unknown rule",
+            ),
             (&["demo", "http://x/"], "takes no arguments"),
             (&["demo", "--shard", "1/2"], "unknown option --shard"),
         ] {

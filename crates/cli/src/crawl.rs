@@ -9,8 +9,9 @@ use std::time::Instant;
 use portalscan_crawl::chromium::{ChromiumOptions, ChromiumVisitor};
 use portalscan_crawl::{ConfigFile, CrawlConfig, JournalEntry, Overrides, Progress, Style};
 
-use crate::args::{CrawlArgs, DemoArgs, FailOn, ReportFormat};
+use crate::args::{CrawlArgs, DemoArgs, ReportFormat};
 use crate::formats;
+use crate::gate::GateOptions;
 use crate::inputs::InputError;
 use crate::pages::{self, ScannedPage};
 use crate::report::{Report, exit};
@@ -23,7 +24,34 @@ pub fn run_crawl(args: &CrawlArgs) -> i32 {
             return exit::ERROR;
         }
     };
-    crawl_and_report(&config, &args.formats, args.fail_on, args.all)
+    let gate = match gate_options(&args.gate, &config, args.config.as_deref()) {
+        Ok(gate) => gate,
+        Err(e) => {
+            eprintln!("portalscan: {e}");
+            return exit::ERROR;
+        }
+    };
+    crawl_and_report(&config, &args.formats, &gate, args.all)
+}
+
+/// The flags' gate with the config's `[thresholds]` under it: a `--threshold` for the same
+/// rule wins. A threshold for a rule that does not exist is an error naming the file.
+fn gate_options(
+    flags: &GateOptions,
+    config: &CrawlConfig,
+    path: Option<&Path>,
+) -> Result<GateOptions, String> {
+    let mut gate = flags.clone();
+    for (rule, &count) in &config.thresholds {
+        if flags.thresholds.contains_key(rule) {
+            continue;
+        }
+        gate.set_threshold(rule, count).map_err(|e| {
+            let file = path.map(|p| p.display().to_string()).unwrap_or_default();
+            format!("{file}: [thresholds]: {}", e.0)
+        })?;
+    }
+    Ok(gate)
 }
 
 /// Reads the config file (if any) and puts the flags over it.
@@ -71,7 +99,7 @@ pub fn run_demo(args: &DemoArgs) -> i32 {
         "portalscan: demo: fixture portal at {}/s/home",
         server.url()
     );
-    let code = crawl_and_report(&config, &args.formats, args.fail_on, false);
+    let code = crawl_and_report(&config, &args.formats, &args.gate, false);
     drop(server);
     code
 }
@@ -89,10 +117,17 @@ fn fixture_root() -> Option<PathBuf> {
 fn crawl_and_report(
     config: &CrawlConfig,
     formats: &[ReportFormat],
-    fail_on: FailOn,
+    gate: &GateOptions,
     all: bool,
 ) -> i32 {
     let started = Instant::now();
+    // A baseline that cannot be read is found before a long crawl, not after it.
+    if let Some(path) = &gate.baseline
+        && let Err(e) = crate::gate::Baseline::load(path)
+    {
+        eprintln!("portalscan: {e}");
+        return exit::ERROR;
+    }
     // JUnit lists rules that passed as passed testcases, so it needs the passes.
     let passes_known = all || formats.contains(&ReportFormat::Junit);
     let key = Arc::new(pages::fingerprint_key());
@@ -122,27 +157,26 @@ fn crawl_and_report(
         }
     };
     let mut report = report_from(&entries, all, passes_known);
-    crate::gate::apply(
-        &mut report,
-        &crate::gate::GateOptions {
-            fail_on,
-            ..Default::default()
-        },
-    );
+    let crawled = report.pages.len() + report.errors.len();
+    for e in &report.errors {
+        eprintln!("portalscan: {e}");
+    }
     if let Some(message) = fatal {
         eprintln!("portalscan: {message}");
         report.errors.push(InputError::new("crawl", message));
     }
-    for e in &report.errors {
-        eprintln!("portalscan: {e}");
-    }
+    crate::gate::apply(&mut report, gate);
     if let Err(code) = write_reports(&report, formats, &config.output_dir) {
         return code;
+    }
+    if let Err(e) = crate::gate::write_baseline_if_asked(&report, gate) {
+        eprintln!("portalscan: {e}");
+        return exit::ERROR;
     }
     let counts = report.counts();
     eprintln!(
         "portalscan: crawled {} page(s) in {:.1} s: {} fail, {} review, {} error(s); reports in {}",
-        report.pages.len() + report.errors.len(),
+        crawled,
         started.elapsed().as_secs_f64(),
         counts.fail,
         counts.review,

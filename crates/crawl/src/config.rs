@@ -1,5 +1,6 @@
 //! The crawl's settings: `portalscan.toml`, then command-line flags over it.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -29,6 +30,10 @@ pub struct ConfigFile {
     #[serde(default)]
     pub browser: BrowserSection,
     pub login: Option<FormLogin>,
+    /// `[thresholds]`: rule id = how many findings it may have before it fails the run
+    /// (the CLI's `--threshold RULE=N`, which wins for the same rule).
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -117,6 +122,8 @@ pub struct CrawlConfig {
     pub chrome: Option<PathBuf>,
     pub storage_state: Option<PathBuf>,
     pub login: Option<FormLogin>,
+    /// From `[thresholds]`, unchecked: the gate (in the CLI) checks the rule ids.
+    pub thresholds: BTreeMap<String, usize>,
 }
 
 /// Always excluded: logout pages (`/logout`, `/s/logout`, `/secur/logout.jsp`, `signout`, …).
@@ -242,6 +249,7 @@ impl ConfigFile {
             chrome: flags.chrome.or(self.browser.chrome.map(rel)),
             storage_state: flags.storage_state.or(self.storage_state.map(rel)),
             login: self.login,
+            thresholds: self.thresholds,
         })
     }
 }
@@ -291,6 +299,10 @@ submit_selector = "button[type=submit]"
 username_env = "PORTAL_USER"
 password_env = "PORTAL_PASSWORD"
 success_url_contains = "/s/home"
+
+[thresholds]
+target-size = 5
+text-contrast = 0
 "##;
 
     #[test]
@@ -319,12 +331,18 @@ success_url_contains = "/s/home"
         assert!(!c.scope.allows("https://portal.example/s/SignOut?x=1"));
         assert!(!c.scope.allows("https://portal.example/secur/logout.jsp"));
         assert_eq!(c.login.unwrap().password_env, "PORTAL_PASSWORD");
+        assert_eq!(c.thresholds["target-size"], 5);
+        assert_eq!(c.thresholds["text-contrast"], 0);
     }
 
     #[test]
     fn bad_configs_say_what_is_wrong() {
         let e = ConfigFile::parse("seeds = [\"a\"]\nmax_page = 3\n").unwrap_err();
         assert!(e.contains("max_page"), "{e}");
+        assert!(e.contains("line 2"), "{e}");
+        let e = ConfigFile::parse("[thresholds]\ntarget-size = -1\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("target-size"), "{e}");
+        let e = ConfigFile::parse("[thresholds]\ntarget-size = \"5\"\n").unwrap_err();
         assert!(e.contains("line 2"), "{e}");
         let e = ConfigFile::default()
             .resolve(Overrides::default(), Path::new("."))

@@ -3,6 +3,7 @@
 //! secrecy, the demo. These tests fail (not skip) when Chromium is missing.
 
 mod failures;
+mod gate;
 mod login;
 mod resume;
 mod scope;
