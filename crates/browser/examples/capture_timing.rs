@@ -1,5 +1,7 @@
 //! Prints what a capture costs on a generated page of N elements (default 5,000):
-//! `cargo run -p portalscan-browser --example capture_timing -- [N]`.
+//! `cargo run -p portalscan-browser --example capture_timing -- [N] [--shadow]`.
+//! With `--shadow` every card is a custom element with an open (declarative) shadow root,
+//! so the capture also reads the DOM domain's node tree.
 //! Serves the page from a loopback port; needs Chromium like the tests.
 
 use std::io::{Read, Write};
@@ -8,19 +10,28 @@ use std::time::{Duration, Instant};
 
 use portalscan_browser::{Browser, LaunchOptions, VisitOptions, capture_dom};
 
-fn page(elements: usize) -> String {
+fn page(elements: usize, shadow: bool) -> String {
     let mut html =
         String::from("<!doctype html><html lang=en><head><title>Big</title></head><body>");
     let mut made = 0;
     let mut card = 0;
     while made < elements {
         card += 1;
-        html.push_str(&format!(
+        let content = format!(
             "<section class=card><h2>Card {card}</h2><ul><li><a href='/p/{card}'>Open</a></li>\
              <li><span style='color: rgb(90, 90, 90)'>Status</span></li></ul>\
              <button type=button>Act</button><div hidden><p>More</p></div></section>"
-        ));
-        made += 10;
+        );
+        if shadow {
+            html.push_str(&format!(
+                "<x-card><template shadowrootmode=open>{content}<slot></slot></template>\
+                 <span>slotted</span></x-card>"
+            ));
+            made += 12;
+        } else {
+            html.push_str(&content);
+            made += 10;
+        }
     }
     html.push_str("</body></html>");
     html
@@ -28,10 +39,11 @@ fn page(elements: usize) -> String {
 
 fn main() {
     let elements: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
+        .skip(1)
+        .find_map(|a| a.parse().ok())
         .unwrap_or(5000);
-    let body = page(elements);
+    let shadow = std::env::args().any(|a| a == "--shadow");
+    let body = page(elements, shadow);
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {

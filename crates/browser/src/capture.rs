@@ -1,14 +1,15 @@
-//! The page's DOM, computed styles and layout: the node tree from the DOM domain, joined
-//! by `backendNodeId` to one `DOMSnapshot.captureSnapshot` call.
+//! The page's DOM, computed styles and layout: one `DOMSnapshot.captureSnapshot` call,
+//! joined by `backendNodeId` to the DOM domain's node tree when the page has shadow trees.
 //!
 //! Both walk the real node tree inside the browser, so they see what page scripts cannot:
 //! closed shadow roots, and the real children behind LWC's synthetic shadow (which patches
 //! `childNodes` and friends in the page's world, not the tree itself).
 //! - The node tree (`capture/tree.rs`: `DOM.getFlattenedDocument`, pierce) says which element
 //!   hosts which shadow root and in what mode, and has the light children of a host that
-//!   no slot takes. DOMSnapshot lists the *flat* tree and has neither; without the DOM
-//!   domain's tree (an error from it), the tree is inferred from the snapshot
-//!   (`capture/inferred.rs`).
+//!   no slot takes. DOMSnapshot lists the *flat* tree and has neither. On a page without
+//!   open or closed shadow trees (plain pages, LWC synthetic shadow) the flat tree is the
+//!   node tree, so the tree is built from the snapshot alone (`capture/inferred.rs`), as it
+//!   is when the DOM domain's tree cannot be read (an error from it).
 //! - The arena holds elements (HTML, SVG, MathML), text, comments, the doctype, and shadow
 //!   roots (open and closed; user-agent shadow trees are not part of the page and are
 //!   skipped), in pre-order with each shadow root before its host's light children, as the
@@ -16,8 +17,8 @@
 //! - Inert `<template>` contents, pseudo-elements and other documents (iframes) are
 //!   dropped: an iframe's document is a page of its own (its own title, language, ids),
 //!   and the core's `Dom` holds one document, so only the top document is captured.
-//! - From the snapshot: text (the DOM domain cuts it at 10,000 characters and skips
-//!   whitespace-only text), live form state, computed styles (the properties in
+//! - From the snapshot: text (the DOM domain cuts it at 10,000 characters), live form
+//!   state, computed styles (the properties in
 //!   [`COMPUTED_STYLES`], as `getComputedStyle` serializes them), border boxes in page
 //!   coordinates, paint order and scroll boxes from the layout tree. Only rendered elements
 //!   have a layout object; for the others the browser is asked which are `display: none`
@@ -136,10 +137,6 @@ pub(crate) fn capture(conn: &Conn) -> Result<Captured, BrowserError> {
 }
 
 fn capture_with(conn: &Conn, read_tree: bool) -> Result<Captured, BrowserError> {
-    // The node tree first: a node the page adds between the two calls is then left out
-    // rather than taken for an unslotted one. When the tree cannot be read (an error from
-    // the DOM domain), it is inferred from the snapshot.
-    let tree = read_tree.then(|| tree::read(conn)).and_then(Result::ok);
     let raw = call_typed(
         conn,
         "capturing the DOM snapshot",
@@ -150,6 +147,14 @@ fn capture_with(conn: &Conn, read_tree: bool) -> Result<Captured, BrowserError> 
         },
     )?;
     let mut facts = Facts::new(&raw)?;
+    // Without author shadow trees (plain pages, LWC synthetic shadow) the flat tree is the
+    // node tree and the snapshot alone is exact; the DOM domain's tree is read only when
+    // there are some. When it cannot be read (an error from the DOM domain), the tree is
+    // inferred from the snapshot. A node the page adds between the two calls is in the
+    // tree only: it is taken for one outside the flat tree (not rendered).
+    let tree = (read_tree && facts.has_shadow_trees())
+        .then(|| tree::read(conn))
+        .and_then(Result::ok);
     let mut built = match &tree {
         Some(tree) => tree::build(&mut facts, tree)?,
         None => inferred::build(&mut facts)?,
@@ -359,6 +364,15 @@ impl<'a> Facts<'a> {
             layout_of,
             text_inside,
             styles: StyleTable::default(),
+        })
+    }
+
+    /// Whether the page has open or closed shadow trees (user-agent ones do not count).
+    fn has_shadow_trees(&self) -> bool {
+        self.nodes().shadow_root_type.as_ref().is_some_and(|r| {
+            r.value
+                .iter()
+                .any(|&v| matches!(self.string(v), "open" | "closed"))
         })
     }
 

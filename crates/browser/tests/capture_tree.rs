@@ -51,8 +51,10 @@ const TREE_PAGE: &str = r#"<!doctype html>
 <x-host id="host"><span id="unslotted"><img id="no-alt" src="/a.png"><input id="no-label"></span><span slot="s" id="slotted">slotted</span></x-host>
 <div id="closed"></div>
 <input id="name" title="Document field">
+<p id="long"></p>
 </main>
 <script>
+document.getElementById('long').textContent = 'x'.repeat(12000);
 const outer = document.getElementById('outer').attachShadow({mode: 'open'});
 outer.innerHTML = '<div id="plain"></div><x-light id="light"><p id="light-child">light child</p></x-light>';
 outer.getElementById('plain').attachShadow({mode: 'open'}).innerHTML = '<i id="nested">nested</i>';
@@ -146,6 +148,9 @@ fn the_node_tree_is_the_browsers_own() {
         .collect();
     assert!(unlabelled.is_empty(), "{unlabelled:#?}");
 
+    // Text is whole (the DOM domain cuts it at 10,000 characters).
+    assert_eq!(by_id(dom, "long").text_content().len(), 12000);
+
     // The node map covers nodes outside the flat tree too.
     let backend = visit.node_map.backend(unslotted.id).expect("mapped");
     assert_eq!(visit.node_map.node(backend), Some(unslotted.id));
@@ -180,8 +185,7 @@ fn without_the_dom_tree_the_tree_is_inferred_from_the_snapshot() {
             .elements()
             .any(|e| e.attr("id") == Some("unslotted"))
     );
-    // Both keep the whitespace between elements (the DOM domain leaves it out; the
-    // snapshot has it).
+    // Both keep the whitespace between elements (the DOM domain skips it unless asked).
     let body = |d: &Dom| {
         d.elements()
             .find(|e| e.name() == "body")

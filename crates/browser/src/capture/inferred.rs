@@ -1,6 +1,7 @@
-//! The fallback tree builder: the node tree inferred from DOMSnapshot's flat tree alone,
-//! for when the DOM domain's tree cannot be read (see the parent module). Hosts inside
-//! shadow trees are guessed and unslotted light children are missing.
+//! The node tree from DOMSnapshot's flat tree alone: exact on pages without open or closed
+//! shadow trees, and the fallback when the DOM domain's tree cannot be read (see the
+//! parent module). With shadow trees, hosts inside shadow trees are guessed and unslotted
+//! light children are missing.
 
 use std::collections::HashMap;
 

@@ -3,8 +3,10 @@
 //! `DOM.getFlattenedDocument { depth: -1, pierce: true }` lists every node of the page
 //! with its `parentId`, shadow roots included (with their real mode), and the light
 //! children of a host that no slot takes, which DOMSnapshot (a flat-tree walk) leaves out.
-//! Each node is joined to the snapshot by `backendNodeId` for its live form state, style,
-//! box, paint order and scroll box.
+//! Each node is joined to the snapshot by `backendNodeId` for its text (uncut), live form
+//! state, style, box, paint order and scroll box. The DOM domain is enabled with
+//! `includeWhitespace: "all"`: by default it skips whitespace-only text nodes, which
+//! separate words in accessible names.
 //!
 //! Why this call and not `DOM.getDocument { depth: -1 }`: that one nests children inside
 //! their parent, and Chromium 156 refuses to serialize more than ~150 levels ("CBOR: stack
@@ -29,7 +31,12 @@ use crate::{BackendNodeId, BrowserError, NodeMap};
 // ---- DevTools protocol messages (only the fields we read) ----
 
 #[derive(Serialize, Debug)]
-struct DomEnable {}
+#[serde(rename_all = "camelCase")]
+struct DomEnable {
+    /// `"all"`: whitespace-only text nodes too (the DOM domain skips them by default;
+    /// they separate words in accessible names).
+    include_whitespace: &'static str,
+}
 
 impl headless_chrome::protocol::cdp::types::Method for DomEnable {
     const NAME: &'static str = "DOM.enable";
@@ -81,7 +88,13 @@ struct ShadowRootRef {
 /// Reads the page's node tree (the DOM domain stays enabled: the caller disables it).
 pub(super) fn read(conn: &Conn) -> Result<FlatDocument, BrowserError> {
     let step = "reading the DOM tree";
-    call_typed(conn, step, DomEnable {})?;
+    call_typed(
+        conn,
+        step,
+        DomEnable {
+            include_whitespace: "all",
+        },
+    )?;
     call_typed(
         conn,
         step,
@@ -95,85 +108,8 @@ pub(super) fn read(conn: &Conn) -> Result<FlatDocument, BrowserError> {
 enum Item {
     /// A node of the list.
     Node(usize),
-    /// A text node only the snapshot has (by snapshot index).
-    Text(usize),
     /// The shadow root of the list node at `.0`, with its mode.
     Shadow(usize, ShadowMode),
-}
-
-/// Text nodes the DOM domain leaves out (it skips whitespace-only text), placed where the
-/// snapshot has them: after the nearest earlier sibling the list has, else before the
-/// nearest later one, else in the parent. Snapshot siblings are flat-tree siblings, so a
-/// space between two slotted elements lands among the host's light children, and one
-/// between two nodes of a shadow tree in its root.
-#[derive(Default)]
-struct Whitespace {
-    after: HashMap<usize, Vec<usize>>,
-    before: HashMap<usize, Vec<usize>>,
-    only_in: HashMap<usize, Vec<usize>>,
-}
-
-impl Whitespace {
-    fn find(facts: &Facts, in_tree: &HashMap<BackendNodeId, usize>) -> Whitespace {
-        let n = facts.nodes();
-        let count = n.node_type.len();
-        let mut by_parent: Vec<Vec<usize>> = vec![Vec::new(); count];
-        let mut missing = vec![false; count];
-        for i in 0..count {
-            if let Ok(p) = usize::try_from(n.parent_index[i])
-                && p < count
-            {
-                by_parent[p].push(i);
-                if !in_tree.contains_key(&n.backend_node_id[i]) {
-                    missing[p] |= matches!(n.node_type[i], TEXT | CDATA);
-                }
-            }
-        }
-        let mut out = Whitespace::default();
-        for p in (0..count).filter(|&p| missing[p]) {
-            let mut previous = None;
-            let mut pending = Vec::new();
-            for &c in &by_parent[p] {
-                if let Some(&t) = in_tree.get(&n.backend_node_id[c]) {
-                    out.before.entry(t).or_default().append(&mut pending);
-                    previous = Some(t);
-                } else if matches!(n.node_type[c], TEXT | CDATA) {
-                    match previous {
-                        Some(t) => out.after.entry(t).or_default().push(c),
-                        None => pending.push(c),
-                    }
-                }
-            }
-            if let Some(&t) = in_tree.get(&n.backend_node_id[p])
-                && !pending.is_empty()
-            {
-                out.only_in.entry(t).or_default().append(&mut pending);
-            }
-        }
-        out
-    }
-
-    /// The children of list node `parent` (`None` for a shadow root) in order, texts
-    /// included.
-    fn children(&self, list: &[usize], parent: Option<usize>) -> Vec<Item> {
-        let texts = |map: &HashMap<usize, Vec<usize>>, at: usize| {
-            map.get(&at)
-                .into_iter()
-                .flatten()
-                .map(|&t| Item::Text(t))
-                .collect::<Vec<_>>()
-        };
-        let mut out = Vec::with_capacity(list.len());
-        for &c in list {
-            out.extend(texts(&self.before, c));
-            out.push(Item::Node(c));
-            out.extend(texts(&self.after, c));
-        }
-        if let Some(parent) = parent {
-            out.extend(texts(&self.only_in, parent));
-        }
-        out
-    }
 }
 
 /// The arena in pre-order (each shadow root right after its host, before the host's light
@@ -211,13 +147,6 @@ pub(super) fn build(facts: &mut Facts, tree: &FlatDocument) -> Result<Built, Bro
     }
     let no_children: Vec<usize> = Vec::new();
     let kids = |id: u32| children.get(&id).unwrap_or(&no_children);
-    let in_tree: HashMap<BackendNodeId, usize> = tree
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.backend_node_id, i))
-        .collect();
-    let whitespace = Whitespace::find(facts, &in_tree);
 
     let mut nodes: Vec<Node> = Vec::with_capacity(tree.nodes.len());
     let mut node_map = NodeMap::default();
@@ -237,17 +166,6 @@ pub(super) fn build(facts: &mut Facts, tree: &FlatDocument) -> Result<Built, Bro
                 let node = Node::new(parent, NodeData::ShadowRoot { mode });
                 (node, Namespace::Html, shadow.node_id)
             }
-            Item::Text(at) => {
-                let node = Node::new(
-                    parent,
-                    NodeData::Text {
-                        text: facts.value(at).to_string(),
-                    },
-                );
-                node_map.insert(n.backend_node_id[at], id);
-                nodes.push(node);
-                continue;
-            }
             Item::Node(i) => {
                 if std::mem::replace(&mut seen[i], true) {
                     continue;
@@ -256,7 +174,7 @@ pub(super) fn build(facts: &mut Facts, tree: &FlatDocument) -> Result<Built, Bro
                 let at = snapshot_index.get(&t.backend_node_id).copied();
                 let mut child_ns = ns_context;
                 // Text as the snapshot has it: the DOM domain cuts values at 10,000
-                // characters.
+                // characters (unslotted text, not in the snapshot, keeps the cut value).
                 let value = || match at {
                     Some(at) => facts.value(at).to_string(),
                     None => t.node_value.clone(),
@@ -314,11 +232,11 @@ pub(super) fn build(facts: &mut Facts, tree: &FlatDocument) -> Result<Built, Bro
         };
         let host = match item {
             Item::Node(i) => Some(i),
-            _ => None,
+            Item::Shadow(..) => None,
         };
         nodes.push(node);
-        for c in whitespace.children(kids(list_id), host).into_iter().rev() {
-            stack.push((c, Some(id), child_ns));
+        for &c in kids(list_id).iter().rev() {
+            stack.push((Item::Node(c), Some(id), child_ns));
         }
         // Pushed last, so it comes right after its host.
         if let Some(host) = host
