@@ -49,6 +49,7 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
             snapshot_ms: sum(|t| t.snapshot_ms),
             rules_ms: sum(|t| t.rules_ms),
             tab_walk_ms: sum(|t| t.tab_walk_ms),
+            screenshots_ms: sum(|t| t.screenshots_ms),
         },
     }
 }
@@ -56,7 +57,7 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
 fn print(label: &str, f: &Figures) {
     let t = &f.mean;
     println!(
-        "{label}: {} pages ({} errors), {:.1} pages/min; per page: navigate {:.0} ms, settle {:.0} ms, snapshot {:.0} ms, rules {:.0} ms, Tab walk {:.0} ms",
+        "{label}: {} pages ({} errors), {:.1} pages/min; per page: navigate {:.0} ms, settle {:.0} ms, snapshot {:.0} ms, rules {:.0} ms, Tab walk {:.0} ms, screenshots {:.0} ms",
         f.pages,
         f.errors,
         f.per_minute,
@@ -64,7 +65,8 @@ fn print(label: &str, f: &Figures) {
         t.settle_ms,
         t.snapshot_ms,
         t.rules_ms,
-        t.tab_walk_ms
+        t.tab_walk_ms,
+        t.screenshots_ms
     );
     println!(
         "{label}: (snapshot + rules) / (navigate + settle) = {:.2}",

@@ -30,18 +30,19 @@ const MARGIN: f64 = 8.0;
 const SHOWN_ATTRS: &[&str] = &["value", "placeholder", "title", "aria-label", "alt"];
 const GROUP: &str = "portalscan-crops";
 
-/// Calls through the tab's own transport (crops take few calls).
-fn call<M>(tab: &Tab, what: &str, method: M) -> Result<Value, BrowserError>
+/// Calls over the connection crops opened: our own socket (masking makes two calls per
+/// PHI text and per form field; through the tab's transport each takes ~100 ms).
+fn call<M>(cx: &Conn, what: &str, method: M) -> Result<Value, BrowserError>
 where
     M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
 {
-    cdp::call(&Conn::through_tab(tab), what, method)
+    cdp::call(cx, what, method)
 }
 
 /// A remote object for the node, or `None` when the page removed it.
-fn resolve(tab: &Tab, backend: BackendNodeId) -> Option<String> {
+fn resolve(cx: &Conn, backend: BackendNodeId) -> Option<String> {
     call(
-        tab,
+        cx,
         "resolving a node",
         ResolveNode(json!({"backendNodeId": backend, "objectGroup": GROUP})),
     )
@@ -51,14 +52,14 @@ fn resolve(tab: &Tab, backend: BackendNodeId) -> Option<String> {
 }
 
 fn call_on(
-    tab: &Tab,
+    cx: &Conn,
     object: &str,
     function: &str,
     args: Vec<Value>,
 ) -> Result<Value, BrowserError> {
     let args: Vec<Value> = args.into_iter().map(|v| json!({ "value": v })).collect();
     let result = call(
-        tab,
+        cx,
         "masking PHI before a screenshot",
         CallFunctionOn(json!({"objectId": object, "functionDeclaration": function,
             "arguments": args, "returnByValue": true})),
@@ -193,15 +194,19 @@ fn masks(snapshot: &Snapshot) -> Vec<(NodeId, Mask)> {
 
 /// Masks PHI in the live page (see the module docs). Returns how many nodes were changed.
 pub fn mask_phi(tab: &Tab, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, BrowserError> {
+    mask_phi_on(&Conn::open(tab), snapshot, map)
+}
+
+fn mask_phi_on(cx: &Conn, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, BrowserError> {
     let mut changed = 0;
     for (node, mask) in masks(snapshot) {
-        let Some(object) = map.backend(node).and_then(|b| resolve(tab, b)) else {
+        let Some(object) = map.backend(node).and_then(|b| resolve(cx, b)) else {
             continue;
         };
         match mask {
             Mask::Text(text) => {
                 call_on(
-                    tab,
+                    cx,
                     &object,
                     "function (t) { this.nodeValue = t; }",
                     vec![json!(text)],
@@ -209,7 +214,7 @@ pub fn mask_phi(tab: &Tab, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, 
             }
             Mask::Attr(name, value) => {
                 call_on(
-                    tab,
+                    cx,
                     &object,
                     "function (n, v) { this.setAttribute(n, v); if (n === 'value' && 'value' in this) { this.value = v; } }",
                     vec![json!(name), json!(value)],
@@ -226,11 +231,11 @@ pub fn mask_phi(tab: &Tab, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, 
         if !matches!(name.as_str(), "input" | "textarea") {
             continue;
         }
-        let Some(object) = map.backend(NodeId(i as u32)).and_then(|b| resolve(tab, b)) else {
+        let Some(object) = map.backend(NodeId(i as u32)).and_then(|b| resolve(cx, b)) else {
             continue;
         };
         let live = call_on(
-            tab,
+            cx,
             &object,
             "function () { return String(this.value || ''); }",
             vec![],
@@ -250,7 +255,7 @@ pub fn mask_phi(tab: &Tab, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, 
         }
         if redacted != value {
             call_on(
-                tab,
+                cx,
                 &object,
                 "function (v) { this.value = v; }",
                 vec![json!(redacted)],
@@ -270,13 +275,27 @@ pub fn element_crops(
     map: &NodeMap,
     nodes: &[NodeId],
 ) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
+    element_crops_within(tab, snapshot, map, nodes, usize::MAX)
+}
+
+/// [`element_crops`] that stops once the crops taken hold `max_bytes` of PNG (the crop
+/// that crosses the line is kept), so a page with many large failing elements cannot
+/// make a report or journal of unbounded size.
+pub fn element_crops_within(
+    tab: &Tab,
+    snapshot: &Snapshot,
+    map: &NodeMap,
+    nodes: &[NodeId],
+    max_bytes: usize,
+) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
     if nodes.is_empty() {
         return Ok(Vec::new());
     }
-    let result = crops_after_masking(tab, snapshot, map, nodes);
+    let cx = Conn::open(tab);
+    let result = crops_after_masking(&cx, snapshot, map, nodes, max_bytes);
     // Best effort: a failure only keeps a few objects alive until the page goes.
     let _ = call(
-        tab,
+        &cx,
         "releasing objects",
         ReleaseObjectGroup(json!({"objectGroup": GROUP})),
     );
@@ -284,20 +303,25 @@ pub fn element_crops(
 }
 
 fn crops_after_masking(
-    tab: &Tab,
+    cx: &Conn,
     snapshot: &Snapshot,
     map: &NodeMap,
     nodes: &[NodeId],
+    max_bytes: usize,
 ) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
-    mask_phi(tab, snapshot, map)?;
+    mask_phi_on(cx, snapshot, map)?;
     let mut crops = Vec::new();
+    let mut bytes = 0;
     for &node in nodes {
-        let Some(object) = map.backend(node).and_then(|b| resolve(tab, b)) else {
+        if bytes >= max_bytes {
+            break;
+        }
+        let Some(object) = map.backend(node).and_then(|b| resolve(cx, b)) else {
             continue;
         };
         // The element's box in page coordinates, after scrolling it into view.
         let rect = call_on(
-            tab,
+            cx,
             &object,
             "function () {
                 var el = this.nodeType === 1 ? this : this.parentElement;
@@ -312,7 +336,7 @@ fn crops_after_masking(
             continue;
         };
         let shot = call(
-            tab,
+            cx,
             "taking a screenshot",
             CaptureScreenshot(
                 json!({"format": "png", "clip": clip, "captureBeyondViewport": false}),
@@ -325,12 +349,15 @@ fn crops_after_masking(
         let png = base64::engine::general_purpose::STANDARD
             .decode(data)
             .map_err(|e| BrowserError::protocol("decoding a screenshot", e))?;
+        bytes += png.len();
         crops.push((node, png));
     }
     Ok(crops)
 }
 
 /// The clip for a box `[x, y, width, height]`: with margin, capped, never negative.
+/// `None` for an empty box or one wholly above or left of the page (a skip link parked at
+/// `left: -9999px`): Chromium never answers a screenshot with a negative clip size.
 fn clip(rect: &Value) -> Option<Value> {
     let r: Vec<f64> = rect.as_array()?.iter().filter_map(Value::as_f64).collect();
     let [x, y, w, h] = r[..] else {
@@ -343,6 +370,9 @@ fn clip(rect: &Value) -> Option<Value> {
     let y0 = (y - MARGIN).max(0.0);
     let width = (x + w + MARGIN - x0).min(MAX_CROP.0);
     let height = (y + h + MARGIN - y0).min(MAX_CROP.1);
+    if width < 1.0 || height < 1.0 {
+        return None;
+    }
     Some(json!({"x": x0, "y": y0, "width": width, "height": height, "scale": 1}))
 }
 
@@ -415,6 +445,15 @@ mod tests {
             (Some(800.0), Some(400.0))
         );
         assert!(clip(&json!([0.0, 0.0, 0.0, 10.0])).is_none());
+        // Parked off the page (a skip link before focus): nothing to crop.
+        assert!(clip(&json!([-9999.0, 0.0, 153.0, 35.0])).is_none());
+        assert!(clip(&json!([10.0, -500.0, 100.0, 35.0])).is_none());
+        // Partly off the page: the visible part.
+        let part = clip(&json!([-20.0, 10.0, 40.0, 10.0])).unwrap();
+        assert_eq!(
+            (part["x"].as_f64(), part["width"].as_f64()),
+            (Some(0.0), Some(28.0))
+        );
         assert!(clip(&Value::Null).is_none());
     }
 }

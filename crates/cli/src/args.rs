@@ -23,6 +23,7 @@ usage:
                   [--max-pages N] [--max-depth N] [--max-time SECS] [--jobs N]
                   [--timeout SECS] [--retries N] [--shard i/n] [--resume]
                   [--storage-state FILE] [--chrome PATH] [--no-sitemap] [--no-tab-walk]
+                  [--no-screenshots]
   portalscan demo [--output-dir DIR] [--format ...] [--jobs N] [--chrome PATH]
   portalscan --help | --version
 
@@ -473,6 +474,10 @@ fn parse_crawl(mut it: ArgIter, demo: bool) -> Result<Command, UsageError> {
             "--no-tab-walk" => {
                 it.no_value(&f)?;
                 o.tab_walk = Some(false);
+            }
+            "--no-screenshots" => {
+                it.no_value(&f)?;
+                o.screenshots = Some(false);
             }
             "--all" => {
                 it.no_value(&f)?;

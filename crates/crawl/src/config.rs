@@ -63,6 +63,8 @@ pub struct BrowserSection {
     pub settle_ms: Option<u64>,
     pub tab_walk: Option<bool>,
     pub max_tab_presses: Option<u32>,
+    /// Cropped screenshots of failing elements in the reports (default true).
+    pub screenshots: Option<bool>,
 }
 
 /// A form login: the page, the fields and where the credentials come from. The credentials
@@ -97,6 +99,7 @@ pub struct Overrides {
     pub storage_state: Option<PathBuf>,
     pub sitemap: Option<bool>,
     pub tab_walk: Option<bool>,
+    pub screenshots: Option<bool>,
 }
 
 /// Everything a crawl needs, resolved and checked.
@@ -116,6 +119,7 @@ pub struct CrawlConfig {
     pub settle: Duration,
     pub tab_walk: bool,
     pub max_tab_presses: u32,
+    pub screenshots: bool,
     pub shard: Shard,
     pub resume: bool,
     pub output_dir: PathBuf,
@@ -240,6 +244,10 @@ impl ConfigFile {
             settle: Duration::from_millis(self.browser.settle_ms.unwrap_or(500)),
             tab_walk: flags.tab_walk.or(self.browser.tab_walk).unwrap_or(true),
             max_tab_presses: self.browser.max_tab_presses.unwrap_or(200),
+            screenshots: flags
+                .screenshots
+                .or(self.browser.screenshots)
+                .unwrap_or(true),
             shard: flags.shard.unwrap_or_default(),
             resume: flags.resume,
             output_dir: flags
@@ -290,6 +298,7 @@ timeout_secs = 20
 retries = 2
 settle_ms = 300
 tab_walk = false
+screenshots = false
 
 [login]
 url = "https://portal.example/s/login"
@@ -325,7 +334,7 @@ text-contrast = 0
         assert_eq!(c.retries, 2);
         assert_eq!(c.timeout, Duration::from_secs(20));
         assert_eq!(c.max_time, Some(Duration::from_secs(600)));
-        assert!(!c.sitemap && !c.tab_walk);
+        assert!(!c.sitemap && !c.tab_walk && !c.screenshots);
         assert_eq!(c.output_dir, PathBuf::from("/cfg/out"));
         assert!(!c.scope.allows("https://portal.example/s/logout"));
         assert!(!c.scope.allows("https://portal.example/s/SignOut?x=1"));
@@ -364,7 +373,7 @@ text-contrast = 0
     #[test]
     fn defaults() {
         let c = CrawlConfig::for_seeds(&["http://127.0.0.1:1/"]).unwrap();
-        assert!(c.sitemap && c.follow_links && c.tab_walk);
+        assert!(c.sitemap && c.follow_links && c.tab_walk && c.screenshots);
         assert!((1..=4).contains(&c.jobs));
         assert_eq!(c.shard, Shard::default());
         assert_eq!(c.output_dir, PathBuf::from(DEFAULT_OUTPUT_DIR));

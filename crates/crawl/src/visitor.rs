@@ -13,11 +13,19 @@ pub struct Timings {
     pub snapshot_ms: f64,
     pub rules_ms: f64,
     pub tab_walk_ms: f64,
+    /// Masking PHI in the page and cropping failing elements (0 in journals from before).
+    #[serde(default)]
+    pub screenshots_ms: f64,
 }
 
 impl Timings {
     pub fn total_ms(&self) -> f64 {
-        self.navigate_ms + self.settle_ms + self.snapshot_ms + self.rules_ms + self.tab_walk_ms
+        self.navigate_ms
+            + self.settle_ms
+            + self.snapshot_ms
+            + self.rules_ms
+            + self.tab_walk_ms
+            + self.screenshots_ms
     }
 }
 

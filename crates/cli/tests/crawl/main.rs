@@ -7,5 +7,6 @@ mod gate;
 mod login;
 mod resume;
 mod scope;
+mod screenshots;
 mod server;
 mod support;

@@ -3,6 +3,7 @@
 
 mod guard;
 pub mod login;
+pub mod shots;
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -28,6 +29,8 @@ pub struct ChromiumOptions {
     pub storage_state: Option<StorageState>,
     pub login: Option<FormLogin>,
     pub scan: ScanFn,
+    /// Crop failing elements into their findings (see [`shots`]).
+    pub screenshots: bool,
 }
 
 impl ChromiumOptions {
@@ -54,6 +57,7 @@ impl ChromiumOptions {
             storage_state,
             login: config.login.clone(),
             scan,
+            screenshots: config.screenshots,
         })
     }
 }
@@ -179,11 +183,17 @@ impl Visitor for ChromiumVisitor {
             snapshot_ms: ms(visit.timings.snapshot),
             rules_ms: 0.0,
             tab_walk_ms: ms(visit.timings.tab_walk),
+            ..Timings::default()
         };
         let findings = if scan {
             let start = Instant::now();
-            let findings = (self.opts.scan)(&visit.snapshot);
+            let mut findings = (self.opts.scan)(&visit.snapshot);
             timings.rules_ms = ms(start.elapsed());
+            if self.opts.screenshots {
+                let start = Instant::now();
+                shots::attach(page.tab(), &visit.snapshot, &visit.node_map, &mut findings);
+                timings.screenshots_ms = ms(start.elapsed());
+            }
             findings
         } else {
             Vec::new()
