@@ -61,6 +61,9 @@ pub struct Visit {
     /// included, resolved against the document's base URL; in document order, no repeats.
     pub links: Vec<String>,
     pub timings: Timings,
+    /// Facts the browser could not give (left `None` in the snapshot), one line each:
+    /// the step and the error, never page content (`the Tab walk failed: …`).
+    pub warnings: Vec<String>,
 }
 
 /// Where a visit's time went.
@@ -198,9 +201,13 @@ impl Page {
             .or_else(|| self.tracker.state().main_response.clone());
         snapshot.requests = Some(collected.requests);
         snapshot.console = Some(collected.console);
-        snapshot.cookies = self.known(collect::cookies(&self.tab))?;
-        snapshot.storage = self.known(collect::storage(&self.tab, &final_url))?;
-        snapshot.pointer_handlers = self.known(keyboard::pointer_handlers(&self.tab, &node_map))?;
+        let mut warnings = Vec::new();
+        let w = &mut warnings;
+        snapshot.cookies = self.known("reading cookies", collect::cookies(&self.tab), w)?;
+        let storage = collect::storage(&self.tab, &final_url);
+        snapshot.storage = self.known("reading storage", storage, w)?;
+        let handlers = keyboard::pointer_handlers(&self.tab, &node_map);
+        snapshot.pointer_handlers = self.known("finding pointer listeners", handlers, w)?;
         let captured_at = Instant::now();
 
         if opts.tab_walk {
@@ -208,7 +215,8 @@ impl Page {
                 max_presses: opts.max_tab_presses,
                 ..WalkOptions::default()
             };
-            snapshot.keyboard = self.known(keyboard::tab_walk(&self.tab, &node_map, &walk))?;
+            let report = keyboard::tab_walk(&self.tab, &node_map, &walk);
+            snapshot.keyboard = self.known("the Tab walk", report, &mut warnings)?;
         }
         let walked = Instant::now();
 
@@ -223,16 +231,26 @@ impl Page {
                 snapshot: captured_at - settled,
                 tab_walk: walked - captured_at,
             },
+            warnings,
         })
     }
 
-    /// A fact the browser could not give is unknown (`None`), unless the browser is gone.
-    fn known<T>(&self, result: Result<T, BrowserError>) -> Result<Option<T>, BrowserError> {
+    /// A fact the browser could not give is unknown (`None`), unless the browser is gone;
+    /// why is added to `warnings` (`what` failed: the error, which names the step).
+    fn known<T>(
+        &self,
+        what: &str,
+        result: Result<T, BrowserError>,
+        warnings: &mut Vec<String>,
+    ) -> Result<Option<T>, BrowserError> {
         match result {
             Ok(value) => Ok(Some(value)),
             Err(e) => match self.recheck(e) {
                 crashed @ BrowserError::Crashed(_) => Err(crashed),
-                _ => Ok(None),
+                other => {
+                    warnings.push(format!("{what} failed: {other}"));
+                    Ok(None)
+                }
             },
         }
     }

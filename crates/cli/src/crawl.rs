@@ -199,7 +199,7 @@ fn report_from(entries: &[JournalEntry], include_passes: bool, passes_known: boo
                 artifact: entry.url.clone(),
                 findings: entry.findings.clone(),
                 baselined: Vec::new(),
-                extra: Default::default(),
+                extra: page_extra(entry),
             }),
         }
     }
@@ -211,6 +211,16 @@ fn report_from(entries: &[JournalEntry], include_passes: bool, passes_known: boo
         baseline: None,
         gate: None,
     }
+}
+
+/// The JSON report's additions to a crawled page's `pages[]` entry: `warnings`, the facts
+/// the browser could not give there (already redacted), when there are any.
+fn page_extra(entry: &JournalEntry) -> serde_json::Map<String, serde_json::Value> {
+    let mut extra = serde_json::Map::new();
+    if !entry.warnings.is_empty() {
+        extra.insert("warnings".into(), serde_json::json!(entry.warnings));
+    }
+    extra
 }
 
 /// The file each format is written to in the output directory.

@@ -420,6 +420,7 @@ impl Run<'_> {
                 .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0),
             links: Vec::new(),
             links_withheld: 0,
+            warnings: Vec::new(),
         }
     }
 
@@ -462,6 +463,11 @@ impl Run<'_> {
         }
         entry.set_links(&links);
         entry.timings = Some(visit.timings);
+        entry.warnings = visit
+            .warnings
+            .iter()
+            .map(|w| portalscan_core::phi::redact(&redact_url_words(w)))
+            .collect();
         if job.scan {
             entry.findings = visit.findings;
         }
@@ -472,6 +478,10 @@ impl Run<'_> {
     /// Writes the entry to the journal (flushed), shows progress, keeps scanned pages.
     fn record(&mut self, job: &Job, entry: JournalEntry) -> Result<(), CrawlError> {
         self.journal.append(&entry).map_err(CrawlError)?;
+        for warning in &entry.warnings {
+            self.progress
+                .note(&format!("{}: warning: {warning}", entry.url));
+        }
         if !job.scan {
             if let Some(error) = &entry.error {
                 self.progress
@@ -495,13 +505,16 @@ impl Run<'_> {
     }
 }
 
-/// Redacts every http(s) URL inside a message.
+/// Redacts every http(s) URL inside a message. Messages put a URL before a colon or in
+/// brackets (`https://…?mrn=…: timed out`): that punctuation is not part of the URL, and
+/// left on it would hide the query value from the redaction.
 fn redact_url_words(message: &str) -> String {
     message
         .split(' ')
         .map(|w| {
             if w.starts_with("http://") || w.starts_with("https://") {
-                redact_url(w)
+                let url = w.trim_end_matches([':', ',', ';', '.', ')', ']', '"', '\'']);
+                format!("{}{}", redact_url(url), &w[url.len()..])
             } else {
                 w.to_string()
             }

@@ -21,6 +21,8 @@ pub struct FakePage {
     pub timeout_first: u32,
     /// Crash the browser on this many visits first.
     pub crash_first: u32,
+    /// Facts the fake browser "could not give" on every visit (a failed Tab walk, say).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Default)]
@@ -155,6 +157,7 @@ impl Visitor for FakeSite {
                 navigate_ms: 1.0,
                 ..Timings::default()
             },
+            warnings: page.warnings.clone(),
         })
     }
 

@@ -48,6 +48,10 @@ pub struct JournalEntry {
     /// How many in-scope links were left out because their URL holds PHI.
     #[serde(default)]
     pub links_withheld: usize,
+    /// Facts the browser could not give on this page (the rules answered `review` or
+    /// left them out), each naming the step and the error; redacted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl JournalEntry {

@@ -39,6 +39,9 @@ pub struct PageVisit {
     /// The core's findings; empty when the page was visited only for its links.
     pub findings: Vec<Finding>,
     pub timings: Timings,
+    /// Facts the browser could not give on this page (a failed Tab walk, say): each names
+    /// the step and the error, never page content. The rules saw those facts as unknown.
+    pub warnings: Vec<String>,
 }
 
 /// Why a visit did not give a page. Messages name the step, never page content or

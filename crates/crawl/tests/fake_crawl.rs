@@ -379,21 +379,73 @@ fn phi_in_urls_is_never_written() {
     let site = FakeSite::new()
         .page(&u("/s/"), &["/s/patient?mrn=12345678", "/s/a"])
         .page(&u("/s/patient?mrn=12345678"), &[])
-        .page(&u("/s/a"), &[]);
+        .page(&u("/s/a"), &[])
+        // Its error quotes the URL before a colon (`…?mrn=12345678: net::…`).
+        .with(&u("/s/a?mrn=87654321"), |p| p.fail_first = 5)
+        .with(&u("/s/"), |p| p.links.push("/s/a?mrn=87654321".into()));
     let buf = SharedBuf::default();
     let mut progress = Progress::to(portalscan_crawl::Style::Lines, Box::new(buf.clone()));
     let out = crawl(&config(&dir, &["/s/"]), &site, &mut progress).unwrap();
-    assert_eq!(out.pages.len(), 3);
+    assert_eq!(out.pages.len(), 4);
+    let failed = out.pages.iter().find(|p| p.error.is_some()).unwrap();
+    assert!(
+        failed
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("ERR_CONNECTION_RESET")
+    );
     let journal = std::fs::read_to_string(dir.0.join("results.jsonl")).unwrap();
-    assert!(!journal.contains("12345678"), "{journal}");
+    for value in ["12345678", "87654321"] {
+        assert!(!journal.contains(value), "{journal}");
+    }
     let shown = buf.text();
-    assert!(!shown.contains("12345678"), "{shown}");
-    assert!(shown.contains("[3/3]"), "{shown}");
+    for value in ["12345678", "87654321"] {
+        assert!(!shown.contains(value), "{shown}");
+    }
+    assert!(shown.contains("[4/4]"), "{shown}");
     // The root's link with PHI is withheld from the journal (counted), so a resume visits
     // the root again for its links.
     let root = out.pages.iter().find(|p| p.url == u("/s/")).unwrap();
-    assert_eq!(root.links_withheld, 1);
+    assert_eq!(root.links_withheld, 2);
     buf.0.lock().unwrap().clear();
+}
+
+#[test]
+fn facts_the_browser_could_not_give_are_warnings_in_the_journal_and_on_stderr() {
+    let dir = TempDir::new("warnings");
+    let site = FakeSite::new()
+        .page(&u("/s/"), &["/s/patient?mrn=12345678"])
+        .page(&u("/s/patient?mrn=12345678"), &[])
+        .with(&u("/s/patient?mrn=12345678"), |p| {
+            p.warnings = vec![format!(
+                "the Tab walk failed: {}: taking a screenshot: timed out",
+                u("/s/patient?mrn=12345678")
+            )]
+        });
+    let buf = SharedBuf::default();
+    let mut progress = Progress::to(portalscan_crawl::Style::Lines, Box::new(buf.clone()));
+    let out = crawl(&config(&dir, &["/s/"]), &site, &mut progress).unwrap();
+    let root = out.pages.iter().find(|p| p.url == u("/s/")).unwrap();
+    assert!(root.warnings.is_empty());
+    let patient = out.pages.iter().find(|p| p.url != u("/s/")).unwrap();
+    assert_eq!(patient.warnings.len(), 1, "{:?}", patient.warnings);
+    assert!(patient.warnings[0].contains("the Tab walk failed"));
+    assert!(patient.warnings[0].contains("taking a screenshot"));
+    // Counted in the journal, shown on stderr with the page's URL, never with PHI.
+    let lines = journal::read_all(&dir.0.join("results.jsonl")).unwrap();
+    let written = lines.iter().find(|p| p.url != u("/s/")).unwrap();
+    assert_eq!(written.warnings, patient.warnings);
+    let journal = std::fs::read_to_string(dir.0.join("results.jsonl")).unwrap();
+    assert!(!journal.contains("12345678"), "{journal}");
+    assert_eq!(journal.matches("\"warnings\"").count(), 1, "{journal}");
+    let shown = buf.text();
+    assert!(!shown.contains("12345678"), "{shown}");
+    let line = shown
+        .lines()
+        .find(|l| l.contains("warning: the Tab walk failed"))
+        .unwrap_or_else(|| panic!("no warning line in {shown}"));
+    assert!(line.contains("/s/patient"), "{line}");
 }
 
 #[derive(Clone, Default)]

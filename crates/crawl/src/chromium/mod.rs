@@ -203,6 +203,7 @@ impl Visitor for ChromiumVisitor {
             links: visit.links,
             findings,
             timings,
+            warnings: visit.warnings,
         })
     }
 
