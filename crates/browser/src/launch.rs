@@ -10,6 +10,8 @@ use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use headless_chrome::protocol::cdp::Target::CreateTarget;
+
 use crate::BrowserError;
 use crate::page::Page;
 
@@ -173,9 +175,25 @@ impl Browser {
         if !self.process_running() {
             return Err(self.crashed());
         }
+        // A window of its own: a tab in the background of a shared window is not
+        // rendered, and a screenshot of it (the Tab walk's focus indicator) can wait for a
+        // frame that never comes while another tab is in front.
         let tab = self
             .inner()
-            .new_tab()
+            .new_tab_with_options(CreateTarget {
+                url: "about:blank".into(),
+                left: None,
+                top: None,
+                width: None,
+                height: None,
+                window_state: None,
+                browser_context_id: None,
+                enable_begin_frame_control: None,
+                new_window: Some(true),
+                background: None,
+                for_tab: None,
+                hidden: None,
+            })
             .map_err(|e| self.classify("opening a tab", e))?;
         tab.set_default_timeout(self.idle_timeout);
         Page::new(tab, self.liveness())
