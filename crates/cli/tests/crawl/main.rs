@@ -1,6 +1,7 @@
 //! The crawler in real Chromium, end to end through the `portalscan` binary, against
 //! loopback servers started here: scope safety, failing pages, kill and resume, login
-//! secrecy, the demo. These tests fail (not skip) when Chromium is missing.
+//! secrecy, storage-state login, shards joined by merge, the gate, screenshots. These
+//! tests fail (not skip) when Chromium is missing.
 
 mod failures;
 mod gate;
@@ -9,4 +10,6 @@ mod resume;
 mod scope;
 mod screenshots;
 mod server;
+mod shard;
+mod storage_state;
 mod support;

@@ -65,7 +65,8 @@ pub struct Seen {
     pub fetch_mode: Option<String>,
 }
 
-type Handler = Arc<dyn Fn(&str) -> Reply + Send + Sync>;
+/// The request target and its `Cookie` header.
+type Handler = Arc<dyn Fn(&str, Option<&str>) -> Reply + Send + Sync>;
 
 pub struct TestServer {
     addr: SocketAddr,
@@ -76,6 +77,13 @@ pub struct TestServer {
 
 impl TestServer {
     pub fn start(handler: impl Fn(&str) -> Reply + Send + Sync + 'static) -> TestServer {
+        TestServer::start_with_cookies(move |target, _| handler(target))
+    }
+
+    /// A server whose handler also sees the request's `Cookie` header.
+    pub fn start_with_cookies(
+        handler: impl Fn(&str, Option<&str>) -> Reply + Send + Sync + 'static,
+    ) -> TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().unwrap();
         let log: Arc<Mutex<Vec<Seen>>> = Arc::default();
@@ -121,7 +129,7 @@ impl Drop for TestServer {
 
 fn serve(
     stream: TcpStream,
-    handler: &(dyn Fn(&str) -> Reply + Send + Sync),
+    handler: &(dyn Fn(&str, Option<&str>) -> Reply + Send + Sync),
     log: &Mutex<Vec<Seen>>,
     stop: &AtomicBool,
 ) {
@@ -135,15 +143,18 @@ fn serve(
     let method = parts.next().unwrap_or_default().to_string();
     let target = parts.next().unwrap_or_default().to_string();
     let mut fetch_mode = None;
+    let mut cookie = None;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
             break;
         }
-        if let Some((name, value)) = header.split_once(':')
-            && name.eq_ignore_ascii_case("sec-fetch-mode")
-        {
-            fetch_mode = Some(value.trim().to_string());
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("sec-fetch-mode") {
+                fetch_mode = Some(value.trim().to_string());
+            } else if name.eq_ignore_ascii_case("cookie") {
+                cookie = Some(value.trim().to_string());
+            }
         }
     }
     log.lock().unwrap().push(Seen {
@@ -151,7 +162,7 @@ fn serve(
         target: target.clone(),
         fetch_mode,
     });
-    let reply = handler(&target);
+    let reply = handler(&target, cookie.as_deref());
     // A long delay is a hanging page: wait in small steps so the server can stop.
     let mut waited = Duration::ZERO;
     while waited < reply.delay && !stop.load(Ordering::SeqCst) {
