@@ -138,6 +138,11 @@ pub fn redact_text_after(label: &str, text: &str) -> String {
     }
 }
 
+/// `text` with the page's known PHI values masked too (see [`phi::KnownValues`]).
+fn also_known(known: &phi::KnownValues, text: String) -> String {
+    known.mask_in(&text).unwrap_or(text)
+}
+
 /// One change to make in the live page.
 enum Mask {
     Text(String),
@@ -145,7 +150,7 @@ enum Mask {
 }
 
 /// The redacted form of every text and shown attribute with PHI, from the snapshot.
-fn masks(snapshot: &Snapshot) -> Vec<(NodeId, Mask)> {
+fn masks(snapshot: &Snapshot, known: &phi::KnownValues) -> Vec<(NodeId, Mask)> {
     let mut out = Vec::new();
     // The previous text on the page (document order), which may label this one.
     let mut previous = "";
@@ -156,7 +161,7 @@ fn masks(snapshot: &Snapshot) -> Vec<(NodeId, Mask)> {
                 if text.trim().is_empty() {
                     continue;
                 }
-                let redacted = redact_text_after(previous, text);
+                let redacted = also_known(known, redact_text_after(previous, text));
                 if redacted != *text {
                     out.push((id, Mask::Text(redacted)));
                 }
@@ -181,6 +186,7 @@ fn masks(snapshot: &Snapshot) -> Vec<(NodeId, Mask)> {
                     if redacted == *value {
                         redacted = redact_text(value);
                     }
+                    let redacted = also_known(known, redacted);
                     if redacted != *value {
                         out.push((id, Mask::Attr(name.clone(), redacted)));
                     }
@@ -199,7 +205,10 @@ pub fn mask_phi(tab: &Tab, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, 
 
 fn mask_phi_on(cx: &Conn, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, BrowserError> {
     let mut changed = 0;
-    for (node, mask) in masks(snapshot) {
+    // Values the page holds anywhere (storage, API responses, labelled text) are masked
+    // wherever else they appear, even where nothing names them.
+    let known = phi::KnownValues::of(snapshot);
+    for (node, mask) in masks(snapshot, &known) {
         let Some(object) = map.backend(node).and_then(|b| resolve(cx, b)) else {
             continue;
         };
@@ -253,6 +262,7 @@ fn mask_phi_on(cx: &Conn, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, B
         if redacted == value {
             redacted = redact_text(value);
         }
+        let redacted = also_known(&known, redacted);
         if redacted != value {
             call_on(
                 cx,

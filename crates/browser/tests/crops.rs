@@ -22,6 +22,7 @@ const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Chart</title><
   <input id="typed" name="ssn">
   <dl><dt>MRN</dt><dd id="dd-mrn">00998877</dd><dt>Date of birth</dt><dd id="dd-dob">05/06/1970</dd></dl>
   <table><tr><th>Patient</th><td id="td-name">Maria Alvarez</td></tr></table>
+  <p id="greet">Messages for Maria Alvarez. Hi Maria, your results are in.</p>
 </main></body></html>"#;
 
 #[derive(Debug, Serialize)]
@@ -120,6 +121,12 @@ fn phi_is_masked_in_the_page_before_the_crop_is_taken() {
     assert!(!member.as_str().unwrap().contains("123456789"), "{member}");
     let typed = page.eval("document.getElementById('typed').value");
     assert!(!typed.as_str().unwrap().contains("536-22"), "{typed}");
+    // Nothing labels the name here, but the page shows it labelled elsewhere.
+    let greet = page.eval("document.getElementById('greet').textContent");
+    assert!(
+        greet.as_str().unwrap().starts_with("Messages for *"),
+        "{greet}"
+    );
     let html = page.eval("document.documentElement.outerHTML");
     for raw in [
         "00123456",

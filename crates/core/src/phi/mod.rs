@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod fingerprint;
 pub mod icd10;
 pub mod itin;
+pub mod known;
 pub mod mbi;
 pub mod npi;
 pub mod phone;
@@ -29,6 +30,7 @@ pub mod url;
 pub mod values;
 
 pub use fingerprint::FingerprintKey;
+pub use known::KnownValues;
 pub use redact::{mask, redact, redact_attr, redact_parser_message, redact_url};
 pub use scanner::{detect, detect_in_value};
 
