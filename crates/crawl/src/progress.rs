@@ -115,3 +115,94 @@ impl Progress {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    /// A writer tests can read back.
+    #[derive(Clone, Default)]
+    struct Buf(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Buf {
+        fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(data);
+            Ok(data.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Buf {
+        fn text(&self) -> String {
+            String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+        }
+    }
+
+    fn done(url: &str) -> Done<'_> {
+        Done {
+            url,
+            fail: 2,
+            review: 1,
+            error: None,
+            elapsed: Duration::from_millis(1500),
+        }
+    }
+
+    #[test]
+    fn ci_logs_get_one_plain_line_per_page() {
+        let buf = Buf::default();
+        let mut p = Progress::to(Style::Lines, Box::new(buf.clone()));
+        p.page(&done("https://p.example/s/records?mrn=00123456"), 4);
+        p.note("sitemap: not found");
+        p.page(&done("https://p.example/s/home"), 4);
+        p.finish();
+        let text = buf.text();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "[1/4] https://p.example/s/records?mrn=******56 2 fail 1 review (1.5 s)",
+                "portalscan: sitemap: not found",
+                "[2/4] https://p.example/s/home 2 fail 1 review (1.5 s)",
+            ]
+        );
+        assert!(!text.contains('\r') && !text.contains('\x1b'), "{text:?}");
+    }
+
+    #[test]
+    fn a_terminal_gets_one_redrawn_bar() {
+        let buf = Buf::default();
+        let mut p = Progress::to(Style::Bar, Box::new(buf.clone()));
+        p.page(&done("https://p.example/s/home"), 4);
+        p.page(&done("https://p.example/s/records?mrn=00123456"), 4);
+        // Redrawn in place: no newline while the bar is up.
+        let text = buf.text();
+        assert!(!text.contains('\n'), "{text:?}");
+        assert_eq!(text.matches("\r\x1b[2K").count(), 2, "{text:?}");
+        assert!(text.ends_with("[2/4] [############------------] https://p.example/s/records?mrn=******56 2 fail 1 review"), "{text:?}");
+        // A note ends the bar's line first; finish ends it for what follows.
+        p.note("restarting the browser");
+        p.page(&done("https://p.example/s/a"), 4);
+        p.finish();
+        let text = buf.text();
+        assert!(
+            text.contains("review\nportalscan: restarting the browser\n\r"),
+            "{text:?}"
+        );
+        assert!(text.ends_with("review\n"), "{text:?}");
+        assert!(!text.contains("00123456"));
+    }
+
+    #[test]
+    fn silent_writes_nothing() {
+        let buf = Buf::default();
+        let mut p = Progress::to(Style::Silent, Box::new(buf.clone()));
+        p.page(&done("https://p.example/"), 1);
+        p.note("x");
+        p.finish();
+        assert!(buf.text().is_empty());
+    }
+}

@@ -185,13 +185,18 @@ impl Visitor for ChromiumVisitor {
             tab_walk_ms: ms(visit.timings.tab_walk),
             ..Timings::default()
         };
+        let mut warnings = visit.warnings;
         let findings = if scan {
             let start = Instant::now();
             let mut findings = (self.opts.scan)(&visit.snapshot);
             timings.rules_ms = ms(start.elapsed());
             if self.opts.screenshots {
                 let start = Instant::now();
-                shots::attach(page.tab(), &visit.snapshot, &visit.node_map, &mut findings);
+                let shot =
+                    shots::attach(page.tab(), &visit.snapshot, &visit.node_map, &mut findings);
+                if let Err(e) = shot {
+                    warnings.push(e);
+                }
                 timings.screenshots_ms = ms(start.elapsed());
             }
             findings
@@ -203,7 +208,7 @@ impl Visitor for ChromiumVisitor {
             links: visit.links,
             findings,
             timings,
-            warnings: visit.warnings,
+            warnings,
         })
     }
 

@@ -41,13 +41,19 @@ pub fn targets(snapshot: &Snapshot, findings: &[Finding]) -> Vec<NodeId> {
     nodes
 }
 
-/// Crops the failing elements and attaches them. A failure to take crops leaves the
-/// findings without screenshots (they are an aid, never a reason to lose a page); the
-/// returned count is how many elements got one.
-pub fn attach(tab: &Tab, snapshot: &Snapshot, map: &NodeMap, findings: &mut [Finding]) -> usize {
+/// Crops the failing elements and attaches them; returns how many elements got one. A
+/// failure to take crops leaves the findings without screenshots (they are an aid, never
+/// a reason to lose a page) and is the page's warning (the step and the error, no page
+/// content).
+pub fn attach(
+    tab: &Tab,
+    snapshot: &Snapshot,
+    map: &NodeMap,
+    findings: &mut [Finding],
+) -> Result<usize, String> {
     let nodes = targets(snapshot, findings);
     if nodes.is_empty() {
-        return 0;
+        return Ok(0);
     }
     match crops::element_crops_within(tab, snapshot, map, &nodes, MAX_CROP_BYTES_PER_PAGE) {
         Ok(shots) => {
@@ -63,8 +69,11 @@ pub fn attach(tab: &Tab, snapshot: &Snapshot, map: &NodeMap, findings: &mut [Fin
             for (f, shot) in findings.iter_mut().filter(is_fail).zip(fails) {
                 f.screenshot = shot.screenshot;
             }
-            shots.len()
+            Ok(shots.len())
         }
-        Err(_) => 0,
+        Err(e) => Err(format!(
+            "screenshots failed: {}",
+            portalscan_core::phi::redact(&e.to_string())
+        )),
     }
 }
