@@ -2,7 +2,8 @@
 //!
 //! Crawls the fixture portal (fixtures/portal on loopback) in headless Chromium with
 //! `--jobs 1` and then `--jobs 2`, and prints for each: pages per minute (wall clock), the
-//! mean per-page split (navigate, settle, snapshot, rules, Tab walk), the ratio
+//! mean per-page split (opening the page's own browser context with the login state,
+//! navigate, settle, snapshot, rules, Tab walk), the ratio
 //! (snapshot + rules) / (navigate + settle) — what portalscan adds over the page's own load,
 //! target below 1 — and the scaling ratio of pages/min with 2 jobs over 1 (target near 2 on
 //! two cores). Not a test: figures depend on the machine and its load.
@@ -50,6 +51,7 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
             rules_ms: sum(|t| t.rules_ms),
             tab_walk_ms: sum(|t| t.tab_walk_ms),
             screenshots_ms: sum(|t| t.screenshots_ms),
+            context_ms: sum(|t| t.context_ms),
         },
     }
 }
@@ -57,10 +59,11 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
 fn print(label: &str, f: &Figures) {
     let t = &f.mean;
     println!(
-        "{label}: {} pages ({} errors), {:.1} pages/min; per page: navigate {:.0} ms, settle {:.0} ms, snapshot {:.0} ms, rules {:.0} ms, Tab walk {:.0} ms, screenshots {:.0} ms",
+        "{label}: {} pages ({} errors), {:.1} pages/min; per page: own browser context {:.0} ms, navigate {:.0} ms, settle {:.0} ms, snapshot {:.0} ms, rules {:.0} ms, Tab walk {:.0} ms, screenshots {:.0} ms",
         f.pages,
         f.errors,
         f.per_minute,
+        t.context_ms,
         t.navigate_ms,
         t.settle_ms,
         t.snapshot_ms,

@@ -92,9 +92,11 @@ pub(crate) struct Conn<'a> {
     direct: Option<RefCell<Direct>>,
 }
 
-struct Direct {
+pub(crate) struct Direct {
     socket: WebSocket<MaybeTlsStream<TcpStream>>,
     next_id: u64,
+    /// The socket failed (not a DevTools error): the connection is not usable again.
+    pub(crate) broken: bool,
 }
 
 impl<'a> Conn<'a> {
@@ -147,28 +149,44 @@ fn debugging_port(tab: &Tab) -> Option<u16> {
 
 fn connect_direct(tab: &Tab) -> Option<Direct> {
     let port = debugging_port(tab)?;
-    let url = format!(
+    connect_url(&format!(
         "ws://127.0.0.1:{port}/devtools/page/{}",
         tab.get_target_id()
-    );
-    let (mut socket, _) = tungstenite::connect(url.as_str()).ok()?;
+    ))
+}
+
+/// A connection of our own to any DevTools endpoint (a page's, or the browser's own for
+/// browser contexts, see `context.rs`).
+pub(crate) fn connect_url(url: &str) -> Option<Direct> {
+    let (mut socket, _) = tungstenite::connect(url).ok()?;
     if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
         stream.set_read_timeout(Some(CALL_TIMEOUT)).ok()?;
         stream.set_nodelay(true).ok()?;
     }
-    Some(Direct { socket, next_id: 1 })
+    Some(Direct {
+        socket,
+        next_id: 1,
+        broken: false,
+    })
 }
 
 impl Direct {
-    fn call(&mut self, name: &str, params: Value) -> Result<Value, String> {
+    pub(crate) fn call(&mut self, name: &str, params: Value) -> Result<Value, String> {
         let id = self.next_id;
         self.next_id += 1;
         let message = json!({"id": id, "method": name, "params": params}).to_string();
+        let broken = |e: tungstenite::Error, broken: &mut bool| {
+            *broken = true;
+            e.to_string()
+        };
         self.socket
             .send(tungstenite::Message::text(message))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| broken(e, &mut self.broken))?;
         loop {
-            let message = self.socket.read().map_err(|e| e.to_string())?;
+            let message = self
+                .socket
+                .read()
+                .map_err(|e| broken(e, &mut self.broken))?;
             let tungstenite::Message::Text(text) = message else {
                 continue;
             };

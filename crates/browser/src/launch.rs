@@ -10,9 +10,12 @@ use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use headless_chrome::protocol::cdp::Target::CreateTarget;
 
 use crate::BrowserError;
+use crate::context::{BrowserContext, Control};
 use crate::page::Page;
 
 /// The flags every Chromium we start gets (on top of headless_chrome's defaults, which
@@ -132,6 +135,8 @@ pub struct Browser {
     profile: Option<tempfile::TempDir>,
     pid: Option<u32>,
     idle_timeout: Duration,
+    /// Our own browser-level DevTools connection (browser contexts).
+    control: Arc<Control>,
 }
 
 impl Browser {
@@ -158,11 +163,13 @@ impl Browser {
         let inner = headless_chrome::Browser::new(launch)
             .map_err(|e| BrowserError::Launch(format!("{}: {e}", chrome.display())))?;
         let pid = inner.get_process_id();
+        let control = Arc::new(Control::new(inner.get_ws_url()));
         Ok(Browser {
             inner: Some(inner),
             profile: Some(profile),
             pid,
             idle_timeout: opts.idle_timeout,
+            control,
         })
     }
 
@@ -197,6 +204,46 @@ impl Browser {
             .map_err(|e| self.classify("opening a tab", e))?;
         tab.set_default_timeout(self.idle_timeout);
         Page::new(tab, self.liveness())
+    }
+
+    /// Opens a tab in a browser context of its own: no cookies, storage or cache shared
+    /// with any other tab. The context is disposed when the page is dropped.
+    pub fn new_isolated_page(&self) -> Result<Page, BrowserError> {
+        if !self.process_running() {
+            return Err(self.crashed());
+        }
+        let recheck = |e: BrowserError| {
+            if self.process_running() {
+                e
+            } else {
+                self.crashed()
+            }
+        };
+        let context = BrowserContext::create(&self.control).map_err(recheck)?;
+        let target = context.create_target().map_err(recheck)?;
+        // headless_chrome attaches to every new page target on its own; wait for its tab.
+        let started = std::time::Instant::now();
+        let tab = loop {
+            let found = self
+                .inner()
+                .get_tabs()
+                .lock()
+                .map_err(|_| BrowserError::Protocol("the tab list is poisoned".into()))?
+                .iter()
+                .find(|t| *t.get_target_id() == target)
+                .cloned();
+            if let Some(tab) = found {
+                break tab;
+            }
+            if started.elapsed() > self.idle_timeout {
+                return Err(recheck(BrowserError::Protocol(
+                    "a tab opened in a browser context never attached".into(),
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        tab.set_default_timeout(self.idle_timeout);
+        Page::in_context(tab, self.liveness(), context)
     }
 
     /// Whether Chromium is still running and answering on its DevTools connection.

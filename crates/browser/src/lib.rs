@@ -6,6 +6,7 @@
 //! - `capture`: the page's DOM (the DOM domain's node tree, with open, closed and LWC
 //!   shadow trees and unslotted light children) joined to `DOMSnapshot.captureSnapshot`'s
 //!   computed styles, layout boxes, paint order, scroll boxes.
+//! - `context`: browser contexts, so a page shares no cookies or storage with another.
 //! - `collect`: responses and requests (with the Referer each carried), cookies with flags,
 //!   localStorage, sessionStorage, IndexedDB, Cache Storage, console messages.
 //! - `keyboard`: the live Tab walk (real key events): focus order, traps, focus indicator
@@ -15,12 +16,14 @@
 
 pub mod capture;
 pub(crate) mod cdp;
+pub mod context;
 pub mod crops;
 pub mod keyboard;
 pub mod launch;
 pub mod page;
 
 pub use capture::capture_dom;
+pub use context::BrowserContext;
 pub use launch::{Browser, LaunchOptions, find_chrome};
 pub use page::{Page, Timings, Visit, VisitOptions};
 

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::capture;
 use crate::cdp::{Conn, call_typed};
 use crate::collect::{self, Collector};
+use crate::context::BrowserContext;
 use crate::keyboard::{self, WalkOptions};
 use crate::launch::Liveness;
 use crate::{BrowserError, NodeMap};
@@ -84,6 +85,8 @@ pub struct Page {
     liveness: Liveness,
     tracker: Arc<Tracker>,
     listener: Weak<dyn EventListener<Event> + Send + Sync>,
+    /// The page's own browser context, disposed (tab and all) with the page.
+    context: Option<BrowserContext>,
 }
 
 impl Page {
@@ -98,6 +101,7 @@ impl Page {
             liveness,
             tracker,
             listener,
+            context: None,
         };
         // Both run before the page's own scripts in every document this tab loads.
         page.call(
@@ -110,8 +114,24 @@ impl Page {
         Ok(page)
     }
 
+    /// A page in a browser context of its own (see `Browser::new_isolated_page`).
+    pub(crate) fn in_context(
+        tab: Arc<Tab>,
+        liveness: Liveness,
+        context: BrowserContext,
+    ) -> Result<Page, BrowserError> {
+        let mut page = Page::new(tab, liveness)?;
+        page.context = Some(context);
+        Ok(page)
+    }
+
     pub fn tab(&self) -> &Arc<Tab> {
         &self.tab
+    }
+
+    /// The page's own browser context, if it has one.
+    pub fn context(&self) -> Option<&BrowserContext> {
+        self.context.as_ref()
     }
 
     fn call<C>(&self, method: C, step: &str) -> Result<C::ReturnObject, BrowserError>
@@ -341,7 +361,8 @@ impl Page {
 impl Drop for Page {
     fn drop(&mut self) {
         self.tab.remove_event_listener(&self.listener).ok();
-        if self.liveness.process_running() {
+        // Disposing the context closes its tab.
+        if self.context.take().is_none() && self.liveness.process_running() {
             self.tab.close_target().ok();
         }
     }

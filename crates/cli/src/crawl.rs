@@ -88,13 +88,15 @@ pub fn run_demo(args: &DemoArgs) -> i32 {
     };
     let mut overrides = args.overrides.clone();
     overrides.seeds = vec![format!("{}/s/home", server.url())];
-    let config = match ConfigFile::default().resolve(overrides, Path::new(".")) {
+    let mut config = match ConfigFile::default().resolve(overrides, Path::new(".")) {
         Ok(config) => config,
         Err(e) => {
             eprintln!("portalscan: demo: {e}");
             return exit::ERROR;
         }
     };
+    // The portal's logout ends the session on the server: Back after logout is checked.
+    config.logout_url = Some(format!("{}/s/logout", server.url()));
     eprintln!(
         "portalscan: demo: fixture portal at {}/s/home",
         server.url()

@@ -162,21 +162,6 @@ fn compare(report: &Value, manifest: &Manifest, with_passes: bool) -> Vec<String
     problems
 }
 
-/// Differences issue 4 has not closed yet, named one by one so that everything else is
-/// still compared exactly (and these come back as failures once the filter is removed):
-/// - the crawler does not run the Back-after-logout check, so `phi-restored-after-logout`
-///   is never reported;
-/// - localStorage is shared by every tab and page of an origin, so the profile cache the
-///   home page writes (and the sitemap read visits home first) is also seen on pages crawled
-///   after it; the crawl does not yet isolate pages' storage.
-fn is_known_gap(problem: &str) -> bool {
-    problem.starts_with("missing (0 of 1): ")
-        && problem.contains(" phi-restored-after-logout fail at `html`")
-        || problem.starts_with("unexpected (1, expected 0): ")
-            && problem.contains(" phi-in-local-storage fail at `` ")
-            && problem.contains("localStorage key rh.profileCache.")
-}
-
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("portalscan-crawl-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -184,17 +169,20 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn crawl(seed: &str, dir: &Path) -> (Value, String) {
+fn crawl(origin: &str, jobs: usize, dir: &Path) -> (Value, String) {
     let config = dir.join("portalscan.toml");
-    std::fs::write(&config, "[scope]\nexclude = [\"*/logout*\"]\n").unwrap();
+    std::fs::write(
+        &config,
+        format!("[scope]\nexclude = [\"*/logout*\"]\n\n[logout]\nurl = \"{origin}/s/logout\"\n"),
+    )
+    .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_portalscan"))
-        .args(["crawl", seed, "--config"])
+        .args(["crawl", &format!("{origin}/s/home"), "--config"])
         .arg(&config)
         .arg("--chrome")
         .arg(chrome())
-        // One tab: with two, a Tab walk sometimes fails and the page falls back to reviews
-        // (seen on records and intake; the walk's error is not reported yet).
-        .args(["--jobs", "1", "--format", "json", "--all", "--output-dir"])
+        .args(["--jobs", &jobs.to_string()])
+        .args(["--format", "json", "--all", "--output-dir"])
         .arg(dir.join("out"))
         .output()
         .expect("portalscan runs");
@@ -212,25 +200,26 @@ fn crawl(seed: &str, dir: &Path) -> (Value, String) {
     (report, stderr)
 }
 
+/// One crawl per tab count: each page is visited in a browser context of its own (the
+/// profile cache home writes to localStorage is not seen on later pages, whichever tab
+/// visits them), and Back after logout runs on the pages that show PHI.
 #[test]
 fn crawling_the_fixture_portal_gives_exactly_the_expected_findings() {
     let outside = start_outside().expect("out-of-scope origin starts");
     let mut opts = ServerOptions::new(repo_root().join("fixtures/portal"));
     opts.linked_origin = Some(outside.url());
     let server = start(opts).expect("the portal is built (npm ci && npm run build:portal)");
-    let dir = scratch("portal");
-
-    let (report, stderr) = crawl(&format!("{}/s/home", server.url()), &dir);
-
-    let problems: Vec<String> = compare(&report, &manifest(), true)
-        .into_iter()
-        .filter(|p| !is_known_gap(p))
-        .collect();
-    assert!(
-        problems.is_empty(),
-        "the crawl differs from fixtures/portal/expected.json:\n  {}\nstderr:\n{stderr}",
-        problems.join("\n  ")
-    );
+    for jobs in [2, 1] {
+        let dir = scratch(&format!("portal-jobs{jobs}"));
+        let (report, stderr) = crawl(&server.url(), jobs, &dir);
+        let problems = compare(&report, &manifest(), true);
+        assert!(
+            problems.is_empty(),
+            "with --jobs {jobs}, the crawl differs from fixtures/portal/expected.json:\n  {}\nstderr:\n{stderr}",
+            problems.join("\n  ")
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     assert!(
         outside.requests().is_empty(),
         "the crawler went out of scope: {:?}",
@@ -245,7 +234,6 @@ fn crawling_the_fixture_portal_gives_exactly_the_expected_findings() {
         "{:?}",
         server.third_party_requests()
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -34,6 +34,14 @@ pub struct ConfigFile {
     /// (the CLI's `--threshold RULE=N`, which wins for the same rule).
     #[serde(default)]
     pub thresholds: BTreeMap<String, usize>,
+    pub logout: Option<LogoutSection>,
+}
+
+/// `[logout]`: where to log out for the Back-after-logout check.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogoutSection {
+    pub url: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -128,6 +136,9 @@ pub struct CrawlConfig {
     pub login: Option<FormLogin>,
     /// From `[thresholds]`, unchecked: the gate (in the CLI) checks the rule ids.
     pub thresholds: BTreeMap<String, usize>,
+    /// Normalised; after the crawl, every page that shows PHI is opened, this URL visited,
+    /// and Back pressed (the page itself is never crawled: logout pages are out of scope).
+    pub logout_url: Option<String>,
 }
 
 /// Always excluded: logout pages (`/logout`, `/s/logout`, `/secur/logout.jsp`, `signout`, …).
@@ -224,6 +235,19 @@ impl ConfigFile {
                 portalscan_core::phi::redact_url(&login.url)
             ));
         }
+        let logout_url = match &self.logout {
+            Some(logout) => Some(
+                scope::normalize(&logout.url)
+                    .filter(|u| scope.same_origin(u))
+                    .ok_or_else(|| {
+                        format!(
+                            "logout.url '{}' must be an http(s) URL on a seed's origin",
+                            portalscan_core::phi::redact_url(&logout.url)
+                        )
+                    })?,
+            ),
+            None => None,
+        };
         Ok(CrawlConfig {
             seeds,
             scope,
@@ -258,6 +282,7 @@ impl ConfigFile {
             storage_state: flags.storage_state.or(self.storage_state.map(rel)),
             login: self.login,
             thresholds: self.thresholds,
+            logout_url,
         })
     }
 }
@@ -312,6 +337,9 @@ success_url_contains = "/s/home"
 [thresholds]
 target-size = 5
 text-contrast = 0
+
+[logout]
+url = "https://portal.example/secur/logout.jsp"
 "##;
 
     #[test]
@@ -342,6 +370,10 @@ text-contrast = 0
         assert_eq!(c.login.unwrap().password_env, "PORTAL_PASSWORD");
         assert_eq!(c.thresholds["target-size"], 5);
         assert_eq!(c.thresholds["text-contrast"], 0);
+        assert_eq!(
+            c.logout_url.as_deref(),
+            Some("https://portal.example/secur/logout.jsp")
+        );
     }
 
     #[test]
@@ -368,6 +400,18 @@ text-contrast = 0
             .resolve(Overrides::default(), Path::new("."))
             .unwrap_err();
         assert!(e.contains("login.url"), "{e}");
+        let file = ConfigFile::parse(&EXAMPLE.replace(
+            "url = \"https://portal.example/secur/logout.jsp\"",
+            "url = \"https://idp.example/logout\"",
+        ))
+        .unwrap();
+        let e = file
+            .resolve(Overrides::default(), Path::new("."))
+            .unwrap_err();
+        assert!(e.contains("logout.url"), "{e}");
+        let e = ConfigFile::parse("[logout]\nurl = \"https://p.example/logout\"\nwhen = 1\n")
+            .unwrap_err();
+        assert!(e.contains("when"), "{e}");
     }
 
     #[test]

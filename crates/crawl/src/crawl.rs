@@ -127,6 +127,7 @@ pub fn crawl(
         restarts: 0,
         to_scan: 0,
         started,
+        urls: HashMap::new(),
     };
     let mut admitted = 0usize;
     for depth in 0..=config.max_depth {
@@ -204,6 +205,21 @@ pub fn crawl(
         }
         level = next;
     }
+    if config.logout_url.is_some() {
+        if run.out_of_time() {
+            run.warn("max time reached: Back after logout not checked".into());
+        } else {
+            let urls = std::mem::take(&mut run.urls);
+            crate::logout_check::run(
+                config,
+                visitor,
+                run.journal,
+                run.progress,
+                run.outcome,
+                &urls,
+            )?;
+        }
+    }
     let restarts = run.restarts;
     run.progress.finish();
     outcome.restarts = restarts;
@@ -234,6 +250,8 @@ struct Run<'a> {
     /// Pages this shard scans, known so far (progress's total).
     to_scan: usize,
     started: Instant,
+    /// The real (unredacted) URL of each page scanned in this run, by order.
+    urls: HashMap<usize, String>,
 }
 
 impl Run<'_> {
@@ -421,6 +439,8 @@ impl Run<'_> {
             links: Vec::new(),
             links_withheld: 0,
             warnings: Vec::new(),
+            shows_phi: false,
+            logout_check: None,
         }
     }
 
@@ -470,6 +490,8 @@ impl Run<'_> {
             .collect();
         if job.scan {
             entry.findings = visit.findings;
+            entry.shows_phi = visit.shows_phi;
+            self.urls.insert(job.order, final_url.clone());
         }
         self.record(job, entry)?;
         Ok(Some(links))
@@ -508,7 +530,7 @@ impl Run<'_> {
 /// Redacts every http(s) URL inside a message. Messages put a URL before a colon or in
 /// brackets (`https://…?mrn=…: timed out`): that punctuation is not part of the URL, and
 /// left on it would hide the query value from the redaction.
-fn redact_url_words(message: &str) -> String {
+pub(crate) fn redact_url_words(message: &str) -> String {
     message
         .split(' ')
         .map(|w| {

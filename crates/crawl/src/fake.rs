@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use portalscan_core::{Category, Finding, Outcome};
 
-use crate::visitor::{PageVisit, Timings, VisitError, Visitor};
+use crate::visitor::{PageVisit, Restored, Timings, VisitError, Visitor};
 
 #[derive(Clone, Debug, Default)]
 pub struct FakePage {
@@ -23,6 +23,12 @@ pub struct FakePage {
     pub crash_first: u32,
     /// Facts the fake browser "could not give" on every visit (a failed Tab walk, say).
     pub warnings: Vec<String>,
+    /// The page shows PHI (Back after logout is checked on it).
+    pub shows_phi: bool,
+    /// Back after logout shows it again (one `phi-restored-after-logout` fail).
+    pub restored: bool,
+    /// Back-after-logout checks fail this many times first.
+    pub logout_fail_first: u32,
 }
 
 #[derive(Default)]
@@ -38,6 +44,8 @@ pub struct FakeSite {
     counts: Mutex<HashMap<String, u32>>,
     /// Crash on the n-th visit overall (1-based), once: a browser killed mid-crawl.
     pub crash_on_visit: Option<usize>,
+    /// Every Back-after-logout check in the order made.
+    pub logout_checks: Mutex<Vec<String>>,
 }
 
 impl FakeSite {
@@ -158,6 +166,29 @@ impl Visitor for FakeSite {
                 ..Timings::default()
             },
             warnings: page.warnings.clone(),
+            shows_phi: scan && page.shows_phi,
+        })
+    }
+
+    fn restored_after_logout(&self, _tab: usize, url: &str) -> Result<Restored, VisitError> {
+        let n = {
+            let mut checks = self.logout_checks.lock().unwrap();
+            checks.push(url.to_string());
+            checks.iter().filter(|u| *u == url).count() as u32
+        };
+        let page = self.pages.get(url).cloned().unwrap_or_default();
+        if n <= page.logout_fail_first {
+            return Err(VisitError::Failed(format!("{url}: going back timed out")));
+        }
+        if !page.restored {
+            return Ok(Restored::default());
+        }
+        let mut finding = FakeSite::finding(url);
+        finding.rule = "phi-restored-after-logout".into();
+        finding.category = Category::Phi;
+        Ok(Restored {
+            via: Some("bfcache".into()),
+            findings: vec![finding],
         })
     }
 

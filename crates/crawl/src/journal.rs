@@ -52,6 +52,24 @@ pub struct JournalEntry {
     /// left them out), each naming the step and the error; redacted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The page shows PHI: Back after logout is checked on it (with `[logout] url`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shows_phi: bool,
+    /// The Back-after-logout check, once done (its findings are in `findings`). The check
+    /// appends the page's entry again with it: the later line is the page's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logout_check: Option<LogoutCheck>,
+}
+
+/// How Back after logout went on a page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogoutCheck {
+    /// How the page came back (`bfcache`, `http-cache`, `network`); absent: it did not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_via: Option<String>,
+    /// Why the check could not be made (after retries), redacted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 impl JournalEntry {
@@ -158,12 +176,24 @@ impl Journal {
     }
 }
 
-/// Every entry of a journal file in file order (for reports built from a finished run).
+/// Every page of a journal file in file order (for reports built from a finished run); a
+/// page written again (its Back-after-logout check) is its latest entry, in its first place.
 pub fn read_all(path: &Path) -> Result<Vec<JournalEntry>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    Ok(text
+    let mut entries: Vec<JournalEntry> = Vec::new();
+    let mut at: HashMap<(String, usize), usize> = HashMap::new();
+    for entry in text
         .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect())
+        .filter_map(|l| serde_json::from_str::<JournalEntry>(l).ok())
+    {
+        match at.get(&(entry.url.clone(), entry.order)) {
+            Some(&i) => entries[i] = entry,
+            None => {
+                at.insert((entry.url.clone(), entry.order), entries.len());
+                entries.push(entry);
+            }
+        }
+    }
+    Ok(entries)
 }

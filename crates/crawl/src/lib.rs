@@ -8,6 +8,7 @@
 //! - `shard`: `--shard i/n`, a split by a stable hash of the URL.
 //! - `crawl`: the BFS frontier in canonical order, the tab pool, retries, browser restarts.
 //! - `journal`: `results.jsonl`, appended and flushed per page; `--resume`.
+//! - `logout_check`: after the crawl, Back after logout on every page that shows PHI.
 //! - `progress`: a bar on a terminal, plain lines in CI logs; URLs redacted.
 
 pub mod chromium;
@@ -15,6 +16,7 @@ pub mod config;
 pub mod crawl;
 pub mod fake;
 pub mod journal;
+mod logout_check;
 pub mod progress;
 pub mod scope;
 pub mod shard;
@@ -27,4 +29,4 @@ pub use journal::JournalEntry;
 pub use progress::{Progress, Style};
 pub use scope::Scope;
 pub use shard::Shard;
-pub use visitor::{PageVisit, Timings, VisitError, Visitor};
+pub use visitor::{PageVisit, Restored, Timings, VisitError, Visitor};

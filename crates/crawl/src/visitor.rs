@@ -16,6 +16,9 @@ pub struct Timings {
     /// Masking PHI in the page and cropping failing elements (0 in journals from before).
     #[serde(default)]
     pub screenshots_ms: f64,
+    /// Opening the page's own browser context with the login state in it.
+    #[serde(default)]
+    pub context_ms: f64,
 }
 
 impl Timings {
@@ -26,6 +29,7 @@ impl Timings {
             + self.rules_ms
             + self.tab_walk_ms
             + self.screenshots_ms
+            + self.context_ms
     }
 }
 
@@ -42,6 +46,17 @@ pub struct PageVisit {
     /// Facts the browser could not give on this page (a failed Tab walk, say): each names
     /// the step and the error, never page content. The rules saw those facts as unknown.
     pub warnings: Vec<String>,
+    /// The page shows PHI (so Back after logout is checked on it, when configured).
+    pub shows_phi: bool,
+}
+
+/// What Back after logout showed.
+#[derive(Clone, Debug, Default)]
+pub struct Restored {
+    /// How the page came back (`bfcache`, `http-cache`, `network`); `None`: it did not.
+    pub via: Option<String>,
+    /// The `phi-restored-after-logout` findings on the page Back showed.
+    pub findings: Vec<Finding>,
 }
 
 /// Why a visit did not give a page. Messages name the step, never page content or
@@ -85,4 +100,13 @@ pub trait Visitor: Sync {
 
     /// Whether the browser is still there (a failed visit on a dead browser is a crash).
     fn is_alive(&self) -> bool;
+
+    /// Back after logout on one page (the crawl's `[logout] url`): opens `url` logged in, in
+    /// a session of its own, logs out, goes Back and scans what is shown with the
+    /// `phi-restored-after-logout` rule only.
+    fn restored_after_logout(&self, _tab: usize, _url: &str) -> Result<Restored, VisitError> {
+        Err(VisitError::Failed(
+            "this visitor cannot check Back after logout".into(),
+        ))
+    }
 }

@@ -466,3 +466,105 @@ impl std::io::Write for SharedBuf {
         Ok(())
     }
 }
+
+/// Back after logout runs after the crawl on the pages that show PHI only; its findings join
+/// the page's; the journal gets the page again with the check, so `--resume` neither redoes
+/// nor loses it; a check that keeps failing is a warning, not a finding.
+#[test]
+fn back_after_logout_is_checked_once_on_pages_that_show_phi() {
+    let dir = TempDir::new("logout");
+    let site = || {
+        portal()
+            .with(&u("/s/appointments"), |p| {
+                p.shows_phi = true;
+                p.restored = true;
+            })
+            .with(&u("/s/home"), |p| p.shows_phi = true)
+            .with(&u("/s/messages"), |p| {
+                p.shows_phi = true;
+                p.restored = true;
+                p.logout_fail_first = 5;
+            })
+    };
+    let mut c = config(&dir, &["/s/"]);
+    c.logout_url = Some(u("/s/logout"));
+    let first_site = site();
+    let first = crawl(&c, &first_site, &mut Progress::silent()).unwrap();
+    let mut checked = first_site.logout_checks.lock().unwrap().clone();
+    checked.sort();
+    // messages: one attempt and one retry (retries = 1), then given up.
+    assert_eq!(
+        checked,
+        [
+            u("/s/appointments"),
+            u("/s/home"),
+            u("/s/messages"),
+            u("/s/messages")
+        ]
+    );
+    let page = |pages: &[JournalEntry], path: &str| {
+        pages.iter().find(|p| p.url == u(path)).unwrap().clone()
+    };
+    let rules =
+        |p: &JournalEntry| -> Vec<String> { p.findings.iter().map(|f| f.rule.clone()).collect() };
+    let appts = page(&first.pages, "/s/appointments");
+    assert_eq!(rules(&appts), ["fake-rule", "phi-restored-after-logout"]);
+    assert_eq!(
+        appts.logout_check.as_ref().unwrap().restored_via.as_deref(),
+        Some("bfcache")
+    );
+    let home = page(&first.pages, "/s/home");
+    assert_eq!(rules(&home), ["fake-rule"]);
+    assert_eq!(home.logout_check.as_ref().unwrap().restored_via, None);
+    let messages = page(&first.pages, "/s/messages");
+    assert_eq!(rules(&messages), ["fake-rule"]);
+    assert!(messages.logout_check.as_ref().unwrap().error.is_some());
+    assert!(
+        first
+            .warnings
+            .iter()
+            .any(|w| w.contains("Back after logout not checked"))
+    );
+    assert!(page(&first.pages, "/s/records?id=1").logout_check.is_none());
+    // The journal's latest line per page carries the check.
+    let lines = journal::read_all(&dir.0.join("results.jsonl")).unwrap();
+    assert_eq!(lines.len(), first.pages.len());
+    assert_eq!(page(&lines, "/s/appointments"), appts);
+
+    // Resume: nothing visited or checked again, nothing lost.
+    c.resume = true;
+    let again_site = site();
+    let second = crawl(&c, &again_site, &mut Progress::silent()).unwrap();
+    assert!(again_site.visited().is_empty());
+    assert!(again_site.logout_checks.lock().unwrap().is_empty());
+    assert_eq!(page(&second.pages, "/s/appointments"), appts);
+
+    // Without [logout] no page is checked.
+    let none = TempDir::new("no-logout");
+    let plain = site();
+    crawl(&config(&none, &["/s/"]), &plain, &mut Progress::silent()).unwrap();
+    assert!(plain.logout_checks.lock().unwrap().is_empty());
+}
+
+/// A page killed between its crawl and its check is checked on resume.
+#[test]
+fn resume_checks_pages_whose_check_was_not_done() {
+    let dir = TempDir::new("logout-resume");
+    let site = || {
+        portal().with(&u("/s/home"), |p| {
+            p.shows_phi = true;
+            p.restored = true;
+        })
+    };
+    let mut c = config(&dir, &["/s/"]);
+    crawl(&c, &site(), &mut Progress::silent()).unwrap();
+    // The first run had no [logout]: home's entry shows PHI but has no check.
+    c.logout_url = Some(u("/s/logout"));
+    c.resume = true;
+    let second_site = site();
+    let second = crawl(&c, &second_site, &mut Progress::silent()).unwrap();
+    assert!(second_site.visited().is_empty());
+    assert_eq!(*second_site.logout_checks.lock().unwrap(), [u("/s/home")]);
+    let home = second.pages.iter().find(|p| p.url == u("/s/home")).unwrap();
+    assert_eq!(home.findings.len(), 2);
+}

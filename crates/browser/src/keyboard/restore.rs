@@ -40,6 +40,20 @@ fn without_fragment(url: &str) -> &str {
     url.split('#').next().unwrap_or(url)
 }
 
+/// The same URL once parsed, fragments aside.
+fn same_document(a: &str, b: &str) -> bool {
+    let parse = |u: &str| {
+        url::Url::parse(u).ok().map(|mut u| {
+            u.set_fragment(None);
+            u
+        })
+    };
+    match (parse(a), parse(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => without_fragment(a) == without_fragment(b),
+    }
+}
+
 fn navigate(tab: &Tab, url: &str, settle: Duration) -> Result<String, BrowserError> {
     tab.navigate_to(url)
         .and_then(|t| t.wait_until_navigated())
@@ -56,6 +70,8 @@ fn navigate(tab: &Tab, url: &str, settle: Duration) -> Result<String, BrowserErr
 /// (`bfcache`: the same live document; `http-cache`: reloaded without a network transfer;
 /// `network`: fetched again and the server still served it), or `None` when Back showed
 /// something else (the server sent the login page). The tab is left on the page shown.
+/// A PHI page that does not load as itself (redirected to a login page: the session is not
+/// logged in) is an error, not "not restored".
 pub fn restored_after_logout(
     tab: &Tab,
     phi_url: &str,
@@ -64,6 +80,15 @@ pub fn restored_after_logout(
 ) -> Result<Option<RestoredPage>, BrowserError> {
     let cx = &Conn::open(tab);
     let phi = navigate(tab, phi_url, settle)?;
+    if !same_document(&phi, phi_url) {
+        // Back would "restore" the login page: say so rather than answer "not restored".
+        return Err(BrowserError::Navigation {
+            url: phi_url.to_string(),
+            message: "the page did not load as itself before logout (redirected: is the \
+                      session logged in?)"
+                .into(),
+        });
+    }
     mark(cx, "phi")?;
     navigate(tab, logout_url, settle)?;
     mark(cx, "after-logout")?;

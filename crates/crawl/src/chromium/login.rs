@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use headless_chrome::Tab;
-use headless_chrome::protocol::cdp::Network;
+use headless_chrome::protocol::cdp::Page;
 use portalscan_browser::BrowserError;
 use serde::Deserialize;
 
@@ -79,8 +79,8 @@ impl StorageState {
         })
     }
 
-    /// The cookies as DevTools `Network.setCookies` takes them.
-    fn cookie_params(&self) -> Result<Vec<Network::CookieParam>, BrowserError> {
+    /// The cookies as DevTools `CookieParam`s (what `Storage.setCookies` takes).
+    pub fn cookie_params(&self) -> Vec<serde_json::Value> {
         self.cookies
             .iter()
             .map(|c| {
@@ -98,54 +98,52 @@ impl StorageState {
                 {
                     json["sameSite"] = ss.into();
                 }
-                serde_json::from_value(json).map_err(|_| {
-                    BrowserError::Protocol(format!("storage state: cookie {} is not valid", c.name))
-                })
+                json
             })
             .collect()
     }
 
-    /// Sets the cookies, then each in-scope origin's localStorage by visiting `landing` (a
-    /// seed of that origin) and writing the items there. Origins without a seed are skipped:
-    /// the crawler never goes there.
-    pub fn apply(
-        &self,
-        tab: &Arc<Tab>,
-        seeds: &[String],
-        timeout: Duration,
-    ) -> Result<(), BrowserError> {
-        if !self.cookies.is_empty() {
-            tab.call_method(Network::SetCookies {
-                cookies: self.cookie_params()?,
-            })
-            .map_err(|e| BrowserError::protocol("storage state: setting cookies", e))?;
-        }
+    /// A script, run before the page's own in every document of a page's context, that
+    /// writes the localStorage items of the document's origin (items the page already has
+    /// are left alone). Only origins of a seed: the crawler never goes anywhere else.
+    pub fn local_storage_script(&self, seeds: &[String]) -> Option<String> {
+        let mut by_origin = serde_json::Map::new();
         for origin in &self.origins {
-            let Some(landing) = seeds
+            let origin_name = origin.origin.trim_end_matches('/');
+            let has_seed = seeds
                 .iter()
-                .find(|s| scope::origin(s).as_deref() == Some(origin.origin.trim_end_matches('/')))
-            else {
-                continue;
-            };
-            if origin.local_storage.is_empty() {
+                .any(|s| scope::origin(s).as_deref() == Some(origin_name));
+            if !has_seed || origin.local_storage.is_empty() {
                 continue;
             }
-            navigate(tab, landing, timeout)?;
             let items: Vec<(&str, &str)> = origin
                 .local_storage
                 .iter()
                 .map(|kv| (kv.name.as_str(), kv.value.as_str()))
                 .collect();
-            let script = format!(
-                "(() => {{ for (const [k, v] of {}) localStorage.setItem(k, v); return true; }})()",
-                serde_json::to_string(&items).unwrap_or_else(|_| "[]".into())
-            );
-            tab.evaluate(&script, false).map_err(|_| {
-                BrowserError::Protocol("storage state: cannot set localStorage".into())
-            })?;
+            by_origin.insert(origin_name.to_string(), serde_json::json!(items));
         }
-        Ok(())
+        if by_origin.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "(() => {{ const items = {}[location.origin]; if (!items) return; \
+             try {{ for (const [k, v] of items) if (localStorage.getItem(k) === null) localStorage.setItem(k, v); }} catch (_) {{}} }})()",
+            serde_json::Value::Object(by_origin)
+        ))
     }
+}
+
+/// Adds `script` to run before the page's own scripts in every document the tab loads.
+pub fn add_script(tab: &Arc<Tab>, script: &str) -> Result<(), BrowserError> {
+    tab.call_method(Page::AddScriptToEvaluateOnNewDocument {
+        source: script.to_string(),
+        world_name: None,
+        include_command_line_api: None,
+        run_immediately: None,
+    })
+    .map(|_| ())
+    .map_err(|_| BrowserError::Protocol("storage state: cannot set localStorage".into()))
 }
 
 /// Fills and submits the login form, then waits for the success URL.
@@ -238,9 +236,20 @@ mod tests {
         assert_eq!(state.cookies[0].name, "sid");
         assert!(state.cookies[0].http_only);
         assert_eq!(state.origins[0].local_storage[0].value, "t0k");
-        let params = state.cookie_params().unwrap();
-        assert_eq!(params[0].same_site, Some(Network::CookieSameSite::Lax));
-        assert_eq!(params[0].expires, None);
+        let params = state.cookie_params();
+        assert_eq!(params[0]["sameSite"], "Lax");
+        assert!(params[0].get("expires").is_none());
+        let script = state
+            .local_storage_script(&["http://127.0.0.1:8080/s/home".into()])
+            .unwrap();
+        assert!(
+            script.contains(r#"{"http://127.0.0.1:8080":[["token","t0k"]]}"#),
+            "{script}"
+        );
+        assert_eq!(
+            state.local_storage_script(&["http://other.test/".into()]),
+            None
+        );
     }
 
     #[test]

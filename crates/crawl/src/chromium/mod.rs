@@ -1,22 +1,27 @@
-//! The real [`Visitor`]: Chromium through `portalscan-browser`, one tab per job, the scope
-//! guard on every tab, login after every (re)start, the core's rules on every scanned page.
+//! The real [`Visitor`]: Chromium through `portalscan-browser`. Every visit gets a tab in a
+//! browser context of its own (no cookies, storage or cache from other pages), with the
+//! scope guard installed and the login state put in (storage-state cookies and
+//! localStorage, the form login's cookies); the core's rules run on every scanned page.
+//! The form login runs once per browser (again after a restart), in a context of its own.
 
 mod guard;
 pub mod login;
 pub mod shots;
+mod logout;
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use portalscan_browser::{Browser, BrowserError, LaunchOptions, Page, VisitOptions};
 use portalscan_core::{Finding, Snapshot};
+use serde_json::Value;
 
 pub use guard::ScopeGuard;
 pub use login::StorageState;
 
 use crate::config::{CrawlConfig, FormLogin};
 use crate::scope::{self, Scope};
-use crate::visitor::{PageVisit, Timings, VisitError, Visitor};
+use crate::visitor::{PageVisit, Restored, Timings, VisitError, Visitor};
 
 /// Runs the rules on a page: the CLI passes the same scan the static `scan` command uses.
 pub type ScanFn = Arc<dyn Fn(&Snapshot) -> Vec<Finding> + Send + Sync>;
@@ -28,6 +33,8 @@ pub struct ChromiumOptions {
     pub seeds: Vec<String>,
     pub storage_state: Option<StorageState>,
     pub login: Option<FormLogin>,
+    /// Where to log out for the Back-after-logout check (`[logout] url`).
+    pub logout_url: Option<String>,
     pub scan: ScanFn,
     /// Crop failing elements into their findings (see [`shots`]).
     pub screenshots: bool,
@@ -56,6 +63,7 @@ impl ChromiumOptions {
             seeds: config.seeds.clone(),
             storage_state,
             login: config.login.clone(),
+            logout_url: config.logout_url.clone(),
             scan,
             screenshots: config.screenshots,
         })
@@ -63,20 +71,30 @@ impl ChromiumOptions {
 }
 
 struct Session {
-    // Tabs before the browser: they are closed before it goes away.
-    tabs: Vec<(Page, Arc<ScopeGuard>)>,
     browser: Browser,
+    /// One per slot: installed on every tab the slot opens.
+    guards: Vec<Arc<ScopeGuard>>,
+    /// What every new context starts with: the form login's cookies, or else the storage
+    /// state's. Never printed or written.
+    cookies: Vec<Value>,
 }
 
 pub struct ChromiumVisitor {
     opts: ChromiumOptions,
+    /// The storage state's localStorage, written by a script before the page's own.
+    local_storage: Option<String>,
     session: RwLock<Option<Session>>,
 }
 
 impl ChromiumVisitor {
     pub fn new(opts: ChromiumOptions) -> ChromiumVisitor {
+        let local_storage = opts
+            .storage_state
+            .as_ref()
+            .and_then(|s| s.local_storage_script(&opts.seeds));
         ChromiumVisitor {
             opts,
+            local_storage,
             session: RwLock::new(None),
         }
     }
@@ -88,28 +106,65 @@ impl ChromiumVisitor {
 
     fn open(&self, tabs: usize) -> Result<Session, BrowserError> {
         let browser = Browser::launch(&self.opts.launch)?;
-        let mut pages = Vec::new();
-        for _ in 0..tabs.max(1) {
-            let page = browser.new_page()?;
-            let guard = Arc::new(ScopeGuard::new(self.opts.scope.clone()));
-            guard.install(page.tab())?;
-            pages.push((page, guard));
-        }
-        let (first, guard) = &pages[0];
-        if let Some(state) = &self.opts.storage_state {
-            state.apply(first.tab(), &self.opts.seeds, self.opts.visit.timeout)?;
-        }
-        if let Some(login) = &self.opts.login {
-            guard.set_login(true);
-            let result = login::form_login(first.tab(), login, self.opts.visit.timeout);
-            guard.set_login(false);
-            guard.take_blocked();
-            result?;
-        }
-        Ok(Session {
-            tabs: pages,
+        let guards = (0..tabs.max(1))
+            .map(|_| Arc::new(ScopeGuard::new(self.opts.scope.clone())))
+            .collect();
+        let mut session = Session {
             browser,
-        })
+            guards,
+            cookies: self
+                .opts
+                .storage_state
+                .as_ref()
+                .map(StorageState::cookie_params)
+                .unwrap_or_default(),
+        };
+        if let Some(login) = &self.opts.login {
+            let guard = Arc::new(ScopeGuard::new(self.opts.scope.clone()));
+            let page = self.new_page(&session, &guard)?;
+            self.form_login(&page, &guard, login)?;
+            let context = page.context().expect("an isolated page has a context");
+            session.cookies = context
+                .cookies()?
+                .iter()
+                .map(portalscan_browser::context::cookie_param)
+                .collect();
+        }
+        Ok(session)
+    }
+
+    /// A tab in a fresh browser context, guarded, with the login state in it.
+    fn new_page(&self, session: &Session, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
+        let page = session.browser.new_isolated_page()?;
+        guard.install(page.tab())?;
+        if let Some(context) = page.context() {
+            context.set_cookies(&session.cookies)?;
+        }
+        if let Some(script) = &self.local_storage {
+            login::add_script(page.tab(), script)?;
+        }
+        Ok(page)
+    }
+
+    fn form_login(
+        &self,
+        page: &Page,
+        guard: &ScopeGuard,
+        login: &FormLogin,
+    ) -> Result<(), BrowserError> {
+        guard.set_login(true);
+        let result = login::form_login(page.tab(), login, self.opts.visit.timeout);
+        guard.set_login(false);
+        guard.take_blocked();
+        result
+    }
+
+    /// A failure while opening a tab: a crash when the browser is gone.
+    fn open_error(&self, session: &Session, e: BrowserError) -> VisitError {
+        if !session.browser.is_alive() {
+            return VisitError::Crashed(portalscan_core::phi::redact(&e.to_string()));
+        }
+        visit_error(e)
     }
 }
 
@@ -140,15 +195,20 @@ impl Visitor for ChromiumVisitor {
         let Some(session) = session.as_ref() else {
             return Err(VisitError::Crashed("the browser is not running".into()));
         };
-        let (page, guard) = &session.tabs[tab % session.tabs.len()];
+        let guard = &session.guards[tab % session.guards.len()];
         guard.take_blocked();
+        let opening = Instant::now();
+        let page = self
+            .new_page(session, guard)
+            .map_err(|e| self.open_error(session, e))?;
+        let context_ms = ms(opening.elapsed());
         let opts = VisitOptions {
             tab_walk: scan && self.opts.visit.tab_walk,
             ..self.opts.visit.clone()
         };
         let result = page.visit(url, &opts);
         let blocked = guard.take_blocked();
-        let visit = match result {
+        let mut visit = match result {
             Ok(visit) => visit,
             Err(e) => {
                 if let Some(target) = blocked.first() {
@@ -183,6 +243,7 @@ impl Visitor for ChromiumVisitor {
             snapshot_ms: ms(visit.timings.snapshot),
             rules_ms: 0.0,
             tab_walk_ms: ms(visit.timings.tab_walk),
+            context_ms,
             ..Timings::default()
         };
         let mut warnings = visit.warnings;
@@ -203,12 +264,15 @@ impl Visitor for ChromiumVisitor {
         } else {
             Vec::new()
         };
+        let shows_phi =
+            scan && self.opts.logout_url.is_some() && logout::shows_phi(&mut visit.snapshot);
         Ok(PageVisit {
             final_url: visit.final_url,
             links: visit.links,
             findings,
             timings,
             warnings,
+            shows_phi,
         })
     }
 
@@ -217,7 +281,11 @@ impl Visitor for ChromiumVisitor {
         let Some(session) = session.as_ref() else {
             return Err(VisitError::Crashed("the browser is not running".into()));
         };
-        let tab = session.tabs[tab % session.tabs.len()].0.tab();
+        let guard = &session.guards[tab % session.guards.len()];
+        let page = self
+            .new_page(session, guard)
+            .map_err(|e| self.open_error(session, e))?;
+        let tab = page.tab();
         // A same-origin fetch() from a seed page: no navigation outside the scope, and the
         // session's cookies go with it.
         let origin = scope::origin(url);
@@ -248,5 +316,28 @@ impl Visitor for ChromiumVisitor {
     fn is_alive(&self) -> bool {
         let session = self.session.read().unwrap_or_else(|p| p.into_inner());
         session.as_ref().is_some_and(|s| s.browser.is_alive())
+    }
+
+    fn restored_after_logout(&self, tab: usize, url: &str) -> Result<Restored, VisitError> {
+        let session = self.session.read().unwrap_or_else(|p| p.into_inner());
+        let Some(session) = session.as_ref() else {
+            return Err(VisitError::Crashed("the browser is not running".into()));
+        };
+        let Some(logout_url) = self.opts.logout_url.as_deref() else {
+            return Err(VisitError::Failed("no [logout] url configured".into()));
+        };
+        let guard = &session.guards[tab % session.guards.len()];
+        guard.take_blocked();
+        let page = self
+            .new_page(session, guard)
+            .map_err(|e| self.open_error(session, e))?;
+        // An earlier check's logout may have ended the session the cookies carry: a form
+        // login logs in afresh in this page's own context.
+        if let Some(login) = &self.opts.login {
+            self.form_login(&page, guard, login)
+                .map_err(|e| self.open_error(session, e))?;
+        }
+        logout::check(&page, guard, url, logout_url, &self.opts)
+            .map_err(|e| self.open_error(session, e))
     }
 }
