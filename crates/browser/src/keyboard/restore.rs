@@ -40,13 +40,14 @@ fn without_fragment(url: &str) -> &str {
     url.split('#').next().unwrap_or(url)
 }
 
-/// The same URL once parsed, fragments aside.
-fn same_document(a: &str, b: &str) -> bool {
+/// The same page: origin and path (a portal page may add its own query, such as
+/// Experience Cloud's `c__` parameters, and fragments once loaded; a login redirect
+/// changes the path).
+fn same_page(a: &str, b: &str) -> bool {
     let parse = |u: &str| {
-        url::Url::parse(u).ok().map(|mut u| {
-            u.set_fragment(None);
-            u
-        })
+        url::Url::parse(u)
+            .ok()
+            .map(|u| (u.origin(), u.path().to_string()))
     };
     match (parse(a), parse(b)) {
         (Some(a), Some(b)) => a == b,
@@ -80,7 +81,7 @@ pub fn restored_after_logout(
 ) -> Result<Option<RestoredPage>, BrowserError> {
     let cx = &Conn::open(tab);
     let phi = navigate(tab, phi_url, settle)?;
-    if !same_document(&phi, phi_url) {
+    if !same_page(&phi, phi_url) {
         // Back would "restore" the login page: say so rather than answer "not restored".
         return Err(BrowserError::Navigation {
             url: phi_url.to_string(),
