@@ -6,8 +6,8 @@
 
 mod guard;
 pub mod login;
-pub mod shots;
 mod logout;
+pub mod shots;
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
