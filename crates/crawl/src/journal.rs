@@ -64,6 +64,9 @@ pub struct JournalEntry {
 /// How Back after logout went on a page.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LogoutCheck {
+    /// Back showed the page again after logout.
+    #[serde(default)]
+    pub restored: bool,
     /// How the page came back (`bfcache`, `http-cache`, `network`); absent: it did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restored_via: Option<String>,

@@ -127,6 +127,7 @@ fn record(
                 None => "not shown again after logout".to_string(),
             };
             entry.logout_check = Some(LogoutCheck {
+                restored: restored.via.is_some(),
                 restored_via: restored.via,
                 error: None,
             });
@@ -137,6 +138,7 @@ fn record(
             let note = format!("Back after logout not checked: {message}");
             outcome.warnings.push(format!("{}: {note}", entry.url));
             entry.logout_check = Some(LogoutCheck {
+                restored: false,
                 restored_via: None,
                 error: Some(message),
             });

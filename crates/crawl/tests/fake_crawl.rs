@@ -516,6 +516,8 @@ fn back_after_logout_is_checked_once_on_pages_that_show_phi() {
     let home = page(&first.pages, "/s/home");
     assert_eq!(rules(&home), ["fake-rule"]);
     assert_eq!(home.logout_check.as_ref().unwrap().restored_via, None);
+    assert!(!home.logout_check.as_ref().unwrap().restored);
+    assert!(appts.logout_check.as_ref().unwrap().restored);
     let messages = page(&first.pages, "/s/messages");
     assert_eq!(rules(&messages), ["fake-rule"]);
     assert!(messages.logout_check.as_ref().unwrap().error.is_some());
