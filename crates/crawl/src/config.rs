@@ -414,6 +414,19 @@ url = "https://portal.example/secur/logout.jsp"
         assert!(e.contains("when"), "{e}");
     }
 
+    /// The README's example config is a valid config, `[logout]` and all.
+    #[test]
+    fn the_readme_example_parses() {
+        let readme = include_str!("../../../README.md");
+        let start = readme.find("```toml\n").expect("a toml block") + "```toml\n".len();
+        let end = start + readme[start..].find("```").expect("its end");
+        let c = ConfigFile::parse(&readme[start..end])
+            .unwrap()
+            .resolve(Overrides::default(), Path::new("."))
+            .unwrap();
+        assert!(c.logout_url.is_some_and(|u| !c.scope.allows(&u)));
+    }
+
     #[test]
     fn defaults() {
         let c = CrawlConfig::for_seeds(&["http://127.0.0.1:1/"]).unwrap();
