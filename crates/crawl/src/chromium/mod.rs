@@ -264,8 +264,9 @@ impl Visitor for ChromiumVisitor {
         } else {
             Vec::new()
         };
-        let shows_phi =
-            scan && self.opts.logout_url.is_some() && logout::shows_phi(&mut visit.snapshot);
+        // Recorded on every scanned page (one page-level rule), so a `--resume` that adds
+        // `[logout]` knows which finished pages to check.
+        let shows_phi = scan && logout::shows_phi(&mut visit.snapshot);
         Ok(PageVisit {
             final_url: visit.final_url,
             links: visit.links,
