@@ -49,6 +49,7 @@ raw_methods! {
     CaptureScreenshot = "Page.captureScreenshot";
     GetNavigationHistory = "Page.getNavigationHistory";
     NavigateToHistoryEntry = "Page.navigateToHistoryEntry";
+    StopLoading = "Page.stopLoading";
     // Runtime
     RuntimeEnable = "Runtime.enable";
     Evaluate = "Runtime.evaluate";
@@ -84,7 +85,7 @@ raw_methods! {
 }
 
 /// How long one call over our own connection may take before it is an error.
-const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A DevTools connection to one tab: our own socket when possible, else the tab's.
 pub(crate) struct Conn<'a> {
@@ -117,6 +118,17 @@ impl<'a> Conn<'a> {
 
     pub fn is_direct(&self) -> bool {
         self.direct.is_some()
+    }
+
+    /// How long a call over our own connection may wait for its answer from now on
+    /// ([`CALL_TIMEOUT`] unless set); an answer that comes later is skipped as stale.
+    pub fn set_call_timeout(&self, timeout: Duration) {
+        if let Some(direct) = &self.direct
+            && let MaybeTlsStream::Plain(stream) = direct.borrow_mut().socket.get_mut()
+        {
+            // Zero would mean "no timeout".
+            let _ = stream.set_read_timeout(Some(timeout.max(Duration::from_millis(1))));
+        }
     }
 }
 

@@ -256,6 +256,17 @@ impl Browser {
         self.pid
     }
 
+    /// Kills Chromium at once (SIGKILL), for a browser that stopped answering: dropping it
+    /// would first wait for its answer to `Browser.close`. Best effort; Linux and other
+    /// systems with `kill`.
+    pub fn kill(&self) {
+        if let Some(pid) = self.pid.filter(|_| self.process_running()) {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+    }
+
     /// The profile directory (removed when the `Browser` is dropped).
     pub fn profile_dir(&self) -> &Path {
         self.profile.as_ref().expect("present until drop").path()

@@ -25,7 +25,7 @@ pub mod page;
 pub use capture::capture_dom;
 pub use context::BrowserContext;
 pub use launch::{Browser, LaunchOptions, find_chrome};
-pub use page::{Page, Timings, Visit, VisitOptions};
+pub use page::{Page, Stage, Timings, Visit, VisitOptions};
 
 use std::collections::HashMap;
 

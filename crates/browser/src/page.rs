@@ -19,9 +19,10 @@ use portalscan_core::Snapshot;
 use portalscan_core::dom::{Dom, Namespace};
 use portalscan_core::snapshot::{Header, HttpResponse};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 
 use crate::capture;
-use crate::cdp::{Conn, call_typed};
+use crate::cdp::{self, Conn, call_typed};
 use crate::collect::{self, Collector};
 use crate::context::BrowserContext;
 use crate::keyboard::{self, WalkOptions};
@@ -79,11 +80,24 @@ pub struct Timings {
     pub tab_walk: Duration,
 }
 
+/// How far the current visit got: read by a watchdog on another thread, which allows
+/// `timeout` for loading and settling and then a budget of its own for the browser's work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// No visit yet.
+    Idle,
+    /// Navigating, waiting for the load event and for the page to settle.
+    Loading,
+    /// The page settled at this instant; capturing it, collecting its facts, the Tab walk.
+    Working(Instant),
+}
+
 /// A browser tab. Closed when dropped.
 pub struct Page {
     tab: Arc<Tab>,
     liveness: Liveness,
     tracker: Arc<Tracker>,
+    stage: Mutex<Stage>,
     listener: Weak<dyn EventListener<Event> + Send + Sync>,
     /// The page's own browser context, disposed (tab and all) with the page.
     context: Option<BrowserContext>,
@@ -100,6 +114,7 @@ impl Page {
             tab,
             liveness,
             tracker,
+            stage: Mutex::new(Stage::Idle),
             listener,
             context: None,
         };
@@ -134,6 +149,15 @@ impl Page {
         self.context.as_ref()
     }
 
+    /// How far the current (or last) visit got.
+    pub fn stage(&self) -> Stage {
+        *self.stage.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn set_stage(&self, stage: Stage) {
+        *self.stage.lock().unwrap_or_else(|p| p.into_inner()) = stage;
+    }
+
     fn call<C>(&self, method: C, step: &str) -> Result<C::ReturnObject, BrowserError>
     where
         C: Method + Serialize + std::fmt::Debug,
@@ -155,6 +179,7 @@ impl Page {
 
     /// Loads `url`, waits for it to settle and snapshots it.
     pub fn visit(&self, url: &str, opts: &VisitOptions) -> Result<Visit, BrowserError> {
+        self.set_stage(Stage::Loading);
         self.check_alive()?;
         let start = Instant::now();
         let deadline = start + opts.timeout;
@@ -167,20 +192,30 @@ impl Page {
         // transport takes ~100 ms a call (see cdp.rs). Domains whose events we
         // listen to are enabled through the tab (events go to the session that asked).
         let conn = Conn::open(&self.tab);
+        // Page.navigate answers once the server did: a server that never answers would
+        // hold it until the connection's own call timeout.
+        conn.set_call_timeout(opts.timeout);
         let nav = call_typed(
             &conn,
             "navigating",
             Navigate {
                 url: url.to_string(),
             },
-        )
-        .map_err(|e| match self.recheck(e) {
-            // Page.navigate answers once the server did: a server that never answers
-            // holds it until the connection's own call timeout.
-            BrowserError::Protocol(_) if start.elapsed() >= opts.timeout => BrowserError::Timeout {
-                url: url.to_string(),
-                step: "navigating".into(),
-            },
+        );
+        conn.set_call_timeout(cdp::CALL_TIMEOUT);
+        let nav = nav.map_err(|e| match self.recheck(e) {
+            BrowserError::Protocol(_) if start.elapsed() >= opts.timeout => {
+                // The tab would go on waiting for the server: stop it (best effort).
+                let _ = cdp::call(
+                    &conn,
+                    "stopping the navigation",
+                    cdp::StopLoading(json!({})),
+                );
+                BrowserError::Timeout {
+                    url: url.to_string(),
+                    step: "navigating".into(),
+                }
+            }
             other => other,
         })?;
         if let Some(error) = nav.error_text.as_deref().filter(|e| !e.is_empty())
@@ -196,6 +231,7 @@ impl Page {
         let loaded = Instant::now();
         self.wait_for_settle(&conn, opts.settle, deadline)?;
         let settled = Instant::now();
+        self.set_stage(Stage::Working(settled));
 
         let captured = capture::capture(&conn).map_err(|e| self.recheck(e))?;
         let final_url = captured
@@ -355,6 +391,18 @@ impl Page {
         } else {
             Duration::from_secs_f64(ms / 1000.0)
         })
+    }
+}
+
+impl Page {
+    /// Closes the tab now, while another thread may still be visiting in it (a watchdog
+    /// gave up on that visit): its calls then fail and it ends. Dropping the page later
+    /// closes nothing more.
+    pub fn close(&self) -> Result<(), BrowserError> {
+        self.tab
+            .close_target()
+            .map(|_| ())
+            .map_err(|e| self.liveness.classify("closing the tab", e))
     }
 }
 

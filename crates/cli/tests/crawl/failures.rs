@@ -1,6 +1,5 @@
 //! A page that answers 500 is reported as an error (after the retry) and the crawl goes on
-//! to every other page. (A page whose server never answers is not tested here yet: the
-//! visit does not end at --timeout while the navigation waits for response headers.)
+//! to every other page. (Pages that never finish: `watchdog.rs`.)
 
 use crate::server::{Reply, TestServer, page};
 use crate::support::{TempDir, crawl, errors, page_urls, report};

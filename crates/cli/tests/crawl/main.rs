@@ -13,3 +13,4 @@ mod server;
 mod shard;
 mod storage_state;
 mod support;
+mod watchdog;

@@ -55,6 +55,43 @@ impl Crawl {
     }
 }
 
+/// `portalscan crawl <args>`, killed (and the test failed) if it is still running after
+/// `limit`: a guard for tests of hangs, so a regression fails instead of hanging the suite.
+/// It asserts nothing about speed; the limit is far above what the crawl should take.
+pub fn crawl_bounded(out: &Path, args: &[&str], limit: std::time::Duration) -> Crawl {
+    let stdout = out.join("stdout.txt");
+    let stderr = out.join("stderr.txt");
+    let mut child = portalscan()
+        .arg("crawl")
+        .arg("--output-dir")
+        .arg(out)
+        .args(args)
+        .stdout(std::fs::File::create(&stdout).unwrap())
+        .stderr(std::fs::File::create(&stderr).unwrap())
+        .spawn()
+        .expect("run portalscan");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "the crawl was still running after {limit:?}: it hangs\n{}",
+                std::fs::read_to_string(&stderr).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    Crawl {
+        code: status.code().unwrap_or(-1),
+        stdout: std::fs::read_to_string(&stdout).unwrap_or_default(),
+        stderr: std::fs::read_to_string(&stderr).unwrap_or_default(),
+    }
+}
+
 /// `portalscan crawl <args>` (the output dir is the first argument).
 pub fn crawl(out: &Path, args: &[&str]) -> Crawl {
     let out = portalscan()

@@ -3,16 +3,20 @@
 //! scope guard installed and the login state put in (storage-state cookies and
 //! localStorage, the form login's cookies); the core's rules run on every scanned page.
 //! The form login runs once per browser (again after a restart), in a context of its own.
+//! Every visit runs under a watchdog (`watchdog.rs`): one that runs out of time loses its
+//! tab, and a browser that stops answering is restarted.
 
 mod guard;
 pub mod login;
 mod logout;
 pub mod shots;
+mod watchdog;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use portalscan_browser::{Browser, BrowserError, LaunchOptions, Page, VisitOptions};
+use portalscan_browser::{Browser, BrowserError, LaunchOptions, Page, Visit, VisitOptions};
 use portalscan_core::{Finding, Snapshot};
 use serde_json::Value;
 
@@ -84,6 +88,9 @@ pub struct ChromiumVisitor {
     /// The storage state's localStorage, written by a script before the page's own.
     local_storage: Option<String>,
     session: RwLock<Option<Session>>,
+    /// The browser stopped answering (a hung tab could not even be closed): it counts as
+    /// dead, and is killed at the restart.
+    wedged: AtomicBool,
 }
 
 impl ChromiumVisitor {
@@ -96,6 +103,7 @@ impl ChromiumVisitor {
             opts,
             local_storage,
             session: RwLock::new(None),
+            wedged: AtomicBool::new(false),
         }
     }
 
@@ -159,6 +167,37 @@ impl ChromiumVisitor {
         result
     }
 
+    /// Visits `url` in `page` under the watchdog. When the time is up the page's tab is
+    /// closed and the visit is a timeout; when the browser does not answer even that, a
+    /// crash (the crawl restarts it).
+    fn watched_visit(
+        &self,
+        session: &Session,
+        page: &Arc<Page>,
+        url: &str,
+        opts: &VisitOptions,
+    ) -> Result<Result<Visit, BrowserError>, VisitError> {
+        let stage = match watchdog::visit(page, url, opts) {
+            watchdog::Watched::Done(result) => return Ok(*result),
+            watchdog::Watched::Expired(stage) => stage,
+        };
+        let shown = portalscan_core::phi::redact_url(url);
+        let closing = Arc::clone(page);
+        let closed = watchdog::within_grace(move || closing.close());
+        if !matches!(closed, Some(Ok(()))) || !session.browser.is_alive() {
+            self.wedged.store(true, Ordering::SeqCst);
+            return Err(VisitError::Crashed(format!(
+                "{shown}: the browser did not answer after the visit ran out of time while {}",
+                watchdog::step(stage)
+            )));
+        }
+        Err(VisitError::Timeout(format!(
+            "{shown}: timed out while {} (stopped after {} s; its tab was closed)",
+            watchdog::step(stage),
+            (opts.timeout + watchdog::GRACE).as_secs()
+        )))
+    }
+
     /// A failure while opening a tab: a crash when the browser is gone.
     fn open_error(&self, session: &Session, e: BrowserError) -> VisitError {
         if !session.browser.is_alive() {
@@ -184,6 +223,12 @@ fn ms(d: Duration) -> f64 {
 impl Visitor for ChromiumVisitor {
     fn start(&self, tabs: usize) -> Result<(), VisitError> {
         let mut session = self.session.write().unwrap_or_else(|p| p.into_inner());
+        // A browser that stopped answering would hold up its own shutdown.
+        if self.wedged.swap(false, Ordering::SeqCst)
+            && let Some(old) = session.as_ref()
+        {
+            old.browser.kill();
+        }
         // Drop the old (dead) browser first: its profile directory goes with it.
         *session = None;
         *session = Some(self.open(tabs).map_err(visit_error)?);
@@ -201,12 +246,13 @@ impl Visitor for ChromiumVisitor {
         let page = self
             .new_page(session, guard)
             .map_err(|e| self.open_error(session, e))?;
+        let page = Arc::new(page);
         let context_ms = ms(opening.elapsed());
         let opts = VisitOptions {
             tab_walk: scan && self.opts.visit.tab_walk,
             ..self.opts.visit.clone()
         };
-        let result = page.visit(url, &opts);
+        let result = self.watched_visit(session, &page, url, &opts)?;
         let blocked = guard.take_blocked();
         let mut visit = match result {
             Ok(visit) => visit,
@@ -316,7 +362,8 @@ impl Visitor for ChromiumVisitor {
 
     fn is_alive(&self) -> bool {
         let session = self.session.read().unwrap_or_else(|p| p.into_inner());
-        session.as_ref().is_some_and(|s| s.browser.is_alive())
+        !self.wedged.load(Ordering::SeqCst)
+            && session.as_ref().is_some_and(|s| s.browser.is_alive())
     }
 
     fn restored_after_logout(&self, tab: usize, url: &str) -> Result<Restored, VisitError> {
