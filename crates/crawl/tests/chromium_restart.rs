@@ -70,11 +70,25 @@ fn serve(slow: mpsc::Sender<()>) -> String {
     url
 }
 
-#[test]
-fn a_browser_killed_mid_crawl_is_restarted_and_every_page_finishes() {
+struct Run {
+    root: String,
+    outcome: portalscan_crawl::CrawlOutcome,
+    /// The pid the signal went to.
+    signalled: Option<u32>,
+    /// Whether /s/slow was requested again after the signal.
+    slow_again: bool,
+    visitor: ChromiumVisitor,
+}
+
+/// Crawls the test site with one job and sends `signal` (`KILL`, `STOP`) to the browser
+/// as soon as /s/slow is requested.
+fn crawl_and_signal(signal: &str, timeout: Duration) -> Run {
     let (slow_tx, slow_rx) = mpsc::channel();
     let root = serve(slow_tx);
-    let out = std::env::temp_dir().join(format!("portalscan-restart-{}", std::process::id()));
+    let out = std::env::temp_dir().join(format!(
+        "portalscan-restart-{signal}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&out);
     let seed = format!("{root}/s/home");
     let mut config = CrawlConfig::for_seeds(&[&seed]).unwrap();
@@ -83,40 +97,52 @@ fn a_browser_killed_mid_crawl_is_restarted_and_every_page_finishes() {
     config.tab_walk = false;
     config.jobs = 1;
     config.retries = 0;
+    config.timeout = timeout;
     let options = ChromiumOptions::from_config(&config, Arc::new(|_| Vec::new())).unwrap();
     let visitor = ChromiumVisitor::new(options);
-
-    let (outcome, (killed, slow_rx)) = std::thread::scope(|s| {
+    let (outcome, (signalled, slow_rx)) = std::thread::scope(|s| {
         let visitor = &visitor;
-        let killer = s.spawn(move || {
+        let signaller = s.spawn(move || {
             // The first request for /s/slow: the page is loading in the browser.
-            let killed = slow_rx
+            let signalled = slow_rx
                 .recv_timeout(Duration::from_secs(120))
                 .ok()
                 .and_then(|()| visitor.browser_pid())
                 .filter(|pid| {
                     std::process::Command::new("kill")
-                        .args(["-KILL", &pid.to_string()])
+                        .args([&format!("-{signal}"), &pid.to_string()])
                         .status()
                         .is_ok_and(|s| s.success())
                 });
-            (killed, slow_rx)
+            (signalled, slow_rx)
         });
         let outcome = crawl(&config, visitor, &mut Progress::silent());
-        (outcome, killer.join().unwrap())
+        (outcome, signaller.join().unwrap())
     });
-    let outcome = outcome.unwrap();
     let _ = std::fs::remove_dir_all(&out);
+    Run {
+        root,
+        outcome: outcome.unwrap(),
+        signalled,
+        slow_again: slow_rx.try_recv().is_ok(),
+        visitor,
+    }
+}
 
-    let killed = killed.expect("the browser was killed while /s/slow loaded");
+/// Every page of the test site, without an error, after one restart.
+fn assert_restarted_once_and_finished(run: &Run) {
+    let outcome = &run.outcome;
+    let signalled = run
+        .signalled
+        .expect("the browser was signalled while /s/slow loaded");
     assert_eq!(outcome.restarts, 1, "{:?}", outcome.pages);
-    // A new browser, not the killed one.
-    assert_ne!(visitor.browser_pid(), Some(killed));
+    // A new browser, not the signalled one.
+    assert_ne!(run.visitor.browser_pid(), Some(signalled));
     let mut urls: Vec<&str> = outcome.pages.iter().map(|p| p.url.as_str()).collect();
     urls.sort();
     let expected: Vec<String> = ["/s/a", "/s/c", "/s/home", "/s/slow"]
         .iter()
-        .map(|p| format!("{root}{p}"))
+        .map(|p| format!("{}{p}", run.root))
         .collect();
     assert_eq!(
         urls,
@@ -136,7 +162,22 @@ fn a_browser_killed_mid_crawl_is_restarted_and_every_page_finishes() {
         .unwrap();
     assert_eq!(slow.attempts, 2, "{slow:?}");
     assert!(
-        slow_rx.try_recv().is_ok(),
+        run.slow_again,
         "/s/slow was requested again after the restart"
     );
+}
+
+#[test]
+fn a_browser_killed_mid_crawl_is_restarted_and_every_page_finishes() {
+    let run = crawl_and_signal("KILL", Duration::from_secs(30));
+    assert_restarted_once_and_finished(&run);
+}
+
+/// A browser that stops answering (SIGSTOP: the process is there, nothing answers): the
+/// watchdog gives up on the visit, cannot even close its tab, counts the browser as dead;
+/// the restart kills it and the crawl finishes.
+#[test]
+fn a_browser_that_stops_answering_is_killed_and_restarted() {
+    let run = crawl_and_signal("STOP", Duration::from_secs(3));
+    assert_restarted_once_and_finished(&run);
 }
