@@ -136,6 +136,12 @@ fn context_only_kinds() {
             ("ssn", "536-22-8142")
         ])
     );
+    assert_eq!(found("MRN 12 MRN 12345678"), pairs(&[("mrn", "12345678")]));
+    assert_eq!(
+        found("?mrn=******78 (MRN 12345678)"),
+        pairs(&[("mrn", "12345678")])
+    );
+    assert_eq!(found("mrn=12345678:"), pairs(&[("mrn", "12345678")]));
     assert_eq!(found("Riverside Patient Portal"), pairs(&[]));
     assert_eq!(
         found(r#"{"className":"slds-card","name":"Appointments"}"#),

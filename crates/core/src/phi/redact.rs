@@ -155,6 +155,15 @@ mod tests {
         assert!(!redacted.contains("00123456"), "{redacted}");
         assert!(!redacted.contains("04/12/1961"), "{redacted}");
         assert!(!redacted.contains("1961"), "{redacted}");
+        // A label after a short or already masked value of the same kind.
+        for text in [
+            "MRN 12 MRN 12345678",
+            "?mrn=******78 (MRN 12345678)",
+            "mrn=12345678: timed out",
+        ] {
+            let redacted = redact(text);
+            assert!(!redacted.contains("12345678"), "{text} -> {redacted}");
+        }
     }
 
     #[test]

@@ -193,11 +193,9 @@ impl<'a> Scanner<'a> {
         // A word inside a longer identifier (`abc_123`, `x-536`) still counts as a word:
         // detectors check their own boundaries.
         // "MRN 00123456", "Order # 512-34-5678": a label just before, without `:`. A label
-        // naming something else than the context in force starts a new value ("MRN
-        // 00123456 DOB 04/12/1961": the DOB label ends the MRN's context).
-        if let Some(hint) = label_before(b, i)
-            && hint != self.context_at(i)
-        {
+        // starts a new value even inside another's context ("MRN 00123456 DOB 04/12/1961",
+        // "MRN 12 MRN 12345678"); a value found twice is merged in `finish`.
+        if let Some(hint) = label_before(b, i) {
             self.take_value(i, hint, ValueEnd::Delimited, b.len());
         }
         let cx = self.context_at(i);
@@ -411,7 +409,9 @@ impl<'a> Scanner<'a> {
             }
             let (ks, ke) = match (kind, end) {
                 // Ids and dates are one token; in running text the next word is not theirs.
-                (Kind::Mrn | Kind::MemberId, ValueEnd::Delimited) => (vs, token_end(b, vs, ve)),
+                (Kind::Mrn | Kind::MemberId, ValueEnd::Delimited) => {
+                    trim(b, vs, token_end(b, vs, ve))
+                }
                 (Kind::Dob, _) => match dates::parse(b, vs) {
                     Some((date_end, ..)) if date_end <= ve => (vs, date_end),
                     _ => continue,
@@ -460,7 +460,9 @@ fn trim(b: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
     while s < e && b[s].is_ascii_whitespace() {
         s += 1;
     }
-    while e > s && b[e - 1].is_ascii_whitespace() {
+    // Trailing punctuation ends a sentence or starts the next field ("mrn=12345678:",
+    // "MRN 12345678."): it is not part of the value.
+    while e > s && (b[e - 1].is_ascii_whitespace() || matches!(b[e - 1], b':' | b'.')) {
         e -= 1;
     }
     (s, e)
