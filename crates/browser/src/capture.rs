@@ -250,10 +250,41 @@ struct RareStrings {
     value: Vec<i64>,
 }
 
+impl RareStrings {
+    /// Each listed node's value, by node index.
+    fn by_node(rare: &Option<RareStrings>) -> HashMap<usize, i64> {
+        rare.as_ref()
+            .map(|r| {
+                r.index
+                    .iter()
+                    .copied()
+                    .zip(r.value.iter().copied())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The nodes that have a value.
+    fn nodes(rare: &Option<RareStrings>) -> HashSet<usize> {
+        rare.as_ref()
+            .map(|r| r.index.iter().copied().collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Sparse flags: the nodes in `index` have the flag.
 #[derive(Deserialize, Debug, Default)]
 #[serde(default)]
 struct RareFlags {
     index: Vec<usize>,
+}
+
+impl RareFlags {
+    fn nodes(rare: &Option<RareFlags>) -> HashSet<usize> {
+        rare.as_ref()
+            .map(|r| r.index.iter().copied().collect())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Deserialize, Debug, Default)]
@@ -321,22 +352,6 @@ impl<'a> Facts<'a> {
                 "the DOM snapshot's node arrays differ in length".into(),
             ));
         }
-        let rare_strings = |rare: &Option<RareStrings>| -> HashMap<usize, i64> {
-            rare.as_ref()
-                .map(|r| {
-                    r.index
-                        .iter()
-                        .copied()
-                        .zip(r.value.iter().copied())
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let rare_flags = |rare: &Option<RareFlags>| -> HashSet<usize> {
-            rare.as_ref()
-                .map(|r| r.index.iter().copied().collect())
-                .unwrap_or_default()
-        };
         let mut layout_of: Vec<Option<usize>> = vec![None; count];
         for (k, &node) in doc.layout.node_index.iter().enumerate() {
             if node < count && layout_of[node].is_none() {
@@ -358,9 +373,9 @@ impl<'a> Facts<'a> {
         Ok(Facts {
             raw,
             doc,
-            input_values: rare_strings(&n.input_value),
-            checked: rare_flags(&n.input_checked),
-            selected: rare_flags(&n.option_selected),
+            input_values: RareStrings::by_node(&n.input_value),
+            checked: RareFlags::nodes(&n.input_checked),
+            selected: RareFlags::nodes(&n.option_selected),
             layout_of,
             text_inside,
             styles: StyleTable::default(),

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use portalscan_core::dom::{Namespace, Node, NodeData, NodeId, ShadowMode};
 
-use super::{Built, CDATA, COMMENT, DOCTYPE, DOCUMENT, ELEMENT, Facts, TEXT, element_name};
+use super::{
+    Built, CDATA, COMMENT, DOCTYPE, DOCUMENT, ELEMENT, Facts, RareStrings, TEXT, element_name,
+};
 use crate::{BrowserError, NodeMap};
 
 /// A node of the rebuilt node tree: a snapshot node, or a shadow root (which DOMSnapshot
@@ -78,22 +80,8 @@ pub(super) fn build(facts: &mut Facts) -> Result<Built, BrowserError> {
     let count = n.node_type.len();
     let raw = facts.raw;
     let s = |i: i64| raw.string(i).unwrap_or("");
-    let shadow_types: HashMap<usize, i64> = n
-        .shadow_root_type
-        .as_ref()
-        .map(|r| {
-            r.index
-                .iter()
-                .copied()
-                .zip(r.value.iter().copied())
-                .collect()
-        })
-        .unwrap_or_default();
-    let pseudo: std::collections::HashSet<usize> = n
-        .pseudo_type
-        .as_ref()
-        .map(|r| r.index.iter().copied().collect())
-        .unwrap_or_default();
+    let shadow_types = RareStrings::by_node(&n.shadow_root_type);
+    let pseudo = RareStrings::nodes(&n.pseudo_type);
     let name_of = |i: usize| s(n.node_name[i]);
     let is_slot = |i: usize| n.node_type[i] == ELEMENT && name_of(i) == "SLOT";
     let is_custom = |i: usize| n.node_type[i] == ELEMENT && name_of(i).contains('-');
