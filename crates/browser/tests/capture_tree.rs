@@ -4,22 +4,11 @@
 #[allow(dead_code)]
 mod common;
 
-use std::time::Duration;
-
-use common::{Reply, browser, serve};
-use portalscan_browser::{VisitOptions, capture::capture_dom_inferred, capture_dom};
+use common::{Reply, browser, serve, visit_options};
+use portalscan_browser::{capture::capture_dom_inferred, capture_dom};
 use portalscan_core::a11y::PageA11y;
 use portalscan_core::dom::{Dom, ElementRef, NodeData, ShadowMode};
 use portalscan_core::{Outcome, ScanOptions, scan_all};
-
-fn opts() -> VisitOptions {
-    VisitOptions {
-        timeout: Duration::from_secs(30),
-        settle: Duration::from_millis(200),
-        tab_walk: false,
-        max_tab_presses: 0,
-    }
-}
 
 fn by_id<'a>(dom: &'a Dom, id: &str) -> ElementRef<'a> {
     let mut found = dom.elements().filter(|e| e.attr("id") == Some(id));
@@ -71,7 +60,7 @@ fn the_node_tree_is_the_browsers_own() {
     let browser = browser();
     let page = browser.new_page().unwrap();
     let visit = page
-        .visit(&format!("http://{addr}/trees"), &opts())
+        .visit(&format!("http://{addr}/trees"), &visit_options())
         .unwrap();
     let dom = &visit.snapshot.dom;
 
@@ -173,7 +162,7 @@ fn without_the_dom_tree_the_tree_is_inferred_from_the_snapshot() {
     let addr = serve(vec![("/trees", Reply::html(TREE_PAGE))]);
     let browser = browser();
     let page = browser.new_page().unwrap();
-    page.visit(&format!("http://{addr}/trees"), &opts())
+    page.visit(&format!("http://{addr}/trees"), &visit_options())
         .unwrap();
     let (inferred, _, _) = capture_dom_inferred(page.tab()).unwrap();
     let (exact, _, _) = capture_dom(page.tab()).unwrap();
@@ -225,7 +214,9 @@ at.attachShadow({mode: 'open'}).innerHTML = '<b id="deepest">deepest</b>';
     let addr = serve(vec![("/deep", Reply::html(page_html))]);
     let browser = browser();
     let page = browser.new_page().unwrap();
-    let visit = page.visit(&format!("http://{addr}/deep"), &opts()).unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/deep"), &visit_options())
+        .unwrap();
     let dom = &visit.snapshot.dom;
     let bottom = by_id(dom, "bottom");
     assert_eq!(mode(dom, bottom), Some(ShadowMode::Open));

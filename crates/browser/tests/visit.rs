@@ -4,19 +4,10 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Reply, browser, serve};
+use common::{Reply, browser, serve, visit_options};
 use portalscan_browser::capture::capture_dom_inferred;
 use portalscan_browser::{BrowserError, VisitOptions, capture_dom};
 use portalscan_core::dom::{Dom, ElementRef, NodeData, NodeId, ShadowMode};
-
-fn opts() -> VisitOptions {
-    VisitOptions {
-        timeout: Duration::from_secs(30),
-        settle: Duration::from_millis(200),
-        tab_walk: false,
-        max_tab_presses: 0,
-    }
-}
 
 fn by_id<'a>(dom: &'a Dom, id: &str) -> ElementRef<'a> {
     dom.elements()
@@ -87,7 +78,7 @@ fn shadow_trees_styles_layout_and_links() {
     let browser = browser();
     let page = browser.new_page().unwrap();
     let url = format!("http://{addr}/dir/shadow.html");
-    let visit = page.visit(&url, &opts()).unwrap();
+    let visit = page.visit(&url, &visit_options()).unwrap();
     let snap = &visit.snapshot;
     let dom = &snap.dom;
     assert_eq!(snap.source, "chromium");
@@ -231,11 +222,13 @@ fn http_error_pages_are_pages_and_network_errors_are_not() {
     let page = browser.new_page().unwrap();
 
     let url = format!("http://{addr}/missing");
-    let visit = page.visit(&url, &opts()).unwrap();
+    let visit = page.visit(&url, &visit_options()).unwrap();
     assert_eq!(visit.snapshot.response.as_ref().unwrap().status, 404);
     assert_eq!(visit.final_url, url);
 
-    let visit = page.visit(&format!("http://{addr}/gone"), &opts()).unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/gone"), &visit_options())
+        .unwrap();
     let response = visit.snapshot.response.as_ref().unwrap();
     assert_eq!(response.status, 410);
     assert_eq!(
@@ -246,7 +239,7 @@ fn http_error_pages_are_pages_and_network_errors_are_not() {
 
     // An error status with an empty body: Chromium shows its own error page.
     let url = format!("http://{addr}/empty");
-    let visit = page.visit(&url, &opts()).unwrap();
+    let visit = page.visit(&url, &visit_options()).unwrap();
     assert_eq!(visit.snapshot.response.as_ref().unwrap().status, 500);
     assert_eq!(visit.final_url, url);
 
@@ -255,7 +248,7 @@ fn http_error_pages_are_pages_and_network_errors_are_not() {
     let port = closed.local_addr().unwrap().port();
     drop(closed);
     let url = format!("http://127.0.0.1:{port}/");
-    match page.visit(&url, &opts()) {
+    match page.visit(&url, &visit_options()) {
         Err(BrowserError::Navigation { url: u, message }) => {
             assert_eq!(u, url);
             assert!(message.contains("ERR_CONNECTION_REFUSED"), "{message}");
@@ -266,7 +259,10 @@ fn http_error_pages_are_pages_and_network_errors_are_not() {
         ),
     }
     // The tab still works afterwards.
-    assert!(page.visit(&format!("http://{addr}/gone"), &opts()).is_ok());
+    assert!(
+        page.visit(&format!("http://{addr}/gone"), &visit_options())
+            .is_ok()
+    );
 }
 
 #[test]
@@ -279,7 +275,8 @@ fn a_killed_browser_is_a_crash_and_leaves_no_profile() {
     let profile = browser.profile_dir().to_path_buf();
     assert!(profile.is_dir());
     let page = browser.new_page().unwrap();
-    page.visit(&format!("http://{addr}/"), &opts()).unwrap();
+    page.visit(&format!("http://{addr}/"), &visit_options())
+        .unwrap();
     assert!(browser.is_alive());
 
     let pid = browser.pid().expect("we started Chromium");
@@ -290,7 +287,7 @@ fn a_killed_browser_is_a_crash_and_leaves_no_profile() {
     assert!(status.success());
     std::thread::sleep(Duration::from_millis(300));
     assert!(!browser.is_alive());
-    match page.visit(&format!("http://{addr}/"), &opts()) {
+    match page.visit(&format!("http://{addr}/"), &visit_options()) {
         Err(BrowserError::Crashed(_)) => {}
         other => panic!("expected Crashed, got {:?}", other.map(|v| v.final_url)),
     }
@@ -353,7 +350,7 @@ fn visit_waits_for_the_page_to_settle_and_collects_its_facts() {
         settle: Duration::from_millis(500),
         tab_walk: true,
         max_tab_presses: 20,
-        ..opts()
+        ..visit_options()
     };
     let visit = page.visit(&format!("http://{addr}/live"), &opts).unwrap();
     let snap = &visit.snapshot;
@@ -463,7 +460,7 @@ fn the_browser_and_the_static_scan_agree_on_a_static_page() {
     let browser = browser();
     let page = browser.new_page().unwrap();
     let url = format!("http://{addr}/same.html");
-    let visit = page.visit(&url, &opts()).unwrap();
+    let visit = page.visit(&url, &visit_options()).unwrap();
     let static_snap =
         portalscan_html::snapshot_from_html(SAME_PAGE, &url, &portalscan_html::NoResources);
 
@@ -504,7 +501,7 @@ document.getElementById('host').attachShadow({mode: 'open'}).innerHTML =
     let browser = browser();
     let page = browser.new_page().unwrap();
     let visit = page
-        .visit(&format!("http://{addr}/slots"), &opts())
+        .visit(&format!("http://{addr}/slots"), &visit_options())
         .unwrap();
     let dom = &visit.snapshot.dom;
     let slot = by_name(dom, "slot")[0];
@@ -556,7 +553,7 @@ fn a_page_whose_load_never_ends_is_captured_at_the_timeout() {
     let page = browser.new_page().unwrap();
     let opts = VisitOptions {
         timeout: Duration::from_secs(3),
-        ..opts()
+        ..visit_options()
     };
     let visit = page.visit(&format!("http://{addr}/slow"), &opts).unwrap();
     assert_eq!(

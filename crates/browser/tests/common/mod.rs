@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
 
-use portalscan_browser::{Browser, LaunchOptions};
+use portalscan_browser::{Browser, LaunchOptions, VisitOptions};
 
 #[derive(Clone)]
 pub struct Reply {
@@ -103,4 +103,14 @@ fn answer(mut stream: TcpStream, routes: &HashMap<String, Reply>) {
 /// A browser for one test. Fails (never skips) when Chromium is missing.
 pub fn browser() -> Browser {
     Browser::launch(&LaunchOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A visit without the Tab walk, with room for a loaded machine.
+pub fn visit_options() -> VisitOptions {
+    VisitOptions {
+        timeout: std::time::Duration::from_secs(30),
+        settle: std::time::Duration::from_millis(200),
+        tab_walk: false,
+        max_tab_presses: 0,
+    }
 }
