@@ -24,7 +24,7 @@ const MAX_VALUES: usize = 2_000;
 pub struct KnownValues {
     /// Exact values (case-sensitive), longest first.
     exact: Vec<String>,
-    /// Names and their parts, compared ignoring ASCII case.
+    /// Names and their parts, lower-cased (ASCII), compared ignoring ASCII case.
     names: Vec<String>,
 }
 
@@ -127,10 +127,10 @@ impl KnownValues {
                 continue;
             }
             if m.kinds.has(Kind::Name) {
-                self.names.push(value.to_string());
+                self.names.push(value.to_ascii_lowercase());
                 for part in value.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-') {
                     if part.chars().count() >= MIN_NAME_PART {
-                        self.names.push(part.to_string());
+                        self.names.push(part.to_ascii_lowercase());
                     }
                 }
             } else {
@@ -144,10 +144,14 @@ impl KnownValues {
     pub fn mask_in(&self, text: &str) -> Option<String> {
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         for value in &self.exact {
-            find_all(text, value, false, &mut ranges);
+            find_all(text, text, value, &mut ranges);
         }
-        for name in &self.names {
-            find_all(text, name, true, &mut ranges);
+        if !self.names.is_empty() {
+            // Names are kept lower-case; ASCII lower-casing keeps every byte offset.
+            let lower = text.to_ascii_lowercase();
+            for name in &self.names {
+                find_all(&lower, text, name, &mut ranges);
+            }
         }
         if ranges.is_empty() {
             return None;
@@ -169,20 +173,16 @@ impl KnownValues {
     }
 }
 
-/// Adds the ranges where `needle` occurs in `text` as a whole word.
-fn find_all(text: &str, needle: &str, ignore_case: bool, out: &mut Vec<(usize, usize)>) {
-    if needle.is_empty() || needle.len() > text.len() {
+/// Adds the ranges where `needle` occurs in `hay` (`text`, or `text` lower-cased) as a
+/// whole word of `text`.
+fn find_all(hay: &str, text: &str, needle: &str, out: &mut Vec<(usize, usize)>) {
+    if needle.is_empty() || needle.len() > hay.len() {
         return;
     }
-    let (hay, pat) = if ignore_case {
-        (text.to_ascii_lowercase(), needle.to_ascii_lowercase())
-    } else {
-        (text.to_string(), needle.to_string())
-    };
     let mut from = 0;
-    while let Some(found) = hay[from..].find(&pat) {
+    while let Some(found) = hay[from..].find(needle) {
         let start = from + found;
-        let end = start + pat.len();
+        let end = start + needle.len();
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
         let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
