@@ -101,39 +101,22 @@ pub fn redact_text(text: &str) -> String {
     out
 }
 
-/// Longest text read as the label of the text after it.
-const MAX_LABEL: usize = 64;
-
 /// `text` with PHI masked, when the text before it (`label`, the previous text on the
 /// page) may name it: `<dt>MRN</dt><dd>00123456</dd>`, `<th>Date of birth</th><td>…`,
-/// `<span>Patient</span> <b>Maria Alvarez</b>`. The label is read as "label: text"; a
-/// short text that is no label changes nothing, so this masks at least what
-/// [`redact_text`] masks.
+/// `<span>Patient</span> <b>Maria Alvarez</b>` (see [`phi::detect_after_label`]). A short
+/// text that is no label changes nothing, so this masks at least what [`redact_text`]
+/// masks.
 pub fn redact_text_after(label: &str, text: &str) -> String {
-    let label = label.trim();
-    if label.is_empty() || label.len() > MAX_LABEL {
-        return redact_text(text);
-    }
-    let separator = if label.ends_with([':', '#', '=']) {
-        " "
-    } else {
-        ": "
-    };
-    let joined = format!("{label}{separator}{text}");
-    let offset = label.len() + separator.len();
-    let named = phi::detect(&joined).into_iter().find(|m| {
-        m.start >= offset && joined.is_char_boundary(m.start) && joined.is_char_boundary(m.end)
-    });
+    let named = phi::detect_after_label(label, text)
+        .into_iter()
+        .find(|m| text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
     match named {
-        Some(m) => {
-            let (start, end) = (m.start - offset, m.end - offset);
-            format!(
-                "{}{}{}",
-                redact_text(&text[..start]),
-                phi::mask(&text[start..end]),
-                redact_text(&text[end..])
-            )
-        }
+        Some(m) => format!(
+            "{}{}{}",
+            redact_text(&text[..m.start]),
+            phi::mask(&text[m.start..m.end]),
+            redact_text(&text[m.end..])
+        ),
         None => redact_text(text),
     }
 }

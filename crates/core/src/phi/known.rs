@@ -8,7 +8,7 @@
 //! must never show PHI, and an image cannot be redacted afterwards); findings do not, as
 //! their own evidence comes from the detectors.
 
-use super::{Kind, Match, detect, detect_in_value, mask};
+use super::{Kind, Match, detect, detect_after_label, detect_in_value, mask};
 use crate::dom::NodeData;
 use crate::snapshot::Snapshot;
 
@@ -38,16 +38,7 @@ impl KnownValues {
                 NodeData::Text { text } if !text.trim().is_empty() => {
                     known.add_text(text);
                     // A label in the text before ("<dt>Patient</dt><dd>Maria Alvarez</dd>").
-                    let label = previous.trim();
-                    if !label.is_empty() && label.len() <= 64 {
-                        let joined = format!("{label}: {text}");
-                        let offset = label.len() + 2;
-                        let matches: Vec<Match> = detect(&joined)
-                            .into_iter()
-                            .filter(|m| m.start >= offset)
-                            .collect();
-                        known.add(&joined, &matches);
-                    }
+                    known.add(text, &detect_after_label(previous, text));
                     previous = text;
                 }
                 NodeData::Comment { text } => known.add_text(text),

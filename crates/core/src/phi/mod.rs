@@ -32,7 +32,7 @@ pub mod values;
 pub use fingerprint::FingerprintKey;
 pub use known::KnownValues;
 pub use redact::{mask, redact, redact_attr, redact_parser_message, redact_url};
-pub use scanner::{detect, detect_in_value};
+pub use scanner::{detect, detect_after_label, detect_in_value};
 
 /// The kinds of PHI the detectors know (the vocabulary of `phi.kinds`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -62,6 +62,35 @@ pub fn detect(text: &str) -> Vec<Match> {
     s.finish()
 }
 
+/// Longest text read as the label of the text after it.
+const MAX_LABEL: usize = 64;
+
+/// PHI in `text` when the text shown just before it (`label`: `<dt>MRN</dt><dd>…`,
+/// `<th>Patient</th><td>…`) may name it: the two are read as "label: text". Offsets are
+/// in `text`; a `label` longer than a label ([`MAX_LABEL`]) is prose and adds nothing.
+pub fn detect_after_label(label: &str, text: &str) -> Vec<Match> {
+    let label = label.trim();
+    if label.is_empty() || label.len() > MAX_LABEL {
+        return detect(text);
+    }
+    let separator = if label.ends_with([':', '#', '=']) {
+        " "
+    } else {
+        ": "
+    };
+    let joined = format!("{label}{separator}{text}");
+    let offset = label.len() + separator.len();
+    detect(&joined)
+        .into_iter()
+        .filter(|m| m.start >= offset)
+        .map(|m| Match {
+            start: m.start - offset,
+            end: m.end - offset,
+            ..m
+        })
+        .collect()
+}
+
 /// PHI in a value whose key is known from structure: a query parameter, form field,
 /// cookie, storage key or `data-` attribute (`key`), with the value's own text (`value`).
 /// The key's context covers the whole value; JSON inside the value is scanned as usual.
