@@ -173,25 +173,6 @@ pub enum Confidence {
 }
 
 impl Confidence {
-    /// The kinds that are PHI by themselves: all but record ids, which only link to a
-    /// record (rules that report only `Summary::phi` declare these).
-    pub const PHI: [Kind; 13] = [
-        Kind::Ssn,
-        Kind::Itin,
-        Kind::Npi,
-        Kind::Mbi,
-        Kind::Dea,
-        Kind::Diagnosis,
-        Kind::Mrn,
-        Kind::MemberId,
-        Kind::Dob,
-        Kind::Name,
-        Kind::Address,
-        Kind::Email,
-        Kind::Phone,
-    ];
-
-    /// The report name (`member_id`), the same as the serde name.
     pub fn as_str(self) -> &'static str {
         match self {
             Confidence::Low => "low",
