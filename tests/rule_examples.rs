@@ -40,25 +40,44 @@ fn outcome_of(rule: &'static dyn portalscan_core::Rule, example: &Example) -> Re
     ))
 }
 
-#[test]
-fn every_rule_example_gives_its_declared_outcome() {
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for rule in rules::all() {
-        for example in rule.meta().examples {
-            count += 1;
-            if let Err(e) = outcome_of(rule, example) {
-                failures.push(e);
-            }
-        }
-    }
-    assert!(count > 0, "no rule declares examples");
+/// One test per rule, named after it (`examples::phi_in_url`), generated from the rule
+/// files by `tools/rule_example_tests.rs`.
+mod examples {
+    include!(concat!(env!("OUT_DIR"), "/rule_example_tests.rs"));
+}
+
+/// Every example of the rule `id` gives its declared outcome.
+fn check_examples(id: &str) {
+    let rule = rules::by_id(id)
+        .unwrap_or_else(|| panic!("the file of rule {id} declares no rule with that id"));
+    let examples = rule.meta().examples;
+    assert!(!examples.is_empty(), "rule {id} declares no examples");
+    let failures: Vec<String> = examples
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            outcome_of(rule, e)
+                .err()
+                .map(|m| format!("example {}: {m}", i + 1))
+        })
+        .collect();
     assert!(
         failures.is_empty(),
-        "{} of {count} examples wrong:\n{}",
+        "rule {id}: {} of {} examples wrong:\n{}",
         failures.len(),
+        examples.len(),
         failures.join("\n")
     );
+}
+
+/// A rule's id is its file name, and every rule has its examples test.
+#[test]
+fn every_rule_lives_in_the_file_named_after_its_id() {
+    let mut ids: Vec<&str> = rules::all().iter().map(|r| r.meta().id).collect();
+    ids.sort_unstable();
+    let mut files = examples::RULE_FILES.to_vec();
+    files.sort_unstable();
+    assert_eq!(ids, files);
 }
 
 #[test]

@@ -574,6 +574,29 @@ impl Dom {
         self.children(NodeId::DOCUMENT)
             .find_map(|c| self.element(c))
     }
+
+    /// The document's title element, as the HTML standard's `document.title` finds it: the
+    /// first `title` element of the document tree (not in a shadow tree) that is an HTML
+    /// element. An SVG `<title>` names its graphic, not the page.
+    pub fn title_element(&self) -> Option<ElementRef<'_>> {
+        self.elements()
+            .find(|e| e.is("title") && !self.is_in_shadow_tree(e.id))
+    }
+
+    /// Whether the page has `<script>` elements other than data blocks (JSON, templates):
+    /// when they were not run, content and handlers they add are unknown.
+    pub fn has_scripts(&self) -> bool {
+        self.elements().any(|e| {
+            e.is("script")
+                && e.attr("type").is_none_or(|t| {
+                    let t = t.trim().to_ascii_lowercase();
+                    t.is_empty()
+                        || t == "module"
+                        || t.contains("javascript")
+                        || t.contains("ecmascript")
+                })
+        })
+    }
 }
 
 pub struct Children<'a> {
@@ -674,5 +697,59 @@ impl<'a> ElementRef<'a> {
     /// Ancestors in the flat tree (crossing into hosts and slots), nearest first.
     pub fn flat_ancestors(&self) -> impl Iterator<Item = ElementRef<'a>> + 'a {
         std::iter::successors(self.flat_parent_element(), |e| e.flat_parent_element())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn element(parent: u32, name: &str, ns: Namespace) -> Node {
+        Node::new(
+            Some(NodeId(parent)),
+            NodeData::Element {
+                name: name.to_string(),
+                ns,
+                attrs: Vec::new(),
+            },
+        )
+    }
+
+    fn text(parent: u32, text: &str) -> Node {
+        Node::new(
+            Some(NodeId(parent)),
+            NodeData::Text {
+                text: text.to_string(),
+            },
+        )
+    }
+
+    /// A DOM a script could build: an SVG `<title>` as the root's first child, before the
+    /// head's HTML `<title>`. `document.title` is the HTML one.
+    pub(crate) fn svg_title_first() -> Dom {
+        Dom::from_nodes(vec![
+            Node::new(None, NodeData::Document),
+            element(0, "html", Namespace::Html),  // 1
+            element(1, "title", Namespace::Svg),  // 2
+            text(2, "Chart for MRN 00123456"),    // 3
+            element(1, "head", Namespace::Html),  // 4
+            element(4, "title", Namespace::Html), // 5
+            text(5, "Visits – Riverside Portal"), // 6
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn the_title_element_is_the_first_html_title() {
+        let dom = svg_title_first();
+        assert_eq!(dom.title_element().map(|t| t.id), Some(NodeId(5)));
+        let only_svg = Dom::from_nodes(vec![
+            Node::new(None, NodeData::Document),
+            element(0, "html", Namespace::Html),
+            element(1, "title", Namespace::Svg),
+            text(2, "Chart"),
+        ])
+        .unwrap();
+        assert!(only_svg.title_element().is_none());
     }
 }

@@ -86,7 +86,7 @@ pub fn scan_with(
     let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut every_element = Vec::new();
     for (i, rule) in rules.iter().enumerate() {
-        match rule.interest() {
+        match rule.meta().interest {
             Interest::Tags(tags) => {
                 for tag in tags {
                     by_tag.entry(tag).or_default().push(i);

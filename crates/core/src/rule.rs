@@ -1,4 +1,6 @@
-//! What a rule is: one file that declares its metadata, its examples and its check.
+//! What a rule is: one file, named after its id, that declares its metadata, its interest,
+//! its examples and its check functions. The per-rule shell (a unit struct implementing
+//! [`Rule`]) is written once, by [`rule!`](crate::rule!).
 
 use crate::dom::{ElementRef, NodeId};
 use crate::engine::Context;
@@ -19,6 +21,8 @@ pub struct RuleMeta {
     pub act: &'static [&'static str],
     /// Why it matters and how to fix it, for people reading a report.
     pub help: &'static str,
+    /// Which elements the engine hands to the rule's element check.
+    pub interest: Interest,
     /// PHI rules: where the leak is and what it concerns; `None` for accessibility rules.
     pub phi: Option<PhiMeta>,
     /// Examples with their expected outcome. They are the rule's own tests: each is scanned
@@ -30,8 +34,8 @@ pub struct RuleMeta {
 pub struct PhiMeta {
     /// The `phi.location` the rule reports (`url`, `title`, `cookie`, ...).
     pub location: &'static str,
-    /// The PHI kinds it can report.
-    pub kinds: &'static [&'static str],
+    /// The PHI kinds it can report (`KindSet::ALL`, or `ALL.without(Kind::Npi)`...).
+    pub kinds: crate::phi::KindSet,
     /// HIPAA Security Rule sections, e.g. `164.312(e)(1)`.
     pub hipaa: &'static [&'static str],
 }
@@ -111,11 +115,45 @@ pub enum Interest {
 
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
-    fn interest(&self) -> Interest;
-    /// Called once per element of interest, in document order.
+    /// Called once per element of the declaration's `interest`, in document order.
     fn check_element(&self, _cx: &Context, _element: ElementRef, _sink: &mut Sink) {}
     /// Called once per page, after the traversal.
     fn check_page(&self, _cx: &Context, _sink: &mut Sink) {}
+}
+
+/// Declares a rule's shell: a unit struct that implements [`Rule`] with the declaration
+/// `META` and the given check functions (`element: fn(&Context, ElementRef, &mut Sink)`,
+/// `page: fn(&Context, &mut Sink)`; closures without captures work too).
+///
+/// ```ignore
+/// crate::rule!(ButtonName = META, element: check_element);
+/// ```
+#[macro_export]
+macro_rules! rule {
+    ($name:ident = $meta:ident $(, element: $element:expr)? $(, page: $page:expr)? $(,)?) => {
+        pub struct $name;
+
+        impl $crate::rule::Rule for $name {
+            fn meta(&self) -> &'static $crate::rule::RuleMeta {
+                &$meta
+            }
+            $(
+                fn check_element(
+                    &self,
+                    cx: &$crate::engine::Context,
+                    element: $crate::dom::ElementRef,
+                    sink: &mut $crate::rule::Sink,
+                ) {
+                    ($element)(cx, element, sink)
+                }
+            )?
+            $(
+                fn check_page(&self, cx: &$crate::engine::Context, sink: &mut $crate::rule::Sink) {
+                    ($page)(cx, sink)
+                }
+            )?
+        }
+    };
 }
 
 /// Where a rule reports. Turns (node, outcome, message) into a full [`Finding`].
@@ -151,7 +189,7 @@ impl Sink<'_> {
         outcome: Outcome,
         node: Option<NodeId>,
         location: &str,
-        kinds: Vec<String>,
+        kinds: crate::phi::KindSet,
         message: impl Into<String>,
     ) {
         if outcome == Outcome::Pass && !self.include_passes {
@@ -159,7 +197,7 @@ impl Sink<'_> {
         }
         let evidence = PhiEvidence {
             location: location.to_string(),
-            kinds,
+            kinds: kinds.names(),
             hipaa: self
                 .meta
                 .phi

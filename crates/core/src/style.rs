@@ -277,6 +277,52 @@ pub struct Rect {
     pub height: f64,
 }
 
+/// Geometry on border boxes, written once for every rule that compares boxes (contrast's
+/// layers, target size, scrollable regions). `slack` absorbs sub-pixel layout: boxes that
+/// miss by less than it still touch.
+impl Rect {
+    pub fn right(self) -> f64 {
+        self.x + self.width
+    }
+    pub fn bottom(self) -> f64 {
+        self.y + self.height
+    }
+    pub fn center(self) -> (f64, f64) {
+        (self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+    /// The smallest box holding both.
+    pub fn union(self, other: Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        Rect {
+            x,
+            y,
+            width: self.right().max(other.right()) - x,
+            height: self.bottom().max(other.bottom()) - y,
+        }
+    }
+    /// Whether the two boxes share more than `slack` on both axes.
+    pub fn overlaps(self, other: Rect, slack: f64) -> bool {
+        self.x < other.right() - slack
+            && other.x < self.right() - slack
+            && self.y < other.bottom() - slack
+            && other.y < self.bottom() - slack
+    }
+    /// Whether this box covers all of `inner`, give or take `slack`.
+    pub fn contains(self, inner: Rect, slack: f64) -> bool {
+        self.x <= inner.x + slack
+            && self.y <= inner.y + slack
+            && self.right() >= inner.right() - slack
+            && self.bottom() >= inner.bottom() - slack
+    }
+    /// The cells of a square grid of side `cell` that the box touches, as inclusive
+    /// column and row ranges `(x0, y0, x1, y1)` (for spatial indexes).
+    pub fn cell_span(self, cell: f64) -> (i64, i64, i64, i64) {
+        let at = |v: f64| (v / cell).floor() as i64;
+        (at(self.x), at(self.y), at(self.right()), at(self.bottom()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +350,29 @@ mod tests {
         assert!(style.color("outline-color").unwrap().is_err());
         assert!(style.color("background-color").is_none());
         assert_eq!(style.px("color"), None);
+    }
+
+    #[test]
+    fn rect_geometry() {
+        let r = |x, y, width, height| Rect {
+            x,
+            y,
+            width,
+            height,
+        };
+        let a = r(0.0, 0.0, 10.0, 10.0);
+        let b = r(5.0, 20.0, 10.0, 5.0);
+        assert_eq!(a.union(b), r(0.0, 0.0, 15.0, 25.0));
+        assert_eq!(b.center(), (10.0, 22.5));
+        assert!(!a.overlaps(b, 0.0));
+        assert!(a.overlaps(r(9.0, 9.0, 5.0, 5.0), 0.5));
+        // Touching edges (within the slack) are not an overlap.
+        assert!(!a.overlaps(r(9.8, 0.0, 5.0, 5.0), 0.5));
+        assert!(a.contains(r(1.0, 1.0, 8.0, 8.0), 0.0));
+        assert!(a.contains(r(-0.3, 0.0, 10.5, 10.0), 0.5));
+        assert!(!a.contains(b, 0.5));
+        assert_eq!(b.cell_span(10.0), (0, 2, 1, 2));
+        assert_eq!(r(-1.0, 0.0, 2.0, 2.0).cell_span(24.0), (-1, 0, 0, 0));
     }
 
     #[test]

@@ -48,7 +48,11 @@ fn text(metas: &[&RuleMeta]) -> String {
         }
         if let Some(phi) = &m.phi {
             let _ = writeln!(out, "  PHI location: {}", phi.location);
-            let _ = writeln!(out, "  PHI kinds: {}", phi.kinds.join(", "));
+            let _ = writeln!(
+                out,
+                "  PHI kinds: {}",
+                portalscan_core::phi::join(phi.kinds.iter())
+            );
             let _ = writeln!(out, "  HIPAA: {}", phi.hipaa.join(", "));
         }
         out.push('\n');
@@ -102,7 +106,11 @@ fn markdown(metas: &[&RuleMeta]) -> String {
         out.push_str("| --- | --- | --- | --- | --- |\n");
         for m in phi {
             let (location, kinds, hipaa) = match &m.phi {
-                Some(p) => (p.location, p.kinds.join(", "), p.hipaa.join(", ")),
+                Some(p) => (
+                    p.location,
+                    portalscan_core::phi::join(p.kinds.iter()),
+                    p.hipaa.join(", "),
+                ),
                 None => ("", String::new(), String::new()),
             };
             let _ = writeln!(
@@ -176,7 +184,7 @@ struct JsonCriterion {
 #[derive(Serialize)]
 struct JsonPhi {
     location: &'static str,
-    kinds: &'static [&'static str],
+    kinds: portalscan_core::phi::KindSet,
     hipaa: &'static [&'static str],
 }
 

@@ -6,8 +6,13 @@
 //! on pages of 100,000 nested elements.
 
 pub mod accname;
+pub mod aria;
 pub mod aria_data;
+pub mod flat;
 pub mod focus;
+pub mod id_refs;
+pub mod ownership;
+pub mod rendering;
 pub mod roles;
 pub mod tree;
 

@@ -4,13 +4,15 @@
 //! is not rendered, or is `inert`; when it is not in the flat tree (a host's light child
 //! that no slot takes); or when its own computed `visibility` is `hidden`/`collapse`.
 //!
-//! Rendering uses computed styles when the snapshot has them. Without styles it falls back
-//! to what the UA stylesheet always does: the `hidden` attribute, `head`, `script`,
-//! `style`, `template`, closed `<dialog>`, the content of a closed `<details>`, and so on.
+//! Whether an element's own box is `display: none` or `visibility: hidden` is
+//! [`crate::a11y::rendering`]'s answer (computed style, else the last inline declaration,
+//! else the UA stylesheet); this module adds the tree: ancestors, the flat tree, the
+//! content of a closed `<details>`.
 //!
 //! Facts are computed for all nodes at once with a memoised walk up the flat tree (no
 //! recursion, linear time) and stored as bit flags.
 
+use crate::a11y::rendering::{is_display_none, own_visibility_hidden};
 use crate::dom::{Dom, ElementRef, NodeData, NodeId};
 
 /// Excluded from the accessibility tree.
@@ -35,86 +37,6 @@ const INHERITED: u8 = NOT_RENDERED | INERT | ARIA_HIDDEN | SECTIONING | INVISIBL
 /// Whether an attribute value is `true` as ARIA reads it (ASCII case-insensitive, trimmed).
 pub fn is_aria_true(value: Option<&str>) -> bool {
     value.is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-}
-
-/// Elements the UA stylesheet never renders (`display: none`), whatever the author says.
-fn never_rendered(el: ElementRef) -> bool {
-    el.is("template")
-        || (el.is("input")
-            && el
-                .attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")))
-}
-
-/// Elements the UA stylesheet hides by default; authors rarely override it, and without
-/// computed styles this is the best static answer.
-fn hidden_by_ua_default(el: ElementRef) -> bool {
-    if !el.is_html() {
-        return false;
-    }
-    matches!(
-        el.name(),
-        "head"
-            | "script"
-            | "style"
-            | "title"
-            | "meta"
-            | "link"
-            | "base"
-            | "noscript"
-            | "datalist"
-            | "param"
-            | "source"
-            | "track"
-            | "noembed"
-            | "noframes"
-            | "rp"
-    ) || el.has_attr("hidden")
-        || (el.is("dialog") && !el.has_attr("open"))
-}
-
-/// `display: none` on the element itself.
-fn own_display_none(el: ElementRef, has_styles: bool) -> bool {
-    if never_rendered(el) {
-        return true;
-    }
-    // The UA stylesheet gives <area> `display: none`, yet browsers expose image-map areas
-    // (they are drawn over their image).
-    if el.is("area") {
-        return false;
-    }
-    if has_styles && let Some(display) = el.style().and_then(|s| s.get("display")) {
-        return display.trim() == "none";
-    }
-    // No computed style: an inline declaration beats the stylesheets we cannot see.
-    match inline_value(el, "display") {
-        Some(display) => display.eq_ignore_ascii_case("none"),
-        None => hidden_by_ua_default(el),
-    }
-}
-
-/// The element's own `visibility` when known: computed, else an inline declaration.
-/// `None` means inherited from the parent.
-fn own_visibility_hidden(el: ElementRef) -> Option<bool> {
-    let hidden = |v: &str| {
-        let v = v.trim().to_ascii_lowercase();
-        v == "hidden" || v == "collapse"
-    };
-    if let Some(v) = el.style().and_then(|s| s.get("visibility")) {
-        return Some(hidden(v));
-    }
-    inline_value(el, "visibility").map(|v| hidden(&v))
-}
-
-/// The value the element's own `style` attribute declares for `property` (last wins).
-pub fn inline_value(el: ElementRef, property: &str) -> Option<String> {
-    let style = el.attr("style")?;
-    style
-        .split(';')
-        .filter_map(|declaration| declaration.split_once(':'))
-        .filter(|(p, _)| p.trim().eq_ignore_ascii_case(property))
-        .map(|(_, v)| v.trim().trim_end_matches("!important").trim().to_string())
-        .next_back()
 }
 
 fn is_sectioning(el: ElementRef) -> bool {
@@ -184,7 +106,7 @@ fn own_flags(
     }
     // A text node is as visible as its parent element (already inherited).
     if let Some(el) = dom.element(node) {
-        if own_display_none(el, has_styles) {
+        if is_display_none(el, has_styles) {
             flags |= NOT_RENDERED;
         }
         if is_aria_true(el.attr("aria-hidden")) {

@@ -34,8 +34,12 @@ pub use known::KnownValues;
 pub use redact::{mask, redact, redact_attr, redact_parser_message, redact_url};
 pub use scanner::{detect, detect_after_label, detect_in_value};
 
-/// The kinds of PHI the detectors know (the vocabulary of `phi.kinds`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The kinds of PHI the detectors know (the vocabulary of `phi.kinds`). Rules declare the
+/// kinds they report as `Kind`s; serde names are the report names ([`Kind::as_str`]).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 #[repr(u8)]
 pub enum Kind {
     Ssn,
@@ -53,24 +57,6 @@ pub enum Kind {
     Phone,
     RecordId,
 }
-
-/// Every kind's report name: what rules that look for any PHI declare as their kinds.
-pub const ALL_KIND_NAMES: &[&str] = &[
-    "ssn",
-    "itin",
-    "npi",
-    "mbi",
-    "dea",
-    "diagnosis",
-    "mrn",
-    "member_id",
-    "dob",
-    "name",
-    "address",
-    "email",
-    "phone",
-    "record_id",
-];
 
 impl Kind {
     pub const ALL: [Kind; 14] = [
@@ -90,6 +76,7 @@ impl Kind {
         Kind::RecordId,
     ];
 
+    /// The report name (`member_id`), the same as the serde name.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Ssn => "ssn",
@@ -110,17 +97,41 @@ impl Kind {
     }
 }
 
-/// A small set of kinds (a bit per kind), cheap to copy while scanning.
+/// A small set of kinds (a bit per kind), cheap to copy while scanning. Serialized as the
+/// list of its kinds' names in [`Kind::ALL`] order (`["mrn", "dob"]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct KindSet(u16);
 
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// "mrn, dob": kinds as a report lists them.
+pub fn join(kinds: impl IntoIterator<Item = Kind>) -> String {
+    kinds
+        .into_iter()
+        .map(Kind::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl KindSet {
     pub const EMPTY: KindSet = KindSet(0);
+    /// Every kind: what rules that look for any PHI declare.
+    pub const ALL: KindSet = KindSet((1 << Kind::ALL.len()) - 1);
+    /// The kinds that are PHI by themselves: all but record ids, which only link to a
+    /// record (rules that report only [`Summary::phi`] declare these).
+    pub const PHI: KindSet = KindSet::ALL.without(Kind::RecordId);
     pub const fn of(kind: Kind) -> KindSet {
         KindSet(1 << kind as u8)
     }
-    pub fn with(self, kind: Kind) -> KindSet {
+    pub const fn with(self, kind: Kind) -> KindSet {
         KindSet(self.0 | 1 << kind as u8)
+    }
+    pub const fn without(self, kind: Kind) -> KindSet {
+        KindSet(self.0 & !(1 << kind as u8))
     }
     pub fn union(self, other: KindSet) -> KindSet {
         KindSet(self.0 | other.0)
@@ -140,6 +151,12 @@ impl KindSet {
     }
     pub fn names(self) -> Vec<String> {
         self.iter().map(|k| k.as_str().to_string()).collect()
+    }
+}
+
+impl serde::Serialize for KindSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
     }
 }
 
@@ -219,8 +236,20 @@ mod kind_name_tests {
     use super::*;
 
     #[test]
-    fn all_kind_names_match_the_kinds() {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-        assert_eq!(names, ALL_KIND_NAMES);
+    fn serde_names_are_the_report_names() {
+        for kind in Kind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+            assert_eq!(serde_json::from_str::<Kind>(&json).unwrap(), kind);
+        }
+        assert_eq!(
+            join(KindSet::of(Kind::Mrn).with(Kind::MemberId).iter()),
+            "mrn, member_id"
+        );
+        assert_eq!(KindSet::ALL.iter().collect::<Vec<_>>(), Kind::ALL);
+        assert_eq!(KindSet::PHI.iter().count(), Kind::ALL.len() - 1);
+        assert!(!KindSet::PHI.has(Kind::RecordId));
+        let set = KindSet::of(Kind::Dob).with(Kind::Ssn);
+        assert_eq!(serde_json::to_string(&set).unwrap(), r#"["ssn","dob"]"#);
     }
 }

@@ -1,6 +1,12 @@
-//! Every rule, one file each, grouped by topic. A group's `mod.rs` lists its rules;
-//! [`all`] joins the groups. Adding a rule: write its file, add it to its group's list,
-//! then run `scripts/update-docs.sh` (the README's rule table is generated from `META`).
+//! Every rule, one file each, grouped by topic, and nothing else: code rules share lives
+//! outside `rules/` (`a11y`, `paint`, `report`, ...). A rule's file is named after its id
+//! and reads as a declaration: `static META: RuleMeta` (with its `interest` and examples),
+//! the check functions, and `crate::rule!(Name = META, element: check_element)`.
+//!
+//! A group's `mod.rs` lists its rules; [`all`] joins the groups. Adding a rule: write its
+//! file, add it to its group's list, then run `scripts/update-docs.sh` (the README's rule
+//! table is generated from `META`). Its examples become the test `examples::<file name>`
+//! of `tests/rule_examples.rs`.
 
 pub mod aria;
 pub mod contrast;
@@ -27,4 +33,74 @@ pub fn all() -> Vec<&'static dyn Rule> {
 /// The rule with this id.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
     all().into_iter().find(|r| r.meta().id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_id;
+    use crate::a11y::tree::tests::build;
+    use crate::dom::{Dom, NodeId};
+    use crate::{Outcome, ScanOptions, Snapshot, scan};
+
+    /// (rule, outcome, node) of every finding of these rules on a snapshot of `dom`.
+    fn findings(dom: Dom, rules: &[&str]) -> Vec<(String, Outcome, Option<NodeId>)> {
+        let snapshot = Snapshot::new("https://portal.example/s/", "test", dom);
+        let rules: Vec<_> = rules.iter().map(|id| by_id(id).expect("a rule")).collect();
+        scan(
+            &snapshot,
+            &rules,
+            ScanOptions {
+                include_passes: true,
+            },
+        )
+        .into_iter()
+        .map(|f| (f.rule, f.outcome, f.node))
+        .collect()
+    }
+
+    /// Without computed styles, the last inline `display` declaration decides whether an
+    /// element is rendered, for every rule (issue 9: `button-name` read the last one,
+    /// `aria-role-valid` any one).
+    #[test]
+    fn every_rule_reads_the_last_inline_display_declaration() {
+        for style in ["display:none; display:block", "display:block"] {
+            let dom = build(&[
+                (Some(0), "body"),
+                (Some(1), &format!("button|style={style}")),
+                (Some(1), &format!("div|role=lnik|style={style}")),
+            ]);
+            let got = findings(dom, &["button-name", "aria-role-valid"]);
+            assert_eq!(
+                got,
+                vec![
+                    ("button-name".into(), Outcome::Fail, Some(NodeId(2))),
+                    ("aria-role-valid".into(), Outcome::Fail, Some(NodeId(3))),
+                ],
+                "style {style:?}"
+            );
+        }
+        // The last declaration hides: neither rule applies.
+        let dom = build(&[
+            (Some(0), "body"),
+            (Some(1), "button|style=display:block; display:none"),
+            (Some(1), "div|role=lnik|style=display:block;display:none"),
+        ]);
+        assert_eq!(findings(dom, &["button-name", "aria-role-valid"]), vec![]);
+    }
+
+    /// Both title rules read the same element: the first HTML `<title>`, never an SVG one.
+    #[test]
+    fn title_rules_read_the_same_title() {
+        let got = findings(
+            crate::dom::tests::svg_title_first(),
+            &["document-title", "phi-in-title"],
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("document-title".into(), Outcome::Pass, Some(NodeId(5))),
+                ("phi-in-title".into(), Outcome::Pass, Some(NodeId(5))),
+            ]
+        );
+    }
 }

@@ -5,11 +5,9 @@ use crate::a11y::aria_data::{attr_info, is_attr_supported};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::common::{aria_attrs, is_global, is_hidden, role_of};
-
-pub struct AriaAttrAllowed;
+use crate::a11y::aria::{aria_attrs, is_global, role_of};
 
 static META: RuleMeta = RuleMeta {
     id: "aria-attr-allowed",
@@ -21,6 +19,7 @@ static META: RuleMeta = RuleMeta {
            buttons, aria-checked on checkboxes, radios and switches, aria-expanded on \
            buttons, comboboxes and similar, aria-sort on column headers. Either change the \
            role to one that supports the attribute or remove the attribute.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass("<button aria-pressed=\"false\">Bold</button>"),
@@ -33,46 +32,40 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for AriaAttrAllowed {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(AriaAttrAllowed = META, element: check_element);
+
+fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
+    if cx.a11y.is_hidden(element.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
+    let role = role_of(cx, element);
+    let mut any = false;
+    let mut not_allowed = Vec::new();
+    for (name, _) in aria_attrs(element) {
+        if attr_info(name).is_none() && !is_global(name) {
+            continue; // undefined: aria-attr-defined reports it
+        }
+        any = true;
+        let allowed = match role {
+            Some(role) => is_attr_supported(role, name),
+            // No role (audio, label, canvas...): only global attributes apply.
+            None => is_global(name),
+        };
+        if !allowed {
+            not_allowed.push(name);
+        }
     }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        if is_hidden(cx, element) {
-            return;
-        }
-        let role = role_of(cx, element);
-        let mut any = false;
-        let mut not_allowed = Vec::new();
-        for (name, _) in aria_attrs(element) {
-            if attr_info(name).is_none() && !is_global(name) {
-                continue; // undefined: aria-attr-defined reports it
-            }
-            any = true;
-            let allowed = match role {
-                Some(role) => is_attr_supported(role, name),
-                // No role (audio, label, canvas...): only global attributes apply.
-                None => is_global(name),
-            };
-            if !allowed {
-                not_allowed.push(name);
-            }
-        }
-        if !not_allowed.is_empty() {
-            let on = match role {
-                Some(r) => format!("role {r}"),
-                None => format!("a <{}> element, which has no ARIA role", element.name()),
-            };
-            let verb = if not_allowed.len() == 1 { "is" } else { "are" };
-            sink.fail(
-                element.id,
-                format!("{} {verb} not supported on {on}.", not_allowed.join(", ")),
-            );
-        } else if any {
-            sink.pass(element.id);
-        }
+    if !not_allowed.is_empty() {
+        let on = match role {
+            Some(r) => format!("role {r}"),
+            None => format!("a <{}> element, which has no ARIA role", element.name()),
+        };
+        let verb = if not_allowed.len() == 1 { "is" } else { "are" };
+        sink.fail(
+            element.id,
+            format!("{} {verb} not supported on {on}.", not_allowed.join(", ")),
+        );
+    } else if any {
+        sink.pass(element.id);
     }
 }

@@ -4,11 +4,10 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::common::{aria_attrs, is_defined, shown};
-
-pub struct AriaAttrDefined;
+use crate::a11y::aria::{aria_attrs, is_defined};
+use crate::report::shown;
 
 static META: RuleMeta = RuleMeta {
     id: "aria-attr-defined",
@@ -19,6 +18,7 @@ static META: RuleMeta = RuleMeta {
     help: "Fix the spelling of the aria-* attribute or remove it; browsers ignore attributes \
            WAI-ARIA does not define. Common slips: aria-labeledby (aria-labelledby), \
            aria-role (use role), aria-descriptionby (aria-describedby).",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass("<div role=\"dialog\" aria-modal=\"true\" aria-label=\"Reschedule\"></div>"),
@@ -29,39 +29,33 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for AriaAttrDefined {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
-    }
-    fn check_element(&self, _cx: &Context, element: ElementRef, sink: &mut Sink) {
-        let mut any = false;
-        let mut unknown = Vec::new();
-        for (name, _) in aria_attrs(element) {
-            any = true;
-            if !is_defined(name) {
-                unknown.push(shown(name));
-            }
+crate::rule!(AriaAttrDefined = META, element: check_element);
+
+fn check_element(_cx: &Context, element: ElementRef, sink: &mut Sink) {
+    let mut any = false;
+    let mut unknown = Vec::new();
+    for (name, _) in aria_attrs(element) {
+        any = true;
+        if !is_defined(name) {
+            unknown.push(shown(name));
         }
-        if !unknown.is_empty() {
-            let hint = unknown
-                .iter()
-                .find_map(|n| suggestion(n))
-                .map(|s| format!(" Did you mean {s}?"))
-                .unwrap_or_default();
-            sink.fail(
-                element.id,
-                format!(
-                    "{} {} not defined by WAI-ARIA and will be ignored.{hint}",
-                    unknown.join(", "),
-                    if unknown.len() == 1 { "is" } else { "are" }
-                ),
-            );
-        } else if any {
-            sink.pass(element.id);
-        }
+    }
+    if !unknown.is_empty() {
+        let hint = unknown
+            .iter()
+            .find_map(|n| suggestion(n))
+            .map(|s| format!(" Did you mean {s}?"))
+            .unwrap_or_default();
+        sink.fail(
+            element.id,
+            format!(
+                "{} {} not defined by WAI-ARIA and will be ignored.{hint}",
+                unknown.join(", "),
+                if unknown.len() == 1 { "is" } else { "are" }
+            ),
+        );
+    } else if any {
+        sink.pass(element.id);
     }
 }
 

@@ -5,11 +5,10 @@ use crate::a11y::aria_data::{ValueType, attr_info};
 use crate::dom::{ElementRef, Namespace};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::common::{aria_attrs, shown};
-
-pub struct AriaAttrValidValue;
+use crate::a11y::aria::aria_attrs;
+use crate::report::shown;
 
 static META: RuleMeta = RuleMeta {
     id: "aria-attr-valid-value",
@@ -22,6 +21,7 @@ static META: RuleMeta = RuleMeta {
            for aria-level or aria-rowindex; a number for aria-valuenow; one of the listed \
            tokens for aria-live (off, polite, assertive), aria-current, aria-sort and \
            similar. Invalid values are ignored, so the state is lost for screen readers.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass("<div role=\"button\" aria-pressed=\"mixed\">Bold</div>"),
@@ -34,44 +34,38 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for AriaAttrValidValue {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(AriaAttrValidValue = META, element: check_element);
+
+fn check_element(_cx: &Context, element: ElementRef, sink: &mut Sink) {
+    if !matches!(element.namespace(), Namespace::Html | Namespace::Svg) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
+    let mut any = false;
+    let mut invalid = Vec::new();
+    for (name, value) in aria_attrs(element) {
+        let Some(info) = attr_info(name) else {
+            continue; // undefined attributes are aria-attr-defined's finding
+        };
+        let value = value.trim_ascii();
+        if value.is_empty() {
+            continue;
+        }
+        any = true;
+        if !is_valid(info.value, value) {
+            invalid.push(format!(
+                "{name}=\"{}\" (expected {})",
+                shown(value),
+                describe(info.value)
+            ));
+        }
     }
-    fn check_element(&self, _cx: &Context, element: ElementRef, sink: &mut Sink) {
-        if !matches!(element.namespace(), Namespace::Html | Namespace::Svg) {
-            return;
-        }
-        let mut any = false;
-        let mut invalid = Vec::new();
-        for (name, value) in aria_attrs(element) {
-            let Some(info) = attr_info(name) else {
-                continue; // undefined attributes are aria-attr-defined's finding
-            };
-            let value = value.trim_ascii();
-            if value.is_empty() {
-                continue;
-            }
-            any = true;
-            if !is_valid(info.value, value) {
-                invalid.push(format!(
-                    "{name}=\"{}\" (expected {})",
-                    shown(value),
-                    describe(info.value)
-                ));
-            }
-        }
-        if !invalid.is_empty() {
-            sink.fail(
-                element.id,
-                format!("Invalid ARIA value: {}.", invalid.join("; ")),
-            );
-        } else if any {
-            sink.pass(element.id);
-        }
+    if !invalid.is_empty() {
+        sink.fail(
+            element.id,
+            format!("Invalid ARIA value: {}.", invalid.join("; ")),
+        );
+    } else if any {
+        sink.pass(element.id);
     }
 }
 

@@ -7,11 +7,9 @@ use crate::a11y::roles::{explicit_role, is_presentational};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::common::{aria_attrs, is_defined, is_global, is_hidden, role_of};
-
-pub struct AriaProhibitedAttr;
+use crate::a11y::aria::{aria_attrs, is_defined, is_global, role_of};
 
 static META: RuleMeta = RuleMeta {
     id: "aria-prohibited-attr",
@@ -24,6 +22,7 @@ static META: RuleMeta = RuleMeta {
            and announced by others. Put the text in the content, give the element a role that \
            takes a name (e.g. role=\"img\", \"group\", \"region\"), or use aria-describedby on \
            the control it belongs to.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass("<a href=\"#\" aria-label=\"Previously $100, now $1\"><s>$100</s> $1</a>"),
@@ -51,46 +50,40 @@ fn prohibition_role(cx: &Context, el: ElementRef) -> Option<&'static str> {
     role_of(cx, el)
 }
 
-impl Rule for AriaProhibitedAttr {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(AriaProhibitedAttr = META, element: check_element);
+
+fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
+    if cx.a11y.is_hidden(element.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
+    let Some(role) = prohibition_role(cx, element) else {
+        return;
+    };
+    let mut any = false;
+    let mut prohibited = Vec::new();
+    for (name, value) in aria_attrs(element) {
+        if !is_defined(name) {
+            continue;
+        }
+        any = true;
+        // An empty aria-label names nothing; only a real value is a problem.
+        if value.trim().is_empty() {
+            continue;
+        }
+        if is_attr_prohibited(role, name) {
+            prohibited.push(name);
+        }
     }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        if is_hidden(cx, element) {
-            return;
-        }
-        let Some(role) = prohibition_role(cx, element) else {
-            return;
-        };
-        let mut any = false;
-        let mut prohibited = Vec::new();
-        for (name, value) in aria_attrs(element) {
-            if !is_defined(name) {
-                continue;
-            }
-            any = true;
-            // An empty aria-label names nothing; only a real value is a problem.
-            if value.trim().is_empty() {
-                continue;
-            }
-            if is_attr_prohibited(role, name) {
-                prohibited.push(name);
-            }
-        }
-        if !prohibited.is_empty() {
-            let verb = if prohibited.len() == 1 { "is" } else { "are" };
-            sink.fail(
-                element.id,
-                format!(
-                    "{} {verb} prohibited on role {role}; assistive technology may ignore it.",
-                    prohibited.join(", ")
-                ),
-            );
-        } else if any {
-            sink.pass(element.id);
-        }
+    if !prohibited.is_empty() {
+        let verb = if prohibited.len() == 1 { "is" } else { "are" };
+        sink.fail(
+            element.id,
+            format!(
+                "{} {verb} prohibited on role {role}; assistive technology may ignore it.",
+                prohibited.join(", ")
+            ),
+        );
+    } else if any {
+        sink.pass(element.id);
     }
 }

@@ -6,11 +6,9 @@ use crate::a11y::roles::explicit_role;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::common::{implicit_role_of, is_hidden};
-
-pub struct AriaRequiredAttr;
+use crate::a11y::aria::implicit_role_of;
 
 static META: RuleMeta = RuleMeta {
     id: "aria-required-attr",
@@ -23,6 +21,7 @@ static META: RuleMeta = RuleMeta {
            aria-expanded (and aria-controls) for combobox; aria-valuenow for slider, \
            scrollbar and focusable separator. Or use the native element (<input \
            type=\"checkbox\">, <h2>), which provides the state itself.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass("<div role=\"heading\" aria-level=\"2\">Upcoming visits</div>"),
@@ -37,46 +36,40 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for AriaRequiredAttr {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(AriaRequiredAttr = META, element: check_element);
+
+fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
+    let Some(role) = explicit_role(element) else {
+        return;
+    };
+    // The explicit role must be the one in effect, differ from the native one, and
+    // the element must be exposed.
+    if cx.a11y.role(element) != Some(role)
+        || implicit_role_of(cx, element) == Some(role)
+        || cx.a11y.is_hidden(element.id)
+    {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
-    }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        let Some(role) = explicit_role(element) else {
-            return;
-        };
-        // The explicit role must be the one in effect, differ from the native one, and
-        // the element must be exposed.
-        if cx.a11y.role(element) != Some(role)
-            || implicit_role_of(cx, element) == Some(role)
-            || is_hidden(cx, element)
-        {
-            return;
-        }
-        let focusable = cx.a11y.is_focusable(element);
-        let missing: Vec<&str> = required_attrs_for(role, focusable)
-            .iter()
-            .copied()
-            .filter(|attr| {
-                element.attr(attr).is_none_or(|v| v.trim().is_empty())
-                    && !natively_provided(element, attr)
-            })
-            .collect();
-        if missing.is_empty() {
-            sink.pass(element.id);
-        } else {
-            sink.fail(
-                element.id,
-                format!(
-                    "role=\"{role}\" requires {}, which {} missing.",
-                    missing.join(", "),
-                    if missing.len() == 1 { "is" } else { "are" }
-                ),
-            );
-        }
+    let focusable = cx.a11y.is_focusable(element);
+    let missing: Vec<&str> = required_attrs_for(role, focusable)
+        .iter()
+        .copied()
+        .filter(|attr| {
+            element.attr(attr).is_none_or(|v| v.trim().is_empty())
+                && !natively_provided(element, attr)
+        })
+        .collect();
+    if missing.is_empty() {
+        sink.pass(element.id);
+    } else {
+        sink.fail(
+            element.id,
+            format!(
+                "role=\"{role}\" requires {}, which {} missing.",
+                missing.join(", "),
+                if missing.len() == 1 { "is" } else { "are" }
+            ),
+        );
     }
 }
 

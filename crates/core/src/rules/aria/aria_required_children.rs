@@ -7,11 +7,9 @@ use crate::a11y::tree::is_aria_true;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::ownership::{Kind, Owned, Owners, kind, owned_children};
-
-pub struct AriaRequiredChildren;
+use crate::a11y::ownership::{Kind, Owned, Owners, kind, owned_children};
 
 static META: RuleMeta = RuleMeta {
     id: "aria-required-children",
@@ -24,6 +22,7 @@ static META: RuleMeta = RuleMeta {
            them, mark layout wrappers role=\"none\", or move the content outside the \
            container. Assistive technology otherwise announces wrong item counts or skips \
            content.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass(
@@ -62,40 +61,34 @@ fn also_allowed(container: &str) -> &'static [&'static str] {
     }
 }
 
-impl Rule for AriaRequiredChildren {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let mut owners: Option<Owners> = None;
-        for element in cx.dom.elements() {
-            let Kind::Role(role) = kind(cx, element) else {
-                continue;
-            };
-            let Some(required) = role_info(role)
-                .map(|r| r.required_owned)
-                .filter(|r| !r.is_empty())
-            else {
-                continue;
-            };
-            // While busy, the container is being filled in and may be incomplete.
-            if is_aria_true(element.attr("aria-busy")) {
-                continue;
-            }
-            let owners = owners.get_or_insert_with(|| Owners::new(cx));
-            match first_wrong_child(cx, owners, element, required, also_allowed(role)) {
-                None => sink.pass(element.id),
-                Some(wrong) => sink.fail(
-                    element.id,
-                    format!(
-                        "role {role} may only own {}, but it owns {wrong}.",
-                        required.join(", ")
-                    ),
+crate::rule!(AriaRequiredChildren = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let mut owners: Option<Owners> = None;
+    for element in cx.dom.elements() {
+        let Kind::Role(role) = kind(cx, element) else {
+            continue;
+        };
+        let Some(required) = role_info(role)
+            .map(|r| r.required_owned)
+            .filter(|r| !r.is_empty())
+        else {
+            continue;
+        };
+        // While busy, the container is being filled in and may be incomplete.
+        if is_aria_true(element.attr("aria-busy")) {
+            continue;
+        }
+        let owners = owners.get_or_insert_with(|| Owners::new(cx));
+        match first_wrong_child(cx, owners, element, required, also_allowed(role)) {
+            None => sink.pass(element.id),
+            Some(wrong) => sink.fail(
+                element.id,
+                format!(
+                    "role {role} may only own {}, but it owns {wrong}.",
+                    required.join(", ")
                 ),
-            }
+            ),
         }
     }
 }

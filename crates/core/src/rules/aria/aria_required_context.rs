@@ -5,12 +5,10 @@ use crate::a11y::aria_data::role_info;
 use crate::a11y::roles::explicit_role;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::common::{implicit_role_of, is_hidden};
-use super::ownership::{Owners, Parent, context_parent};
-
-pub struct AriaRequiredContext;
+use crate::a11y::aria::implicit_role_of;
+use crate::a11y::ownership::{Owners, Parent, context_parent};
 
 static META: RuleMeta = RuleMeta {
     id: "aria-required-context",
@@ -23,6 +21,7 @@ static META: RuleMeta = RuleMeta {
            grid), with only role=\"none\"/\"presentation\" or plain <div>/<span> wrappers \
            between them, or connect them with aria-owns in the same component. Screen \
            readers otherwise announce no list, no position (\"2 of 5\") and no selection.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<div role=\"list\"><div role=\"listitem\">Flu shot</div></div>"),
@@ -54,60 +53,54 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for AriaRequiredContext {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let mut owners: Option<Owners> = None;
-        for element in cx.dom.elements() {
-            let Some(role) = explicit_role(element) else {
-                continue;
-            };
-            let Some(context) = role_info(role)
-                .map(|r| r.required_context)
-                .filter(|c| !c.is_empty())
-            else {
-                continue;
-            };
-            if cx.a11y.role(element) != Some(role)
-                || implicit_role_of(cx, element) == Some(role)
-                || is_hidden(cx, element)
-            {
+crate::rule!(AriaRequiredContext = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let mut owners: Option<Owners> = None;
+    for element in cx.dom.elements() {
+        let Some(role) = explicit_role(element) else {
+            continue;
+        };
+        let Some(context) = role_info(role)
+            .map(|r| r.required_context)
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        if cx.a11y.role(element) != Some(role)
+            || implicit_role_of(cx, element) == Some(role)
+            || cx.a11y.is_hidden(element.id)
+        {
+            continue;
+        }
+        let owners = owners.get_or_insert_with(|| Owners::new(cx));
+        let what = match context_parent(cx, owners, element) {
+            Parent::Found(_, parent) if context.contains(&parent) => {
+                sink.pass(element.id);
                 continue;
             }
-            let owners = owners.get_or_insert_with(|| Owners::new(cx));
-            let what = match context_parent(cx, owners, element) {
-                Parent::Found(_, parent) if context.contains(&parent) => {
-                    sink.pass(element.id);
-                    continue;
-                }
-                Parent::Unknown => continue,
-                Parent::Found(p, parent_role) => format!(
-                    "its accessibility parent is <{}> with role {parent_role}",
-                    p.name()
-                ),
-                Parent::NoneFound => "it has no accessibility parent with a role".to_string(),
-            };
-            sink.fail(
-                element.id,
-                format!(
-                    "role=\"{role}\" must be owned by {}, but {what}.",
-                    context.join(" or ")
-                ),
-            );
-        }
-        if let Some(script) = script_building_markup(cx) {
-            sink.review(
-                script,
-                "This page builds markup from script (innerHTML, attachShadow, ...), which a \
-                 static scan does not run: ARIA parent roles of script-built elements were \
-                 not checked.",
-            );
-        }
+            Parent::Unknown => continue,
+            Parent::Found(p, parent_role) => format!(
+                "its accessibility parent is <{}> with role {parent_role}",
+                p.name()
+            ),
+            Parent::NoneFound => "it has no accessibility parent with a role".to_string(),
+        };
+        sink.fail(
+            element.id,
+            format!(
+                "role=\"{role}\" must be owned by {}, but {what}.",
+                context.join(" or ")
+            ),
+        );
+    }
+    if let Some(script) = script_building_markup(cx) {
+        sink.review(
+            script,
+            "This page builds markup from script (innerHTML, attachShadow, ...), which a \
+             static scan does not run: ARIA parent roles of script-built elements were \
+             not checked.",
+        );
     }
 }
 

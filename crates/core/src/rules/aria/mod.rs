@@ -6,8 +6,6 @@ mod aria_required_attr;
 mod aria_required_children;
 mod aria_required_context;
 mod aria_role_valid;
-mod common;
-mod ownership;
 
 use crate::rule::Rule;
 

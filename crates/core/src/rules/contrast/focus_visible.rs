@@ -17,11 +17,9 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 use crate::snapshot::FocusIndicator;
 use crate::style::visible_focus_change;
-
-pub struct FocusVisible;
 
 /// Event handler attributes through which a script can show focus some other way.
 const FOCUS_HANDLERS: &[&str] = &["onfocus", "onblur", "onfocusin", "onfocusout"];
@@ -36,6 +34,7 @@ static META: RuleMeta = RuleMeta {
            needed for the design, give `:focus-visible` another indicator with enough \
            contrast, e.g. `box-shadow: 0 0 0 3px #0176d3` (SLDS buttons use \
            `box-shadow: 0 0 3px #0176d3`).",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass("<a href='/appointments'>Appointments</a>"),
@@ -87,83 +86,77 @@ const NOISE_SHARE: f64 = 0.01;
 /// is too faint to see (#fff to #f3f3f3 is 1.1:1).
 const FAINT_CONTRAST: f64 = 1.1;
 
-impl Rule for FocusVisible {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(FocusVisible = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    let stop = cx
+        .snapshot
+        .keyboard
+        .as_ref()
+        .and_then(|walk| walk.stops.iter().find(|s| s.node == el.id));
+    if let Some(measured) = stop
+        .and_then(|s| s.indicator)
+        .filter(|i| i.compared_pixels > 0)
+    {
+        judge_measurement(el, &measured, sink);
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
+    let in_order = match (&cx.snapshot.focus_order, &cx.snapshot.keyboard) {
+        (Some(order), _) => order.contains(&el.id),
+        // What the Tab walk reached is the Tab order.
+        (None, Some(_)) => stop.is_some(),
+        (None, None) => cx.a11y.is_tabbable(el),
+    };
+    if !in_order
+        || cx.a11y.is_disabled(el)
+        || !cx.a11y.is_rendered(el.id)
+        || cx.a11y.is_invisible(el.id)
+    {
+        return;
     }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        let stop = cx
-            .snapshot
-            .keyboard
-            .as_ref()
-            .and_then(|walk| walk.stops.iter().find(|s| s.node == el.id));
-        if let Some(measured) = stop
-            .and_then(|s| s.indicator)
-            .filter(|i| i.compared_pixels > 0)
-        {
-            judge_measurement(el, &measured, sink);
-            return;
-        }
-        let in_order = match (&cx.snapshot.focus_order, &cx.snapshot.keyboard) {
-            (Some(order), _) => order.contains(&el.id),
-            // What the Tab walk reached is the Tab order.
-            (None, Some(_)) => stop.is_some(),
-            (None, None) => cx.a11y.is_tabbable(el),
-        };
-        if !in_order
-            || cx.a11y.is_disabled(el)
-            || !cx.a11y.is_rendered(el.id)
-            || cx.a11y.is_invisible(el.id)
-        {
-            return;
-        }
-        // Delegated handlers sit on nearby ancestors; the walk is bounded so a page of
-        // 100,000 nested focusable elements stays linear.
-        let handler = std::iter::once(el)
-            .chain(el.flat_ancestors())
-            .take(64)
-            .find_map(|e| FOCUS_HANDLERS.iter().find(|h| e.has_attr(h)));
-        if let Some(h) = handler {
-            sink.review(
+    // Delegated handlers sit on nearby ancestors; the walk is bounded so a page of
+    // 100,000 nested focusable elements stays linear.
+    let handler = std::iter::once(el)
+        .chain(el.flat_ancestors())
+        .take(64)
+        .find_map(|e| FOCUS_HANDLERS.iter().find(|h| e.has_attr(h)));
+    if let Some(h) = handler {
+        sink.review(
+            el.id,
+            format!(
+                "A script reacts to focus here (`{h}`), so the focus indicator may be \
+                 drawn elsewhere; check by tabbing to it."
+            ),
+        );
+        return;
+    }
+    let (Some(normal), Some(focused)) = (el.style(), el.node().focus_style.as_ref()) else {
+        sink.review(
+            el.id,
+            "The element's style while focused is not known; check by tabbing to it.",
+        );
+        return;
+    };
+    match visible_focus_change(normal, focused) {
+        Some(true) => sink.pass(el.id),
+        None => sink.review(
+            el.id,
+            "Some style values are not known statically, so whether focus is visible \
+             cannot be decided; check by tabbing to it.",
+        ),
+        Some(false) => {
+            let outline = match (focused.get("outline-style"), focused.get("outline-width")) {
+                (Some("none"), _) | (_, Some("0px")) => "the outline is removed",
+                _ => "there is no outline",
+            };
+            sink.fail(
                 el.id,
                 format!(
-                    "A script reacts to focus here (`{h}`), so the focus indicator may be \
-                     drawn elsewhere; check by tabbing to it."
+                    "Nothing changes when this element gets keyboard focus: {outline} and \
+                     no border, shadow, background, colour or underline replaces it \
+                     (unless a script draws one)."
                 ),
             );
-            return;
-        }
-        let (Some(normal), Some(focused)) = (el.style(), el.node().focus_style.as_ref()) else {
-            sink.review(
-                el.id,
-                "The element's style while focused is not known; check by tabbing to it.",
-            );
-            return;
-        };
-        match visible_focus_change(normal, focused) {
-            Some(true) => sink.pass(el.id),
-            None => sink.review(
-                el.id,
-                "Some style values are not known statically, so whether focus is visible \
-                 cannot be decided; check by tabbing to it.",
-            ),
-            Some(false) => {
-                let outline = match (focused.get("outline-style"), focused.get("outline-width")) {
-                    (Some("none"), _) | (_, Some("0px")) => "the outline is removed",
-                    _ => "there is no outline",
-                };
-                sink.fail(
-                    el.id,
-                    format!(
-                        "Nothing changes when this element gets keyboard focus: {outline} and \
-                         no border, shadow, background, colour or underline replaces it \
-                         (unless a script draws one)."
-                    ),
-                );
-            }
         }
     }
 }

@@ -10,13 +10,11 @@ use crate::color::{Rgba, contrast_ratio, format_ratio};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 use crate::style::flat_tree_order;
 
-use super::disabled::is_disabled;
-use super::paint::{Paint, paint_all};
-
-pub struct NonTextContrast;
+use crate::paint::disabled::is_disabled;
+use crate::paint::{Paint, paint_all};
 
 const FIELD_ROLES: &[&str] = &[
     "textbox",
@@ -45,6 +43,7 @@ static META: RuleMeta = RuleMeta {
            against the page behind it. SLDS's field border #c9c9c9 on white is only 1.6:1 \
            for the outline of the field alone; #949494 or darker meets 3:1 on white. A bottom border \
            alone is enough when it has the contrast.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<input aria-label=Name>"),
@@ -71,36 +70,30 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for NonTextContrast {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(NonTextContrast = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let dom = cx.dom;
+    if !cx.snapshot.has_styles() {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let dom = cx.dom;
-        if !cx.snapshot.has_styles() {
-            return;
+    let mut paints = None;
+    for el in dom.elements() {
+        let Some(kind) = field_kind(el) else { continue };
+        if is_disabled(el) {
+            continue;
         }
-        let mut paints = None;
-        for el in dom.elements() {
-            let Some(kind) = field_kind(el) else { continue };
-            if is_disabled(el) {
-                continue;
-            }
-            let paints = paints.get_or_insert_with(|| paint_all(dom, &flat_tree_order(dom)));
-            let Some(paint) = paints[el.id.index()].as_ref() else {
-                continue;
-            };
-            if !paint.visible() {
-                continue;
-            }
-            let parent = el
-                .flat_parent_element()
-                .and_then(|p| paints[p.id.index()].as_ref());
-            check_field(el, kind, paint, parent, sink);
+        let paints = paints.get_or_insert_with(|| paint_all(dom, &flat_tree_order(dom)));
+        let Some(paint) = paints[el.id.index()].as_ref() else {
+            continue;
+        };
+        if !paint.visible() {
+            continue;
         }
+        let parent = el
+            .flat_parent_element()
+            .and_then(|p| paints[p.id.index()].as_ref());
+        check_field(el, kind, paint, parent, sink);
     }
 }
 

@@ -1,7 +1,7 @@
 //! WCAG 1.4.3 Contrast (Minimum): visible text has at least 4.5:1 contrast with what is
 //! painted behind it (3:1 for large text). ACT rule afw4f7.
 //!
-//! The check runs once per page over the flat tree (see [`super::paint`]): the text colour
+//! The check runs once per page over the flat tree (see [`crate::paint`]): the text colour
 //! (with its alpha) and the ancestors' background colours are composited, group opacity
 //! included, onto the white canvas. Where that is not a single known colour (a background
 //! image or gradient, a text shadow, a box positioned out of flow without layout facts,
@@ -12,15 +12,13 @@ use crate::color::{Rgba, contrast_ratio, format_ratio};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::disabled::exempt_all;
-use super::layers::{Behind, Layers};
-use super::paint::{Affine, Paint, Uncertain, own_text, paint_all, text_hidden};
+use crate::paint::disabled::exempt_all;
+use crate::paint::layers::{Behind, Layers};
+use crate::paint::{Affine, Paint, Uncertain, own_text, paint_all, text_hidden};
 use crate::style::{Style, flat_tree_order};
 use std::collections::HashMap;
-
-pub struct TextContrast;
 
 /// Elements whose text children are fallback content, not rendered text.
 const NOT_RENDERED_TEXT: &[&str] = &[
@@ -39,6 +37,7 @@ static META: RuleMeta = RuleMeta {
            --slds-g-color-neutral-base-10 (#181818) on white; grey placeholder-like text \
            such as #999 on white (2.84:1) fails. Check the colour with the contrast page \
            before changing a token.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<p style='color:#333; background:#fff'>Your next appointment</p>"),
@@ -142,86 +141,80 @@ const LAYERED: &str = r##"{"source":"chromium","nodes":{
     "#band":{"rect":{"x":0,"y":0,"width":400,"height":60},"paint_order":2},
     "#t":{"rect":{"x":10,"y":10,"width":200,"height":20},"paint_order":3}}}"##;
 
-impl Rule for TextContrast {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let dom = cx.dom;
-        if !cx.snapshot.has_styles() {
-            if dom
-                .elements()
-                .any(|e| !own_text(dom, e.id).trim().is_empty())
-            {
-                sink.review(
-                    cx.page_node(),
-                    "Text contrast cannot be checked: the snapshot has no computed styles.",
-                );
-            }
-            return;
-        }
-        if super::page_runs_scripts(dom) && cx.snapshot.source == "static-html" {
+crate::rule!(TextContrast = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let dom = cx.dom;
+    if !cx.snapshot.has_styles() {
+        if dom
+            .elements()
+            .any(|e| !own_text(dom, e.id).trim().is_empty())
+        {
             sink.review(
                 cx.page_node(),
-                "The page runs scripts, which may add or restyle text at run time; this \
-                 static scan checked the markup only. Scan the page in a browser as well.",
+                "Text contrast cannot be checked: the snapshot has no computed styles.",
             );
         }
-        let order = flat_tree_order(dom);
-        let paints = paint_all(dom, &order);
-        let exempt = exempt_all(dom, &order);
-        let layers = Layers::build(dom, &paints);
-        let mut facts: HashMap<usize, TextFacts> = HashMap::new();
-        for el in dom.elements() {
-            let Some(paint) = paints[el.id.index()].as_ref() else {
-                continue;
-            };
-            if !el.is_html() || NOT_RENDERED_TEXT.contains(&el.name()) || exempt[el.id.index()] {
-                continue;
-            }
-            if !paint.visible() {
-                continue;
-            }
-            let text = own_text(dom, el.id);
-            if text.trim().is_empty() {
-                continue;
-            }
-            let Some(style) = el.style() else { continue };
-            let f = facts
-                .entry(style.shared_id())
-                .or_insert_with(|| TextFacts::of(style));
-            if f.text_hidden {
-                continue;
-            }
-            let Some(layers) = &layers else {
-                check_text(el, f, paint, &text, sink);
-                continue;
-            };
-            let mut seen = paint.clone();
-            match layers.behind(dom, &paints, el.id, paint) {
-                Behind::Ancestors {
-                    outside_flow_resolved,
-                } => {
-                    if outside_flow_resolved && seen.uncertain == Some(Uncertain::OutOfFlow) {
-                        seen.uncertain = None;
-                    }
-                }
-                Behind::Color(c) => {
-                    seen.backdrop = Some(c);
-                    seen.map = Affine::IDENTITY;
-                    seen.uncertain = None;
-                    seen.group_unknown = None;
-                }
-                Behind::Unknown(why) => {
-                    sink.review(el.id, format!("Contrast cannot be measured: {why}."));
-                    continue;
-                }
-            }
-            check_text(el, f, &seen, &text, sink);
+        return;
+    }
+    if dom.has_scripts() && cx.snapshot.source == "static-html" {
+        sink.review(
+            cx.page_node(),
+            "The page runs scripts, which may add or restyle text at run time; this \
+             static scan checked the markup only. Scan the page in a browser as well.",
+        );
+    }
+    let order = flat_tree_order(dom);
+    let paints = paint_all(dom, &order);
+    let exempt = exempt_all(dom, &order);
+    let layers = Layers::build(dom, &paints);
+    let mut facts: HashMap<usize, TextFacts> = HashMap::new();
+    for el in dom.elements() {
+        let Some(paint) = paints[el.id.index()].as_ref() else {
+            continue;
+        };
+        if !el.is_html() || NOT_RENDERED_TEXT.contains(&el.name()) || exempt[el.id.index()] {
+            continue;
         }
+        if !paint.visible() {
+            continue;
+        }
+        let text = own_text(dom, el.id);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let Some(style) = el.style() else { continue };
+        let f = facts
+            .entry(style.shared_id())
+            .or_insert_with(|| TextFacts::of(style));
+        if f.text_hidden {
+            continue;
+        }
+        let Some(layers) = &layers else {
+            check_text(el, f, paint, &text, sink);
+            continue;
+        };
+        let mut seen = paint.clone();
+        match layers.behind(dom, &paints, el.id, paint) {
+            Behind::Ancestors {
+                outside_flow_resolved,
+            } => {
+                if outside_flow_resolved && seen.uncertain == Some(Uncertain::OutOfFlow) {
+                    seen.uncertain = None;
+                }
+            }
+            Behind::Color(c) => {
+                seen.backdrop = Some(c);
+                seen.map = Affine::IDENTITY;
+                seen.uncertain = None;
+                seen.group_unknown = None;
+            }
+            Behind::Unknown(why) => {
+                sink.review(el.id, format!("Contrast cannot be measured: {why}."));
+                continue;
+            }
+        }
+        check_text(el, f, &seen, &text, sink);
     }
 }
 

@@ -3,9 +3,7 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct AreaAlt;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "area-alt",
@@ -15,6 +13,7 @@ static META: RuleMeta = RuleMeta {
     act: &["c487ae"],
     help: "Give every <area href> of an image map an alt attribute naming where it leads \
            (alt=\"Cardiology clinic\"), or an aria-label.",
+    interest: Interest::Tags(&["area"]),
     phi: None,
     examples: &[
         Example::pass(
@@ -27,24 +26,18 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for AreaAlt {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(AreaAlt = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    if cx.a11y.role(el) != Some("link") || cx.a11y.is_hidden(el.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["area"])
-    }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        if cx.a11y.role(el) != Some("link") || cx.a11y.is_hidden(el.id) {
-            return;
-        }
-        let name = cx.a11y.name(el);
-        crate::rules::names::report_name(
-            sink,
-            el.id,
-            &name,
-            "This image-map area is a link with no text alternative: no alt, aria-label \
-                 or aria-labelledby.",
-        );
-    }
+    let name = cx.a11y.name(el);
+    crate::report::report_name(
+        sink,
+        el.id,
+        &name,
+        "This image-map area is a link with no text alternative: no alt, aria-label \
+             or aria-labelledby.",
+    );
 }

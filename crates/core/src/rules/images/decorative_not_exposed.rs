@@ -6,9 +6,7 @@ use crate::a11y::roles::{explicit_role, is_presentational};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct DecorativeNotExposed;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "decorative-not-exposed",
@@ -21,6 +19,7 @@ static META: RuleMeta = RuleMeta {
            aria-labelledby, aria-describedby, ...): browsers then ignore the decorative \
            marking and announce it. Decide: either remove the decorative marking and name \
            it, or remove the label and the tabindex.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass(r#"<img src="divider.png" alt="">"#),
@@ -34,32 +33,26 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for DecorativeNotExposed {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(DecorativeNotExposed = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    let marked_decorative = explicit_role(el).is_some_and(is_presentational)
+        || (el.is("img") && el.attr("alt") == Some("") && explicit_role(el).is_none());
+    if !marked_decorative {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
+    let role = cx.a11y.role(el);
+    if cx.a11y.is_hidden(el.id) || role.is_none_or(is_presentational) {
+        sink.pass(el.id);
+        return;
     }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        let marked_decorative = explicit_role(el).is_some_and(is_presentational)
-            || (el.is("img") && el.attr("alt") == Some("") && explicit_role(el).is_none());
-        if !marked_decorative {
-            return;
-        }
-        let role = cx.a11y.role(el);
-        if cx.a11y.is_hidden(el.id) || role.is_none_or(is_presentational) {
-            sink.pass(el.id);
-            return;
-        }
-        sink.fail(
-            el.id,
-            format!(
-                "This element is marked decorative, but it is exposed as {} because it is \
-                 focusable or has a global ARIA attribute (such as aria-label or \
-                 aria-labelledby).",
-                role.unwrap_or("an element")
-            ),
-        );
-    }
+    sink.fail(
+        el.id,
+        format!(
+            "This element is marked decorative, but it is exposed as {} because it is \
+             focusable or has a global ARIA attribute (such as aria-label or \
+             aria-labelledby).",
+            role.unwrap_or("an element")
+        ),
+    );
 }

@@ -4,9 +4,7 @@ use crate::a11y::roles::is_presentational;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct ImageName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "image-name",
@@ -18,6 +16,7 @@ static META: RuleMeta = RuleMeta {
            (alt=\"Dr. Lee, cardiologist\"), and elements with role=\"img\" an aria-label. \
            Mark purely decorative images with alt=\"\" so screen readers skip them. An img \
            without alt makes screen readers read the file name.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass(r#"<img src="lee.jpg" alt="Dr. Lee">"#),
@@ -33,42 +32,36 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for ImageName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(ImageName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    // HTML <img> elements and HTML elements whose role is img (SVG has its own rule,
+    // <input type=image> too).
+    if !el.is_html() || el.is("input") {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
+    let role = cx.a11y.role(el);
+    if !(el.is("img") || role == Some("img")) || cx.a11y.is_hidden(el.id) {
+        return;
     }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        // HTML <img> elements and HTML elements whose role is img (SVG has its own rule,
-        // <input type=image> too).
-        if !el.is_html() || el.is("input") {
-            return;
-        }
-        let role = cx.a11y.role(el);
-        if !(el.is("img") || role == Some("img")) || cx.a11y.is_hidden(el.id) {
-            return;
-        }
-        if role.is_some_and(is_presentational) {
-            // Marked decorative (alt="" or role none/presentation that holds).
-            sink.pass(el.id);
-            return;
-        }
-        let hint = if el.is("img") && !el.has_attr("alt") {
-            "This image has no alt attribute"
-        } else {
-            "This image has an empty text alternative"
-        };
-        let name = cx.a11y.name(el);
-        crate::rules::names::report_name(
-            sink,
-            el.id,
-            &name,
-            format!(
-                "{hint} and no aria-label, aria-labelledby or title: screen readers \
-                 cannot describe it. Add alt text, or alt=\"\" if it is decorative."
-            ),
-        );
+    if role.is_some_and(is_presentational) {
+        // Marked decorative (alt="" or role none/presentation that holds).
+        sink.pass(el.id);
+        return;
     }
+    let hint = if el.is("img") && !el.has_attr("alt") {
+        "This image has no alt attribute"
+    } else {
+        "This image has an empty text alternative"
+    };
+    let name = cx.a11y.name(el);
+    crate::report::report_name(
+        sink,
+        el.id,
+        &name,
+        format!(
+            "{hint} and no aria-label, aria-labelledby or title: screen readers \
+             cannot describe it. Add alt text, or alt=\"\" if it is decorative."
+        ),
+    );
 }

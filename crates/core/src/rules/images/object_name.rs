@@ -4,9 +4,7 @@ use crate::a11y::roles::explicit_role;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct ObjectName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "object-name",
@@ -18,6 +16,7 @@ static META: RuleMeta = RuleMeta {
            saying what it is (title=\"Exercise video: knee stretches\"). Its fallback content \
            is not shown when the object loads, so it does not name it; an alt attribute does \
            nothing on <object>.",
+    interest: Interest::Tags(&["object"]),
     phi: None,
     examples: &[
         Example::pass(r#"<object title="Knee stretches video" data="stretch.mp4"></object>"#),
@@ -70,37 +69,31 @@ fn content_kind(el: ElementRef) -> Content {
     }
 }
 
-impl Rule for ObjectName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(ObjectName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    // An explicit role hands it to that role's rule (role=img: image-name).
+    if explicit_role(el).is_some() || cx.a11y.is_hidden(el.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["object"])
+    let kind = content_kind(el);
+    if kind == Content::Other {
+        return;
     }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        // An explicit role hands it to that role's rule (role=img: image-name).
-        if explicit_role(el).is_some() || cx.a11y.is_hidden(el.id) {
-            return;
-        }
-        let kind = content_kind(el);
-        if kind == Content::Other {
-            return;
-        }
-        let named = !cx.a11y.name(el).is_empty();
-        match (kind, named) {
-            (_, true) => sink.pass(el.id),
-            (Content::Media, false) => sink.fail(
-                el.id,
-                "This <object> embeds an image, audio or video but has no accessible name: \
-                 no title, aria-label or aria-labelledby (fallback content and alt do not \
-                 count).",
-            ),
-            _ => sink.review(
-                el.id,
-                "This <object> has no accessible name, and its content type cannot be told \
-                 from the markup. If it shows an image, audio or video, give it a title or \
-                 aria-label.",
-            ),
-        }
+    let named = !cx.a11y.name(el).is_empty();
+    match (kind, named) {
+        (_, true) => sink.pass(el.id),
+        (Content::Media, false) => sink.fail(
+            el.id,
+            "This <object> embeds an image, audio or video but has no accessible name: \
+             no title, aria-label or aria-labelledby (fallback content and alt do not \
+             count).",
+        ),
+        _ => sink.review(
+            el.id,
+            "This <object> has no accessible name, and its content type cannot be told \
+             from the markup. If it shows an image, audio or video, give it a title or \
+             aria-label.",
+        ),
     }
 }

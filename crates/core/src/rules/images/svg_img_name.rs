@@ -4,9 +4,7 @@ use crate::a11y::roles::explicit_role;
 use crate::dom::{ElementRef, Namespace};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct SvgImgName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "svg-img-name",
@@ -18,6 +16,7 @@ static META: RuleMeta = RuleMeta {
            \"graphics-symbol\" needs a name: a non-empty <title> as its first child, or \
            aria-label / aria-labelledby. Text drawn inside the SVG does not name it. If the \
            graphic is decorative, use aria-hidden=\"true\" instead of the role.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass(
@@ -34,27 +33,21 @@ static META: RuleMeta = RuleMeta {
 
 const IMAGE_ROLES: &[&str] = &["img", "graphics-document", "graphics-symbol"];
 
-impl Rule for SvgImgName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(SvgImgName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    if el.namespace() != Namespace::Svg
+        || !explicit_role(el).is_some_and(|r| IMAGE_ROLES.contains(&r))
+        || cx.a11y.is_hidden(el.id)
+    {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
-    }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        if el.namespace() != Namespace::Svg
-            || !explicit_role(el).is_some_and(|r| IMAGE_ROLES.contains(&r))
-            || cx.a11y.is_hidden(el.id)
-        {
-            return;
-        }
-        let name = cx.a11y.name(el);
-        crate::rules::names::report_name(
-            sink,
-            el.id,
-            &name,
-            "This SVG graphic has an image role but no accessible name: no non-empty \
-                 <title> child, aria-label or aria-labelledby.",
-        );
-    }
+    let name = cx.a11y.name(el);
+    crate::report::report_name(
+        sink,
+        el.id,
+        &name,
+        "This SVG graphic has an image role but no accessible name: no non-empty \
+             <title> child, aria-label or aria-labelledby.",
+    );
 }

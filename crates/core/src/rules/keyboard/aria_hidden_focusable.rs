@@ -4,12 +4,9 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::flat::{descendant_flags, find_descendant, page_has_scripts};
-use crate::rules::page::rendering::is_not_rendered;
-
-pub struct AriaHiddenFocusable;
+use crate::a11y::flat::{descendant_flags, find_descendant};
 
 static META: RuleMeta = RuleMeta {
     id: "aria-hidden-focusable",
@@ -21,6 +18,7 @@ static META: RuleMeta = RuleMeta {
            order, so a keyboard user hears nothing (or something unrelated) when focus lands \
            on it. Remove aria-hidden, or take the controls out of Tab order (tabindex=\"-1\", \
            disabled, or the inert attribute for a whole background region behind a modal).",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<p aria-hidden=\"true\">Decorative text</p>"),
@@ -34,56 +32,50 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for AriaHiddenFocusable {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let in_tab_order = |e: ElementRef| cx.a11y.is_tabbable(e) && !is_not_rendered(e);
-        let mut below: Option<Vec<bool>> = None;
-        for element in cx.dom.elements() {
-            // ACT: the attribute value is exactly "true" (ASCII case-insensitive).
-            let hidden = element
-                .attr("aria-hidden")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-            if !hidden {
-                continue;
+crate::rule!(AriaHiddenFocusable = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let in_tab_order = |e: ElementRef| cx.a11y.is_tabbable(e) && cx.a11y.is_rendered(e.id);
+    let mut below: Option<Vec<bool>> = None;
+    for element in cx.dom.elements() {
+        // ACT: the attribute value is exactly "true" (ASCII case-insensitive).
+        let hidden = element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        if !hidden {
+            continue;
+        }
+        let below = below.get_or_insert_with(|| descendant_flags(cx, in_tab_order));
+        let itself = in_tab_order(element);
+        if !itself && !below[element.id.index()] {
+            sink.pass(element.id);
+            continue;
+        }
+        let what = if itself {
+            "This aria-hidden element is itself in Tab order".to_string()
+        } else {
+            match find_descendant(cx, element, in_tab_order) {
+                Some(inner) => format!(
+                    "<{}> inside this aria-hidden element is in Tab order",
+                    inner.name()
+                ),
+                None => "Content inside this aria-hidden element is in Tab order".to_string(),
             }
-            let below = below.get_or_insert_with(|| descendant_flags(cx, in_tab_order));
-            let itself = in_tab_order(element);
-            if !itself && !below[element.id.index()] {
-                sink.pass(element.id);
-                continue;
-            }
-            let what = if itself {
-                "This aria-hidden element is itself in Tab order".to_string()
-            } else {
-                match find_descendant(cx, element, in_tab_order) {
-                    Some(inner) => format!(
-                        "<{}> inside this aria-hidden element is in Tab order",
-                        inner.name()
-                    ),
-                    None => "Content inside this aria-hidden element is in Tab order".to_string(),
-                }
-            };
-            // A script we did not run may redirect focus from it (focus-trap sentinels).
-            if cx.snapshot.source == "static-html" && page_has_scripts(cx) {
-                sink.review(
-                    element.id,
-                    format!(
-                        "{what}. The page's scripts were not run: check whether focus is \
-                         moved away from it (a focus-trap sentinel), otherwise it is a failure."
-                    ),
-                );
-            } else {
-                sink.fail(
-                    element.id,
-                    format!("{what}: keyboard users reach content screen readers do not announce."),
-                );
-            }
+        };
+        // A script we did not run may redirect focus from it (focus-trap sentinels).
+        if cx.snapshot.source == "static-html" && cx.dom.has_scripts() {
+            sink.review(
+                element.id,
+                format!(
+                    "{what}. The page's scripts were not run: check whether focus is \
+                     moved away from it (a focus-trap sentinel), otherwise it is a failure."
+                ),
+            );
+        } else {
+            sink.fail(
+                element.id,
+                format!("{what}: keyboard users reach content screen readers do not announce."),
+            );
         }
     }
 }

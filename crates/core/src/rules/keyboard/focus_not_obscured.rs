@@ -17,10 +17,8 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 use crate::selector::unique_selector;
-
-pub struct FocusNotObscured;
 
 static META: RuleMeta = RuleMeta {
     id: "focus-not-obscured",
@@ -33,6 +31,7 @@ static META: RuleMeta = RuleMeta {
            `scroll-padding-top` (and `scroll-padding-bottom`) equal to their height so the \
            browser scrolls focused elements clear of them, and let users dismiss cookie \
            banners and chat windows.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::fail(
@@ -75,62 +74,56 @@ static META: RuleMeta = RuleMeta {
 const HIDDEN: f64 = 0.999;
 const MOSTLY_HIDDEN: f64 = 0.5;
 
-impl Rule for FocusNotObscured {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let measured: Vec<_> = cx
-            .snapshot
-            .keyboard
-            .iter()
-            .flat_map(|walk| &walk.stops)
-            .filter_map(|stop| Some((cx.dom.element(stop.node)?, stop.obscured?)))
-            .collect();
-        if measured.is_empty() {
-            if let Some(cover) = fixed_content(cx) {
-                sink.review(
-                    cover.id,
-                    "This content stays on screen while the page scrolls (position fixed or \
-                     sticky) and may hide focused elements; no Tab walk measured it. Tab \
-                     through the page and check that no focused element disappears behind it.",
-                );
-            }
-            return;
+crate::rule!(FocusNotObscured = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let measured: Vec<_> = cx
+        .snapshot
+        .keyboard
+        .iter()
+        .flat_map(|walk| &walk.stops)
+        .filter_map(|stop| Some((cx.dom.element(stop.node)?, stop.obscured?)))
+        .collect();
+    if measured.is_empty() {
+        if let Some(cover) = fixed_content(cx) {
+            sink.review(
+                cover.id,
+                "This content stays on screen while the page scrolls (position fixed or \
+                 sticky) and may hide focused elements; no Tab walk measured it. Tab \
+                 through the page and check that no focused element disappears behind it.",
+            );
         }
-        for (el, obscured) in measured {
-            let share = obscured.covered_fraction;
-            if share < MOSTLY_HIDDEN {
-                sink.pass(el.id);
-                continue;
-            }
-            let by = obscured
-                .by
-                .and_then(|n| cx.dom.element(n))
-                .map(|b| format!("`{}`", unique_selector(stuck_ancestor(b))))
-                .unwrap_or_else(|| "other content".to_string());
-            if share >= HIDDEN {
-                sink.fail(
-                    el.id,
-                    format!(
-                        "When this element has keyboard focus it is entirely hidden by {by}, \
-                         so keyboard users cannot see where they are."
-                    ),
-                );
-            } else {
-                sink.review(
-                    el.id,
-                    format!(
-                        "When this element has keyboard focus, {:.0}% of it is hidden by {by}. \
-                         Partly visible meets 2.4.11, but check that the focus indicator can \
-                         still be seen.",
-                        share * 100.0
-                    ),
-                );
-            }
+        return;
+    }
+    for (el, obscured) in measured {
+        let share = obscured.covered_fraction;
+        if share < MOSTLY_HIDDEN {
+            sink.pass(el.id);
+            continue;
+        }
+        let by = obscured
+            .by
+            .and_then(|n| cx.dom.element(n))
+            .map(|b| format!("`{}`", unique_selector(stuck_ancestor(b))))
+            .unwrap_or_else(|| "other content".to_string());
+        if share >= HIDDEN {
+            sink.fail(
+                el.id,
+                format!(
+                    "When this element has keyboard focus it is entirely hidden by {by}, \
+                     so keyboard users cannot see where they are."
+                ),
+            );
+        } else {
+            sink.review(
+                el.id,
+                format!(
+                    "When this element has keyboard focus, {:.0}% of it is hidden by {by}. \
+                     Partly visible meets 2.4.11, but check that the focus indicator can \
+                     still be seen.",
+                    share * 100.0
+                ),
+            );
         }
     }
 }

@@ -5,9 +5,7 @@ use crate::a11y::focus::tabindex;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct IframeNotFocusable;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "iframe-not-focusable",
@@ -18,6 +16,7 @@ static META: RuleMeta = RuleMeta {
     help: "Remove tabindex=\"-1\" from iframes that contain links, buttons or form fields: \
            with a negative tabindex, keyboard users can never Tab into the frame (for \
            example an embedded payment or scheduling form).",
+    interest: Interest::Tags(&["iframe"]),
     phi: None,
     examples: &[
         Example::pass("<iframe title=\"Pay\" tabindex=\"0\" src=\"pay.html\"></iframe>"),
@@ -52,33 +51,27 @@ const FOCUSABLE_MARKERS: &[&str] = &[
     "<svg",
 ];
 
-impl Rule for IframeNotFocusable {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(IframeNotFocusable = META, element: check_element);
+
+fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
+    if !cx.a11y.is_rendered(element.id) || cx.a11y.is_inert(element.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["iframe"])
+    let negative = tabindex(element).is_some_and(|t| t < 0);
+    if !negative {
+        sink.pass(element.id);
+        return;
     }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        if !cx.a11y.is_rendered(element.id) || cx.a11y.is_inert(element.id) {
+    if let Some(srcdoc) = element.attr("srcdoc") {
+        let lower = srcdoc.to_ascii_lowercase();
+        if !FOCUSABLE_MARKERS.iter().any(|m| lower.contains(m)) {
             return;
         }
-        let negative = tabindex(element).is_some_and(|t| t < 0);
-        if !negative {
-            sink.pass(element.id);
-            return;
-        }
-        if let Some(srcdoc) = element.attr("srcdoc") {
-            let lower = srcdoc.to_ascii_lowercase();
-            if !FOCUSABLE_MARKERS.iter().any(|m| lower.contains(m)) {
-                return;
-            }
-        }
-        sink.review(
-            element.id,
-            "This iframe has a negative tabindex, so keyboard users cannot Tab into it. Its \
-             document is not in the snapshot: if it contains links, buttons or fields, this \
-             is a failure.",
-        );
     }
+    sink.review(
+        element.id,
+        "This iframe has a negative tabindex, so keyboard users cannot Tab into it. Its \
+         document is not in the snapshot: if it contains links, buttons or fields, this \
+         is a failure.",
+    );
 }

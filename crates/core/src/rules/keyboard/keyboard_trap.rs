@@ -13,10 +13,8 @@
 use crate::dom::{ElementRef, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 use crate::selector::unique_selector;
-
-pub struct KeyboardTrap;
 
 static META: RuleMeta = RuleMeta {
     id: "keyboard-trap",
@@ -28,6 +26,7 @@ static META: RuleMeta = RuleMeta {
            button) must close it and return focus to the page. Never move focus back from \
            a blur or focusout handler. If a widget needs another key to leave it, tell users \
            which one next to the widget.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::fail(
@@ -77,86 +76,80 @@ const ANCESTOR_SEARCH_DEPTH: usize = 64;
 /// Inline handlers from which a script can pull focus back.
 const BLUR_HANDLERS: &[&str] = &["onblur", "onfocusout"];
 
-impl Rule for KeyboardTrap {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let Some(walk) = &cx.snapshot.keyboard else {
-            if let Some((el, why)) = could_trap(cx) {
-                sink.review(
-                    el.id,
-                    format!(
-                        "{why}. No live Tab walk was recorded for this page, so whether focus \
-                         can leave it is unknown: Tab into it and check that Tab, Shift+Tab \
-                         or Escape gets out (scan with the crawler to check automatically)."
-                    ),
-                );
-            }
-            return;
-        };
-        if let Some(trap) = &walk.trap {
-            let nodes: Vec<ElementRef> = trap
-                .nodes
-                .iter()
-                .filter_map(|&n| cx.dom.element(n))
-                .collect();
-            if let Some(at) = trap_container(cx, &nodes) {
-                let keys = if trap.keys_tried.is_empty() {
-                    "the keys tried".to_string()
-                } else {
-                    trap.keys_tried.join(", ")
-                };
-                sink.fail(
-                    at.id,
-                    format!(
-                        "Keyboard focus is trapped here: {}, and pressing {keys} does not get \
-                         it out. Unless the page tells users another way out, keyboard users \
-                         are stuck.",
-                        describe_nodes(cx, &trap.nodes)
-                    ),
-                );
-                return;
-            }
+crate::rule!(KeyboardTrap = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let Some(walk) = &cx.snapshot.keyboard else {
+        if let Some((el, why)) = could_trap(cx) {
+            sink.review(
+                el.id,
+                format!(
+                    "{why}. No live Tab walk was recorded for this page, so whether focus \
+                     can leave it is unknown: Tab into it and check that Tab, Shift+Tab \
+                     or Escape gets out (scan with the crawler to check automatically)."
+                ),
+            );
         }
-        if walk.stops.is_empty() && walk.cycled {
-            return; // Nothing takes focus: nothing can trap it.
-        }
-        if walk.cycled && !walk.truncated {
-            // What could have held focus did not: each dialog passes (the page if none).
-            let mut any = false;
-            for el in cx.dom.elements().filter(|e| is_modal(cx, *e)) {
-                any = true;
-                sink.pass(el.id);
-            }
-            if !any {
-                sink.pass(cx.page_node());
-            }
+        return;
+    };
+    if let Some(trap) = &walk.trap {
+        let nodes: Vec<ElementRef> = trap
+            .nodes
+            .iter()
+            .filter_map(|&n| cx.dom.element(n))
+            .collect();
+        if let Some(at) = trap_container(cx, &nodes) {
+            let keys = if trap.keys_tried.is_empty() {
+                "the keys tried".to_string()
+            } else {
+                trap.keys_tried.join(", ")
+            };
+            sink.fail(
+                at.id,
+                format!(
+                    "Keyboard focus is trapped here: {}, and pressing {keys} does not get \
+                     it out. Unless the page tells users another way out, keyboard users \
+                     are stuck.",
+                    describe_nodes(cx, &trap.nodes)
+                ),
+            );
             return;
         }
-        let why = if walk.truncated {
-            "the Tab walk stopped at its press limit before it came back round"
-        } else {
-            "the Tab walk ended before it came back round"
-        };
-        let at = walk
-            .stops
-            .last()
-            .map(|s| s.node)
-            .filter(|&n| cx.dom.element(n).is_some())
-            .unwrap_or_else(|| cx.page_node());
-        sink.review(
-            at,
-            format!(
-                "No keyboard trap among the first {} Tab stops, but {why}, so the rest of \
-                 the page was not checked (this is its last stop).",
-                walk.stops.len()
-            ),
-        );
     }
+    if walk.stops.is_empty() && walk.cycled {
+        return; // Nothing takes focus: nothing can trap it.
+    }
+    if walk.cycled && !walk.truncated {
+        // What could have held focus did not: each dialog passes (the page if none).
+        let mut any = false;
+        for el in cx.dom.elements().filter(|e| is_modal(cx, *e)) {
+            any = true;
+            sink.pass(el.id);
+        }
+        if !any {
+            sink.pass(cx.page_node());
+        }
+        return;
+    }
+    let why = if walk.truncated {
+        "the Tab walk stopped at its press limit before it came back round"
+    } else {
+        "the Tab walk ended before it came back round"
+    };
+    let at = walk
+        .stops
+        .last()
+        .map(|s| s.node)
+        .filter(|&n| cx.dom.element(n).is_some())
+        .unwrap_or_else(|| cx.page_node());
+    sink.review(
+        at,
+        format!(
+            "No keyboard trap among the first {} Tab stops, but {why}, so the rest of \
+             the page was not checked (this is its last stop).",
+            walk.stops.len()
+        ),
+    );
 }
 
 /// The first thing on the page that can hold keyboard focus, and what it is.

@@ -21,11 +21,9 @@ use crate::a11y::roles::explicit_role;
 use crate::dom::{ElementRef, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::flat::descendant_flags;
-
-pub struct KeyboardUnreachable;
+use crate::a11y::flat::descendant_flags;
 
 static META: RuleMeta = RuleMeta {
     id: "keyboard-unreachable",
@@ -36,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     help: "Use a native element (<button>, <a href>, <input>) for anything users operate. If \
            a <div> or <span> must act as a control, give it tabindex=\"0\", a role, and \
            Enter/Space key handling, so people who cannot use a mouse can reach and use it.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<div role=\"button\" tabindex=\"0\">Book visit</div>"),
@@ -131,26 +130,20 @@ const MANAGED_BY_CONTAINER: &[&str] = &[
 /// How far up to look for the managing container (bounded for deep pages).
 const CONTAINER_SEARCH_DEPTH: usize = 32;
 
-impl Rule for KeyboardUnreachable {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let focusable = |e: ElementRef| cx.a11y.is_focusable(e);
-        let mut below: Option<Vec<bool>> = None;
-        for element in cx.dom.elements() {
-            if !is_candidate(cx, element) {
-                continue;
-            }
-            let below = below.get_or_insert_with(|| descendant_flags(cx, focusable));
-            check_candidate(cx, element, below[element.id.index()], sink);
+crate::rule!(KeyboardUnreachable = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let focusable = |e: ElementRef| cx.a11y.is_focusable(e);
+    let mut below: Option<Vec<bool>> = None;
+    for element in cx.dom.elements() {
+        if !is_candidate(cx, element) {
+            continue;
         }
-        if let Some(handlers) = &cx.snapshot.pointer_handlers {
-            check_script_handlers(cx, handlers, sink);
-        }
+        let below = below.get_or_insert_with(|| descendant_flags(cx, focusable));
+        check_candidate(cx, element, below[element.id.index()], sink);
+    }
+    if let Some(handlers) = &cx.snapshot.pointer_handlers {
+        check_script_handlers(cx, handlers, sink);
     }
 }
 

@@ -1,5 +1,4 @@
 mod aria_hidden_focusable;
-mod flat;
 mod focus_not_obscured;
 mod iframe_not_focusable;
 mod keyboard_trap;

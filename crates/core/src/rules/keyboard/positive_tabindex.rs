@@ -4,9 +4,7 @@ use crate::a11y::focus::tabindex;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct PositiveTabindex;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "positive-tabindex",
@@ -19,6 +17,7 @@ static META: RuleMeta = RuleMeta {
            ahead of everything else in Tab order, so keyboard users jump around the page (and \
            across Lightning components) in an order that does not match what they see. Fix \
            the order in the markup instead.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass("<div tabindex=\"0\" role=\"button\">Book</div>"),
@@ -30,30 +29,24 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for PositiveTabindex {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(PositiveTabindex = META, element: check_element);
+
+fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
+    let Some(value) = tabindex(element) else {
+        return;
+    };
+    if !cx.a11y.is_rendered(element.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
-    }
-    fn check_element(&self, cx: &Context, element: ElementRef, sink: &mut Sink) {
-        let Some(value) = tabindex(element) else {
-            return;
-        };
-        if !cx.a11y.is_rendered(element.id) {
-            return;
-        }
-        if value > 0 {
-            sink.fail(
-                element.id,
-                format!(
-                    "tabindex=\"{value}\" puts this element before every element with \
-                     tabindex 0 or none in Tab order, whatever its place on the page."
-                ),
-            );
-        } else {
-            sink.pass(element.id);
-        }
+    if value > 0 {
+        sink.fail(
+            element.id,
+            format!(
+                "tabindex=\"{value}\" puts this element before every element with \
+                 tabindex 0 or none in Tab order, whatever its place on the page."
+            ),
+        );
+    } else {
+        sink.pass(element.id);
     }
 }

@@ -6,15 +6,14 @@
 //! from layout boxes of its content, else it is unknown (`review`). A region the browser's
 //! Tab walk reached (Chromium makes scrollers without focusable content Tab stops) passes.
 
+use crate::a11y::rendering::inline_value;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 use crate::style::Rect;
 
-use super::flat::{descendant_flags, find_descendant};
-
-pub struct ScrollableRegionFocusable;
+use crate::a11y::flat::{descendant_flags, find_descendant};
 
 static META: RuleMeta = RuleMeta {
     id: "scrollable-region-focusable",
@@ -25,6 +24,7 @@ static META: RuleMeta = RuleMeta {
     help: "Give a scrolling container tabindex=\"0\" (plus a role and a name, e.g. \
            role=\"region\" aria-label=\"Visit notes\") so keyboard users can focus it and \
            scroll with the arrow keys, unless it already contains a focusable element.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass(
@@ -65,45 +65,39 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for ScrollableRegionFocusable {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(ScrollableRegionFocusable = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    // What the Tab walk reached counts too: Chromium makes a scroller with nothing
+    // focusable inside a Tab stop of its own.
+    let mut stop = vec![false; cx.dom.len()];
+    for s in cx.snapshot.keyboard.iter().flat_map(|w| &w.stops) {
+        if let Some(flag) = stop.get_mut(s.node.index()) {
+            *flag = true;
+        }
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
+    let tabbable = |e: ElementRef| stop[e.id.index()] || cx.a11y.is_tabbable(e);
+    let mut below: Option<Vec<bool>> = None;
+    for element in cx.dom.elements() {
+        if !is_candidate(cx, element) {
+            continue;
+        }
+        let below = below.get_or_insert_with(|| descendant_flags(cx, tabbable));
+        check_region(
+            cx,
+            element,
+            tabbable(element) || below[element.id.index()],
+            sink,
+        );
     }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        // What the Tab walk reached counts too: Chromium makes a scroller with nothing
-        // focusable inside a Tab stop of its own.
-        let mut stop = vec![false; cx.dom.len()];
-        for s in cx.snapshot.keyboard.iter().flat_map(|w| &w.stops) {
-            if let Some(flag) = stop.get_mut(s.node.index()) {
-                *flag = true;
-            }
-        }
-        let tabbable = |e: ElementRef| stop[e.id.index()] || cx.a11y.is_tabbable(e);
-        let mut below: Option<Vec<bool>> = None;
-        for element in cx.dom.elements() {
-            if !is_candidate(cx, element) {
-                continue;
-            }
-            let below = below.get_or_insert_with(|| descendant_flags(cx, tabbable));
-            check_region(
-                cx,
-                element,
-                tabbable(element) || below[element.id.index()],
-                sink,
-            );
-        }
-        // Without computed styles, overflow set by a stylesheet is invisible to us.
-        if !cx.a11y.has_styles && has_stylesheets(cx) {
-            sink.review(
-                cx.page_node(),
-                "The snapshot has no computed styles, so regions made scrollable by the \
-                 page's stylesheets cannot be found. Check that every scrolling region can \
-                 be reached with Tab, or scan with computed styles.",
-            );
-        }
+    // Without computed styles, overflow set by a stylesheet is invisible to us.
+    if !cx.a11y.has_styles && has_stylesheets(cx) {
+        sink.review(
+            cx.page_node(),
+            "The snapshot has no computed styles, so regions made scrollable by the \
+             page's stylesheets cannot be found. Check that every scrolling region can \
+             be reached with Tab, or scan with computed styles.",
+        );
     }
 }
 
@@ -171,14 +165,9 @@ fn may_scroll(element: ElementRef) -> bool {
         Some(style) => ["overflow-x", "overflow-y", "overflow"]
             .iter()
             .any(|p| style.get(p).is_some_and(scrolls)),
-        None => element.attr("style").is_some_and(|inline| {
-            inline.split(';').any(|decl| {
-                decl.split_once(':').is_some_and(|(p, v)| {
-                    let p = p.trim().to_ascii_lowercase();
-                    matches!(p.as_str(), "overflow" | "overflow-x" | "overflow-y") && scrolls(v)
-                })
-            })
-        }),
+        None => ["overflow-x", "overflow-y", "overflow"]
+            .iter()
+            .any(|p| inline_value(element, p).is_some_and(|v| scrolls(&v))),
     }
 }
 
@@ -195,13 +184,8 @@ fn overflows(cx: &Context, element: ElementRef) -> Option<bool> {
     }
     let outer = *element.rect()?;
     let mut any_box = false;
-    let sticks_out = |r: &Rect| {
-        const SLACK: f64 = 1.0;
-        r.x + r.width > outer.x + outer.width + SLACK
-            || r.y + r.height > outer.y + outer.height + SLACK
-            || r.x < outer.x - SLACK
-            || r.y < outer.y - SLACK
-    };
+    // Sub-pixel layout: a pixel past the edge is not overflow.
+    let sticks_out = |r: &Rect| !outer.contains(*r, 1.0);
     let found = find_descendant(cx, element, |e| match e.rect() {
         Some(r) if r.width > 0.0 || r.height > 0.0 => {
             any_box = true;

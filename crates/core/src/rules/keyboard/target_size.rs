@@ -7,10 +7,8 @@ use std::collections::HashMap;
 use crate::dom::{ElementRef, NodeData, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 use crate::style::Rect;
-
-pub struct TargetSize;
 
 static META: RuleMeta = RuleMeta {
     id: "target-size",
@@ -23,6 +21,7 @@ static META: RuleMeta = RuleMeta {
            apart that a 24px circle centred on each does not touch another target. Patients \
            with tremor or limited dexterity otherwise hit the wrong control, e.g. \"Cancel \
            appointment\" next to \"Reschedule\". Links inside a sentence are exempt.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         // A link in running text is exempt, whatever its size.
@@ -68,82 +67,76 @@ struct Target {
     rect: Rect,
 }
 
-impl Rule for TargetSize {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let mut measured: Vec<Target> = Vec::new();
-        let mut unmeasured: Vec<NodeId> = Vec::new();
-        let has_layout = cx.snapshot.has_layout();
-        for element in cx.dom.elements() {
-            if !is_target(cx, element) {
-                continue;
-            }
-            if is_inline_in_text(cx, element) {
-                sink.pass(element.id);
-                continue;
-            }
-            match target_rect(cx, element) {
-                Some(rect) if rect.width > 0.0 && rect.height > 0.0 => measured.push(Target {
-                    node: element.id,
-                    rect,
-                }),
-                // A zero-size box cannot be hit; it is not a target on screen.
-                Some(_) => {}
-                // With layout, an element without a box has nothing to hit (not rendered,
-                // or `display: contents`: its children are the targets).
-                None if has_layout => {}
-                None => unmeasured.push(element.id),
-            }
+crate::rule!(TargetSize = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let mut measured: Vec<Target> = Vec::new();
+    let mut unmeasured: Vec<NodeId> = Vec::new();
+    let has_layout = cx.snapshot.has_layout();
+    for element in cx.dom.elements() {
+        if !is_target(cx, element) {
+            continue;
         }
-        let grid = Grid::new(&measured);
-        for (i, target) in measured.iter().enumerate() {
-            let r = target.rect;
-            if r.width >= MIN - EPSILON && r.height >= MIN - EPSILON {
-                sink.pass(target.node);
-                continue;
-            }
-            let crowded = grid
-                .near(r)
-                .any(|j| j != i && circle_conflicts(r, measured[j].rect));
-            if !crowded {
-                sink.pass(target.node);
-                continue;
-            }
-            let message = format!(
-                "This target is {:.0}×{:.0} CSS px and another target is within its 24px \
-                 spacing circle. Enlarge it to 24×24 or move it apart (unless an equivalent \
-                 control of sufficient size is on the page).",
-                r.width, r.height
-            );
-            let ua_control = cx.dom.element(target.node).is_some_and(is_user_agent_sized);
-            if ua_control {
-                sink.review(
-                    target.node,
-                    format!(
-                        "{message} Native checkboxes and radios at the browser's default size \
-                         are exempt; check whether the author restyled it."
-                    ),
-                );
-            } else {
-                sink.fail(target.node, message);
-            }
+        if is_inline_in_text(cx, element) {
+            sink.pass(element.id);
+            continue;
         }
-        if let Some(&first) = unmeasured.first() {
+        match target_rect(cx, element) {
+            Some(rect) if rect.width > 0.0 && rect.height > 0.0 => measured.push(Target {
+                node: element.id,
+                rect,
+            }),
+            // A zero-size box cannot be hit; it is not a target on screen.
+            Some(_) => {}
+            // With layout, an element without a box has nothing to hit (not rendered,
+            // or `display: contents`: its children are the targets).
+            None if has_layout => {}
+            None => unmeasured.push(element.id),
+        }
+    }
+    let grid = Grid::new(&measured);
+    for (i, target) in measured.iter().enumerate() {
+        let r = target.rect;
+        if r.width >= MIN - EPSILON && r.height >= MIN - EPSILON {
+            sink.pass(target.node);
+            continue;
+        }
+        let crowded = grid
+            .near(r)
+            .any(|j| j != i && circle_conflicts(r, measured[j].rect));
+        if !crowded {
+            sink.pass(target.node);
+            continue;
+        }
+        let message = format!(
+            "This target is {:.0}×{:.0} CSS px and another target is within its 24px \
+             spacing circle. Enlarge it to 24×24 or move it apart (unless an equivalent \
+             control of sufficient size is on the page).",
+            r.width, r.height
+        );
+        let ua_control = cx.dom.element(target.node).is_some_and(is_user_agent_sized);
+        if ua_control {
             sink.review(
-                first,
+                target.node,
                 format!(
-                    "{} pointer target(s) on this page could not be measured (the snapshot has \
-                     no layout). Scan with a browser front-end, or check that each is at least \
-                     24×24 CSS px or well spaced.",
-                    unmeasured.len()
+                    "{message} Native checkboxes and radios at the browser's default size \
+                     are exempt; check whether the author restyled it."
                 ),
             );
+        } else {
+            sink.fail(target.node, message);
         }
+    }
+    if let Some(&first) = unmeasured.first() {
+        sink.review(
+            first,
+            format!(
+                "{} pointer target(s) on this page could not be measured (the snapshot has \
+                 no layout). Scan with a browser front-end, or check that each is at least \
+                 24×24 CSS px or well spaced.",
+                unmeasured.len()
+            ),
+        );
     }
 }
 
@@ -202,7 +195,7 @@ fn target_rect(cx: &Context, el: ElementRef) -> Option<Rect> {
             && l.width > 0.0
             && l.height > 0.0
         {
-            rect = union(rect, l);
+            rect = rect.union(l);
         }
     }
     Some(rect)
@@ -223,7 +216,7 @@ impl Grid {
         let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
         let mut huge = Vec::new();
         for (i, t) in targets.iter().enumerate() {
-            let (x0, y0, x1, y1) = cell_span(t.rect);
+            let (x0, y0, x1, y1) = t.rect.cell_span(MIN);
             let columns = x1.saturating_sub(x0).saturating_add(1);
             let rows = y1.saturating_sub(y0).saturating_add(1);
             if columns.saturating_mul(rows) > MAX_CELLS_PER_TARGET {
@@ -242,14 +235,14 @@ impl Grid {
     /// Targets that may be within 24px of the centre of `small` (its circle, or the
     /// circle of another small target), each at most once.
     fn near(&self, small: Rect) -> impl Iterator<Item = usize> + '_ {
-        let (x, y) = center(small);
+        let (x, y) = small.center();
         let reach = Rect {
             x: x - MIN,
             y: y - MIN,
             width: 2.0 * MIN,
             height: 2.0 * MIN,
         };
-        let (x0, y0, x1, y1) = cell_span(reach);
+        let (x0, y0, x1, y1) = reach.cell_span(MIN);
         let mut found: Vec<usize> = Vec::new();
         for cx in x0..=x1 {
             for cy in y0..=y1 {
@@ -264,36 +257,10 @@ impl Grid {
     }
 }
 
-/// The range of grid cells a box covers.
-fn cell_span(r: Rect) -> (i64, i64, i64, i64) {
-    let cell = |v: f64| (v / MIN).floor() as i64;
-    (
-        cell(r.x),
-        cell(r.y),
-        cell(r.x + r.width),
-        cell(r.y + r.height),
-    )
-}
-
-fn union(a: Rect, b: Rect) -> Rect {
-    let x = a.x.min(b.x);
-    let y = a.y.min(b.y);
-    Rect {
-        x,
-        y,
-        width: (a.x + a.width).max(b.x + b.width) - x,
-        height: (a.y + a.height).max(b.y + b.height) - y,
-    }
-}
-
-fn center(r: Rect) -> (f64, f64) {
-    (r.x + r.width / 2.0, r.y + r.height / 2.0)
-}
-
 /// Whether the 24px circle centred on the undersized target `small` intersects `other`'s
 /// box, or `other`'s own circle when `other` is undersized too.
 fn circle_conflicts(small: Rect, other: Rect) -> bool {
-    let (cx, cy) = center(small);
+    let (cx, cy) = small.center();
     let radius = MIN / 2.0;
     // Distance from the circle's centre to the nearest point of the other box.
     let nx = cx.clamp(other.x, other.x + other.width);
@@ -303,7 +270,7 @@ fn circle_conflicts(small: Rect, other: Rect) -> bool {
     }
     let other_small = other.width < MIN - EPSILON || other.height < MIN - EPSILON;
     if other_small {
-        let (ox, oy) = center(other);
+        let (ox, oy) = other.center();
         return (cx - ox).hypot(cy - oy) < MIN - EPSILON;
     }
     false

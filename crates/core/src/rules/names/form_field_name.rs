@@ -6,9 +6,7 @@ use crate::a11y::NameSource;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct FormFieldName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "form-field-name",
@@ -21,6 +19,7 @@ static META: RuleMeta = RuleMeta {
            <input id=\"dob\">, or wrap the field in the <label>. In an LWC, keep the label and \
            the field in the same shadow tree (ids do not cross it), or use aria-label / \
            aria-labelledby. A placeholder or title alone is not a visible label.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass(r#"<label for="dob">Date of birth</label><input id="dob" type="date">"#),
@@ -71,41 +70,35 @@ fn is_field(cx: &Context, el: ElementRef) -> bool {
     }
 }
 
-impl Rule for FormFieldName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(FormFieldName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    if cx.a11y.is_hidden(el.id) || !is_field(cx, el) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
-    }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        if cx.a11y.is_hidden(el.id) || !is_field(cx, el) {
-            return;
+    let name = cx.a11y.name(el);
+    match name.source {
+        _ if name.is_empty() && name.truncated => {
+            crate::report::report_name(sink, el.id, &name, String::new())
         }
-        let name = cx.a11y.name(el);
-        match name.source {
-            _ if name.is_empty() && name.truncated => {
-                super::report_name(sink, el.id, &name, String::new())
-            }
-            _ if name.is_empty() => sink.fail(
-                el.id,
-                "This form field has no accessible name: no <label> is associated with it and \
-                 it has no aria-label or aria-labelledby, so screen readers announce it \
-                 without saying what to enter.",
-            ),
-            NameSource::Placeholder => sink.review(
-                el.id,
-                "This form field is named only by its placeholder, which disappears once \
-                 the user types. Check that a visible label stays next to it, and associate \
-                 that label with the field.",
-            ),
-            NameSource::Title => sink.review(
-                el.id,
-                "This form field is named only by its title attribute (a tooltip that is not \
-                 visible until hover). Check that a visible label identifies it, and \
-                 associate that label with the field.",
-            ),
-            _ => sink.pass(el.id),
-        }
+        _ if name.is_empty() => sink.fail(
+            el.id,
+            "This form field has no accessible name: no <label> is associated with it and \
+             it has no aria-label or aria-labelledby, so screen readers announce it \
+             without saying what to enter.",
+        ),
+        NameSource::Placeholder => sink.review(
+            el.id,
+            "This form field is named only by its placeholder, which disappears once \
+             the user types. Check that a visible label stays next to it, and associate \
+             that label with the field.",
+        ),
+        NameSource::Title => sink.review(
+            el.id,
+            "This form field is named only by its title attribute (a tooltip that is not \
+             visible until hover). Check that a visible label identifies it, and \
+             associate that label with the field.",
+        ),
+        _ => sink.pass(el.id),
     }
 }

@@ -4,9 +4,7 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct HeadingName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "heading-name",
@@ -17,6 +15,7 @@ static META: RuleMeta = RuleMeta {
     help: "Put text in every heading, or remove the empty heading (use CSS for spacing). \
            A heading that holds only an image needs alt text on it; text hidden with \
            aria-hidden does not count.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass("<h1>Appointments</h1>"),
@@ -28,24 +27,18 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for HeadingName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(HeadingName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    if cx.a11y.role(el) != Some("heading") || cx.a11y.is_hidden(el.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
-    }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        if cx.a11y.role(el) != Some("heading") || cx.a11y.is_hidden(el.id) {
-            return;
-        }
-        let name = cx.a11y.name(el);
-        crate::rules::names::report_name(
-            sink,
-            el.id,
-            &name,
-            "This heading has no accessible name: it has no visible text (or only text \
-                 hidden from assistive technology), and no aria-label or aria-labelledby.",
-        );
-    }
+    let name = cx.a11y.name(el);
+    crate::report::report_name(
+        sink,
+        el.id,
+        &name,
+        "This heading has no accessible name: it has no visible text (or only text \
+             hidden from assistive technology), and no aria-label or aria-labelledby.",
+    );
 }

@@ -3,9 +3,7 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct ImageButtonName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "image-button-name",
@@ -16,6 +14,7 @@ static META: RuleMeta = RuleMeta {
     help: "Give <input type=\"image\"> an alt attribute that says what the button does \
            (alt=\"Search\"), or an aria-label. Browsers otherwise announce a generic \
            \"Submit\" or the file name.",
+    interest: Interest::Tags(&["input"]),
     phi: None,
     examples: &[
         Example::pass(r#"<input type="image" src="search.svg" alt="Search">"#),
@@ -26,27 +25,21 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for ImageButtonName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(ImageButtonName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    if crate::a11y::roles::input_type(el) != "image"
+        || cx.a11y.role(el) != Some("button")
+        || cx.a11y.is_hidden(el.id)
+    {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["input"])
-    }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        if crate::a11y::roles::input_type(el) != "image"
-            || cx.a11y.role(el) != Some("button")
-            || cx.a11y.is_hidden(el.id)
-        {
-            return;
-        }
-        let name = cx.a11y.name(el);
-        crate::rules::names::report_name(
-            sink,
-            el.id,
-            &name,
-            "This image button has no accessible name: it has no alt text, aria-label, \
-                 aria-labelledby or title.",
-        );
-    }
+    let name = cx.a11y.name(el);
+    crate::report::report_name(
+        sink,
+        el.id,
+        &name,
+        "This image button has no accessible name: it has no alt text, aria-label, \
+             aria-labelledby or title.",
+    );
 }

@@ -13,9 +13,7 @@ use crate::a11y::aria_data::{is_widget_role, name_from_contents};
 use crate::dom::{ElementRef, NodeData, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct LabelInName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "label-in-name",
@@ -28,6 +26,7 @@ static META: RuleMeta = RuleMeta {
            not \"Schedule visit\". Speech-input users say what they see; if those words \
            are not in the name, the command does nothing. Often the simplest fix is to \
            remove the aria-label and let the visible text be the name.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass(
@@ -61,55 +60,49 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for LabelInName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(LabelInName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    if !el.has_attr("aria-label") && !el.has_attr("aria-labelledby") {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
+    let Some(role) = cx.a11y.role(el) else {
+        return;
+    };
+    if !is_widget_role(role) || !name_from_contents(role) || cx.a11y.is_hidden(el.id) {
+        return;
     }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        if !el.has_attr("aria-label") && !el.has_attr("aria-labelledby") {
-            return;
-        }
-        let Some(role) = cx.a11y.role(el) else {
-            return;
-        };
-        if !is_widget_role(role) || !name_from_contents(role) || cx.a11y.is_hidden(el.id) {
-            return;
-        }
-        let VisibleText {
-            text: visible,
-            font_unknown,
-        } = visible_inner_text(cx, el);
-        if !visible.chars().any(|c| !c.is_whitespace()) {
-            return;
-        }
-        let name = cx.a11y.name(el).name;
-        let verdict = match compare(&visible, &name) {
-            // An icon font could draw the words as pictures: not a sure failure.
-            Verdict::Missing if font_unknown => Verdict::Judgement(
-                "words whose font is unknown (an icon font would make them a picture)",
+    let VisibleText {
+        text: visible,
+        font_unknown,
+    } = visible_inner_text(cx, el);
+    if !visible.chars().any(|c| !c.is_whitespace()) {
+        return;
+    }
+    let name = cx.a11y.name(el).name;
+    let verdict = match compare(&visible, &name) {
+        // An icon font could draw the words as pictures: not a sure failure.
+        Verdict::Missing if font_unknown => Verdict::Judgement(
+            "words whose font is unknown (an icon font would make them a picture)",
+        ),
+        verdict => verdict,
+    };
+    match verdict {
+        Verdict::Contained => sink.pass(el.id),
+        Verdict::Judgement(why) => sink.review(
+            el.id,
+            format!(
+                "The visible label and the accessible name differ only by {why}; check \
+                 that a speech-input user saying the visible words reaches this control."
             ),
-            verdict => verdict,
-        };
-        match verdict {
-            Verdict::Contained => sink.pass(el.id),
-            Verdict::Judgement(why) => sink.review(
-                el.id,
-                format!(
-                    "The visible label and the accessible name differ only by {why}; check \
-                     that a speech-input user saying the visible words reaches this control."
-                ),
-            ),
-            // The message names no text: a label may carry a patient's name.
-            Verdict::Missing => sink.fail(
-                el.id,
-                "The visible label's words do not appear, in order, in the accessible name \
-                 set by aria-label/aria-labelledby, so speech-input users cannot activate \
-                 this control by saying what they see.",
-            ),
-        }
+        ),
+        // The message names no text: a label may carry a patient's name.
+        Verdict::Missing => sink.fail(
+            el.id,
+            "The visible label's words do not appear, in order, in the accessible name \
+             set by aria-label/aria-labelledby, so speech-input users cannot activate \
+             this control by saying what they see.",
+        ),
     }
 }
 

@@ -4,9 +4,7 @@ use crate::a11y::aria_data::role_inherits;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct LinkName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "link-name",
@@ -18,6 +16,7 @@ static META: RuleMeta = RuleMeta {
            on a linked image (<a href=\"/\"><img alt=\"Home\" src=\"logo.png\"></a>), or an \
            aria-label on icon-only links. An image with alt=\"\" or role=\"presentation\" \
            inside a link leaves the link empty.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass(r#"<a href="/appointments">Appointments</a>"#),
@@ -33,29 +32,23 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for LinkName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(LinkName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    if el.is("area") {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
+    let is_link = cx.a11y.role(el).is_some_and(|r| role_inherits(r, "link"));
+    if !is_link || cx.a11y.is_hidden(el.id) {
+        return;
     }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        if el.is("area") {
-            return;
-        }
-        let is_link = cx.a11y.role(el).is_some_and(|r| role_inherits(r, "link"));
-        if !is_link || cx.a11y.is_hidden(el.id) {
-            return;
-        }
-        let name = cx.a11y.name(el);
-        crate::rules::names::report_name(
-            sink,
-            el.id,
-            &name,
-            "This link has no accessible name: it has no text, its images have no \
-                 text alternative, and it has no aria-label, aria-labelledby or title. \
-                 Screen readers announce only \"link\" or the URL.",
-        );
-    }
+    let name = cx.a11y.name(el);
+    crate::report::report_name(
+        sink,
+        el.id,
+        &name,
+        "This link has no accessible name: it has no text, its images have no \
+             text alternative, and it has no aria-label, aria-labelledby or title. \
+             Screen readers announce only \"link\" or the URL.",
+    );
 }

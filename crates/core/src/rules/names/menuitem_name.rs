@@ -3,9 +3,7 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct MenuitemName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "menuitem-name",
@@ -15,6 +13,7 @@ static META: RuleMeta = RuleMeta {
     act: &["m6b1q3"],
     help: "Give every role=\"menuitem\" a name: text content, or an aria-label for icon-only \
            items (an icon image with alt=\"\" names nothing).",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass(r#"<div role="menu"><button role="menuitem">New message</button></div>"#),
@@ -28,24 +27,18 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for MenuitemName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(MenuitemName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    if cx.a11y.role(el) != Some("menuitem") || cx.a11y.is_hidden(el.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
-    }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        if cx.a11y.role(el) != Some("menuitem") || cx.a11y.is_hidden(el.id) {
-            return;
-        }
-        let name = cx.a11y.name(el);
-        crate::rules::names::report_name(
-            sink,
-            el.id,
-            &name,
-            "This menu item has no accessible name: no text content, aria-label, \
-                 aria-labelledby or title.",
-        );
-    }
+    let name = cx.a11y.name(el);
+    crate::report::report_name(
+        sink,
+        el.id,
+        &name,
+        "This menu item has no accessible name: no text content, aria-label, \
+             aria-labelledby or title.",
+    );
 }

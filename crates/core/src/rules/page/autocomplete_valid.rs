@@ -4,9 +4,7 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct AutocompleteValid;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "autocomplete-valid",
@@ -20,6 +18,7 @@ static META: RuleMeta = RuleMeta {
            email, tel, street-address or postal-code, then optionally webauthn. Example: \
            autocomplete=\"section-patient billing postal-code\". Custom words are not \
            understood by browsers or assistive tools; use \"off\" if no token fits.",
+    interest: Interest::Tags(&["input", "select", "textarea"]),
     phi: None,
     examples: &[
         Example::pass("<label>Date of birth <input autocomplete=\"bday\"></label>"),
@@ -44,58 +43,52 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for AutocompleteValid {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(AutocompleteValid = META, element: check_element);
+
+fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
+    let Some(value) = element.attr("autocomplete") else {
+        return;
+    };
+    let value = value.trim_matches(|c: char| c.is_ascii_whitespace());
+    if value.is_empty()
+        || value.eq_ignore_ascii_case("on")
+        || value.eq_ignore_ascii_case("off")
+        || !is_applicable(cx, element)
+    {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["input", "select", "textarea"])
-    }
-    fn check_element(&self, _cx: &Context, element: ElementRef, sink: &mut Sink) {
-        let Some(value) = element.attr("autocomplete") else {
-            return;
-        };
-        let value = value.trim_matches(|c: char| c.is_ascii_whitespace());
-        if value.is_empty()
-            || value.eq_ignore_ascii_case("on")
-            || value.eq_ignore_ascii_case("off")
-            || !is_applicable(element)
-        {
-            return;
-        }
-        let tokens: Vec<String> = value
-            .split(|c: char| c.is_ascii_whitespace())
-            .filter(|t| !t.is_empty())
-            .map(|t| t.to_ascii_lowercase())
-            .collect();
-        let field = match parse_autofill(&tokens) {
-            Ok(field) => field,
-            Err(why) => {
-                let shown = crate::selector::shorten(value, 60);
-                sink.fail(element.id, format!("autocomplete=\"{shown}\": {why}."));
-                return;
-            }
-        };
-        let control = control_kind(element);
-        if !field.group.fits(control) {
-            sink.review(
-                element.id,
-                format!(
-                    "autocomplete field \"{}\" is not meant for a {} control; browsers may \
-                     not autofill it. Check the field's type or the token.",
-                    field.name,
-                    control.describe()
-                ),
-            );
+    let tokens: Vec<String> = value
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_ascii_lowercase())
+        .collect();
+    let field = match parse_autofill(&tokens) {
+        Ok(field) => field,
+        Err(why) => {
+            let shown = crate::selector::shorten(value, 60);
+            sink.fail(element.id, format!("autocomplete=\"{shown}\": {why}."));
             return;
         }
-        sink.pass(element.id);
+    };
+    let control = control_kind(element);
+    if !field.group.fits(control) {
+        sink.review(
+            element.id,
+            format!(
+                "autocomplete field \"{}\" is not meant for a {} control; browsers may \
+                 not autofill it. Check the field's type or the token.",
+                field.name,
+                control.describe()
+            ),
+        );
+        return;
     }
+    sink.pass(element.id);
 }
 
 /// ACT leaves out controls nobody fills in: hidden and button-like inputs, disabled
 /// fields, and fields that are not rendered.
-fn is_applicable(element: ElementRef) -> bool {
+fn is_applicable(cx: &Context, element: ElementRef) -> bool {
     if element.is("input")
         && let Some(t) = element.attr("type")
     {
@@ -114,7 +107,7 @@ fn is_applicable(element: ElementRef) -> bool {
     {
         return false;
     }
-    !super::rendering::is_not_rendered(element)
+    cx.a11y.is_rendered(element.id)
 }
 
 /// The HTML spec's control groups: which controls a field name is meant for.

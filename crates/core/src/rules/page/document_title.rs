@@ -3,9 +3,7 @@
 use crate::dom::NodeData;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct DocumentTitle;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "document-title",
@@ -16,6 +14,7 @@ static META: RuleMeta = RuleMeta {
     help: "Give every page a <title> in its <head> that names the page and the portal, \
            e.g. <title>Appointments – Riverside Patient Portal</title>. Screen readers \
            announce it first, and it names the browser tab.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<html><head><title>Appointments</title></head><body></body></html>"),
@@ -26,41 +25,27 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for DocumentTitle {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(DocumentTitle = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let dom = cx.dom;
+    // The applicability is an HTML document (the `<html>` element is the root).
+    let Some(root) = dom.document_element() else {
+        return;
+    };
+    if !root.is("html") {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let dom = cx.dom;
-        // The applicability is an HTML document (the `<html>` element is the root).
-        let Some(root) = dom.document_element() else {
-            return;
-        };
-        if !root.is("html") {
-            return;
-        }
-        // document.title: the first <title> in the document tree (not in shadow trees).
-        let title = dom.elements().find(|e| {
-            !dom.is_in_shadow_tree(e.id)
-                && (e.is("title")
-                    || (e.name() == "title"
-                        && e.namespace() == crate::dom::Namespace::Svg
-                        && e.parent_element().map(|p| p.id) == Some(root.id)))
-        });
-        match title {
-            None => sink.fail(root.id, "The page has no <title> element."),
-            Some(t) => {
-                let has_text = dom
-                    .children(t.id)
-                    .any(|c| matches!(&dom.node(c).data, NodeData::Text { text } if !text.trim().is_empty()));
-                if has_text {
-                    sink.pass(t.id);
-                } else {
-                    sink.fail(t.id, "The page's <title> is empty.");
-                }
+    match dom.title_element() {
+        None => sink.fail(root.id, "The page has no <title> element."),
+        Some(t) => {
+            let has_text = dom.children(t.id).any(
+                |c| matches!(&dom.node(c).data, NodeData::Text { text } if !text.trim().is_empty()),
+            );
+            if has_text {
+                sink.pass(t.id);
+            } else {
+                sink.fail(t.id, "The page's <title> is empty.");
             }
         }
     }

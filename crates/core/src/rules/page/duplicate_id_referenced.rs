@@ -4,11 +4,9 @@
 
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::id_refs::references;
-
-pub struct DuplicateIdReferenced;
+use crate::a11y::id_refs::references;
 
 static META: RuleMeta = RuleMeta {
     id: "duplicate-id-referenced",
@@ -20,6 +18,7 @@ static META: RuleMeta = RuleMeta {
            reference points at an id used by no other element in the same document or \
            shadow root. When a template is repeated (a list of appointments, a form rendered \
            twice), generate the ids from the record so every copy is distinct.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<label for=\"a\">First</label><input id=\"a\">"),
@@ -36,47 +35,41 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for DuplicateIdReferenced {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let dom = cx.dom;
-        for element in dom.elements() {
-            let mut checked_any = false;
-            let mut duplicated = Vec::new();
-            for reference in references(element) {
-                for id in reference.ids {
-                    let holders = dom.elements_by_id(element.id, id);
-                    if holders.is_empty() {
-                        continue; // id-references reports missing ids
-                    }
-                    checked_any = true;
-                    if holders.len() > 1 {
-                        duplicated.push(format!(
-                            "{}=\"{}\" ({} elements)",
-                            reference.attr.name,
-                            crate::selector::shorten(id, 40),
-                            holders.len()
-                        ));
-                    }
+crate::rule!(DuplicateIdReferenced = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let dom = cx.dom;
+    for element in dom.elements() {
+        let mut checked_any = false;
+        let mut duplicated = Vec::new();
+        for reference in references(element) {
+            for id in reference.ids {
+                let holders = dom.elements_by_id(element.id, id);
+                if holders.is_empty() {
+                    continue; // id-references reports missing ids
+                }
+                checked_any = true;
+                if holders.len() > 1 {
+                    duplicated.push(format!(
+                        "{}=\"{}\" ({} elements)",
+                        reference.attr.name,
+                        crate::selector::shorten(id, 40),
+                        holders.len()
+                    ));
                 }
             }
-            if !duplicated.is_empty() {
-                sink.fail(
-                    element.id,
-                    format!(
-                        "Referenced id is used by more than one element in its tree: {}. \
-                         Only the first is used.",
-                        duplicated.join(", ")
-                    ),
-                );
-            } else if checked_any {
-                sink.pass(element.id);
-            }
+        }
+        if !duplicated.is_empty() {
+            sink.fail(
+                element.id,
+                format!(
+                    "Referenced id is used by more than one element in its tree: {}. \
+                     Only the first is used.",
+                    duplicated.join(", ")
+                ),
+            );
+        } else if checked_any {
+            sink.pass(element.id);
         }
     }
 }

@@ -5,9 +5,7 @@ use crate::dom::{NodeData, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::lang_subtags::has_valid_primary_subtag;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct ElementLangValid;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "element-lang-valid",
@@ -19,6 +17,7 @@ static META: RuleMeta = RuleMeta {
            tag whose first part is a registered language code, e.g. <p lang=\"es\">. \
            Names of languages (\"spanish\"), three-letter codes that have a two-letter form \
            (\"spa\") or blank values make screen readers keep the wrong pronunciation.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass(
@@ -43,41 +42,35 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for ElementLangValid {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let in_body = inclusive_body_descendants(cx);
-        for element in cx.dom.elements() {
-            if !element.is_html() || !in_body[element.id.index()] {
-                continue;
-            }
-            let Some(lang) = element.attr("lang") else {
-                continue;
-            };
-            if lang.is_empty() || !decides_language_of_content(cx, element.id) {
-                continue;
-            }
-            if has_valid_primary_subtag(lang) {
-                sink.pass(element.id);
-            } else if lang
-                .trim_matches(|c: char| c.is_ascii_whitespace())
-                .is_empty()
-            {
-                sink.fail(element.id, "The lang attribute is blank.");
-            } else {
-                sink.fail(
-                    element.id,
-                    format!(
-                        "lang=\"{}\" does not start with a registered language subtag.",
-                        crate::selector::shorten(lang, 40)
-                    ),
-                );
-            }
+crate::rule!(ElementLangValid = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let in_body = inclusive_body_descendants(cx);
+    for element in cx.dom.elements() {
+        if !element.is_html() || !in_body[element.id.index()] {
+            continue;
+        }
+        let Some(lang) = element.attr("lang") else {
+            continue;
+        };
+        if lang.is_empty() || !decides_language_of_content(cx, element.id) {
+            continue;
+        }
+        if has_valid_primary_subtag(lang) {
+            sink.pass(element.id);
+        } else if lang
+            .trim_matches(|c: char| c.is_ascii_whitespace())
+            .is_empty()
+        {
+            sink.fail(element.id, "The lang attribute is blank.");
+        } else {
+            sink.fail(
+                element.id,
+                format!(
+                    "lang=\"{}\" does not start with a registered language subtag.",
+                    crate::selector::shorten(lang, 40)
+                ),
+            );
         }
     }
 }
@@ -112,7 +105,7 @@ fn decides_language_of_content(cx: &Context, root: NodeId) -> bool {
                 if node != root && el.has_attr("lang") {
                     continue;
                 }
-                if super::rendering::is_display_none(el) {
+                if crate::a11y::rendering::is_display_none(el, cx.a11y.has_styles) {
                     continue;
                 }
                 if has_text_alternative(el) {

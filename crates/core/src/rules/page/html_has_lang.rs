@@ -2,9 +2,7 @@
 
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct HtmlHasLang;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "html-has-lang",
@@ -16,6 +14,7 @@ static META: RuleMeta = RuleMeta {
            Screen readers use it to pick the voice and pronunciation; without it a \
            Spanish-speaking patient may hear their portal read with English rules. \
            xml:lang alone does not count in HTML.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<html lang=\"en\"><head><title>t</title></head><body>Hi</body></html>"),
@@ -25,35 +24,29 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for HtmlHasLang {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(HtmlHasLang = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let Some(root) = cx.dom.document_element() else {
+        return;
+    };
+    // Applies to HTML documents only (an SVG or MathML root is out of scope).
+    if !root.is("html") {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let Some(root) = cx.dom.document_element() else {
-            return;
-        };
-        // Applies to HTML documents only (an SVG or MathML root is out of scope).
-        if !root.is("html") {
-            return;
+    match root.attr("lang") {
+        Some(lang)
+            if !lang
+                .trim_matches(|c: char| c.is_ascii_whitespace())
+                .is_empty() =>
+        {
+            sink.pass(root.id)
         }
-        match root.attr("lang") {
-            Some(lang)
-                if !lang
-                    .trim_matches(|c: char| c.is_ascii_whitespace())
-                    .is_empty() =>
-            {
-                sink.pass(root.id)
-            }
-            Some(_) => sink.fail(root.id, "The <html> element's lang attribute is empty."),
-            None if root.has_attr("xml:lang") => sink.fail(
-                root.id,
-                "The <html> element has xml:lang but no lang attribute; HTML uses lang.",
-            ),
-            None => sink.fail(root.id, "The <html> element has no lang attribute."),
-        }
+        Some(_) => sink.fail(root.id, "The <html> element's lang attribute is empty."),
+        None if root.has_attr("xml:lang") => sink.fail(
+            root.id,
+            "The <html> element has xml:lang but no lang attribute; HTML uses lang.",
+        ),
+        None => sink.fail(root.id, "The <html> element has no lang attribute."),
     }
 }

@@ -4,9 +4,7 @@
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::lang_subtags::has_valid_primary_subtag;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct HtmlLangValid;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "html-lang-valid",
@@ -18,6 +16,7 @@ static META: RuleMeta = RuleMeta {
            lang=\"en\", lang=\"es-US\", lang=\"fr-CA\". Words (\"english\"), ISO 639-2 codes \
            that have a two-letter form (\"eng\") and typos (\"em\") are not understood by \
            screen readers. If xml:lang is also set, give it the same language.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<html lang=\"es-US\"><body>Hola</body></html>"),
@@ -30,54 +29,48 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for HtmlLangValid {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(HtmlLangValid = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let Some(root) = cx.dom.document_element() else {
+        return;
+    };
+    if !root.is("html") {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
+    let Some(lang) = root.attr("lang").map(trim_ascii) else {
+        return;
+    };
+    if lang.is_empty() {
+        return;
     }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let Some(root) = cx.dom.document_element() else {
-            return;
-        };
-        if !root.is("html") {
-            return;
-        }
-        let Some(lang) = root.attr("lang").map(trim_ascii) else {
-            return;
-        };
-        if lang.is_empty() {
-            return;
-        }
-        if !has_valid_primary_subtag(lang) {
-            sink.fail(
-                root.id,
-                format!(
-                    "lang=\"{}\" does not start with a registered language subtag.",
-                    crate::selector::shorten(lang, 40)
-                ),
-            );
-            return;
-        }
-        // xml:lang has no effect in HTML, but where both are present they must agree
-        // (HTML requires it; tools that read xml:lang would otherwise get another language).
-        if let Some(xml_lang) = root.attr("xml:lang").map(trim_ascii)
-            && !xml_lang.is_empty()
-            && !primary_subtag(xml_lang).eq_ignore_ascii_case(primary_subtag(lang))
-        {
-            sink.fail(
-                root.id,
-                format!(
-                    "lang=\"{}\" and xml:lang=\"{}\" name different languages.",
-                    crate::selector::shorten(lang, 40),
-                    crate::selector::shorten(xml_lang, 40)
-                ),
-            );
-            return;
-        }
-        sink.pass(root.id);
+    if !has_valid_primary_subtag(lang) {
+        sink.fail(
+            root.id,
+            format!(
+                "lang=\"{}\" does not start with a registered language subtag.",
+                crate::selector::shorten(lang, 40)
+            ),
+        );
+        return;
     }
+    // xml:lang has no effect in HTML, but where both are present they must agree
+    // (HTML requires it; tools that read xml:lang would otherwise get another language).
+    if let Some(xml_lang) = root.attr("xml:lang").map(trim_ascii)
+        && !xml_lang.is_empty()
+        && !primary_subtag(xml_lang).eq_ignore_ascii_case(primary_subtag(lang))
+    {
+        sink.fail(
+            root.id,
+            format!(
+                "lang=\"{}\" and xml:lang=\"{}\" name different languages.",
+                crate::selector::shorten(lang, 40),
+                crate::selector::shorten(xml_lang, 40)
+            ),
+        );
+        return;
+    }
+    sink.pass(root.id);
 }
 
 fn trim_ascii(s: &str) -> &str {

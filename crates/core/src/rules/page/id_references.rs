@@ -8,11 +8,9 @@ use std::collections::HashMap;
 use crate::dom::{Dom, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
-use super::id_refs::{Weight, references};
-
-pub struct IdReferences;
+use crate::a11y::id_refs::{Weight, references};
 
 static META: RuleMeta = RuleMeta {
     id: "id-references",
@@ -26,6 +24,7 @@ static META: RuleMeta = RuleMeta {
            components, ids are scoped to the component (and LWC rewrites them): keep the label \
            and its field in the same template, or name the field with aria-label or a wrapping \
            <label> instead of pointing across a component boundary.",
+    interest: Interest::PageOnly,
     phi: None,
     examples: &[
         Example::pass("<label for=\"dob\">Date of birth</label><input id=\"dob\">"),
@@ -42,69 +41,63 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for IdReferences {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let dom = cx.dom;
-        // Built only when some id is missing: which trees do have that id.
-        let mut all_trees: Option<HashMap<&str, Vec<NodeId>>> = None;
-        for element in dom.elements() {
-            let refs = references(element);
-            if refs.is_empty() {
+crate::rule!(IdReferences = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let dom = cx.dom;
+    // Built only when some id is missing: which trees do have that id.
+    let mut all_trees: Option<HashMap<&str, Vec<NodeId>>> = None;
+    for element in dom.elements() {
+        let refs = references(element);
+        if refs.is_empty() {
+            continue;
+        }
+        let mut broken_any = false;
+        for reference in &refs {
+            let missing: Vec<&str> = reference
+                .ids
+                .iter()
+                .copied()
+                .filter(|id| dom.element_by_id(element.id, id).is_none())
+                .collect();
+            if missing.is_empty() {
                 continue;
             }
-            let mut broken_any = false;
-            for reference in &refs {
-                let missing: Vec<&str> = reference
-                    .ids
-                    .iter()
-                    .copied()
-                    .filter(|id| dom.element_by_id(element.id, id).is_none())
-                    .collect();
-                if missing.is_empty() {
-                    continue;
-                }
-                broken_any = true;
-                let index = all_trees.get_or_insert_with(|| ids_in_all_trees(dom));
-                let elsewhere = missing
-                    .iter()
-                    .any(|id| index.get(id).is_some_and(|holders| !holders.is_empty()));
-                let names = missing
-                    .iter()
-                    .map(|id| format!("\"{}\"", crate::selector::shorten(id, 40)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let mut message = format!(
-                    "{} names {} but no element in the same {} has that id.",
-                    reference.attr.name,
-                    names,
-                    if dom.is_in_shadow_tree(element.id) {
-                        "shadow root"
-                    } else {
-                        "document"
-                    }
-                );
-                if elsewhere {
-                    message.push_str(
-                        " An element with that id exists in another tree: id references \
-                         do not cross shadow-root boundaries.",
-                    );
-                }
-                let all_missing = missing.len() == reference.ids.len();
-                if reference.attr.weight == Weight::Name && all_missing {
-                    sink.fail(element.id, message);
+            broken_any = true;
+            let index = all_trees.get_or_insert_with(|| ids_in_all_trees(dom));
+            let elsewhere = missing
+                .iter()
+                .any(|id| index.get(id).is_some_and(|holders| !holders.is_empty()));
+            let names = missing
+                .iter()
+                .map(|id| format!("\"{}\"", crate::selector::shorten(id, 40)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut message = format!(
+                "{} names {} but no element in the same {} has that id.",
+                reference.attr.name,
+                names,
+                if dom.is_in_shadow_tree(element.id) {
+                    "shadow root"
                 } else {
-                    sink.review(element.id, message);
+                    "document"
                 }
+            );
+            if elsewhere {
+                message.push_str(
+                    " An element with that id exists in another tree: id references \
+                     do not cross shadow-root boundaries.",
+                );
             }
-            if !broken_any {
-                sink.pass(element.id);
+            let all_missing = missing.len() == reference.ids.len();
+            if reference.attr.weight == Weight::Name && all_missing {
+                sink.fail(element.id, message);
+            } else {
+                sink.review(element.id, message);
             }
+        }
+        if !broken_any {
+            sink.pass(element.id);
         }
     }
 }

@@ -4,9 +4,7 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct MetaViewportZoom;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "meta-viewport-zoom",
@@ -17,6 +15,7 @@ static META: RuleMeta = RuleMeta {
     help: "Remove user-scalable=no and any maximum-scale below 2 from <meta name=\"viewport\">; \
            content=\"width=device-width, initial-scale=1\" is enough. Patients with low vision \
            pinch-zoom to read results and dosage instructions on their phones.",
+    interest: Interest::Tags(&["meta"]),
     phi: None,
     examples: &[
         Example::pass("<meta name=\"viewport\" content=\"width=device-width, user-scalable=yes\">"),
@@ -32,51 +31,45 @@ static META: RuleMeta = RuleMeta {
 /// Zoom needed by 1.4.4: text can be resized to 200%.
 const MIN_MAXIMUM_SCALE: f64 = 2.0;
 
-impl Rule for MetaViewportZoom {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(MetaViewportZoom = META, element: check_element);
+
+fn check_element(_cx: &Context, element: ElementRef, sink: &mut Sink) {
+    let is_viewport = element
+        .attr("name")
+        .is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"));
+    let Some(content) = element.attr("content") else {
+        return;
+    };
+    if !is_viewport {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["meta"])
-    }
-    fn check_element(&self, _cx: &Context, element: ElementRef, sink: &mut Sink) {
-        let is_viewport = element
-            .attr("name")
-            .is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"));
-        let Some(content) = element.attr("content") else {
-            return;
-        };
-        if !is_viewport {
-            return;
-        }
-        let mut applies = false;
-        let mut problems = Vec::new();
-        for (key, value) in viewport_properties(content) {
-            if key.eq_ignore_ascii_case("user-scalable") {
-                applies = true;
-                if !user_scalable(value) {
-                    problems.push(format!("user-scalable={value} disables zoom"));
-                }
-            } else if key.eq_ignore_ascii_case("maximum-scale") {
-                applies = true;
-                if let Some(scale) = maximum_scale(value)
-                    && scale < MIN_MAXIMUM_SCALE
-                {
-                    problems.push(format!("maximum-scale={value} limits zoom below 200%"));
-                }
+    let mut applies = false;
+    let mut problems = Vec::new();
+    for (key, value) in viewport_properties(content) {
+        if key.eq_ignore_ascii_case("user-scalable") {
+            applies = true;
+            if !user_scalable(value) {
+                problems.push(format!("user-scalable={value} disables zoom"));
+            }
+        } else if key.eq_ignore_ascii_case("maximum-scale") {
+            applies = true;
+            if let Some(scale) = maximum_scale(value)
+                && scale < MIN_MAXIMUM_SCALE
+            {
+                problems.push(format!("maximum-scale={value} limits zoom below 200%"));
             }
         }
-        if !applies {
-            return;
-        }
-        if problems.is_empty() {
-            sink.pass(element.id);
-        } else {
-            sink.fail(
-                element.id,
-                format!("The viewport {}.", problems.join(" and ")),
-            );
-        }
+    }
+    if !applies {
+        return;
+    }
+    if problems.is_empty() {
+        sink.pass(element.id);
+    } else {
+        sink.fail(
+            element.id,
+            format!("The viewport {}.", problems.join(" and ")),
+        );
     }
 }
 

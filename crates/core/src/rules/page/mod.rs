@@ -5,9 +5,7 @@ mod element_lang_valid;
 mod html_has_lang;
 mod html_lang_valid;
 mod id_references;
-mod id_refs;
 mod meta_viewport_zoom;
-pub(crate) mod rendering;
 
 use crate::rule::Rule;
 

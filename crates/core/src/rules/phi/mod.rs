@@ -1,51 +1,52 @@
-//! PHI-exposure rules: one per place PHI can escape a patient portal (`phi.location`).
-//! Detection lives in [`crate::phi`]; [`support`] holds what the rules share.
+//! PHI-exposure rules: one per place PHI can escape a patient portal (`phi.location`),
+//! each in the file named after its id. Detection lives in [`crate::phi`], reporting
+//! (evidence, storage checks) in [`crate::report::phi`]; [`support`] holds URL facts.
 
-mod cache_storage;
-mod comment;
-mod console;
-mod cookie;
-mod cookie_flags;
-mod form;
-mod header;
-mod hidden;
-mod hsts;
-mod indexeddb;
-mod integrity;
-mod local_storage;
-mod mixed_content;
-mod referrer;
-mod restored;
-mod script;
-mod session_storage;
+mod phi_form_transmission;
+mod phi_in_cache_storage;
+mod phi_in_comment;
+mod phi_in_console;
+mod phi_in_cookie;
+mod phi_in_hidden_field;
+mod phi_in_indexeddb;
+mod phi_in_local_storage;
+mod phi_in_script;
+mod phi_in_session_storage;
+mod phi_in_title;
+mod phi_in_url;
+mod phi_referrer_leak;
+mod phi_response_no_store;
+mod phi_restored_after_logout;
+mod phi_third_party;
+mod session_cookie_flags;
 mod support;
-mod third_party;
-mod title;
-mod url;
+mod third_party_integrity;
+mod transport_hsts;
+mod transport_https;
 
 use crate::rule::Rule;
 
 pub fn rules() -> Vec<&'static dyn Rule> {
     vec![
-        &url::PhiInUrl,
-        &title::PhiInTitle,
-        &comment::PhiInComment,
-        &hidden::PhiInHiddenField,
-        &script::PhiInScript,
-        &form::PhiFormTransmission,
-        &local_storage::PhiInLocalStorage,
-        &session_storage::PhiInSessionStorage,
-        &indexeddb::PhiInIndexedDb,
-        &cache_storage::PhiInCacheStorage,
-        &cookie::PhiInCookie,
-        &cookie_flags::SessionCookieFlags,
-        &console::PhiInConsole,
-        &header::PhiResponseNoStore,
-        &restored::PhiRestoredAfterLogout,
-        &referrer::PhiReferrerLeak,
-        &third_party::PhiThirdParty,
-        &integrity::ThirdPartyIntegrity,
-        &mixed_content::MixedContent,
-        &hsts::Hsts,
+        &phi_in_url::PhiInUrl,
+        &phi_in_title::PhiInTitle,
+        &phi_in_comment::PhiInComment,
+        &phi_in_hidden_field::PhiInHiddenField,
+        &phi_in_script::PhiInScript,
+        &phi_form_transmission::PhiFormTransmission,
+        &phi_in_local_storage::PhiInLocalStorage,
+        &phi_in_session_storage::PhiInSessionStorage,
+        &phi_in_indexeddb::PhiInIndexedDb,
+        &phi_in_cache_storage::PhiInCacheStorage,
+        &phi_in_cookie::PhiInCookie,
+        &session_cookie_flags::SessionCookieFlags,
+        &phi_in_console::PhiInConsole,
+        &phi_response_no_store::PhiResponseNoStore,
+        &phi_restored_after_logout::PhiRestoredAfterLogout,
+        &phi_referrer_leak::PhiReferrerLeak,
+        &phi_third_party::PhiThirdParty,
+        &third_party_integrity::ThirdPartyIntegrity,
+        &transport_https::MixedContent,
+        &transport_hsts::Hsts,
     ]
 }

@@ -4,9 +4,7 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, Rule, RuleMeta, Sink};
-
-pub struct WidgetName;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "aria-widget-name",
@@ -18,6 +16,7 @@ static META: RuleMeta = RuleMeta {
            tab panel (aria-labelledby pointing at its tab), tree, grid, tooltip and \
            progress bar or meter (a <label> or aria-label such as \"Upload progress\"). \
            Without a name, screen readers announce only the role.",
+    interest: Interest::AllElements,
     phi: None,
     examples: &[
         Example::pass(
@@ -49,34 +48,28 @@ const ROLES: &[&str] = &[
     "treeitem",
 ];
 
-impl Rule for WidgetName {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(WidgetName = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    let Some(role) = cx.a11y.role(el).filter(|r| ROLES.contains(r)) else {
+        return;
+    };
+    if cx.a11y.is_hidden(el.id) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::AllElements
-    }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        let Some(role) = cx.a11y.role(el).filter(|r| ROLES.contains(r)) else {
-            return;
-        };
-        if cx.a11y.is_hidden(el.id) {
-            return;
-        }
-        let name = cx.a11y.name(el);
-        crate::rules::names::report_name(
-            sink,
-            el.id,
-            &name,
-            format!(
-                "This element with role {role} has no accessible name; the role requires \
-                     one (from aria-labelledby, aria-label{}).",
-                if crate::a11y::aria_data::name_from_contents(role) {
-                    ", or its text content"
-                } else {
-                    ", or a <label> for native controls"
-                }
-            ),
-        );
-    }
+    let name = cx.a11y.name(el);
+    crate::report::report_name(
+        sink,
+        el.id,
+        &name,
+        format!(
+            "This element with role {role} has no accessible name; the role requires \
+                 one (from aria-labelledby, aria-label{}).",
+            if crate::a11y::aria_data::name_from_contents(role) {
+                ", or its text content"
+            } else {
+                ", or a <label> for native controls"
+            }
+        ),
+    );
 }

@@ -2,13 +2,11 @@
 //! browser's cookie store (on disk for persistent ones) and are readable by scripts unless
 //! HttpOnly.
 
-use super::support::{self, Leak};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::phi;
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct PhiInCookie;
+use crate::phi::{self, KindSet};
+use crate::report::phi::{self as evidence, Leak};
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "phi-in-cookie",
@@ -20,9 +18,10 @@ static META: RuleMeta = RuleMeta {
            to its domain, logged by proxies and load balancers, stored by the browser and, \
            without HttpOnly, readable by every script on the page. Keep patient data in the \
            server-side session.",
+    interest: Interest::PageOnly,
     phi: Some(PhiMeta {
         location: "cookie",
-        kinds: crate::phi::ALL_KIND_NAMES,
+        kinds: KindSet::ALL,
         hipaa: &["164.312(e)(1)", "164.312(a)(2)(iv)"],
     }),
     examples: &[
@@ -42,34 +41,28 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for PhiInCookie {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(PhiInCookie = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let Some(cookies) = &cx.snapshot.cookies else {
+        return; // Static HTML does not know cookies.
+    };
+    let mut leaked = false;
+    for cookie in cookies {
+        // Cookie values are commonly percent-encoded; browsers hand them over as is.
+        let value = phi::url::decode(&cookie.value, false);
+        let mut leak = Leak::default();
+        let source = format!("cookie {}", cookie.name);
+        leak.add(
+            sink,
+            &value,
+            &phi::detect_in_value(&cookie.name, &value),
+            Some(&source),
+        );
+        leaked |= !leak.is_empty();
+        leak.report(sink, None, "A cookie");
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let Some(cookies) = &cx.snapshot.cookies else {
-            return; // Static HTML does not know cookies.
-        };
-        let mut leaked = false;
-        for cookie in cookies {
-            // Cookie values are commonly percent-encoded; browsers hand them over as is.
-            let value = phi::url::decode(&cookie.value, false);
-            let mut leak = Leak::default();
-            let source = format!("cookie {}", cookie.name);
-            leak.add(
-                sink,
-                &value,
-                &phi::detect_in_value(&cookie.name, &value),
-                Some(&source),
-            );
-            leaked |= !leak.is_empty();
-            leak.report(sink, None, "A cookie");
-        }
-        if !leaked && !cookies.is_empty() {
-            support::pass(sink, None);
-        }
+    if !leaked && !cookies.is_empty() {
+        evidence::pass(sink, None);
     }
 }

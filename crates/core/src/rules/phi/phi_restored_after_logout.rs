@@ -12,14 +12,12 @@
 //! Only the restored page's visible content counts (rendered text, form field values):
 //! what a person at the screen sees.
 
-use super::support::{self, Leak};
 use crate::dom::{ElementRef, NodeData};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::phi;
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct PhiRestoredAfterLogout;
+use crate::phi::{self, KindSet};
+use crate::report::phi::{self as evidence, Leak};
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "phi-restored-after-logout",
@@ -32,9 +30,10 @@ static META: RuleMeta = RuleMeta {
            on logout, end the session on the server so a re-fetch is redirected to login; \
            and in single-page portals listen for `pageshow` with `event.persisted` and \
            reload, so a page restored from memory checks the session again.",
+    interest: Interest::PageOnly,
     phi: Some(PhiMeta {
         location: "history",
-        kinds: crate::phi::ALL_KIND_NAMES,
+        kinds: KindSet::ALL,
         hipaa: &["164.312(a)(1)", "164.312(d)"],
     }),
     examples: &[
@@ -69,48 +68,42 @@ static META: RuleMeta = RuleMeta {
 /// Elements whose text is not shown.
 const NOT_SHOWN: &[&str] = &["script", "style", "template", "noscript", "title", "head"];
 
-impl Rule for PhiRestoredAfterLogout {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let Some(restored) = &cx.snapshot.restored_after_logout else {
-            return;
-        };
-        let mut leak = Leak::default();
-        let text = visible_text(cx);
-        leak.add(sink, &text, &phi::detect(&text), Some("page text"));
-        for field in cx.dom.elements().filter(|e| is_shown_field(cx, *e)) {
-            let name = field.attr("name").or(field.attr("id")).unwrap_or("");
-            let value = field.attr("value").unwrap_or("");
-            let source = format!("field {name}");
-            leak.add(
-                sink,
-                value,
-                &phi::detect_in_value(name, value),
-                Some(&source),
-            );
-        }
-        let page = cx.page_node();
-        if leak.is_empty() {
-            support::pass(sink, Some(page));
-            return;
-        }
-        let how = match restored.via.as_str() {
-            "bfcache" => "restored from the back/forward cache".to_string(),
-            "http-cache" => "reloaded from the HTTP cache".to_string(),
-            "network" => "fetched again, and the server still served it".to_string(),
-            other => format!("via {}", phi::redact(other)),
-        };
-        leak.report(
+crate::rule!(PhiRestoredAfterLogout = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let Some(restored) = &cx.snapshot.restored_after_logout else {
+        return;
+    };
+    let mut leak = Leak::default();
+    let text = visible_text(cx);
+    leak.add(sink, &text, &phi::detect(&text), Some("page text"));
+    for field in cx.dom.elements().filter(|e| is_shown_field(cx, *e)) {
+        let name = field.attr("name").or(field.attr("id")).unwrap_or("");
+        let value = field.attr("value").unwrap_or("");
+        let source = format!("field {name}");
+        leak.add(
             sink,
-            Some(page),
-            &format!("After logout, Back showed this page again ({how}), and it"),
+            value,
+            &phi::detect_in_value(name, value),
+            Some(&source),
         );
     }
+    let page = cx.page_node();
+    if leak.is_empty() {
+        evidence::pass(sink, Some(page));
+        return;
+    }
+    let how = match restored.via.as_str() {
+        "bfcache" => "restored from the back/forward cache".to_string(),
+        "http-cache" => "reloaded from the HTTP cache".to_string(),
+        "network" => "fetched again, and the server still served it".to_string(),
+        other => format!("via {}", phi::redact(other)),
+    };
+    leak.report(
+        sink,
+        Some(page),
+        &format!("After logout, Back showed this page again ({how}), and it"),
+    );
 }
 
 /// The text of rendered elements, one text node a line.

@@ -1,4 +1,5 @@
-//! Small walks over the flat tree shared by the keyboard rules (loops, never recursion).
+//! Small walks over the flat tree that rules share (loops, never recursion): which
+//! nodes have a matching descendant, and the first such descendant.
 
 use crate::dom::{ElementRef, NodeId};
 use crate::engine::Context;
@@ -60,17 +61,40 @@ pub fn find_descendant<'a>(
     None
 }
 
-/// Whether the page has `<script>` elements (other than data blocks): the static
-/// front-end does not run them, so focus handlers and generated content are unknown.
-pub fn page_has_scripts(cx: &Context) -> bool {
-    cx.dom.elements().any(|e| {
-        e.is("script")
-            && e.attr("type").is_none_or(|t| {
-                let t = t.trim().to_ascii_lowercase();
-                t.is_empty()
-                    || t == "module"
-                    || t.contains("javascript")
-                    || t.contains("ecmascript")
-            })
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::a11y::tree::tests::build;
+    use crate::snapshot::Snapshot;
+
+    #[test]
+    fn descendants_in_the_flat_tree() {
+        let snapshot = Snapshot::new(
+            "https://portal.example/",
+            "test",
+            build(&[
+                (Some(0), "div"),      // 1
+                (Some(1), "x-host"),   // 2
+                (Some(2), "#shadow"),  // 3
+                (Some(3), "slot"),     // 4
+                (Some(2), "a|href=/"), // 5: slotted into 4
+                (Some(0), "p"),        // 6
+            ]),
+        );
+        let cx = Context::new(&snapshot);
+        let is_link = |e: ElementRef| e.is("a");
+        let below = descendant_flags(&cx, is_link);
+        assert!(
+            below[1] && below[2] && below[4],
+            "the slot holds the link in the flat tree"
+        );
+        assert!(!below[5] && !below[6]);
+        let div = cx.dom.element(NodeId(1)).unwrap();
+        assert_eq!(
+            find_descendant(&cx, div, is_link).map(|e| e.id),
+            Some(NodeId(5))
+        );
+        let p = cx.dom.element(NodeId(6)).unwrap();
+        assert!(find_descendant(&cx, p, is_link).is_none());
+    }
 }

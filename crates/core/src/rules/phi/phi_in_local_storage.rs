@@ -1,11 +1,8 @@
 //! PHI in localStorage: values the page's origin keeps on disk with no expiry, readable by every script on the origin and left behind on shared computers after logout.
 
-use super::support;
-use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct PhiInLocalStorage;
+use crate::report::phi::{Store, check_store};
+use crate::rule::{Example, Interest, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     id: "phi-in-local-storage",
@@ -14,11 +11,8 @@ static META: RuleMeta = RuleMeta {
     wcag: &[],
     act: &[],
     help: "Do not keep PHI in localStorage: it is stored unencrypted on disk, never expires, survives logout and is readable by any script on the origin. Keep it in memory for the page's life, or fetch it again from the server.",
-    phi: Some(PhiMeta {
-        location: "local_storage",
-        kinds: crate::phi::ALL_KIND_NAMES,
-        hipaa: &["164.312(a)(2)(iv)", "164.312(a)(2)(iii)", "164.312(c)(1)"],
-    }),
+    interest: Interest::PageOnly,
+    phi: Some(Store::Local.phi_meta()),
     examples: &[
         Example::fail("<p>Chart</p>").with_facts(
             r#"{"storage":{"local":[{"key":"patientProfile","value":"{\"mrn\":\"00123456\",\"birthdate\":\"1961-03-14\"}"}]}}"#,
@@ -33,19 +27,4 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for PhiInLocalStorage {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let entries = cx
-            .snapshot
-            .storage
-            .as_ref()
-            .map(|s| s.local.iter().map(|e| (e.key.as_str(), e.value.as_str())));
-        support::check_entries(sink, "localStorage", entries);
-    }
-}
+crate::rule!(PhiInLocalStorage = META, page: |cx, sink| check_store(cx, sink, Store::Local));

@@ -7,9 +7,8 @@ use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
 use crate::phi::KindSet;
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct ThirdPartyIntegrity;
+use crate::report::phi as evidence;
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "third-party-integrity",
@@ -21,9 +20,10 @@ static META: RuleMeta = RuleMeta {
            stylesheet loaded from another site, pinned to a versioned URL, or host the file \
            as a static resource in the org. Scripts that change by design (tag managers) \
            cannot be pinned: remove them from authenticated pages.",
+    interest: Interest::Tags(&["script", "link"]),
     phi: Some(PhiMeta {
         location: "third_party",
-        kinds: &[],
+        kinds: KindSet::EMPTY,
         hipaa: &["164.312(c)(1)"],
     }),
     examples: &[
@@ -57,47 +57,41 @@ fn has_integrity(el: &ElementRef) -> bool {
     })
 }
 
-impl Rule for ThirdPartyIntegrity {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(ThirdPartyIntegrity = META, element: check_element);
+
+fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
+    let Some(src) = subresource(&el) else {
+        return;
+    };
+    let url = support::resolve(&cx.snapshot.url, src);
+    if !support::is_third_party(&cx.snapshot.url, &url) {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["script", "link"])
-    }
-    fn check_element(&self, cx: &Context, el: ElementRef, sink: &mut Sink) {
-        let Some(src) = subresource(&el) else {
-            return;
-        };
-        let url = support::resolve(&cx.snapshot.url, src);
-        if !support::is_third_party(&cx.snapshot.url, &url) {
-            return;
-        }
-        let host = support::origin(&url).map(|(_, h)| h).unwrap_or_default();
-        let source = Some(format!("third party {host}"));
-        if has_integrity(&el) {
-            support::report(
-                sink,
-                Outcome::Pass,
-                Some(el.id),
-                KindSet::EMPTY,
-                source,
-                Vec::new(),
-                String::new(),
-            );
-        } else {
-            let message = format!(
-                "<{}> loads from {host} without Subresource Integrity.",
-                el.name()
-            );
-            support::report(
-                sink,
-                Outcome::Fail,
-                Some(el.id),
-                KindSet::EMPTY,
-                source,
-                Vec::new(),
-                message,
-            );
-        }
+    let host = support::origin(&url).map(|(_, h)| h).unwrap_or_default();
+    let source = Some(format!("third party {host}"));
+    if has_integrity(&el) {
+        evidence::report(
+            sink,
+            Outcome::Pass,
+            Some(el.id),
+            KindSet::EMPTY,
+            source,
+            Vec::new(),
+            String::new(),
+        );
+    } else {
+        let message = format!(
+            "<{}> loads from {host} without Subresource Integrity.",
+            el.name()
+        );
+        evidence::report(
+            sink,
+            Outcome::Fail,
+            Some(el.id),
+            KindSet::EMPTY,
+            source,
+            Vec::new(),
+            message,
+        );
     }
 }

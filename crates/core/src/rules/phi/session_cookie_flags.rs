@@ -6,14 +6,12 @@
 //! (`sid_Client`, `__Secure-has-sid`, `clientSrc`, `inst`, `oid`): they carry no session
 //! secret and are not flagged for lacking HttpOnly.
 
-use super::support;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
 use crate::phi::KindSet;
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
+use crate::report::phi as evidence;
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 use crate::snapshot::Cookie;
-
-pub struct SessionCookieFlags;
 
 static META: RuleMeta = RuleMeta {
     id: "session-cookie-flags",
@@ -25,9 +23,10 @@ static META: RuleMeta = RuleMeta {
            SameSite=Lax or Strict (SameSite=None only with Secure, for cross-site embedding). \
            In Salesforce, keep \"Require secure connections (HTTPS)\" and \"Require HttpOnly \
            attribute\" on in Session Settings.",
+    interest: Interest::PageOnly,
     phi: Some(PhiMeta {
         location: "cookie",
-        kinds: &[],
+        kinds: KindSet::EMPTY,
         hipaa: &["164.312(e)(1)", "164.312(a)(1)", "164.312(d)"],
     }),
     examples: &[
@@ -74,46 +73,40 @@ fn is_session_cookie(name: &str) -> bool {
         || lower == "access_token"
 }
 
-impl Rule for SessionCookieFlags {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let Some(cookies) = &cx.snapshot.cookies else {
-            return;
-        };
-        for cookie in cookies.iter().filter(|c| is_session_cookie(&c.name)) {
-            let missing = missing_flags(cookie);
-            let source = Some(format!("cookie {}", crate::phi::redact(&cookie.name)));
-            if missing.is_empty() {
-                support::report(
-                    sink,
-                    Outcome::Pass,
-                    None,
-                    KindSet::EMPTY,
-                    source,
-                    Vec::new(),
-                    String::new(),
-                );
-            } else {
-                let message = format!(
-                    "The session cookie {} lacks {}.",
-                    crate::phi::redact(&cookie.name),
-                    missing.join(", ")
-                );
-                support::report(
-                    sink,
-                    Outcome::Fail,
-                    None,
-                    KindSet::EMPTY,
-                    source,
-                    Vec::new(),
-                    message,
-                );
-            }
+crate::rule!(SessionCookieFlags = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let Some(cookies) = &cx.snapshot.cookies else {
+        return;
+    };
+    for cookie in cookies.iter().filter(|c| is_session_cookie(&c.name)) {
+        let missing = missing_flags(cookie);
+        let source = Some(format!("cookie {}", crate::phi::redact(&cookie.name)));
+        if missing.is_empty() {
+            evidence::report(
+                sink,
+                Outcome::Pass,
+                None,
+                KindSet::EMPTY,
+                source,
+                Vec::new(),
+                String::new(),
+            );
+        } else {
+            let message = format!(
+                "The session cookie {} lacks {}.",
+                crate::phi::redact(&cookie.name),
+                missing.join(", ")
+            );
+            evidence::report(
+                sink,
+                Outcome::Fail,
+                None,
+                KindSet::EMPTY,
+                source,
+                Vec::new(),
+                message,
+            );
         }
     }
 }

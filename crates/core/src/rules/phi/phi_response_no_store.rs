@@ -3,14 +3,12 @@
 //! reuse) and `private` still lets the browser store it on disk, where the next user of a
 //! shared computer, or the back button after logout, finds it.
 
-use super::support;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
 use crate::phi::{self, KindSet, Summary};
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
+use crate::report::phi as evidence;
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 use crate::snapshot::Header;
-
-pub struct PhiResponseNoStore;
 
 static META: RuleMeta = RuleMeta {
     id: "phi-response-no-store",
@@ -22,12 +20,10 @@ static META: RuleMeta = RuleMeta {
            no-cache and private are not enough: both still let the browser keep a copy on \
            disk. In Experience Cloud, set the page's cache policy for authenticated pages and \
            add the header in Apex REST responses.",
+    interest: Interest::PageOnly,
     phi: Some(PhiMeta {
         location: "header",
-        kinds: &[
-            "ssn", "itin", "npi", "mbi", "dea", "diagnosis", "mrn", "member_id", "dob", "name",
-            "address", "email", "phone",
-        ],
+        kinds: KindSet::PHI,
         hipaa: &["164.312(a)(2)(iv)", "164.312(a)(2)(iii)"],
     }),
     examples: &[
@@ -66,48 +62,42 @@ pub fn has_no_store(headers: &[Header]) -> bool {
         })
 }
 
-impl Rule for PhiResponseNoStore {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        if let Some(response) = &cx.snapshot.response {
-            let page = support::page_phi(cx);
-            if !page.phi.is_empty() {
-                check(
-                    sink,
-                    Some(cx.page_node()),
-                    page.phi,
-                    &response.headers,
-                    "The page",
-                    None,
-                );
-            }
-        }
-        for request in cx.snapshot.requests.iter().flatten() {
-            let Some(body) = &request.response_body else {
-                continue;
-            };
-            if request.url == cx.snapshot.url {
-                continue; // The document itself, checked above.
-            }
-            let found = Summary::of(&phi::detect(body));
-            if found.phi.is_empty() {
-                continue;
-            }
-            let source = format!("response of {}", phi::redact_url(&request.url));
+crate::rule!(PhiResponseNoStore = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    if let Some(response) = &cx.snapshot.response {
+        let page = evidence::page_phi(cx);
+        if !page.phi.is_empty() {
             check(
                 sink,
+                Some(cx.page_node()),
+                page.phi,
+                &response.headers,
+                "The page",
                 None,
-                found.phi,
-                &request.response_headers,
-                "A response",
-                Some(source),
             );
         }
+    }
+    for request in cx.snapshot.requests.iter().flatten() {
+        let Some(body) = &request.response_body else {
+            continue;
+        };
+        if request.url == cx.snapshot.url {
+            continue; // The document itself, checked above.
+        }
+        let found = Summary::of(&phi::detect(body));
+        if found.phi.is_empty() {
+            continue;
+        }
+        let source = format!("response of {}", phi::redact_url(&request.url));
+        check(
+            sink,
+            None,
+            found.phi,
+            &request.response_headers,
+            "A response",
+            Some(source),
+        );
     }
 }
 
@@ -120,7 +110,7 @@ fn check(
     source: Option<String>,
 ) {
     if has_no_store(headers) {
-        support::report(
+        evidence::report(
             sink,
             Outcome::Pass,
             node,
@@ -134,13 +124,13 @@ fn check(
     let message = format!(
         "{what} carries PHI ({}) but is not sent with Cache-Control: no-store, so the browser \
          may keep it on disk{}.",
-        support::describe(kinds),
+        evidence::describe(kinds),
         source
             .as_ref()
             .map(|s| format!(" ({s})"))
             .unwrap_or_default()
     );
-    support::report(
+    evidence::report(
         sink,
         Outcome::Fail,
         node,

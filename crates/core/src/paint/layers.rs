@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::paint::{Affine, Paint, Uncertain};
+use super::{Affine, Paint, Uncertain};
 use crate::color::{Rgba, composite};
 use crate::dom::{Dom, NodeId};
 use crate::style::{Rect, inheritance_parent};
@@ -101,7 +101,7 @@ impl Layers {
         let mut cells: HashMap<(i64, i64), Vec<u32>> = HashMap::new();
         let mut huge = Vec::new();
         for (i, l) in layers.iter().enumerate() {
-            let (x0, y0, x1, y1) = span(l.rect);
+            let (x0, y0, x1, y1) = l.rect.cell_span(CELL);
             if (x1 - x0 + 1).saturating_mul(y1 - y0 + 1) > MAX_CELLS {
                 huge.push(i as u32);
                 continue;
@@ -135,14 +135,14 @@ impl Layers {
             .filter(|l| {
                 l.order < order
                     && l.order > floor.order
-                    && overlaps(l.rect, rect)
+                    && l.rect.overlaps(rect, SLACK)
                     // Not the text's ancestor (those are the static model's) or descendant.
                     && !(l.id.index() <= id.index() && id.index() < l.end)
                     && !(id.index() < l.id.index() && l.id.index() < end)
             })
             .collect();
         if under.is_empty() {
-            let covered = floor.rect.is_none_or(|f| contains(f, rect));
+            let covered = floor.rect.is_none_or(|f| f.contains(rect, SLACK));
             return Behind::Ancestors {
                 outside_flow_resolved: covered,
             };
@@ -162,7 +162,7 @@ impl Layers {
             if l.image {
                 return Behind::Unknown(Uncertain::BackgroundImage.describe());
             }
-            if !contains(l.rect, rect) {
+            if !l.rect.contains(rect, SLACK) {
                 return Behind::Unknown(
                     "another box (positioned over or under this one) paints a background \
                      behind only part of the text"
@@ -203,7 +203,7 @@ impl Layers {
 
     /// Layers whose cells the box touches (each once), and the huge ones.
     fn near(&self, r: Rect) -> impl Iterator<Item = u32> + '_ {
-        let (x0, y0, x1, y1) = span(r);
+        let (x0, y0, x1, y1) = r.cell_span(CELL);
         let mut found: Vec<u32> = Vec::new();
         if (x1 - x0 + 1).saturating_mul(y1 - y0 + 1) > MAX_CELLS {
             found.extend(0..self.layers.len() as u32);
@@ -283,7 +283,7 @@ fn text_box(dom: &Dom, id: NodeId) -> (Option<Rect>, Option<u32>) {
             continue;
         }
         if let Some(r) = node.rect.filter(|r| r.width > 0.0 && r.height > 0.0) {
-            rect = Some(rect.map_or(r, |u| union(u, r)));
+            rect = Some(rect.map_or(r, |u| u.union(r)));
         }
         if let Some(o) = node.paint_order {
             order = Some(order.map_or(o, |m| m.min(o)));
@@ -291,17 +291,6 @@ fn text_box(dom: &Dom, id: NodeId) -> (Option<Rect>, Option<u32>) {
     }
     let node = dom.node(id);
     (rect.or(node.rect), order.or(node.paint_order))
-}
-
-fn union(a: Rect, b: Rect) -> Rect {
-    let x = a.x.min(b.x);
-    let y = a.y.min(b.y);
-    Rect {
-        x,
-        y,
-        width: (a.x + a.width).max(b.x + b.width) - x,
-        height: (a.y + a.height).max(b.y + b.height) - y,
-    }
 }
 
 /// [`Dom::subtree_end`] of every node in one reverse pass (parents come before children).
@@ -313,31 +302,6 @@ fn subtree_ends(dom: &Dom) -> Vec<usize> {
         }
     }
     ends
-}
-
-fn span(r: Rect) -> (i64, i64, i64, i64) {
-    let cell = |v: f64| (v / CELL).floor() as i64;
-    (
-        cell(r.x),
-        cell(r.y),
-        cell(r.x + r.width),
-        cell(r.y + r.height),
-    )
-}
-
-fn overlaps(a: Rect, b: Rect) -> bool {
-    a.x < b.x + b.width - SLACK
-        && b.x < a.x + a.width - SLACK
-        && a.y < b.y + b.height - SLACK
-        && b.y < a.y + a.height - SLACK
-}
-
-/// Whether `outer` covers all of `inner`.
-fn contains(outer: Rect, inner: Rect) -> bool {
-    outer.x <= inner.x + SLACK
-        && outer.y <= inner.y + SLACK
-        && outer.x + outer.width >= inner.x + inner.width - SLACK
-        && outer.y + outer.height >= inner.y + inner.height - SLACK
 }
 
 #[cfg(test)]

@@ -80,3 +80,36 @@ pub fn references<'a>(element: ElementRef<'a>) -> Vec<Reference<'a>> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::a11y::tree::tests::build;
+    use crate::dom::NodeId;
+
+    #[test]
+    fn references_by_attribute_and_tag() {
+        let dom = build(&[
+            (Some(0), "label|for= a "), // 1
+            (
+                Some(0),
+                "div|aria-labelledby=x  y|aria-activedescendant= z ",
+            ), // 2
+            (Some(0), "div|for=a|aria-describedby="), // 3
+        ]);
+        let refs = |i| references(dom.element(NodeId(i)).unwrap());
+        let label = refs(1);
+        // `for` is matched exactly, as getElementById does.
+        assert_eq!(label[0].ids, vec![" a "]);
+        assert_eq!(label[0].attr.weight, Weight::Name);
+        let div = refs(2);
+        assert_eq!(div[0].attr.name, "aria-labelledby");
+        assert_eq!(div[0].ids, vec!["x", "y"]);
+        assert_eq!(div[1].attr.name, "aria-activedescendant");
+        assert_eq!(div[1].ids, vec!["z"]);
+        assert!(
+            refs(3).is_empty(),
+            "for only on label; empty lists name nothing"
+        );
+    }
+}

@@ -2,14 +2,12 @@
 //! Aura/LWC bootstrap data), values written into code, and code that copies PHI into
 //! browser storage or the console, where it outlives the session.
 
-use super::support::{self, Leak};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
 use crate::phi::{self, KindSet, context};
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct PhiInScript;
+use crate::report::phi::{self as evidence, Leak};
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "phi-in-script",
@@ -21,9 +19,10 @@ static META: RuleMeta = RuleMeta {
            page's scripts or JSON state, and never write it to localStorage, sessionStorage \
            or the console: storage outlives the session on shared computers and console \
            output is collected by monitoring tools.",
+    interest: Interest::Tags(&["script"]),
     phi: Some(PhiMeta {
         location: "script",
-        kinds: crate::phi::ALL_KIND_NAMES,
+        kinds: KindSet::ALL,
         hipaa: &["164.312(a)(1)", "164.312(a)(2)(iv)", "164.502(b)"],
     }),
     examples: &[
@@ -54,47 +53,41 @@ const SINKS: &[(&str, &str)] = &[
     ("console.error(", "the console"),
 ];
 
-impl Rule for PhiInScript {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(PhiInScript = META, element: check_element);
+
+fn check_element(_cx: &Context, element: ElementRef, sink: &mut Sink) {
+    if element.has_attr("src") {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["script"])
+    let code = element.text_content();
+    if code.trim().is_empty() {
+        return;
     }
-    fn check_element(&self, _cx: &Context, element: ElementRef, sink: &mut Sink) {
-        if element.has_attr("src") {
-            return;
-        }
-        let code = element.text_content();
-        if code.trim().is_empty() {
-            return;
-        }
-        let mut leak = Leak::default();
-        leak.add(sink, &code, &phi::detect(&code), None);
-        let (written, effects) = phi_written_by_code(&code);
-        if !written.is_empty() {
-            let message = format!(
-                "The script passes PHI ({}) to {}, where it outlives the page.",
-                support::describe(written),
-                effects.join(" and ")
-            );
-            let kinds = written.union(leak.kinds());
-            support::report(
-                sink,
-                Outcome::Fail,
-                Some(element.id),
-                kinds,
-                Some("code".into()),
-                Vec::new(),
-                message,
-            );
-            return;
-        }
-        if leak.is_empty() {
-            support::pass(sink, Some(element.id));
-        } else {
-            leak.report(sink, Some(element.id), "An inline script");
-        }
+    let mut leak = Leak::default();
+    leak.add(sink, &code, &phi::detect(&code), None);
+    let (written, effects) = phi_written_by_code(&code);
+    if !written.is_empty() {
+        let message = format!(
+            "The script passes PHI ({}) to {}, where it outlives the page.",
+            evidence::describe(written),
+            effects.join(" and ")
+        );
+        let kinds = written.union(leak.kinds());
+        evidence::report(
+            sink,
+            Outcome::Fail,
+            Some(element.id),
+            kinds,
+            Some("code".into()),
+            Vec::new(),
+            message,
+        );
+        return;
+    }
+    if leak.is_empty() {
+        evidence::pass(sink, Some(element.id));
+    } else {
+        leak.report(sink, Some(element.id), "An inline script");
     }
 }
 

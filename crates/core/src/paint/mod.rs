@@ -7,6 +7,13 @@
 //! backdrop `X` shows `o·inside + (1−o)·X`, so every element carries an affine map from
 //! colours painted inside its groups to colours on screen, plus the (opaque) colour its
 //! content is painted on in the innermost group's coordinates.
+//!
+//! [`layers`] adds what boxes that are not ancestors paint under text (with layout), and
+//! [`disabled`] the parts of disabled controls that contrast exempts. The contrast rules
+//! read all three; nothing here reports.
+
+pub mod disabled;
+pub mod layers;
 
 use crate::color::{Rgba, composite};
 use std::collections::HashMap;

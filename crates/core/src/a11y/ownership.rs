@@ -8,7 +8,7 @@ use crate::a11y::roles::has_global_aria_attr;
 use crate::dom::{ElementRef, NodeData, NodeId};
 use crate::engine::Context;
 
-use super::common::{is_hidden, role_of};
+use super::aria::role_of;
 
 /// How many steps a walk up the tree takes before giving up (pathological nesting).
 const WALK_LIMIT: usize = 512;
@@ -67,7 +67,7 @@ pub enum Kind {
 }
 
 pub fn kind(cx: &Context, el: ElementRef) -> Kind {
-    if is_hidden(cx, el) {
+    if cx.a11y.is_hidden(el.id) {
         return Kind::Hidden;
     }
     // Column elements only carry styles: HTML-AAM maps them to nothing, so they own no
@@ -200,4 +200,56 @@ fn children_of(cx: &Context, owners: &Owners, node: NodeId) -> Vec<NodeId> {
         }
     }
     children
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::a11y::tree::tests::build;
+    use crate::snapshot::Snapshot;
+
+    #[test]
+    fn generic_containers_pass_through_and_aria_owns_reparents() {
+        let snapshot = Snapshot::new(
+            "https://portal.example/",
+            "test",
+            build(&[
+                (Some(0), "ul"),                         // 1
+                (Some(1), "div"),                        // 2: plain generic
+                (Some(2), "li"),                         // 3
+                (Some(0), "div|role=list|aria-owns=i1"), // 4
+                (Some(0), "span|id=i1|role=listitem"),   // 5
+                (Some(0), "div|role=list"),              // 6
+                (Some(6), "div"),                        // 7: empty generic
+            ]),
+        );
+        let cx = Context::new(&snapshot);
+        let owners = Owners::new(&cx);
+        let el = |i| cx.dom.element(NodeId(i)).unwrap();
+        let roles = |i| -> Vec<Option<&'static str>> {
+            owned_children(&cx, &owners, el(i))
+                .into_iter()
+                .map(|o| match o {
+                    Owned::Element(_, role) => Some(role),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(roles(1), vec![Some("listitem")]);
+        assert_eq!(roles(4), vec![Some("listitem")]);
+        assert!(matches!(
+            owned_children(&cx, &owners, el(6))[..],
+            [Owned::EmptyGeneric(g)] if g.id == NodeId(7)
+        ));
+        assert_eq!(owners.owner(NodeId(5)), Some(NodeId(4)));
+        assert!(matches!(
+            context_parent(&cx, &owners, el(5)),
+            Parent::Found(p, "list") if p.id == NodeId(4)
+        ));
+        assert!(matches!(
+            context_parent(&cx, &owners, el(3)),
+            Parent::Found(p, "list") if p.id == NodeId(1)
+        ));
+        assert_eq!(kind(&cx, el(2)), Kind::PassThrough);
+    }
 }

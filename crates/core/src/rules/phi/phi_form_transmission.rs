@@ -2,14 +2,13 @@
 //! another site, including Salesforce Web-to-Case and Web-to-Lead endpoints (whose
 //! `debug=1` mode echoes the submitted values on a Salesforce page).
 
-use super::support::{self, Leak};
+use super::support;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
 use crate::phi::{self, Kind, KindSet, context};
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct PhiFormTransmission;
+use crate::report::phi::{self as evidence, Leak};
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "phi-form-transmission",
@@ -22,21 +21,13 @@ static META: RuleMeta = RuleMeta {
            logs, Referer); http:// sends it in clear text; another site receives PHI without a \
            business associate agreement. For Web-to-Case/Web-to-Lead, route intake through an \
            authenticated portal flow, and remove the debug and debugEmail fields.",
+    interest: Interest::Tags(&["form"]),
     phi: Some(PhiMeta {
         location: "form",
-        kinds: &[
-            "ssn",
-            "itin",
-            "mbi",
-            "diagnosis",
-            "mrn",
-            "member_id",
-            "dob",
-            "name",
-            "address",
-            "email",
-            "phone",
-        ],
+        kinds: KindSet::ALL
+            .without(Kind::Npi)
+            .without(Kind::Dea)
+            .without(Kind::RecordId),
         hipaa: &["164.312(e)(1)", "164.312(e)(2)(ii)", "164.308(b)(1)"],
     }),
     examples: &[
@@ -63,108 +54,102 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for PhiFormTransmission {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-    fn interest(&self) -> Interest {
-        Interest::Tags(&["form"])
-    }
-    fn check_element(&self, cx: &Context, form: ElementRef, sink: &mut Sink) {
-        let dom = cx.dom;
-        let mut kinds = KindSet::EMPTY;
-        let mut leak = Leak::default();
-        let mut debug = false;
-        for i in form.id.index() + 1..dom.subtree_end(form.id) {
-            let Some(field) = dom.element(crate::dom::NodeId(i as u32)) else {
-                continue;
-            };
-            if !(field.is("input") || field.is("select") || field.is("textarea")) {
-                continue;
-            }
-            let name = field.attr("name").unwrap_or("");
-            let value = field.attr("value").unwrap_or("").trim();
-            match name {
-                "debug" => debug |= value == "1",
-                "debugEmail" => debug |= !value.is_empty(),
-                _ => {}
-            }
-            kinds = kinds.union(field_kinds(&field));
-            if let Some(value) = field.attr("value") {
-                leak.add(sink, value, &phi::detect_in_value(name, value), None);
-            }
-        }
-        let kinds = kinds.union(leak.kinds());
-        if kinds.is_empty() {
-            return;
-        }
-        let method = form
-            .attr("method")
-            .unwrap_or("get")
-            .trim()
-            .to_ascii_lowercase();
-        if method == "dialog" {
-            return;
-        }
-        let page = &cx.snapshot.url;
-        let action = support::resolve(page, form.attr("action").unwrap_or(""));
-        let action = if action.is_empty() {
-            page.clone()
-        } else {
-            action
+crate::rule!(PhiFormTransmission = META, element: check_element);
+
+fn check_element(cx: &Context, form: ElementRef, sink: &mut Sink) {
+    let dom = cx.dom;
+    let mut kinds = KindSet::EMPTY;
+    let mut leak = Leak::default();
+    let mut debug = false;
+    for i in form.id.index() + 1..dom.subtree_end(form.id) {
+        let Some(field) = dom.element(crate::dom::NodeId(i as u32)) else {
+            continue;
         };
-        let mut problems: Vec<String> = Vec::new();
-        if method != "post" {
-            problems.push("submits with GET, which puts every field in the URL".into());
+        if !(field.is("input") || field.is("select") || field.is("textarea")) {
+            continue;
         }
-        if support::origin(&action).is_some_and(|(scheme, _)| scheme == "http") {
-            problems.push("submits over http:// in clear text".into());
+        let name = field.attr("name").unwrap_or("");
+        let value = field.attr("value").unwrap_or("").trim();
+        match name {
+            "debug" => debug |= value == "1",
+            "debugEmail" => debug |= !value.is_empty(),
+            _ => {}
         }
-        let web_to = action.contains("servlet.WebToCase") || action.contains("servlet.WebToLead");
-        if web_to {
+        kinds = kinds.union(field_kinds(&field));
+        if let Some(value) = field.attr("value") {
+            leak.add(sink, value, &phi::detect_in_value(name, value), None);
+        }
+    }
+    let kinds = kinds.union(leak.kinds());
+    if kinds.is_empty() {
+        return;
+    }
+    let method = form
+        .attr("method")
+        .unwrap_or("get")
+        .trim()
+        .to_ascii_lowercase();
+    if method == "dialog" {
+        return;
+    }
+    let page = &cx.snapshot.url;
+    let action = support::resolve(page, form.attr("action").unwrap_or(""));
+    let action = if action.is_empty() {
+        page.clone()
+    } else {
+        action
+    };
+    let mut problems: Vec<String> = Vec::new();
+    if method != "post" {
+        problems.push("submits with GET, which puts every field in the URL".into());
+    }
+    if support::origin(&action).is_some_and(|(scheme, _)| scheme == "http") {
+        problems.push("submits over http:// in clear text".into());
+    }
+    let web_to = action.contains("servlet.WebToCase") || action.contains("servlet.WebToLead");
+    if web_to {
+        problems.push(
+            "posts to a Salesforce Web-to-Case/Web-to-Lead endpoint, outside the portal's \
+             authenticated session"
+                .into(),
+        );
+        if debug {
             problems.push(
-                "posts to a Salesforce Web-to-Case/Web-to-Lead endpoint, outside the portal's \
-                 authenticated session"
+                "has debug mode on (debug=1 / debugEmail), which echoes the submitted \
+                 values on a Salesforce page or by email"
                     .into(),
             );
-            if debug {
-                problems.push(
-                    "has debug mode on (debug=1 / debugEmail), which echoes the submitted \
-                     values on a Salesforce page or by email"
-                        .into(),
-                );
-            }
-        } else if support::is_third_party(page, &action) {
-            problems.push("posts to another site".into());
         }
-        let source = Some(format!("form action {}", phi::redact_url(&action)));
-        if problems.is_empty() {
-            support::report(
-                sink,
-                Outcome::Pass,
-                Some(form.id),
-                kinds,
-                source,
-                Vec::new(),
-                String::new(),
-            );
-            return;
-        }
-        let message = format!(
-            "A form with PHI fields ({}) {}.",
-            support::describe(kinds),
-            problems.join("; ")
-        );
-        support::report(
+    } else if support::is_third_party(page, &action) {
+        problems.push("posts to another site".into());
+    }
+    let source = Some(format!("form action {}", phi::redact_url(&action)));
+    if problems.is_empty() {
+        evidence::report(
             sink,
-            Outcome::Fail,
+            Outcome::Pass,
             Some(form.id),
             kinds,
             source,
             Vec::new(),
-            message,
+            String::new(),
         );
+        return;
     }
+    let message = format!(
+        "A form with PHI fields ({}) {}.",
+        evidence::describe(kinds),
+        problems.join("; ")
+    );
+    evidence::report(
+        sink,
+        Outcome::Fail,
+        Some(form.id),
+        kinds,
+        source,
+        Vec::new(),
+        message,
+    );
 }
 
 /// What a field asks for, from its name, id, `autocomplete` and type.

@@ -2,13 +2,11 @@
 //! session-replay services, pasted into support tickets and shown to anyone who opens the
 //! developer tools on a shared computer. One finding per page gathers every message with PHI.
 
-use super::support::{self, Leak};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::phi;
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct PhiInConsole;
+use crate::phi::{self, KindSet};
+use crate::report::phi::{self as evidence, Leak};
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "phi-in-console",
@@ -21,9 +19,10 @@ static META: RuleMeta = RuleMeta {
            vendors and into support tickets, and stay readable in the developer tools of a \
            shared computer. Log record ids or counts, never the values, and strip debug \
            logging from production builds.",
+    interest: Interest::PageOnly,
     phi: Some(PhiMeta {
         location: "console",
-        kinds: crate::phi::ALL_KIND_NAMES,
+        kinds: KindSet::ALL,
         hipaa: &["164.312(b)", "164.502(b)", "164.312(c)(1)"],
     }),
     examples: &[
@@ -45,31 +44,25 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-impl Rule for PhiInConsole {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(PhiInConsole = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let Some(messages) = cx.snapshot.console.as_ref() else {
+        return; // This front-end did not run the page's scripts.
+    };
+    let mut leak = Leak::default();
+    for (i, message) in messages.iter().enumerate() {
+        let source = format!("console.{} message {}", message.level, i + 1);
+        leak.add(
+            sink,
+            &message.text,
+            &phi::detect(&message.text),
+            Some(&source),
+        );
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let Some(messages) = cx.snapshot.console.as_ref() else {
-            return; // This front-end did not run the page's scripts.
-        };
-        let mut leak = Leak::default();
-        for (i, message) in messages.iter().enumerate() {
-            let source = format!("console.{} message {}", message.level, i + 1);
-            leak.add(
-                sink,
-                &message.text,
-                &phi::detect(&message.text),
-                Some(&source),
-            );
-        }
-        if leak.is_empty() {
-            support::pass(sink, None);
-        } else {
-            leak.report(sink, None, "The page's console output");
-        }
+    if leak.is_empty() {
+        evidence::pass(sink, None);
+    } else {
+        leak.report(sink, None, "The page's console output");
     }
 }

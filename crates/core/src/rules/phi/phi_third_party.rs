@@ -8,9 +8,8 @@ use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
 use crate::phi::KindSet;
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct PhiThirdParty;
+use crate::report::phi as evidence;
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "phi-third-party",
@@ -22,23 +21,10 @@ static META: RuleMeta = RuleMeta {
            pages, or use a vendor that signs a business associate agreement and configure it \
            not to collect page content or URLs. Self-host other third-party scripts or cover \
            the vendor with a BAA.",
+    interest: Interest::PageOnly,
     phi: Some(PhiMeta {
         location: "third_party",
-        kinds: &[
-            "ssn",
-            "itin",
-            "npi",
-            "mbi",
-            "dea",
-            "diagnosis",
-            "mrn",
-            "member_id",
-            "dob",
-            "name",
-            "address",
-            "email",
-            "phone",
-        ],
+        kinds: KindSet::PHI,
         hipaa: &["164.308(b)(1)", "164.502(e)"],
     }),
     examples: &[
@@ -89,78 +75,72 @@ fn is_pixel(el: &ElementRef) -> bool {
             .is_some_and(|s| s.replace(' ', "").contains("display:none"))
 }
 
-impl Rule for PhiThirdParty {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(PhiThirdParty = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let page = evidence::page_phi(cx);
+    if page.phi.is_empty() {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let page = support::page_phi(cx);
-        if page.phi.is_empty() {
-            return;
+    let kinds = page.phi;
+    let page_url = &cx.snapshot.url;
+    let mut flagged: Vec<String> = Vec::new();
+    for el in cx.dom.elements() {
+        let Some(src) = el.attr("src").or(el.attr("data")) else {
+            continue;
+        };
+        let url = support::resolve(page_url, src);
+        let party = support::party(page_url, &url);
+        if party == support::Party::First {
+            continue;
         }
-        let kinds = page.phi;
-        let page_url = &cx.snapshot.url;
-        let mut flagged: Vec<String> = Vec::new();
-        for el in cx.dom.elements() {
-            let Some(src) = el.attr("src").or(el.attr("data")) else {
-                continue;
+        if let Some((outcome, what)) = judge(&el, &url) {
+            // Whether an unknown host is another party is itself to be checked.
+            let outcome = if party == support::Party::Unknown {
+                Outcome::Review
+            } else {
+                outcome
             };
-            let url = support::resolve(page_url, src);
-            let party = support::party(page_url, &url);
-            if party == support::Party::First {
-                continue;
-            }
-            if let Some((outcome, what)) = judge(&el, &url) {
-                // Whether an unknown host is another party is itself to be checked.
-                let outcome = if party == support::Party::Unknown {
-                    Outcome::Review
-                } else {
-                    outcome
-                };
-                let host = host_of(&url);
-                let message = format!(
-                    "This page carries PHI ({}) and loads {what} from {host}.",
-                    support::describe(kinds)
-                );
-                flagged.push(url.clone());
-                report(sink, outcome, Some(el.id), kinds, host, message);
-            }
-        }
-        // Trackers the page's scripts added at run time (known from a HAR or a crawler).
-        let mut hosts: Vec<String> = Vec::new();
-        for r in cx.snapshot.requests.iter().flatten() {
-            if support::is_tracker(&r.url)
-                && support::is_third_party(page_url, &r.url)
-                && !flagged.contains(&r.url)
-            {
-                let host = host_of(&r.url);
-                if !hosts.contains(&host) {
-                    hosts.push(host);
-                }
-            }
-        }
-        let no_tracker_requests = hosts.is_empty();
-        for host in hosts {
+            let host = host_of(&url);
             let message = format!(
-                "This page carries PHI ({}) and sent requests to the tracker {host}.",
-                support::describe(kinds)
+                "This page carries PHI ({}) and loads {what} from {host}.",
+                evidence::describe(kinds)
             );
-            report(sink, Outcome::Fail, None, kinds, host, message);
+            flagged.push(url.clone());
+            report(sink, outcome, Some(el.id), kinds, host, message);
         }
-        if flagged.is_empty() && no_tracker_requests {
-            support::report(
-                sink,
-                Outcome::Pass,
-                Some(cx.page_node()),
-                kinds,
-                None,
-                Vec::new(),
-                String::new(),
-            );
+    }
+    // Trackers the page's scripts added at run time (known from a HAR or a crawler).
+    let mut hosts: Vec<String> = Vec::new();
+    for r in cx.snapshot.requests.iter().flatten() {
+        if support::is_tracker(&r.url)
+            && support::is_third_party(page_url, &r.url)
+            && !flagged.contains(&r.url)
+        {
+            let host = host_of(&r.url);
+            if !hosts.contains(&host) {
+                hosts.push(host);
+            }
         }
+    }
+    let no_tracker_requests = hosts.is_empty();
+    for host in hosts {
+        let message = format!(
+            "This page carries PHI ({}) and sent requests to the tracker {host}.",
+            evidence::describe(kinds)
+        );
+        report(sink, Outcome::Fail, None, kinds, host, message);
+    }
+    if flagged.is_empty() && no_tracker_requests {
+        evidence::report(
+            sink,
+            Outcome::Pass,
+            Some(cx.page_node()),
+            kinds,
+            None,
+            Vec::new(),
+            String::new(),
+        );
     }
 }
 
@@ -172,7 +152,7 @@ fn report(
     host: String,
     message: String,
 ) {
-    support::report(
+    evidence::report(
         sink,
         outcome,
         node,

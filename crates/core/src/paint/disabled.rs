@@ -102,3 +102,36 @@ pub fn exempt_all(dom: &Dom, order: &(Vec<NodeId>, usize)) -> Vec<bool> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::a11y::tree::tests::build;
+    use crate::style::flat_tree_order;
+
+    #[test]
+    fn disabled_controls_groups_and_labels() {
+        let dom = build(&[
+            (Some(0), "fieldset|disabled="),      // 1
+            (Some(1), "legend"),                  // 2
+            (Some(2), "input"),                   // 3: in the first legend
+            (Some(1), "input|id=b"),              // 4: disabled by the fieldset
+            (Some(0), "span|aria-disabled=TRUE"), // 5
+            (Some(0), "label|for=c"),             // 6: labels a disabled control
+            (Some(0), "input|id=c|disabled="),    // 7
+            (Some(0), "p"),                       // 8
+        ]);
+        let el = |i| dom.element(NodeId(i)).unwrap();
+        assert!(!is_disabled(el(3)));
+        assert!(is_disabled(el(4)));
+        assert!(is_disabled(el(5)));
+        assert!(is_disabled(el(7)));
+        let exempt = exempt_all(&dom, &flat_tree_order(&dom));
+        assert!(
+            exempt[1] && exempt[2] && exempt[3],
+            "a disabled group exempts its content"
+        );
+        assert!(exempt[6], "the label of a disabled control");
+        assert!(!exempt[8]);
+    }
+}

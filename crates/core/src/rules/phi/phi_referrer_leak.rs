@@ -4,15 +4,13 @@
 //! header can weaken the default, so without the headers a third-party reference on such a
 //! page is a `review`, and with a HAR the `Referer` headers actually sent decide.
 
-use super::support::{self, Leak};
-use super::url::scan_url;
+use super::support;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
-use crate::phi;
-use crate::rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
-
-pub struct PhiReferrerLeak;
+use crate::phi::{self, Kind, KindSet};
+use crate::report::phi::{self as evidence, Leak};
+use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
     id: "phi-referrer-leak",
@@ -23,12 +21,10 @@ static META: RuleMeta = RuleMeta {
     help: "Take PHI out of the URL (see phi-in-url). Until then, send Referrer-Policy: \
            no-referrer (or strict-origin-when-cross-origin) on the page, and never \
            unsafe-url or no-referrer-when-downgrade, so third parties do not receive the URL.",
+    interest: Interest::PageOnly,
     phi: Some(PhiMeta {
         location: "referrer",
-        kinds: &[
-            "ssn", "itin", "npi", "mbi", "diagnosis", "mrn", "member_id", "dob", "name",
-            "address", "email", "phone", "record_id",
-        ],
+        kinds: KindSet::ALL.without(Kind::Dea),
         hipaa: &["164.312(e)(1)", "164.308(b)(1)"],
     }),
     examples: &[
@@ -120,114 +116,108 @@ fn element_policy(el: &ElementRef) -> Option<Policy> {
     el.attr("referrerpolicy").and_then(policy_of)
 }
 
-impl Rule for PhiReferrerLeak {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::rule!(PhiReferrerLeak = META, page: check_page);
+
+fn check_page(cx: &Context, sink: &mut Sink) {
+    let page_url = &cx.snapshot.url;
+    let mut leak = Leak::default();
+    leak.add_url(sink, page_url, "page URL ");
+    if leak.is_empty() {
+        return;
     }
-    fn interest(&self) -> Interest {
-        Interest::PageOnly
-    }
-    fn check_page(&self, cx: &Context, sink: &mut Sink) {
-        let page_url = &cx.snapshot.url;
-        let mut leak = Leak::default();
-        scan_url(sink, &mut leak, page_url, "page URL ");
-        if leak.is_empty() {
+    // Evidence first: Referer headers the browser really sent to other sites.
+    if let Some(requests) = &cx.snapshot.requests {
+        let mut sent = Leak::default();
+        for r in requests
+            .iter()
+            .filter(|r| support::is_third_party(page_url, &r.url))
+        {
+            for h in r
+                .request_headers
+                .iter()
+                .filter(|h| h.name.eq_ignore_ascii_case("referer"))
+            {
+                let source = format!("Referer sent to {}", host_of(&r.url));
+                for part in phi::url::scan(&h.value) {
+                    sent.add(sink, &part.text, &part.matches, Some(&source));
+                }
+            }
+        }
+        if !sent.is_empty() {
+            sent.report(
+                sink,
+                Some(cx.page_node()),
+                "The Referer header sent to another site",
+            );
             return;
         }
-        // Evidence first: Referer headers the browser really sent to other sites.
-        if let Some(requests) = &cx.snapshot.requests {
-            let mut sent = Leak::default();
-            for r in requests
-                .iter()
-                .filter(|r| support::is_third_party(page_url, &r.url))
-            {
-                for h in r
-                    .request_headers
-                    .iter()
-                    .filter(|h| h.name.eq_ignore_ascii_case("referer"))
+    }
+    let policy = document_policy(cx);
+    let mut targets = Vec::new();
+    for el in cx.dom.elements() {
+        for (_, url) in support::element_urls(&el) {
+            let url = support::resolve(page_url, url);
+            if support::is_third_party(page_url, &url) {
+                let effective = element_policy(&el).or(policy);
+                if effective != Some(Policy::Safe)
+                    && !targets.iter().any(|(h, _)| *h == host_of(&url))
                 {
-                    let source = format!("Referer sent to {}", host_of(&r.url));
-                    for part in phi::url::scan(&h.value) {
-                        sent.add(sink, &part.text, &part.matches, Some(&source));
-                    }
-                }
-            }
-            if !sent.is_empty() {
-                sent.report(
-                    sink,
-                    Some(cx.page_node()),
-                    "The Referer header sent to another site",
-                );
-                return;
-            }
-        }
-        let policy = document_policy(cx);
-        let mut targets = Vec::new();
-        for el in cx.dom.elements() {
-            for (_, url) in support::element_urls(&el) {
-                let url = support::resolve(page_url, url);
-                if support::is_third_party(page_url, &url) {
-                    let effective = element_policy(&el).or(policy);
-                    if effective != Some(Policy::Safe)
-                        && !targets.iter().any(|(h, _)| *h == host_of(&url))
-                    {
-                        targets.push((host_of(&url), effective));
-                    }
+                    targets.push((host_of(&url), effective));
                 }
             }
         }
-        let kinds = leak.kinds();
-        let hosts = |p: Option<Policy>| {
-            targets
-                .iter()
-                .filter(|(_, e)| *e == p)
-                .map(|(h, _)| h.clone())
-                .collect::<Vec<_>>()
-        };
-        let leaking = hosts(Some(Policy::Leaks));
-        let unknown = hosts(None);
-        if !leaking.is_empty() {
-            let message = format!(
-                "The page URL carries PHI ({}) and its referrer policy sends the full URL to {}.",
-                support::describe(kinds),
-                leaking.join(", ")
-            );
-            support::report(
-                sink,
-                Outcome::Fail,
-                Some(cx.page_node()),
-                kinds,
-                Some(format!("Referer to {}", leaking.join(", "))),
-                Vec::new(),
-                message,
-            );
-        } else if !unknown.is_empty() {
-            let message = format!(
-                "The page URL carries PHI ({}) and the page refers to {}; whether the URL is \
-                 sent as Referer depends on a Referrer-Policy header this snapshot does not have.",
-                support::describe(kinds),
-                unknown.join(", ")
-            );
-            support::report(
-                sink,
-                Outcome::Review,
-                Some(cx.page_node()),
-                kinds,
-                None,
-                Vec::new(),
-                message,
-            );
-        } else {
-            support::report(
-                sink,
-                Outcome::Pass,
-                Some(cx.page_node()),
-                kinds,
-                None,
-                Vec::new(),
-                String::new(),
-            );
-        }
+    }
+    let kinds = leak.kinds();
+    let hosts = |p: Option<Policy>| {
+        targets
+            .iter()
+            .filter(|(_, e)| *e == p)
+            .map(|(h, _)| h.clone())
+            .collect::<Vec<_>>()
+    };
+    let leaking = hosts(Some(Policy::Leaks));
+    let unknown = hosts(None);
+    if !leaking.is_empty() {
+        let message = format!(
+            "The page URL carries PHI ({}) and its referrer policy sends the full URL to {}.",
+            evidence::describe(kinds),
+            leaking.join(", ")
+        );
+        evidence::report(
+            sink,
+            Outcome::Fail,
+            Some(cx.page_node()),
+            kinds,
+            Some(format!("Referer to {}", leaking.join(", "))),
+            Vec::new(),
+            message,
+        );
+    } else if !unknown.is_empty() {
+        let message = format!(
+            "The page URL carries PHI ({}) and the page refers to {}; whether the URL is \
+             sent as Referer depends on a Referrer-Policy header this snapshot does not have.",
+            evidence::describe(kinds),
+            unknown.join(", ")
+        );
+        evidence::report(
+            sink,
+            Outcome::Review,
+            Some(cx.page_node()),
+            kinds,
+            None,
+            Vec::new(),
+            message,
+        );
+    } else {
+        evidence::report(
+            sink,
+            Outcome::Pass,
+            Some(cx.page_node()),
+            kinds,
+            None,
+            Vec::new(),
+            String::new(),
+        );
     }
 }
 
