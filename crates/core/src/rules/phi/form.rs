@@ -107,7 +107,7 @@ impl Rule for PhiFormTransmission {
             return;
         }
         let page = &cx.snapshot.url;
-        let action = support::resolve(page, form.attr("action").unwrap_or(""));
+        let action = crate::url::resolve_or_keep(page, form.attr("action").unwrap_or(""));
         let action = if action.is_empty() {
             page.clone()
         } else {
@@ -117,7 +117,7 @@ impl Rule for PhiFormTransmission {
         if method != "post" {
             problems.push("submits with GET, which puts every field in the URL".into());
         }
-        if support::origin(&action).is_some_and(|(scheme, _)| scheme == "http") {
+        if crate::url::origin(&action).is_some_and(|o| o.scheme == "http") {
             problems.push("submits over http:// in clear text".into());
         }
         let web_to = action.contains("servlet.WebToCase") || action.contains("servlet.WebToLead");
@@ -134,7 +134,7 @@ impl Rule for PhiFormTransmission {
                         .into(),
                 );
             }
-        } else if support::is_third_party(page, &action) {
+        } else if crate::url::is_third_party(page, &action) {
             problems.push("posts to another site".into());
         }
         let source = Some(format!("form action {}", phi::redact_url(&action)));

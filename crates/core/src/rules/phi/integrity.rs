@@ -68,11 +68,11 @@ impl Rule for ThirdPartyIntegrity {
         let Some(src) = subresource(&el) else {
             return;
         };
-        let url = support::resolve(&cx.snapshot.url, src);
-        if !support::is_third_party(&cx.snapshot.url, &url) {
+        let url = crate::url::resolve_or_keep(&cx.snapshot.url, src);
+        if !crate::url::is_third_party(&cx.snapshot.url, &url) {
             return;
         }
-        let host = support::origin(&url).map(|(_, h)| h).unwrap_or_default();
+        let host = crate::url::origin(&url).map(|o| o.host).unwrap_or_default();
         let source = Some(format!("third party {host}"));
         if has_integrity(&el) {
             support::report(

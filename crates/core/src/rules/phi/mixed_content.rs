@@ -73,7 +73,7 @@ impl Rule for MixedContent {
         let Some(url) = loaded_url(&el) else {
             return;
         };
-        let url = support::resolve(&cx.snapshot.url, url);
+        let url = crate::url::resolve_or_keep(&cx.snapshot.url, url);
         if scheme(&url) == Some("http") {
             let message = format!(
                 "<{}> on this https page loads or submits to {} over http://.",
@@ -114,7 +114,7 @@ impl Rule for MixedContent {
         let loaded: Vec<String> = cx
             .dom
             .elements()
-            .filter_map(|el| loaded_url(&el).map(|u| support::resolve(url, u)))
+            .filter_map(|el| loaded_url(&el).map(|u| crate::url::resolve_or_keep(url, u)))
             .collect();
         let mut insecure = false;
         for r in cx.snapshot.requests.iter().flatten() {

@@ -139,7 +139,7 @@ impl Rule for PhiReferrerLeak {
             let mut sent = Leak::default();
             for r in requests
                 .iter()
-                .filter(|r| support::is_third_party(page_url, &r.url))
+                .filter(|r| crate::url::is_third_party(page_url, &r.url))
             {
                 for h in r
                     .request_headers
@@ -165,8 +165,8 @@ impl Rule for PhiReferrerLeak {
         let mut targets = Vec::new();
         for el in cx.dom.elements() {
             for (_, url) in support::element_urls(&el) {
-                let url = support::resolve(page_url, url);
-                if support::is_third_party(page_url, &url) {
+                let url = crate::url::resolve_or_keep(page_url, url);
+                if crate::url::is_third_party(page_url, &url) {
                     let effective = element_policy(&el).or(policy);
                     if effective != Some(Policy::Safe)
                         && !targets.iter().any(|(h, _)| *h == host_of(&url))
@@ -232,5 +232,5 @@ impl Rule for PhiReferrerLeak {
 }
 
 fn host_of(url: &str) -> String {
-    support::origin(url).map(|(_, h)| h).unwrap_or_default()
+    crate::url::origin(url).map(|o| o.host).unwrap_or_default()
 }

@@ -61,7 +61,7 @@ static META: RuleMeta = RuleMeta {
 
 /// How a third-party element is judged.
 fn judge(el: &ElementRef, url: &str) -> Option<(Outcome, &'static str)> {
-    let tracker = support::is_tracker(url);
+    let tracker = crate::url::is_tracker(url);
     let name = el.name();
     match name {
         "script" | "iframe" | "frame" | "embed" | "object" if tracker => {
@@ -108,14 +108,14 @@ impl Rule for PhiThirdParty {
             let Some(src) = el.attr("src").or(el.attr("data")) else {
                 continue;
             };
-            let url = support::resolve(page_url, src);
-            let party = support::party(page_url, &url);
-            if party == support::Party::First {
+            let url = crate::url::resolve_or_keep(page_url, src);
+            let party = crate::url::party(page_url, &url);
+            if party == crate::url::Party::First {
                 continue;
             }
             if let Some((outcome, what)) = judge(&el, &url) {
                 // Whether an unknown host is another party is itself to be checked.
-                let outcome = if party == support::Party::Unknown {
+                let outcome = if party == crate::url::Party::Unknown {
                     Outcome::Review
                 } else {
                     outcome
@@ -132,8 +132,8 @@ impl Rule for PhiThirdParty {
         // Trackers the page's scripts added at run time (known from a HAR or a crawler).
         let mut hosts: Vec<String> = Vec::new();
         for r in cx.snapshot.requests.iter().flatten() {
-            if support::is_tracker(&r.url)
-                && support::is_third_party(page_url, &r.url)
+            if crate::url::is_tracker(&r.url)
+                && crate::url::is_third_party(page_url, &r.url)
                 && !flagged.contains(&r.url)
             {
                 let host = host_of(&r.url);
@@ -184,5 +184,5 @@ fn report(
 }
 
 fn host_of(url: &str) -> String {
-    support::origin(url).map(|(_, h)| h).unwrap_or_default()
+    crate::url::origin(url).map(|o| o.host).unwrap_or_default()
 }
