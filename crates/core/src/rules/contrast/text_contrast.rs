@@ -132,7 +132,7 @@ static META: RuleMeta = RuleMeta {
         Example::pass(
             "<p id=p style='color:#333'>Added later</p><script>p.textContent = 'Added later'</script>",
         )
-        .with_facts(r#"{"source":"chromium"}"#),
+        .with_facts(r#"{"scripts_ran":true}"#),
     ],
 };
 
@@ -163,7 +163,7 @@ impl Rule for TextContrast {
             }
             return;
         }
-        if super::page_runs_scripts(dom) && cx.snapshot.source == "static-html" {
+        if super::page_runs_scripts(dom) && cx.snapshot.capture().scripts_ran == Some(false) {
             sink.review(
                 cx.page_node(),
                 "The page runs scripts, which may add or restyle text at run time; this \

@@ -70,7 +70,7 @@ impl Rule for AriaHiddenFocusable {
                 }
             };
             // A script we did not run may redirect focus from it (focus-trap sentinels).
-            if cx.snapshot.source == "static-html" && page_has_scripts(cx) {
+            if cx.snapshot.capture().scripts_ran == Some(false) && page_has_scripts(cx) {
                 sink.review(
                     element.id,
                     format!(
