@@ -376,6 +376,7 @@ mod tests {
             "https://p.example/%7euser/y"
         );
         assert_eq!(normalize("mailto:a@b.example"), None);
+        assert_eq!(normalize("javascript:void(0)"), None);
         assert_eq!(normalize("file:///tmp/p.html"), None);
         assert_eq!(normalize("https://u:p@p.example/"), None);
         assert_eq!(

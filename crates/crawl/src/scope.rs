@@ -162,36 +162,7 @@ mod tests {
         Scope::from_seeds(&seeds, vec![], vec![]).unwrap()
     }
 
-    #[test]
-    fn normal_form() {
-        assert_eq!(
-            normalize("HTTP://Portal.Example:80/s/a#top").unwrap(),
-            "http://portal.example/s/a"
-        );
-        assert_eq!(
-            normalize("https://p.example").unwrap(),
-            "https://p.example/"
-        );
-        assert_eq!(
-            normalize("https://p.example/a?b=2&a=1").unwrap(),
-            "https://p.example/a?b=2&a=1"
-        );
-        assert_eq!(
-            normalize("https://p.example/a?").unwrap(),
-            "https://p.example/a"
-        );
-        assert_eq!(
-            normalize("https://p.example/%7euser/./x/../y").unwrap(),
-            "https://p.example/%7euser/y"
-        );
-        assert_eq!(normalize("mailto:a@b.example"), None);
-        assert_eq!(normalize("javascript:void(0)"), None);
-        assert_eq!(normalize("https://u:p@p.example/"), None);
-        assert_eq!(
-            resolve("https://p.example/s/home", "../x#frag").unwrap(),
-            "https://p.example/x"
-        );
-    }
+    // The normal form itself is tested with the core's resolver (portalscan_core::url).
 
     #[test]
     fn default_scope_is_origin_and_seed_directory() {
