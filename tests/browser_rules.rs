@@ -91,6 +91,7 @@ fn text_over_a_pale_positioned_sibling_is_measured_against_the_sibling() {
     // The same page without layout: the static model (white on navy) passes it.
     let mut static_snapshot = snapshot_from_html(html, "https://portal.example/s/x", &NoResources);
     static_snapshot.source = "chromium".into();
+    static_snapshot.scripts_ran = Some(true);
     let rule = rules::by_id("text-contrast").unwrap();
     let without = scan(
         &static_snapshot,

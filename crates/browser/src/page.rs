@@ -248,6 +248,9 @@ impl Page {
         let links = links(&captured.dom, &base);
         let node_map = captured.node_map;
         let mut snapshot = Snapshot::new(final_url.clone(), "chromium", captured.dom);
+        // A loaded page: its scripts ran, and Chromium laid it out.
+        snapshot.scripts_ran = Some(true);
+        snapshot.laid_out = Some(true);
         snapshot.viewport = captured.viewport;
 
         let collected = collector.finish(&final_url);

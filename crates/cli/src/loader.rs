@@ -24,7 +24,8 @@ impl FileLoader {
 
 impl ResourceLoader for FileLoader {
     fn stylesheet(&self, url: &str) -> Option<String> {
-        let absolute = resolve(&self.base, url)?;
+        // Resolved by the core's one resolver; only a local `file:` URL maps to a path.
+        let absolute = portalscan_core::url::resolve(&self.base, url)?;
         let path = path_from_file_url(&absolute)?;
         let bytes = std::fs::read(path).ok()?;
         // CSS without an HTTP charset: a BOM decides, otherwise UTF-8 (as for HTML files).
@@ -32,24 +33,14 @@ impl ResourceLoader for FileLoader {
     }
 }
 
-/// Characters kept as they are in a file URL's path; everything else is percent-encoded.
-fn keep_in_path(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b)
-}
-
 /// The `file:` URL of a path (made absolute against the working directory, symbolic
 /// links left alone so reports show the path the user knows).
 pub fn file_url(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut url = String::from("file://");
-    for &b in path_bytes(&absolute).iter() {
-        if keep_in_path(b) {
-            url.push(b as char);
-        } else {
-            url.push_str(&format!("%{b:02X}"));
-        }
-    }
-    url
+    format!(
+        "file://{}",
+        portalscan_core::url::encode_path(&path_bytes(&absolute))
+    )
 }
 
 /// A directory's `file:` URL, ending in `/` so relative references resolve inside it.
@@ -82,7 +73,7 @@ pub fn path_from_file_url(url: &str) -> Option<PathBuf> {
     }
     let path = &rest[path_start..];
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    let bytes = percent_decode(path);
+    let bytes = portalscan_core::url::percent_decode(path);
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStringExt;
@@ -100,94 +91,6 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
         .then(|| &text[prefix.len()..])
 }
 
-fn percent_decode(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = text.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    out
-}
-
-/// Whether a reference starts with a URL scheme (`https:`, `file:`, `data:` ...).
-fn has_scheme(reference: &str) -> bool {
-    let Some(colon) = reference.find(':') else {
-        return false;
-    };
-    let scheme = &reference[..colon];
-    let mut chars = scheme.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-}
-
-/// Resolves a reference against a `file:` base URL as a browser would for local pages.
-/// Absolute references are returned as they are (the loader then decides whether they are
-/// local). Returns `None` when the base is not a `file:` URL and the reference is relative.
-pub fn resolve(base: &str, reference: &str) -> Option<String> {
-    let reference = reference.trim();
-    if has_scheme(reference) {
-        return Some(reference.to_string());
-    }
-    let base_rest = strip_prefix_ignore_case(base, "file://")?;
-    let reference = reference.split('#').next().unwrap_or("");
-    if let Some(authority_path) = reference.strip_prefix("//") {
-        return Some(format!("file://{authority_path}"));
-    }
-    let path_start = base_rest.find('/')?;
-    let host = &base_rest[..path_start];
-    let base_path = base_rest[path_start..]
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/");
-    let joined = if reference.starts_with('/') {
-        reference.to_string()
-    } else if reference.is_empty() {
-        base_path.to_string()
-    } else {
-        let dir = &base_path[..=base_path.rfind('/').unwrap_or(0)];
-        format!("{dir}{reference}")
-    };
-    Some(format!("file://{host}{}", remove_dot_segments(&joined)))
-}
-
-/// RFC 3986 §5.2.4, on a path that starts with `/`; the query, if any, is kept.
-fn remove_dot_segments(path: &str) -> String {
-    let (path, query) = match path.find('?') {
-        Some(q) => (&path[..q], &path[q..]),
-        None => (path, ""),
-    };
-    let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    let last = segments.len().saturating_sub(1);
-    for (i, segment) in segments.iter().enumerate() {
-        match *segment {
-            "." | "%2e" | "%2E" => {
-                if i == last {
-                    out.push("");
-                }
-            }
-            ".." | "%2e%2e" | "%2E%2E" | ".%2e" | "%2e." => {
-                out.pop();
-                if i == last {
-                    out.push("");
-                }
-            }
-            s => out.push(s),
-        }
-    }
-    format!("/{}{query}", out.join("/"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,25 +105,30 @@ mod tests {
 
     #[test]
     fn relative_references_resolve_against_the_page() {
+        // Resolution itself is the core's (portalscan_core::url, tested there); the
+        // loader maps what it resolves to a local path, dropping query and fragment.
         let base = "file:///site/pages/home.html";
+        let path = |href| path_from_file_url(&portalscan_core::url::resolve(base, href)?);
         assert_eq!(
-            resolve(base, "css/app.css").unwrap(),
-            "file:///site/pages/css/app.css"
+            path("css/app.css").unwrap(),
+            PathBuf::from("/site/pages/css/app.css")
         );
         assert_eq!(
-            resolve(base, "../assets/./slds.css?v=2#x").unwrap(),
-            "file:///site/assets/slds.css?v=2"
+            path("../assets/./slds.css?v=2#x").unwrap(),
+            PathBuf::from("/site/assets/slds.css")
         );
-        assert_eq!(resolve(base, "/root.css").unwrap(), "file:///root.css");
+        assert_eq!(path("/root.css").unwrap(), PathBuf::from("/root.css"));
         assert_eq!(
-            resolve(base, "../../../../up.css").unwrap(),
-            "file:///up.css"
+            path("../../../../up.css").unwrap(),
+            PathBuf::from("/up.css")
         );
+        assert_eq!(path("https://cdn.example/slds.css"), None);
         assert_eq!(
-            resolve(base, "https://cdn.example/slds.css").unwrap(),
-            "https://cdn.example/slds.css"
+            path_from_file_url(
+                &portalscan_core::url::resolve("https://portal.example/", "a.css").unwrap()
+            ),
+            None
         );
-        assert_eq!(resolve("https://portal.example/", "a.css"), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The snapshot facts a rule example adds to the page parsed from its HTML
 //! ([`crate::rule::Example::with_facts`]): page-level facts (`url`, `response`, `cookies`,
-//! `storage`, `requests`, `source`, `viewport`, `keyboard`, `pointer_handlers`,
+//! `storage`, `requests`, `source`, `scripts_ran`, `laid_out`, `viewport`, `keyboard`, `pointer_handlers`,
 //! `focus_order`, `restored_after_logout`, `console`) and per-element layout (`nodes`).
 //!
 //! Examples cannot know arena indices, so wherever a fact names a node it may give a
@@ -30,6 +30,8 @@ use crate::style::Rect;
 struct Facts {
     url: Option<String>,
     source: Option<String>,
+    scripts_ran: Option<bool>,
+    laid_out: Option<bool>,
     viewport: Option<Viewport>,
     response: Option<HttpResponse>,
     cookies: Option<Vec<Cookie>>,
@@ -64,9 +66,15 @@ pub fn apply(facts: &str, snapshot: &mut Snapshot) -> Result<(), serde_json::Err
         snapshot.url = url;
     }
     if let Some(source) = facts.source {
+        // Naming a front-end gives its capture facts ([`Snapshot::capture`]) unless the
+        // example sets them too.
         snapshot.source = source;
+        snapshot.scripts_ran = None;
+        snapshot.laid_out = None;
     }
     let s = snapshot;
+    s.scripts_ran = facts.scripts_ran.or(s.scripts_ran);
+    s.laid_out = facts.laid_out.or(s.laid_out);
     s.viewport = facts.viewport.or(s.viewport.take());
     s.response = facts.response.or(s.response.take());
     s.cookies = facts.cookies.or(s.cookies.take());

@@ -303,7 +303,9 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
 /// from the HAR's parsed cookie list when the headers were stripped (DevTools does that
 /// unless exported "with sensitive data").
 fn add_cookies(jar: &mut Vec<Cookie>, url: &str, headers: &[Header], parsed: Vec<HarCookie>) {
-    let host = crate::phi::url::host(url).unwrap_or_default();
+    let host = crate::url::origin(url)
+        .map(|o| o.hostname().to_string())
+        .unwrap_or_default();
     let mut set: Vec<Cookie> = headers
         .iter()
         .filter(|h| h.name.eq_ignore_ascii_case("set-cookie"))

@@ -20,6 +20,7 @@ pub mod rules;
 pub mod selector;
 pub mod snapshot;
 pub mod style;
+pub mod url;
 pub mod wcag;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};

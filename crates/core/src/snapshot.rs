@@ -15,9 +15,18 @@ pub struct Snapshot {
     #[serde(default = "current_version")]
     pub version: u32,
     pub url: String,
-    /// Which front-end made it: `static-html`, `chromium`, `extension`.
+    /// Which front-end made it: `static-html`, `chromium`, `extension`. For people reading
+    /// the snapshot: rules read the capture facts below ([`Snapshot::capture`]), never this.
     #[serde(default)]
     pub source: String,
+    /// Whether the page's scripts ran before the capture (a browser: yes; static HTML: no).
+    /// `None`: unknown (snapshots saved before this fact existed: see [`Snapshot::capture`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scripts_ran: Option<bool>,
+    /// Whether the front-end laid the page out (boxes, paint order, viewport) (a browser:
+    /// yes; static HTML: no, its boxes are unknown). `None`: unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub laid_out: Option<bool>,
     pub dom: Dom,
     /// Sequential focus navigation order (what Tab visits), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,6 +68,8 @@ impl Snapshot {
             version: SNAPSHOT_VERSION,
             url: url.into(),
             source: source.into(),
+            scripts_ran: None,
+            laid_out: None,
             dom,
             focus_order: None,
             viewport: None,
@@ -73,6 +84,17 @@ impl Snapshot {
         }
     }
 
+    /// How the page was captured: the facts the front-end set, or, when a snapshot does not
+    /// carry one (saved before the facts existed), the fact its `source` implies. The one
+    /// place a front-end name turns into facts.
+    pub fn capture(&self) -> Capture {
+        let implied = Capture::implied_by(&self.source);
+        Capture {
+            scripts_ran: self.scripts_ran.or(implied.scripts_ran),
+            laid_out: self.laid_out.or(implied.laid_out),
+        }
+    }
+
     /// Whether the front-end computed styles (every element then carries a style).
     pub fn has_styles(&self) -> bool {
         self.dom
@@ -84,6 +106,30 @@ impl Snapshot {
     /// Whether the front-end knows layout boxes.
     pub fn has_layout(&self) -> bool {
         self.dom.elements().any(|e| e.rect().is_some())
+    }
+}
+
+/// How a page was captured ([`Snapshot::capture`]); `None` is unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Capture {
+    pub scripts_ran: Option<bool>,
+    pub laid_out: Option<bool>,
+}
+
+impl Capture {
+    /// What the front-ends that existed before the facts did: the static HTML front-end
+    /// runs no scripts and lays nothing out; browser front-ends do both. Any other name
+    /// (tests, third-party tools) implies nothing.
+    fn implied_by(source: &str) -> Capture {
+        let both = |known| Capture {
+            scripts_ran: Some(known),
+            laid_out: Some(known),
+        };
+        match source {
+            "static-html" => both(false),
+            "chromium" | "extension" => both(true),
+            _ => Capture::default(),
+        }
     }
 }
 
@@ -268,4 +314,43 @@ pub struct RestoredPage {
     /// `bfcache` (the live page came back), `http-cache` (reloaded from the HTTP cache)
     /// or `network` (fetched again and the server still answered with the page).
     pub via: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(json: &str) -> Snapshot {
+        serde_json::from_str(json).expect("a snapshot")
+    }
+
+    #[test]
+    fn capture_facts_are_read_or_implied_by_old_snapshots_source() {
+        let dom = r#""dom":[{"type":"document"}]"#;
+        // Saved before the facts existed: the source implies them.
+        let old = load(&format!(
+            r#"{{"url":"file:///p.html","source":"static-html",{dom}}}"#
+        ));
+        assert_eq!(old.scripts_ran, None);
+        assert_eq!(old.capture().scripts_ran, Some(false));
+        assert_eq!(old.capture().laid_out, Some(false));
+        let old = load(&format!(
+            r#"{{"url":"https://p/","source":"chromium",{dom}}}"#
+        ));
+        assert_eq!(old.capture().scripts_ran, Some(true));
+        assert_eq!(old.capture().laid_out, Some(true));
+        // An unknown front-end, or none: unknown.
+        let other = load(&format!(r#"{{"url":"https://p/",{dom}}}"#));
+        assert_eq!(other.capture(), Capture::default());
+        // A fact the front-end set wins over its name.
+        let new = load(&format!(
+            r#"{{"url":"https://p/","source":"extension","scripts_ran":false,{dom}}}"#
+        ));
+        assert_eq!(new.capture().scripts_ran, Some(false));
+        assert_eq!(new.capture().laid_out, Some(true));
+        // The facts round-trip, and stay out of the JSON while unknown.
+        let text = serde_json::to_string(&new).unwrap();
+        assert!(text.contains(r#""scripts_ran":false"#) && !text.contains("laid_out"));
+        assert_eq!(load(&text), new);
+    }
 }

@@ -6,41 +6,16 @@
 //! the origin of a seed and its path starts with that seed's directory (`/s/home` → `/s/`);
 //! `include` patterns widen that, `exclude` patterns narrow it (exclude wins).
 
+use globset::{GlobBuilder, GlobMatcher};
 use regex::Regex;
 use url::Url;
 
-/// The normal form of a page URL: parsed as browsers parse it (scheme and host lower case,
-/// default port dropped, percent-encoding normalised, an empty path is `/`), fragment
-/// dropped (same document), query kept as written (its order can matter to the server).
-/// Only http and https are crawlable; anything else is `None`.
-pub fn normalize(raw: &str) -> Option<String> {
-    normalize_url(Url::parse(raw.trim()).ok()?)
-}
-
-/// Resolves `href` against `base` and normalises it.
-pub fn resolve(base: &str, href: &str) -> Option<String> {
-    let base = Url::parse(base).ok()?;
-    normalize_url(base.join(href.trim()).ok()?)
-}
-
-fn normalize_url(mut url: Url) -> Option<String> {
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return None;
-    }
-    url.set_fragment(None);
-    if url.query() == Some("") {
-        url.set_query(None);
-    }
-    // Credentials in a URL are never followed or shown.
-    if !url.username().is_empty() || url.password().is_some() {
-        return None;
-    }
-    Some(url.to_string())
-}
+// The normal form, resolution and origin are the core's one URL resolver's.
+pub use portalscan_core::url::{normalize, resolve_normalized as resolve};
 
 /// `scheme://host[:port]` of a URL.
 pub fn origin(url: &str) -> Option<String> {
-    Some(Url::parse(url).ok()?.origin().ascii_serialization())
+    portalscan_core::url::origin_string(url)
 }
 
 /// A URL pattern from the config: `re:<regex>` is a regular expression searched in the
@@ -49,33 +24,56 @@ pub fn origin(url: &str) -> Option<String> {
 #[derive(Clone, Debug)]
 pub struct Pattern {
     text: String,
-    regex: Regex,
+    matcher: Matcher,
+}
+
+#[derive(Clone, Debug)]
+enum Matcher {
+    Regex(Regex),
+    Glob(GlobMatcher),
 }
 
 impl Pattern {
     pub fn parse(text: &str) -> Result<Pattern, String> {
-        let regex = match text.strip_prefix("re:") {
-            Some(re) => Regex::new(re).map_err(|e| format!("pattern '{text}': {e}"))?,
+        let matcher = match text.strip_prefix("re:") {
+            Some(re) => {
+                Matcher::Regex(Regex::new(re).map_err(|e| format!("pattern '{text}': {e}"))?)
+            }
             None => {
-                let mut re = String::from("^");
+                // globset (ripgrep's matcher) with only `*` special: `?`, `[`, `{` and `\` are
+                // literal in a URL pattern, and `*` crosses `/` (literal_separator off).
+                let mut glob = String::with_capacity(text.len());
                 for c in text.chars() {
                     match c {
-                        '*' => re.push_str(".*"),
-                        c => re.push_str(&regex::escape(&c.to_string())),
+                        // `**` has a meaning of its own in globset; here it is just `*`.
+                        '*' if glob.ends_with('*') => {}
+                        '?' | '[' | ']' | '{' | '}' | '\\' => {
+                            glob.push('[');
+                            glob.push(c);
+                            glob.push(']');
+                        }
+                        c => glob.push(c),
                     }
                 }
-                re.push('$');
-                Regex::new(&re).map_err(|e| format!("pattern '{text}': {e}"))?
+                let glob = GlobBuilder::new(&glob)
+                    .literal_separator(false)
+                    .backslash_escape(false)
+                    .build()
+                    .map_err(|e| format!("pattern '{text}': {e}"))?;
+                Matcher::Glob(glob.compile_matcher())
             }
         };
         Ok(Pattern {
             text: text.to_string(),
-            regex,
+            matcher,
         })
     }
 
     pub fn matches(&self, url: &str) -> bool {
-        self.regex.is_match(url)
+        match &self.matcher {
+            Matcher::Regex(re) => re.is_match(url),
+            Matcher::Glob(glob) => glob.is_match(url),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -110,7 +108,7 @@ impl Scope {
             let path = url.path();
             let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
             let root = Root {
-                origin: url.origin().ascii_serialization(),
+                origin: origin(seed).ok_or_else(|| format!("seed {seed}: no origin"))?,
                 path_prefix: if dir.is_empty() {
                     "/".into()
                 } else {
@@ -142,10 +140,10 @@ impl Scope {
         let Ok(parsed) = Url::parse(&url) else {
             return false;
         };
-        let origin = parsed.origin().ascii_serialization();
-        self.roots
-            .iter()
-            .any(|r| r.origin == origin && parsed.path().starts_with(&r.path_prefix))
+        let origin = origin(&url);
+        self.roots.iter().any(|r| {
+            Some(&r.origin) == origin.as_ref() && parsed.path().starts_with(&r.path_prefix)
+        })
     }
 
     /// Whether the URL has the origin of a seed (for the sitemap and a form login page, which
@@ -164,36 +162,7 @@ mod tests {
         Scope::from_seeds(&seeds, vec![], vec![]).unwrap()
     }
 
-    #[test]
-    fn normal_form() {
-        assert_eq!(
-            normalize("HTTP://Portal.Example:80/s/a#top").unwrap(),
-            "http://portal.example/s/a"
-        );
-        assert_eq!(
-            normalize("https://p.example").unwrap(),
-            "https://p.example/"
-        );
-        assert_eq!(
-            normalize("https://p.example/a?b=2&a=1").unwrap(),
-            "https://p.example/a?b=2&a=1"
-        );
-        assert_eq!(
-            normalize("https://p.example/a?").unwrap(),
-            "https://p.example/a"
-        );
-        assert_eq!(
-            normalize("https://p.example/%7euser/./x/../y").unwrap(),
-            "https://p.example/%7euser/y"
-        );
-        assert_eq!(normalize("mailto:a@b.example"), None);
-        assert_eq!(normalize("javascript:void(0)"), None);
-        assert_eq!(normalize("https://u:p@p.example/"), None);
-        assert_eq!(
-            resolve("https://p.example/s/home", "../x#frag").unwrap(),
-            "https://p.example/x"
-        );
-    }
+    // The normal form itself is tested with the core's resolver (portalscan_core::url).
 
     #[test]
     fn default_scope_is_origin_and_seed_directory() {
@@ -208,6 +177,32 @@ mod tests {
         assert!(!s.allows("not a url"));
         assert!(s.same_origin("http://127.0.0.1:8080/login"));
         assert!(!s.same_origin("http://127.0.0.1:9/login"));
+    }
+
+    #[test]
+    fn globs_treat_only_star_as_special() {
+        let p = Pattern::parse("https://p.example/s/a?id=*").unwrap();
+        assert!(p.matches("https://p.example/s/a?id=12"));
+        assert!(!p.matches("https://p.example/s/ab?id=12"));
+        let p = Pattern::parse("https://p.example/[x]{y}\\*").unwrap();
+        assert!(p.matches("https://p.example/[x]{y}\\z/w"));
+        assert!(!p.matches("https://p.example/x{y}\\z"));
+        // `*` crosses `/` and matches an empty run; the glob covers the whole URL.
+        assert!(
+            Pattern::parse("*/logout*")
+                .unwrap()
+                .matches("https://p.example/a/b/logout")
+        );
+        assert!(
+            !Pattern::parse("*/logout")
+                .unwrap()
+                .matches("https://p.example/logout/x")
+        );
+        assert!(
+            Pattern::parse("https://**.pdf")
+                .unwrap()
+                .matches("https://p.example/a.pdf")
+        );
     }
 
     #[test]

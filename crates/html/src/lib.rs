@@ -37,7 +37,11 @@ pub fn parse_dom(html: &str) -> Dom {
 pub fn snapshot_from_html(html: &str, url: &str, resources: &dyn ResourceLoader) -> Snapshot {
     let mut dom = parse_dom(html);
     cascade::compute_styles(&mut dom, url, resources);
-    Snapshot::new(url, "static-html", dom)
+    let mut snapshot = Snapshot::new(url, "static-html", dom);
+    // What this front-end did: parsed and styled the markup, ran no script, laid out nothing.
+    snapshot.scripts_ran = Some(false);
+    snapshot.laid_out = Some(false);
+    snapshot
 }
 
 /// Decodes page bytes as a browser would for a file with no HTTP charset: a BOM decides,

@@ -7,36 +7,15 @@ use super::{Match, detect, detect_in_value};
 /// URLs longer than this are scanned in their first part only (browsers cap them too).
 pub const MAX_URL: usize = 1 << 20;
 
-/// Percent-decodes `s`; `plus_is_space` for query components.
+/// Percent-decodes `s` (by `percent-encoding`); `plus_is_space` for query components,
+/// where `+` is a space (and `%2B` a plus).
 pub fn decode(s: &str, plus_is_space: bool) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h << 4 | l);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' if plus_is_space => out.push(b' '),
-            c => out.push(c),
-        }
-        i += 1;
+    if plus_is_space && s.contains('+') {
+        return decode(&s.replace('+', " "), false);
     }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Schemes whose "URL" is contact information or inline data, not a place PHI travels to.
@@ -50,19 +29,6 @@ pub fn is_scanned_scheme(url: &str) -> bool {
         || lower.starts_with("tel:")
         || lower.starts_with("sms:")
         || lower.starts_with("data:"))
-}
-
-/// The host (lower case, port dropped) of an absolute URL.
-pub fn host(url: &str) -> Option<String> {
-    let (_, rest) = url.trim().split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?;
-    let host = if host.starts_with('[') {
-        host.split(']').next().map(|h| format!("{h}]"))?
-    } else {
-        host.split(':').next()?.to_string()
-    };
-    (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
 /// One part of a URL where PHI was found: which part (for the finding's message, never
@@ -149,6 +115,7 @@ mod tests {
         assert_eq!(decode("a+b", true), "a b");
         assert_eq!(decode("%", false), "%");
         assert_eq!(decode("%4", false), "%4");
+        assert_eq!(decode("a%2Bb+c", true), "a+b c");
     }
 
     #[test]

@@ -20,7 +20,6 @@ mod scopes;
 mod select;
 mod sheet;
 mod ua;
-mod url;
 mod values;
 mod vars;
 

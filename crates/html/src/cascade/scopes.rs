@@ -13,8 +13,10 @@ use super::compute::FastHash;
 use super::media::media_matches;
 use super::select::Impl;
 use super::sheet::{Block, SheetSink, parse_sheet};
-use super::url::resolve;
+// Stylesheet and `<base>` hrefs resolve as the browser resolves them; an href that does
+// not resolve is handed to the loader as written (it then finds nothing).
 use crate::ResourceLoader;
+use portalscan_core::url::resolve_or_keep as resolve;
 
 /// One selector of a rule, ready to match.
 pub struct Entry {

@@ -49,7 +49,7 @@ static META: RuleMeta = RuleMeta {
         Example::inapplicable(
             "<ul id=l></ul><script>l.innerHTML = '<div role=\"listitem\">A</div>'</script>",
         )
-        .with_facts(r#"{"source":"chromium"}"#),
+        .with_facts(r#"{"scripts_ran":true}"#),
     ],
 };
 
@@ -104,9 +104,9 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     }
 }
 
-/// In a static snapshot, the first inline script that creates elements or shadow roots.
+/// When scripts did not run, the first inline script that creates elements or shadow roots.
 fn script_building_markup(cx: &Context) -> Option<crate::dom::NodeId> {
-    if cx.snapshot.source != "static-html" {
+    if cx.snapshot.capture().scripts_ran != Some(false) {
         return None;
     }
     const BUILDERS: &[&str] = &[

@@ -157,7 +157,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         }
         return;
     }
-    if dom.has_scripts() && cx.snapshot.source == "static-html" {
+    if dom.has_scripts() && cx.snapshot.capture().scripts_ran == Some(false) {
         sink.review(
             cx.page_node(),
             "The page runs scripts, which may add or restyle text at run time; this \

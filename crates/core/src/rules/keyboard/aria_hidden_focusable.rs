@@ -63,7 +63,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
             }
         };
         // A script we did not run may redirect focus from it (focus-trap sentinels).
-        if cx.snapshot.source == "static-html" && cx.dom.has_scripts() {
+        if cx.snapshot.capture().scripts_ran == Some(false) && cx.dom.has_scripts() {
             sink.review(
                 element.id,
                 format!(

@@ -2,7 +2,6 @@
 //! another site, including Salesforce Web-to-Case and Web-to-Lead endpoints (whose
 //! `debug=1` mode echoes the submitted values on a Salesforce page).
 
-use super::support;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
@@ -93,7 +92,7 @@ fn check_element(cx: &Context, form: ElementRef, sink: &mut Sink) {
         return;
     }
     let page = &cx.snapshot.url;
-    let action = support::resolve(page, form.attr("action").unwrap_or(""));
+    let action = crate::url::resolve_or_keep(page, form.attr("action").unwrap_or(""));
     let action = if action.is_empty() {
         page.clone()
     } else {
@@ -103,7 +102,7 @@ fn check_element(cx: &Context, form: ElementRef, sink: &mut Sink) {
     if method != "post" {
         problems.push("submits with GET, which puts every field in the URL".into());
     }
-    if support::origin(&action).is_some_and(|(scheme, _)| scheme == "http") {
+    if crate::url::origin(&action).is_some_and(|o| o.scheme == "http") {
         problems.push("submits over http:// in clear text".into());
     }
     let web_to = action.contains("servlet.WebToCase") || action.contains("servlet.WebToLead");
@@ -120,7 +119,7 @@ fn check_element(cx: &Context, form: ElementRef, sink: &mut Sink) {
                     .into(),
             );
         }
-    } else if support::is_third_party(page, &action) {
+    } else if crate::url::is_third_party(page, &action) {
         problems.push("posts to another site".into());
     }
     let source = Some(format!("form action {}", phi::redact_url(&action)));

@@ -130,7 +130,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         let mut sent = Leak::default();
         for r in requests
             .iter()
-            .filter(|r| support::is_third_party(page_url, &r.url))
+            .filter(|r| crate::url::is_third_party(page_url, &r.url))
         {
             for h in r
                 .request_headers
@@ -156,8 +156,8 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     let mut targets = Vec::new();
     for el in cx.dom.elements() {
         for (_, url) in support::element_urls(&el) {
-            let url = support::resolve(page_url, url);
-            if support::is_third_party(page_url, &url) {
+            let url = crate::url::resolve_or_keep(page_url, url);
+            if crate::url::is_third_party(page_url, &url) {
                 let effective = element_policy(&el).or(policy);
                 if effective != Some(Policy::Safe)
                     && !targets.iter().any(|(h, _)| *h == host_of(&url))
@@ -222,5 +222,5 @@ fn check_page(cx: &Context, sink: &mut Sink) {
 }
 
 fn host_of(url: &str) -> String {
-    support::origin(url).map(|(_, h)| h).unwrap_or_default()
+    crate::url::origin(url).map(|o| o.host).unwrap_or_default()
 }

@@ -3,7 +3,6 @@
 //! bulletin on online tracking technologies). Trackers fail; other third-party scripts and
 //! frames are a `review`: with a business associate agreement they may be fine.
 
-use super::support;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
@@ -47,7 +46,7 @@ static META: RuleMeta = RuleMeta {
 
 /// How a third-party element is judged.
 fn judge(el: &ElementRef, url: &str) -> Option<(Outcome, &'static str)> {
-    let tracker = support::is_tracker(url);
+    let tracker = crate::url::is_tracker(url);
     let name = el.name();
     match name {
         "script" | "iframe" | "frame" | "embed" | "object" if tracker => {
@@ -89,14 +88,14 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         let Some(src) = el.attr("src").or(el.attr("data")) else {
             continue;
         };
-        let url = support::resolve(page_url, src);
-        let party = support::party(page_url, &url);
-        if party == support::Party::First {
+        let url = crate::url::resolve_or_keep(page_url, src);
+        let party = crate::url::party(page_url, &url);
+        if party == crate::url::Party::First {
             continue;
         }
         if let Some((outcome, what)) = judge(&el, &url) {
             // Whether an unknown host is another party is itself to be checked.
-            let outcome = if party == support::Party::Unknown {
+            let outcome = if party == crate::url::Party::Unknown {
                 Outcome::Review
             } else {
                 outcome
@@ -113,8 +112,8 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     // Trackers the page's scripts added at run time (known from a HAR or a crawler).
     let mut hosts: Vec<String> = Vec::new();
     for r in cx.snapshot.requests.iter().flatten() {
-        if support::is_tracker(&r.url)
-            && support::is_third_party(page_url, &r.url)
+        if crate::url::is_tracker(&r.url)
+            && crate::url::is_third_party(page_url, &r.url)
             && !flagged.contains(&r.url)
         {
             let host = host_of(&r.url);
@@ -164,5 +163,5 @@ fn report(
 }
 
 fn host_of(url: &str) -> String {
-    support::origin(url).map(|(_, h)| h).unwrap_or_default()
+    crate::url::origin(url).map(|o| o.host).unwrap_or_default()
 }

@@ -2,7 +2,6 @@
 //! other host (or compromises it) runs code in the portal with the patient's session. An
 //! `integrity` hash makes the browser refuse a changed file.
 
-use super::support;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
@@ -63,11 +62,11 @@ fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
     let Some(src) = subresource(&el) else {
         return;
     };
-    let url = support::resolve(&cx.snapshot.url, src);
-    if !support::is_third_party(&cx.snapshot.url, &url) {
+    let url = crate::url::resolve_or_keep(&cx.snapshot.url, src);
+    if !crate::url::is_third_party(&cx.snapshot.url, &url) {
         return;
     }
-    let host = support::origin(&url).map(|(_, h)| h).unwrap_or_default();
+    let host = crate::url::origin(&url).map(|o| o.host).unwrap_or_default();
     let source = Some(format!("third party {host}"));
     if has_integrity(&el) {
         evidence::report(

@@ -2,7 +2,6 @@
 //! (mixed content). Anything fetched over http can be read or replaced on the network, and
 //! a replaced script or frame reads the whole page.
 
-use super::support;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::{Category, Outcome};
@@ -68,7 +67,7 @@ fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
     let Some(url) = loaded_url(&el) else {
         return;
     };
-    let url = support::resolve(&cx.snapshot.url, url);
+    let url = crate::url::resolve_or_keep(&cx.snapshot.url, url);
     if scheme(&url) == Some("http") {
         let message = format!(
             "<{}> on this https page loads or submits to {} over http://.",
@@ -110,7 +109,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     let loaded: Vec<String> = cx
         .dom
         .elements()
-        .filter_map(|el| loaded_url(&el).map(|u| support::resolve(url, u)))
+        .filter_map(|el| loaded_url(&el).map(|u| crate::url::resolve_or_keep(url, u)))
         .collect();
     let mut insecure = false;
     for r in cx.snapshot.requests.iter().flatten() {
