@@ -9,12 +9,11 @@
 //! two cores). Not a test: figures depend on the machine and its load.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Instant;
 
 use portalscan_core::phi::FingerprintKey;
 use portalscan_core::{ScanOptions, scan_all_with};
-use portalscan_crawl::chromium::{ChromiumOptions, ChromiumVisitor, ScanFn};
+use portalscan_crawl::chromium::ChromiumVisitor;
 use portalscan_crawl::{CrawlConfig, Progress, Timings};
 
 struct Figures {
@@ -30,11 +29,10 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
     config.tab_walk = tab_walk;
     config.output_dir = out.to_path_buf();
     let key = FingerprintKey::new(b"crawl-bench".to_vec());
-    let scan: ScanFn = Arc::new(move |s| scan_all_with(s, ScanOptions::default(), &key, None));
-    let visitor =
-        ChromiumVisitor::new(ChromiumOptions::from_config(&config, scan).expect("options"));
+    let scan = |s: &portalscan_core::Snapshot| scan_all_with(s, ScanOptions::default(), &key, None);
+    let visitor = ChromiumVisitor::from_config(&config).expect("options");
     let start = Instant::now();
-    let outcome = portalscan_crawl::crawl(&config, &visitor, &mut Progress::silent())
+    let outcome = portalscan_crawl::crawl(&config, &visitor, &scan, &mut Progress::silent())
         .unwrap_or_else(|e| panic!("crawl failed: {e}"));
     let wall = start.elapsed().as_secs_f64();
     let ok: Vec<Timings> = outcome.pages.iter().filter_map(|p| p.timings).collect();

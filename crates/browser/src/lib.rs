@@ -13,6 +13,9 @@
 //!   by comparing renderings, focus obscured by other content; pointer listeners.
 //! - `crops`: screenshots of failing elements for reports, taken after PHI on the page is
 //!   replaced by its redacted form.
+//! - `session`: the crawler's browser: a running Chromium with guarded slots (the crawl's
+//!   scope enforced inside the browser), the login state in every tab's own context,
+//!   visits under a watchdog, Back after logout.
 
 pub mod capture;
 pub(crate) mod cdp;
@@ -21,6 +24,7 @@ pub mod crops;
 pub mod keyboard;
 pub mod launch;
 pub mod page;
+pub mod session;
 
 pub use capture::capture_dom;
 pub use context::BrowserContext;

@@ -3,10 +3,9 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
-use portalscan_crawl::chromium::{ChromiumOptions, ChromiumVisitor};
+use portalscan_crawl::chromium::ChromiumVisitor;
 use portalscan_crawl::{ConfigFile, CrawlConfig, JournalEntry, Overrides, Progress, Style};
 
 use crate::args::{CrawlArgs, DemoArgs, ReportFormat};
@@ -66,20 +65,18 @@ fn load_config(path: Option<&Path>, overrides: Overrides) -> Result<CrawlConfig,
     file.resolve(overrides, &base)
 }
 
-/// Serves `fixtures/portal` on loopback and crawls it.
+/// Serves the fixture portal on loopback and crawls it.
 pub fn run_demo(args: &DemoArgs) -> i32 {
-    let root = match fixture_root() {
-        Some(root) => root,
-        None => {
-            eprintln!(
-                "portalscan: demo: fixtures/portal not found (run it from the repository: scripts/setup.sh && cargo run -p portalscan -- demo)"
-            );
-            return exit::ERROR;
-        }
+    let Some(options) = demo_portal() else {
+        eprintln!(
+            "portalscan: demo: this portalscan was built without the fixture portal \
+             (fixtures/portal/dist was not built). In a checkout of the repository run \
+             `npm ci && npm run build:portal` (or scripts/setup.sh), then build portalscan \
+             again (`cargo install --path crates/cli --force`, or `cargo run -p portalscan -- demo`)"
+        );
+        return exit::ERROR;
     };
-    let server = match portalscan_portal_fixture::start(
-        portalscan_portal_fixture::ServerOptions::new(&root),
-    ) {
+    let server = match portalscan_portal_fixture::start(options) {
         Ok(server) => server,
         Err(e) => {
             eprintln!("portalscan: demo: cannot start the fixture portal: {e}");
@@ -106,14 +103,15 @@ pub fn run_demo(args: &DemoArgs) -> i32 {
     code
 }
 
-/// The repository's `fixtures/portal`: under the working directory, or where this binary
-/// was built from.
-fn fixture_root() -> Option<PathBuf> {
-    let candidates = [
-        PathBuf::from("fixtures/portal"),
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/portal"),
-    ];
-    candidates.into_iter().find(|p| p.join("pages").is_dir())
+/// The portal built into this binary (so the demo runs from any directory and from an
+/// installed binary); without one, the repository's `fixtures/portal` in the working
+/// directory, if it is built there.
+fn demo_portal() -> Option<portalscan_portal_fixture::ServerOptions> {
+    use portalscan_portal_fixture::ServerOptions;
+    ServerOptions::embedded().or_else(|| {
+        let root = PathBuf::from("fixtures/portal");
+        root.join("dist").is_dir().then(|| ServerOptions::new(root))
+    })
 }
 
 fn crawl_and_report(
@@ -132,19 +130,18 @@ fn crawl_and_report(
     }
     // JUnit lists rules that passed as passed testcases, so it needs the passes.
     let passes_known = all || formats.contains(&ReportFormat::Junit);
-    let key = Arc::new(pages::fingerprint_key());
-    let scan: portalscan_crawl::chromium::ScanFn =
-        Arc::new(move |snapshot| pages::findings(snapshot, passes_known, &key));
-    let options = match ChromiumOptions::from_config(config, scan) {
-        Ok(options) => options,
+    // The crawl runs the same scan the static `scan` command does.
+    let key = pages::fingerprint_key();
+    let scan = |snapshot: &portalscan_core::Snapshot| pages::findings(snapshot, passes_known, &key);
+    let visitor = match ChromiumVisitor::from_config(config) {
+        Ok(visitor) => visitor,
         Err(e) => {
             eprintln!("portalscan: {e}");
             return exit::ERROR;
         }
     };
-    let visitor = ChromiumVisitor::new(options);
     let mut progress = Progress::new(Style::for_stderr());
-    let (entries, fatal) = match portalscan_crawl::crawl(config, &visitor, &mut progress) {
+    let (entries, fatal) = match portalscan_crawl::crawl(config, &visitor, &scan, &mut progress) {
         Ok(outcome) => (outcome.pages, None),
         Err(e) => {
             // Keep what was found: the journal has every finished page.

@@ -75,20 +75,8 @@ pub struct BrowserSection {
     pub screenshots: Option<bool>,
 }
 
-/// A form login: the page, the fields and where the credentials come from. The credentials
-/// themselves are never in the config, only the names of the environment variables.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct FormLogin {
-    pub url: String,
-    pub username_selector: String,
-    pub password_selector: String,
-    pub submit_selector: String,
-    pub username_env: String,
-    pub password_env: String,
-    /// Login succeeded once the page URL contains this.
-    pub success_url_contains: String,
-}
+/// A form login (`[login]`): defined beside the browser code that performs it.
+pub use portalscan_browser::session::FormLogin;
 
 /// Command-line flags, which override the file.
 #[derive(Debug, Default, Clone)]

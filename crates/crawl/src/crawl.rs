@@ -21,9 +21,10 @@ use portalscan_core::phi::redact_url;
 use crate::config::CrawlConfig;
 use crate::journal::{Journal, JournalEntry, Previous};
 use crate::progress::{Done, Progress};
+use crate::scan::{ScanFn, ScannedPage, scan_page};
 use crate::scope::{self, normalize};
 use crate::sitemap;
-use crate::visitor::{PageVisit, VisitError, Visitor};
+use crate::visitor::{VisitError, Visitor};
 
 /// How often the browser may be restarted in one crawl before giving up.
 pub const MAX_RESTARTS: u32 = 10;
@@ -76,9 +77,12 @@ struct Shared {
     ready: Condvar,
 }
 
+/// Crawls with `visitor`; every page this shard scans goes through `scan` (the core's
+/// rules as the front-end configured them).
 pub fn crawl(
     config: &CrawlConfig,
     visitor: &dyn Visitor,
+    scan: &ScanFn<'_>,
     progress: &mut Progress,
 ) -> Result<CrawlOutcome, CrawlError> {
     let previous = if config.resume {
@@ -121,6 +125,7 @@ pub fn crawl(
     let mut run = Run {
         config,
         visitor,
+        scan,
         journal: &mut journal,
         progress,
         outcome: &mut outcome,
@@ -213,6 +218,7 @@ pub fn crawl(
             crate::logout_check::run(
                 config,
                 visitor,
+                scan,
                 run.journal,
                 run.progress,
                 run.outcome,
@@ -243,6 +249,7 @@ impl Job {
 struct Run<'a> {
     config: &'a CrawlConfig,
     visitor: &'a dyn Visitor,
+    scan: &'a ScanFn<'a>,
     journal: &'a mut Journal,
     progress: &'a mut Progress,
     outcome: &'a mut CrawlOutcome,
@@ -281,14 +288,18 @@ impl Run<'_> {
             }),
             ready: Condvar::new(),
         };
-        let (tx, rx) = mpsc::channel::<(Job, Result<PageVisit, VisitError>)>();
+        let (tx, rx) = mpsc::channel::<(Job, Result<ScannedPage, VisitError>)>();
         let workers = self.config.jobs.min(total);
-        let visitor = self.visitor;
+        let pages = Pages {
+            visitor: self.visitor,
+            scan: self.scan,
+            screenshots: self.config.screenshots,
+        };
         std::thread::scope(|s| {
             for tab in 0..workers {
                 let tx = tx.clone();
-                let shared = &shared;
-                s.spawn(move || worker(tab, visitor, shared, tx));
+                let (shared, pages) = (&shared, &pages);
+                s.spawn(move || worker(tab, pages, shared, tx));
             }
             drop(tx);
             let result = self.drive(&shared, &rx, total);
@@ -305,7 +316,7 @@ impl Run<'_> {
     fn drive(
         &mut self,
         shared: &Shared,
-        rx: &mpsc::Receiver<(Job, Result<PageVisit, VisitError>)>,
+        rx: &mpsc::Receiver<(Job, Result<ScannedPage, VisitError>)>,
         total: usize,
     ) -> Result<Vec<(usize, Vec<String>)>, CrawlError> {
         let mut finished = Vec::new();
@@ -455,7 +466,7 @@ impl Run<'_> {
     fn finish_page(
         &mut self,
         job: &Job,
-        visit: PageVisit,
+        visit: ScannedPage,
     ) -> Result<Option<Vec<String>>, CrawlError> {
         let mut entry = self.entry(job);
         let final_url = normalize(&visit.final_url).unwrap_or_else(|| visit.final_url.clone());
@@ -545,11 +556,18 @@ pub(crate) fn redact_url_words(message: &str) -> String {
         .join(" ")
 }
 
+/// What a worker needs to turn a URL into a scanned page.
+struct Pages<'a> {
+    visitor: &'a dyn Visitor,
+    scan: &'a ScanFn<'a>,
+    screenshots: bool,
+}
+
 fn worker(
     tab: usize,
-    visitor: &dyn Visitor,
+    pages: &Pages<'_>,
     shared: &Shared,
-    tx: mpsc::Sender<(Job, Result<PageVisit, VisitError>)>,
+    tx: mpsc::Sender<(Job, Result<ScannedPage, VisitError>)>,
 ) {
     loop {
         let mut job = {
@@ -568,7 +586,12 @@ fn worker(
             }
         };
         job.started.get_or_insert_with(Instant::now);
-        let result = visitor.visit(tab, &job.url, job.scan);
+        // The rules run here, on the worker's thread, while the page is still open for
+        // the crops; the page's tab closes before the result goes to the main thread.
+        let result = pages
+            .visitor
+            .visit(tab, &job.url, job.scan)
+            .map(|page| scan_page(page, job.scan.then_some(pages.scan), pages.screenshots));
         if tx.send((job, result)).is_err() {
             return;
         }

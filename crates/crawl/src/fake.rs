@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use portalscan_core::{Category, Finding, Outcome};
+use portalscan_core::dom::{Dom, Node, NodeData, NodeId};
+use portalscan_core::snapshot::RestoredPage;
+use portalscan_core::{Category, Finding, Outcome, Snapshot};
 
-use crate::visitor::{PageVisit, Restored, Timings, VisitError, Visitor};
+use crate::visitor::{Timings, VisitError, VisitedPage, Visitor};
 
 #[derive(Clone, Debug, Default)]
 pub struct FakePage {
@@ -23,9 +25,11 @@ pub struct FakePage {
     pub crash_first: u32,
     /// Facts the fake browser "could not give" on every visit (a failed Tab walk, say).
     pub warnings: Vec<String>,
-    /// The page shows PHI (Back after logout is checked on it).
+    /// The page's text shows PHI (an MRN), so the core's `shows_phi` says yes and Back
+    /// after logout is checked on it.
     pub shows_phi: bool,
-    /// Back after logout shows it again (one `phi-restored-after-logout` fail).
+    /// Back after logout shows it again (with its PHI: one `phi-restored-after-logout`
+    /// fail from [`FakeSite::scan`]).
     pub restored: bool,
     /// Back-after-logout checks fail this many times first.
     pub logout_fail_first: u32,
@@ -89,6 +93,50 @@ impl FakeSite {
             .collect()
     }
 
+    /// The fake's rules: one `fake-rule` fail on every page, and on a page Back showed
+    /// after logout that shows PHI (the core's `shows_phi`), a `phi-restored-after-logout`
+    /// fail. What the crawl keeps of each is the crawl's logic under test.
+    pub fn scan(snapshot: &Snapshot) -> Vec<Finding> {
+        let mut findings = vec![FakeSite::finding(&snapshot.url)];
+        if snapshot.restored_after_logout.is_some() && portalscan_core::phi::shows_phi(snapshot) {
+            let mut finding = FakeSite::finding(&snapshot.url);
+            finding.rule = "phi-restored-after-logout".into();
+            finding.category = Category::Phi;
+            findings.push(finding);
+        }
+        findings
+    }
+
+    /// A page whose body is `text`.
+    pub fn snapshot(url: &str, text: &str) -> Snapshot {
+        let element = |parent: u32, name: &str| {
+            Node::new(
+                Some(NodeId(parent)),
+                NodeData::Element {
+                    name: name.into(),
+                    ns: Default::default(),
+                    attrs: Vec::new(),
+                },
+            )
+        };
+        let nodes = vec![
+            Node::new(None, NodeData::Document),
+            element(0, "html"),
+            element(1, "body"),
+            Node::new(Some(NodeId(2)), NodeData::Text { text: text.into() }),
+        ];
+        let dom = Dom::from_nodes(nodes).expect("a well-formed tree");
+        Snapshot::new(url, "fake", dom)
+    }
+
+    fn page_text(page: &FakePage) -> &'static str {
+        if page.shows_phi {
+            "Visit summary for MRN 00123456"
+        } else {
+            "Welcome to the portal"
+        }
+    }
+
     /// A finding the fake reports on every scanned page (one fail per page).
     pub fn finding(url: &str) -> Finding {
         Finding {
@@ -118,7 +166,7 @@ impl Visitor for FakeSite {
         Ok(())
     }
 
-    fn visit(&self, _tab: usize, url: &str, scan: bool) -> Result<PageVisit, VisitError> {
+    fn visit(&self, _tab: usize, url: &str, scan: bool) -> Result<VisitedPage, VisitError> {
         if !self.alive.load(Ordering::SeqCst) {
             return Err(VisitError::Failed("tab is gone".into()));
         }
@@ -153,12 +201,8 @@ impl Visitor for FakeSite {
             return Err(VisitError::Timeout(format!("{url}: waiting for load")));
         }
         let final_url = page.redirect.clone().unwrap_or_else(|| url.to_string());
-        Ok(PageVisit {
-            findings: if scan {
-                vec![FakeSite::finding(&final_url)]
-            } else {
-                vec![]
-            },
+        Ok(VisitedPage {
+            snapshot: FakeSite::snapshot(&final_url, FakeSite::page_text(page)),
             final_url,
             links: page.links.clone(),
             timings: Timings {
@@ -166,11 +210,15 @@ impl Visitor for FakeSite {
                 ..Timings::default()
             },
             warnings: page.warnings.clone(),
-            shows_phi: scan && page.shows_phi,
+            live: None,
         })
     }
 
-    fn restored_after_logout(&self, _tab: usize, url: &str) -> Result<Restored, VisitError> {
+    fn restored_after_logout(
+        &self,
+        _tab: usize,
+        url: &str,
+    ) -> Result<Option<Snapshot>, VisitError> {
         let n = {
             let mut checks = self.logout_checks.lock().unwrap();
             checks.push(url.to_string());
@@ -181,15 +229,14 @@ impl Visitor for FakeSite {
             return Err(VisitError::Failed(format!("{url}: going back timed out")));
         }
         if !page.restored {
-            return Ok(Restored::default());
+            return Ok(None);
         }
-        let mut finding = FakeSite::finding(url);
-        finding.rule = "phi-restored-after-logout".into();
-        finding.category = Category::Phi;
-        Ok(Restored {
-            via: Some("bfcache".into()),
-            findings: vec![finding],
-        })
+        let mut shown = FakeSite::snapshot(url, FakeSite::page_text(&page));
+        shown.restored_after_logout = Some(RestoredPage {
+            logout_url: String::new(),
+            via: "bfcache".into(),
+        });
+        Ok(Some(shown))
     }
 
     fn fetch_text(&self, _tab: usize, url: &str) -> Result<String, VisitError> {

@@ -9,7 +9,10 @@
 //! - `crawl`: the BFS frontier in canonical order, the tab pool, retries, browser restarts.
 //! - `journal`: `results.jsonl`, appended and flushed per page; `--resume`.
 //! - `logout_check`: after the crawl, Back after logout on every page that shows PHI.
+//! - `scan`: the rules on a visited page (the scan the front-end passes in), crops of its
+//!   failing elements (`shots`), whether it shows PHI.
 //! - `progress`: a bar on a terminal, plain lines in CI logs; URLs redacted.
+//! - `chromium`: the real visitor, over `portalscan-browser`'s crawling session.
 
 pub mod chromium;
 pub mod config;
@@ -18,8 +21,10 @@ pub mod fake;
 pub mod journal;
 mod logout_check;
 pub mod progress;
+mod scan;
 pub mod scope;
 pub mod shard;
+pub mod shots;
 pub mod sitemap;
 pub mod visitor;
 
@@ -27,6 +32,7 @@ pub use config::{ConfigFile, CrawlConfig, FormLogin, Overrides};
 pub use crawl::{CrawlError, CrawlOutcome, crawl};
 pub use journal::JournalEntry;
 pub use progress::{Progress, Style};
+pub use scan::ScanFn;
 pub use scope::Scope;
 pub use shard::Shard;
-pub use visitor::{PageVisit, Restored, Timings, VisitError, Visitor};
+pub use visitor::{LivePage, Timings, VisitError, VisitedPage, Visitor};

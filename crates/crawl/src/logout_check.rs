@@ -1,7 +1,7 @@
 //! Back after logout, after the crawl: every scanned page that shows PHI (and was not
 //! checked by an earlier run) is opened in a session of its own, the `[logout] url` visited,
-//! and Back pressed; the `phi-restored-after-logout` findings on what Back showed join the
-//! page's findings. The page's entry is appended to the journal again with the check, so
+//! and Back pressed; what Back showed is scanned like a page, and its
+//! `phi-restored-after-logout` findings join the page's findings. The page's entry is appended to the journal again with the check, so
 //! `--resume` neither redoes nor loses it.
 //!
 //! Checks run on `jobs` tabs like pages do. A check that fails is retried (`retries`, the
@@ -12,18 +12,51 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::sync::mpsc;
 
-use portalscan_core::Outcome;
 use portalscan_core::phi::redact_url;
+use portalscan_core::{Finding, Outcome, Snapshot};
 
 use crate::config::CrawlConfig;
 use crate::crawl::{CrawlError, CrawlOutcome};
 use crate::journal::{Journal, LogoutCheck};
 use crate::progress::Progress;
-use crate::visitor::{Restored, VisitError, Visitor};
+use crate::scan::ScanFn;
+use crate::visitor::{VisitError, Visitor};
+
+/// The rule whose findings the check keeps.
+pub const RULE: &str = "phi-restored-after-logout";
+
+/// What Back after logout showed.
+#[derive(Debug, Default)]
+struct Restored {
+    /// How the page came back (`bfcache`, `http-cache`, `network`); `None`: it did not.
+    via: Option<String>,
+    /// The `phi-restored-after-logout` findings on the page Back showed.
+    findings: Vec<Finding>,
+}
+
+impl Restored {
+    /// Scans what Back showed (`None`: it did not show the page again).
+    fn of(shown: Option<Snapshot>, scan: &ScanFn<'_>) -> Restored {
+        let Some(snapshot) = shown else {
+            return Restored::default();
+        };
+        Restored {
+            via: snapshot
+                .restored_after_logout
+                .as_ref()
+                .map(|r| r.via.clone()),
+            findings: scan(&snapshot)
+                .into_iter()
+                .filter(|f| f.rule == RULE)
+                .collect(),
+        }
+    }
+}
 
 pub(crate) fn run(
     config: &CrawlConfig,
     visitor: &dyn Visitor,
+    scan: &ScanFn<'_>,
     journal: &mut Journal,
     progress: &mut Progress,
     outcome: &mut CrawlOutcome,
@@ -68,7 +101,9 @@ pub(crate) fn run(
                         let Some((i, url)) = queue.lock().unwrap().pop_front() else {
                             return;
                         };
-                        let result = visitor.restored_after_logout(tab, &url);
+                        let result = visitor
+                            .restored_after_logout(tab, &url)
+                            .map(|shown| Restored::of(shown, scan));
                         let crashed = matches!(result, Err(VisitError::Crashed(_)));
                         if tx.send((i, url, result)).is_err() || crashed {
                             // The browser is gone: the rest wait for the next round.

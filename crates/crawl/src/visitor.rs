@@ -2,7 +2,7 @@
 //! a [`Visitor`] visits. The real one drives Chromium tabs; tests use a fake that serves a
 //! synthetic link graph and fails, hangs or crashes on chosen URLs.
 
-use portalscan_core::Finding;
+use portalscan_core::{NodeId, Snapshot};
 use serde::{Deserialize, Serialize};
 
 /// Where a page's time went, in milliseconds.
@@ -33,56 +33,40 @@ impl Timings {
     }
 }
 
-/// What one visit found.
-#[derive(Clone, Debug, Default)]
-pub struct PageVisit {
+/// What one visit found: the page as the browser captured it. The crawl runs the rules on
+/// the snapshot, then (for `fail` findings) asks the live page for crops, then drops it.
+pub struct VisitedPage {
     /// Where the page ended up (after redirects and client-side routing).
     pub final_url: String,
     /// Absolute URLs of the page's links (including inside shadow roots), as found.
     pub links: Vec<String>,
-    /// The core's findings; empty when the page was visited only for its links.
-    pub findings: Vec<Finding>,
+    pub snapshot: Snapshot,
+    /// The browser's part (`rules_ms` and `screenshots_ms` are the crawl's).
     pub timings: Timings,
     /// Facts the browser could not give on this page (a failed Tab walk, say): each names
-    /// the step and the error, never page content. The rules saw those facts as unknown.
+    /// the step and the error, never page content. The rules see those facts as unknown.
     pub warnings: Vec<String>,
-    /// The page shows PHI (so Back after logout is checked on it, when configured).
-    pub shows_phi: bool,
+    /// The page, still open in its tab until this is dropped; `None` when the visitor
+    /// cannot take screenshots.
+    pub live: Option<Box<dyn LivePage>>,
 }
 
-/// What Back after logout showed.
-#[derive(Clone, Debug, Default)]
-pub struct Restored {
-    /// How the page came back (`bfcache`, `http-cache`, `network`); `None`: it did not.
-    pub via: Option<String>,
-    /// The `phi-restored-after-logout` findings on the page Back showed.
-    pub findings: Vec<Finding>,
+/// A visited page still open in the browser.
+pub trait LivePage {
+    /// PNG crops of `nodes` of `snapshot` (this page's), with PHI on the page masked first;
+    /// stops once about `max_bytes` of PNG are taken. The error names the step, never page
+    /// content.
+    fn crops(
+        &self,
+        snapshot: &Snapshot,
+        nodes: &[NodeId],
+        max_bytes: usize,
+    ) -> Result<Vec<(NodeId, Vec<u8>)>, String>;
 }
 
-/// Why a visit did not give a page. Messages name the step, never page content or
-/// credentials; URLs in them are redacted by the crawl before they are shown.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum VisitError {
-    /// The page did not load or a capture step failed: retried.
-    Failed(String),
-    /// The page did not finish in time: retried.
-    Timeout(String),
-    /// The browser went away: restarted, and the page retried.
-    Crashed(String),
-    /// The browser refused a navigation out of scope (a redirect): not retried.
-    OutOfScope(String),
-}
-
-impl std::fmt::Display for VisitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            VisitError::Failed(m) => write!(f, "{m}"),
-            VisitError::Timeout(m) => write!(f, "timed out: {m}"),
-            VisitError::Crashed(m) => write!(f, "the browser crashed: {m}"),
-            VisitError::OutOfScope(m) => write!(f, "redirected out of scope: {m}"),
-        }
-    }
-}
+/// Why a visit did not give a page (the browser's classification: retry, restart, or
+/// give up on a redirect out of scope).
+pub use portalscan_browser::session::VisitError;
 
 /// Visits pages in `tabs` parallel slots. Shared by the worker threads (`&self`); an
 /// implementation keeps one tab per slot.
@@ -92,8 +76,8 @@ pub trait Visitor: Sync {
     fn start(&self, tabs: usize) -> Result<(), VisitError>;
 
     /// Visits one page in slot `tab`. With `scan` false only the links are needed (a page
-    /// of another shard): no rules, no Tab walk.
-    fn visit(&self, tab: usize, url: &str, scan: bool) -> Result<PageVisit, VisitError>;
+    /// of another shard): no Tab walk.
+    fn visit(&self, tab: usize, url: &str, scan: bool) -> Result<VisitedPage, VisitError>;
 
     /// The text of a same-origin resource such as `/sitemap.xml`; `Failed` for HTTP errors.
     fn fetch_text(&self, tab: usize, url: &str) -> Result<String, VisitError>;
@@ -102,9 +86,13 @@ pub trait Visitor: Sync {
     fn is_alive(&self) -> bool;
 
     /// Back after logout on one page (the crawl's `[logout] url`): opens `url` logged in, in
-    /// a session of its own, logs out, goes Back and scans what is shown with the
-    /// `phi-restored-after-logout` rule only.
-    fn restored_after_logout(&self, _tab: usize, _url: &str) -> Result<Restored, VisitError> {
+    /// a session of its own, logs out, goes Back and captures what is shown (the snapshot
+    /// carries `restored_after_logout`); `None` when Back did not show the page again.
+    fn restored_after_logout(
+        &self,
+        _tab: usize,
+        _url: &str,
+    ) -> Result<Option<Snapshot>, VisitError> {
         Err(VisitError::Failed(
             "this visitor cannot check Back after logout".into(),
         ))

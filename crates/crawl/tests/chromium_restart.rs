@@ -5,11 +5,10 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use portalscan_crawl::chromium::{ChromiumOptions, ChromiumVisitor};
+use portalscan_crawl::chromium::ChromiumVisitor;
 use portalscan_crawl::{CrawlConfig, Progress, crawl};
 
 fn page(title: &str, links: &[&str]) -> String {
@@ -98,8 +97,7 @@ fn crawl_and_signal(signal: &str, timeout: Duration) -> Run {
     config.jobs = 1;
     config.retries = 0;
     config.timeout = timeout;
-    let options = ChromiumOptions::from_config(&config, Arc::new(|_| Vec::new())).unwrap();
-    let visitor = ChromiumVisitor::new(options);
+    let visitor = ChromiumVisitor::from_config(&config).unwrap();
     let (outcome, (signalled, slow_rx)) = std::thread::scope(|s| {
         let visitor = &visitor;
         let signaller = s.spawn(move || {
@@ -116,7 +114,7 @@ fn crawl_and_signal(signal: &str, timeout: Duration) -> Run {
                 });
             (signalled, slow_rx)
         });
-        let outcome = crawl(&config, visitor, &mut Progress::silent());
+        let outcome = crawl(&config, visitor, &|_| Vec::new(), &mut Progress::silent());
         (outcome, signaller.join().unwrap())
     });
     let _ = std::fs::remove_dir_all(&out);

@@ -97,7 +97,13 @@ fn urls(pages: &[JournalEntry]) -> Vec<String> {
 fn crawls_every_in_scope_page_once_and_nothing_else() {
     let dir = TempDir::new("scope");
     let site = portal();
-    let out = crawl(&config(&dir, &["/s/"]), &site, &mut Progress::silent()).unwrap();
+    let out = crawl(
+        &config(&dir, &["/s/"]),
+        &site,
+        &FakeSite::scan,
+        &mut Progress::silent(),
+    )
+    .unwrap();
     let got: BTreeSet<String> = urls(&out.pages).into_iter().collect();
     assert_eq!(got, all_portal_urls());
     // Never navigated out of scope, never twice.
@@ -133,7 +139,7 @@ fn the_order_does_not_depend_on_timing() {
     for jobs in [1, 2, 4] {
         let mut c = config(&dir, &["/s/"]);
         c.jobs = jobs;
-        let out = crawl(&c, &portal(), &mut Progress::silent()).unwrap();
+        let out = crawl(&c, &portal(), &FakeSite::scan, &mut Progress::silent()).unwrap();
         orders.push(urls(&out.pages));
     }
     assert_eq!(orders[0], orders[1]);
@@ -146,7 +152,13 @@ fn redirects_out_of_scope_are_errors_without_findings() {
     let site = portal().with(&u("/s/messages"), |p| {
         p.redirect = Some("http://127.0.0.1:9001/phish?mrn=12345678".into());
     });
-    let out = crawl(&config(&dir, &["/s/"]), &site, &mut Progress::silent()).unwrap();
+    let out = crawl(
+        &config(&dir, &["/s/"]),
+        &site,
+        &FakeSite::scan,
+        &mut Progress::silent(),
+    )
+    .unwrap();
     let page = out
         .pages
         .iter()
@@ -160,7 +172,13 @@ fn redirects_out_of_scope_are_errors_without_findings() {
     assert!(!site.visited().contains(&u("/s/messages/7")));
     // An in-scope redirect is fine.
     let site = portal().with(&u("/s/messages"), |p| p.redirect = Some(u("/s/home")));
-    let out = crawl(&config(&dir, &["/s/"]), &site, &mut Progress::silent()).unwrap();
+    let out = crawl(
+        &config(&dir, &["/s/"]),
+        &site,
+        &FakeSite::scan,
+        &mut Progress::silent(),
+    )
+    .unwrap();
     let page = out
         .pages
         .iter()
@@ -184,7 +202,7 @@ fn sitemap_entries_in_scope_are_seeds_and_a_bad_sitemap_is_a_warning() {
     );
     let mut c = config(&dir, &["/s/"]);
     c.sitemap = true;
-    let out = crawl(&c, &site, &mut Progress::silent()).unwrap();
+    let out = crawl(&c, &site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     let orphan = out.pages.iter().find(|p| p.url == u("/s/orphan")).unwrap();
     assert_eq!(orphan.depth, 0);
     assert!(site.visited().iter().all(|v| v.starts_with(&u("/s/"))));
@@ -199,7 +217,7 @@ fn sitemap_entries_in_scope_are_seeds_and_a_bad_sitemap_is_a_warning() {
 
     site.sitemaps
         .insert(u("/sitemap.xml"), "<html>not found</html>".into());
-    let out = crawl(&c, &site, &mut Progress::silent()).unwrap();
+    let out = crawl(&c, &site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     assert_eq!(out.pages.len(), all_portal_urls().len());
     assert!(
         out.warnings.iter().any(|w| w.contains("not a sitemap")),
@@ -214,7 +232,7 @@ fn limits_on_pages_and_depth() {
     let mut c = config(&dir, &["/s/"]);
     c.max_pages = 3;
     let site = portal();
-    let out = crawl(&c, &site, &mut Progress::silent()).unwrap();
+    let out = crawl(&c, &site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     assert_eq!(
         urls(&out.pages),
         [u("/s/"), u("/s/home"), u("/s/appointments")]
@@ -225,7 +243,7 @@ fn limits_on_pages_and_depth() {
     let mut c = config(&dir, &["/s/"]);
     c.max_depth = 1;
     let site = portal();
-    let out = crawl(&c, &site, &mut Progress::silent()).unwrap();
+    let out = crawl(&c, &site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     assert_eq!(out.pages.len(), 4);
     assert!(out.pages.iter().all(|p| p.depth <= 1));
     assert!(out.warnings.iter().any(|w| w.contains("max depth")));
@@ -234,7 +252,13 @@ fn limits_on_pages_and_depth() {
 #[test]
 fn shards_are_disjoint_and_their_union_is_the_whole_crawl() {
     let dir = TempDir::new("shards");
-    let whole = crawl(&config(&dir, &["/s/"]), &portal(), &mut Progress::silent()).unwrap();
+    let whole = crawl(
+        &config(&dir, &["/s/"]),
+        &portal(),
+        &FakeSite::scan,
+        &mut Progress::silent(),
+    )
+    .unwrap();
     let mut union = Vec::new();
     let n = 3;
     for index in 1..=n {
@@ -242,7 +266,7 @@ fn shards_are_disjoint_and_their_union_is_the_whole_crawl() {
         c.shard = Shard { index, count: n };
         c.max_pages = 8; // the cut must fall on the same pages in every shard
         let site = portal();
-        let out = crawl(&c, &site, &mut Progress::silent()).unwrap();
+        let out = crawl(&c, &site, &FakeSite::scan, &mut Progress::silent()).unwrap();
         // A shard scans only its own pages (other pages are visited for links only).
         assert!(out.pages.iter().all(|p| c.shard.owns(&p.url)));
         assert!(site.scanned().iter().all(|s| c.shard.owns(s)));
@@ -251,7 +275,7 @@ fn shards_are_disjoint_and_their_union_is_the_whole_crawl() {
     union.sort_by_key(|p| p.order);
     let mut c = config(&dir, &["/s/"]);
     c.max_pages = 8;
-    let whole_cut = crawl(&c, &portal(), &mut Progress::silent()).unwrap();
+    let whole_cut = crawl(&c, &portal(), &FakeSite::scan, &mut Progress::silent()).unwrap();
     assert_eq!(urls(&union), urls(&whole_cut.pages));
     let findings = |pages: &[JournalEntry]| -> Vec<String> {
         pages
@@ -272,7 +296,7 @@ fn failing_pages_are_retried_then_reported_and_the_crawl_goes_on() {
         .page(&u("/s/messages/7"), &[]);
     let mut c = config(&dir, &["/s/"]);
     c.retries = 1;
-    let out = crawl(&c, &site, &mut Progress::silent()).unwrap();
+    let out = crawl(&c, &site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     let home = out.pages.iter().find(|p| p.url == u("/s/home")).unwrap();
     assert!(home.error.is_none());
     assert_eq!(home.attempts, 2);
@@ -301,7 +325,13 @@ fn failing_pages_are_retried_then_reported_and_the_crawl_goes_on() {
 fn a_crashed_browser_is_restarted_and_the_page_in_flight_retried() {
     let dir = TempDir::new("crash");
     let site = portal().with(&u("/s/appointments"), |p| p.crash_first = 1);
-    let out = crawl(&config(&dir, &["/s/"]), &site, &mut Progress::silent()).unwrap();
+    let out = crawl(
+        &config(&dir, &["/s/"]),
+        &site,
+        &FakeSite::scan,
+        &mut Progress::silent(),
+    )
+    .unwrap();
     let got: BTreeSet<String> = urls(&out.pages).into_iter().collect();
     assert_eq!(got, all_portal_urls());
     assert!(
@@ -314,7 +344,13 @@ fn a_crashed_browser_is_restarted_and_the_page_in_flight_retried() {
 
     // A page that crashes the browser every time is given up on; the crawl goes on.
     let site = portal().with(&u("/s/appointments"), |p| p.crash_first = 100);
-    let out = crawl(&config(&dir, &["/s/"]), &site, &mut Progress::silent()).unwrap();
+    let out = crawl(
+        &config(&dir, &["/s/"]),
+        &site,
+        &FakeSite::scan,
+        &mut Progress::silent(),
+    )
+    .unwrap();
     let appts = out
         .pages
         .iter()
@@ -331,7 +367,7 @@ fn the_journal_keeps_every_finished_page_and_resume_skips_them() {
     // simulate the kill by a max-pages cut, then resume with the full limit.
     let mut c = config(&dir, &["/s/"]);
     c.max_pages = 5;
-    let first = crawl(&c, &portal(), &mut Progress::silent()).unwrap();
+    let first = crawl(&c, &portal(), &FakeSite::scan, &mut Progress::silent()).unwrap();
     assert_eq!(first.pages.len(), 5);
     let lines = journal::read_all(&dir.0.join("results.jsonl")).unwrap();
     assert_eq!(urls(&lines), urls(&first.pages));
@@ -344,7 +380,7 @@ fn the_journal_keeps_every_finished_page_and_resume_skips_them() {
     let mut c = config(&dir, &["/s/"]);
     c.resume = true;
     let site = portal();
-    let second = crawl(&c, &site, &mut Progress::silent()).unwrap();
+    let second = crawl(&c, &site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     assert_eq!(second.resumed, 5);
     let got: BTreeSet<String> = urls(&second.pages).into_iter().collect();
     assert_eq!(got, all_portal_urls());
@@ -367,7 +403,13 @@ fn a_browser_killed_mid_crawl_is_restarted_and_nothing_is_lost() {
     let dir = TempDir::new("crash-resume");
     let mut site = portal();
     site.crash_on_visit = Some(4);
-    let out = crawl(&config(&dir, &["/s/"]), &site, &mut Progress::silent()).unwrap();
+    let out = crawl(
+        &config(&dir, &["/s/"]),
+        &site,
+        &FakeSite::scan,
+        &mut Progress::silent(),
+    )
+    .unwrap();
     assert_eq!(out.pages.len(), all_portal_urls().len());
     assert!(out.pages.iter().all(|p| p.error.is_none()));
     assert_eq!(out.restarts, 1);
@@ -385,7 +427,13 @@ fn phi_in_urls_is_never_written() {
         .with(&u("/s/"), |p| p.links.push("/s/a?mrn=87654321".into()));
     let buf = SharedBuf::default();
     let mut progress = Progress::to(portalscan_crawl::Style::Lines, Box::new(buf.clone()));
-    let out = crawl(&config(&dir, &["/s/"]), &site, &mut progress).unwrap();
+    let out = crawl(
+        &config(&dir, &["/s/"]),
+        &site,
+        &FakeSite::scan,
+        &mut progress,
+    )
+    .unwrap();
     assert_eq!(out.pages.len(), 4);
     let failed = out.pages.iter().find(|p| p.error.is_some()).unwrap();
     assert!(
@@ -425,7 +473,13 @@ fn facts_the_browser_could_not_give_are_warnings_in_the_journal_and_on_stderr() 
         });
     let buf = SharedBuf::default();
     let mut progress = Progress::to(portalscan_crawl::Style::Lines, Box::new(buf.clone()));
-    let out = crawl(&config(&dir, &["/s/"]), &site, &mut progress).unwrap();
+    let out = crawl(
+        &config(&dir, &["/s/"]),
+        &site,
+        &FakeSite::scan,
+        &mut progress,
+    )
+    .unwrap();
     let root = out.pages.iter().find(|p| p.url == u("/s/")).unwrap();
     assert!(root.warnings.is_empty());
     let patient = out.pages.iter().find(|p| p.url != u("/s/")).unwrap();
@@ -489,7 +543,7 @@ fn back_after_logout_is_checked_once_on_pages_that_show_phi() {
     let mut c = config(&dir, &["/s/"]);
     c.logout_url = Some(u("/s/logout"));
     let first_site = site();
-    let first = crawl(&c, &first_site, &mut Progress::silent()).unwrap();
+    let first = crawl(&c, &first_site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     let mut checked = first_site.logout_checks.lock().unwrap().clone();
     checked.sort();
     // messages: one attempt and one retry (retries = 1), then given up.
@@ -541,7 +595,7 @@ fn back_after_logout_is_checked_once_on_pages_that_show_phi() {
     // Resume: nothing visited or checked again, nothing lost.
     c.resume = true;
     let again_site = site();
-    let second = crawl(&c, &again_site, &mut Progress::silent()).unwrap();
+    let second = crawl(&c, &again_site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     assert!(again_site.visited().is_empty());
     assert!(again_site.logout_checks.lock().unwrap().is_empty());
     assert_eq!(
@@ -552,7 +606,13 @@ fn back_after_logout_is_checked_once_on_pages_that_show_phi() {
     // Without [logout] no page is checked.
     let none = TempDir::new("no-logout");
     let plain = site();
-    crawl(&config(&none, &["/s/"]), &plain, &mut Progress::silent()).unwrap();
+    crawl(
+        &config(&none, &["/s/"]),
+        &plain,
+        &FakeSite::scan,
+        &mut Progress::silent(),
+    )
+    .unwrap();
     assert!(plain.logout_checks.lock().unwrap().is_empty());
 }
 
@@ -567,12 +627,12 @@ fn resume_checks_pages_whose_check_was_not_done() {
         })
     };
     let mut c = config(&dir, &["/s/"]);
-    crawl(&c, &site(), &mut Progress::silent()).unwrap();
+    crawl(&c, &site(), &FakeSite::scan, &mut Progress::silent()).unwrap();
     // The first run had no [logout]: home's entry shows PHI but has no check.
     c.logout_url = Some(u("/s/logout"));
     c.resume = true;
     let second_site = site();
-    let second = crawl(&c, &second_site, &mut Progress::silent()).unwrap();
+    let second = crawl(&c, &second_site, &FakeSite::scan, &mut Progress::silent()).unwrap();
     assert!(second_site.visited().is_empty());
     assert_eq!(*second_site.logout_checks.lock().unwrap(), [u("/s/home")]);
     let home = second.pages.iter().find(|p| p.url == u("/s/home")).unwrap();

@@ -10,6 +10,7 @@
 //! [`start_outside`] — an out-of-scope origin the pages link to, which records every
 //! request so a test can prove the crawler never went there.
 
+mod files;
 mod http;
 mod listener;
 mod portal;
@@ -19,12 +20,13 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+pub use files::Files;
 pub use http::{Request, Response};
 use listener::Listener;
 
 pub struct ServerOptions {
-    /// The `fixtures/portal` directory (holds `pages/` and the built `dist/`).
-    pub root: PathBuf,
+    /// The portal's files: a `fixtures/portal` directory, or the copy built into the binary.
+    pub files: Files,
     /// Where to listen; must be a loopback address (`127.0.0.1:0` picks a free port).
     pub bind: SocketAddr,
     /// An out-of-scope origin every page links to (e.g. [`OutsideServer::url`]).
@@ -34,8 +36,17 @@ pub struct ServerOptions {
 impl ServerOptions {
     /// The repository's `fixtures/portal` on a free loopback port, linking nowhere.
     pub fn new(root: impl Into<PathBuf>) -> ServerOptions {
+        ServerOptions::of(Files::Dir(root.into()))
+    }
+
+    /// The portal built into this binary (see [`Files::embedded`]), on a free loopback port.
+    pub fn embedded() -> Option<ServerOptions> {
+        Files::embedded().map(ServerOptions::of)
+    }
+
+    fn of(files: Files) -> ServerOptions {
         ServerOptions {
-            root: root.into(),
+            files,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             linked_origin: None,
         }
@@ -67,7 +78,7 @@ pub fn start(opts: ServerOptions) -> io::Result<Server> {
         SocketAddr::new(third_party_ip(opts.bind.ip()), 0),
         recording_handler(third_party_log.clone(), portal::third_party_response),
     )?;
-    let site = portal::Site::load(&opts.root, opts.linked_origin, third_party.url())?;
+    let site = portal::Site::load(opts.files, opts.linked_origin, third_party.url())?;
     let site = Arc::new(site);
     let portal = Listener::bind(opts.bind, Arc::new(move |req| site.handle(req)))?;
     Ok(Server {

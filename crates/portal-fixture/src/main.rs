@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use portalscan_portal_fixture::{ServerOptions, start};
+use portalscan_portal_fixture::{Files, ServerOptions, start};
 
 fn main() -> ExitCode {
     let mut opts =
@@ -18,7 +18,7 @@ fn main() -> ExitCode {
                 Ok(port) => opts.bind = SocketAddr::from(([127, 0, 0, 1], port)),
                 Err(_) => return usage(&format!("--port {v}: not a port number")),
             },
-            ("--root", Some(v)) => opts.root = PathBuf::from(v),
+            ("--root", Some(v)) => opts.files = Files::Dir(PathBuf::from(v)),
             ("--linked-origin", Some(v)) => opts.linked_origin = Some(v),
             _ => return usage(&format!("unexpected argument {arg}")),
         }

@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 use std::io;
-use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::http::{Request, Response, percent_decode};
+use crate::files::Files;
+use crate::http::{Request, Response};
 
 /// Where the built bundles and SLDS assets are served (Experience Cloud serves a site's
 /// static resources under its `/s/sfsites/` prefix).
@@ -103,8 +103,7 @@ const PAGES: &[Page] = &[
 const LOGGED_OUT: &str = "portal_logged_out";
 
 pub struct Site {
-    root: PathBuf,
-    dist: PathBuf,
+    files: Files,
     shell: String,
     login_form: String,
     analytics: String,
@@ -114,36 +113,28 @@ pub struct Site {
     issued: AtomicU64,
 }
 
-fn read(path: &Path) -> io::Result<String> {
-    std::fs::read_to_string(path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
-}
-
 impl Site {
     pub fn load(
-        root: &Path,
+        files: Files,
         linked_origin: Option<String>,
         third_party: String,
     ) -> io::Result<Site> {
-        let dist = root.join("dist");
-        if let Some(missing) = BUILT.iter().find(|f| !dist.join(f).is_file()) {
+        if let Some(missing) = BUILT.iter().find(|f| !files.has(&format!("dist/{f}"))) {
             return Err(io::Error::new(
                 io::ErrorKind::NotFound,
                 format!(
                     "{} is missing ({} not built): run `npm ci && npm run build:portal` in the \
                      repository root",
-                    dist.display(),
+                    files.describe("dist"),
                     missing
                 ),
             ));
         }
-        let pages = root.join("pages");
         Ok(Site {
-            root: root.to_path_buf(),
-            dist,
-            shell: read(&pages.join("shell.html"))?,
-            login_form: read(&pages.join("login.html"))?,
-            analytics: read(&pages.join("analytics.html"))?,
+            shell: files.read_text("pages/shell.html")?,
+            login_form: files.read_text("pages/login.html")?,
+            analytics: files.read_text("pages/analytics.html")?,
+            files,
             linked_origin: linked_origin.map(|o| o.trim_end_matches('/').to_string()),
             third_party,
             sessions: Mutex::default(),
@@ -259,12 +250,7 @@ impl Site {
             return response;
         }
         let start = req
-            .query()
-            .and_then(|q| {
-                q.split('&')
-                    .find_map(|kv| kv.strip_prefix("startURL="))
-                    .map(percent_decode)
-            })
+            .query_param("startURL")
             .filter(|u| u.starts_with("/s/") && !u.starts_with("/s/logout"))
             .unwrap_or_else(|| "/s/home".to_string());
         Response::redirect(303, &start)
@@ -300,12 +286,10 @@ impl Site {
         // A server round trip takes a moment: the page renders only after it, so a crawler
         // that does not wait for the page to settle sees an empty shell.
         std::thread::sleep(std::time::Duration::from_millis(250));
-        let path = self.root.join("data/patient.json");
-        match std::fs::read(&path) {
-            Ok(body) => {
-                Response::new(200, "application/json", body).with("Cache-Control", "no-store")
-            }
-            Err(e) => Response::text(500, &format!("{}: {e}", path.display())),
+        match self.files.read("data/patient.json") {
+            Ok(body) => Response::new(200, "application/json", body.into_owned())
+                .with("Cache-Control", "no-store"),
+            Err(e) => Response::text(500, &e.to_string()),
         }
     }
 
@@ -323,17 +307,10 @@ impl Site {
     }
 
     fn asset(&self, req: &Request, file: &str) -> Response {
-        let file = percent_decode(file);
-        let relative = Path::new(&file);
-        if relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-        {
-            return Response::text(404, "not found");
-        }
-        let path = self.dist.join(relative);
-        match std::fs::read(&path) {
-            Ok(body) => Response::new(200, content_type(&path), body)
+        let file = percent_encoding::percent_decode_str(file).decode_utf8_lossy();
+        // `Files::read` refuses `..` and absolute paths: nothing outside `dist/` is served.
+        match self.files.read(&format!("dist/{file}")) {
+            Ok(body) => Response::new(200, content_type(&file), body.into_owned())
                 .with("Cache-Control", "public, max-age=3600"),
             Err(_) => Response::text(404, &format!("{}: not found", req.path())),
         }
@@ -346,8 +323,8 @@ fn session_cookie(sid: &str) -> String {
     format!("sid={sid}; Path=/; Secure; HttpOnly; SameSite=Lax")
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+fn content_type(file: &str) -> &'static str {
+    match file.rsplit_once('.').map_or("", |(_, ext)| ext) {
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "svg" => "image/svg+xml",

@@ -47,7 +47,8 @@ impl Reply {
 
 fn request(addr: SocketAddr, method: &str, target: &str, cookie: &str, body: &str) -> Reply {
     let mut stream = TcpStream::connect(addr).unwrap();
-    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\n");
+    // One request per connection: the reply is read to the end of the stream.
+    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     if !cookie.is_empty() {
         head.push_str(&format!("Cookie: {cookie}\r\n"));
     }

@@ -8,7 +8,7 @@
 
 mod console;
 mod cookies;
-mod fields;
+pub(crate) mod fields;
 mod network;
 mod storage;
 

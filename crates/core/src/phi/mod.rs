@@ -25,6 +25,7 @@ pub mod phone;
 pub mod record_id;
 pub mod redact;
 pub mod scanner;
+pub mod shown;
 pub mod ssn;
 pub mod url;
 pub mod values;
@@ -33,6 +34,7 @@ pub use fingerprint::FingerprintKey;
 pub use known::KnownValues;
 pub use redact::{mask, redact, redact_attr, redact_parser_message, redact_url};
 pub use scanner::{detect, detect_after_label, detect_in_value};
+pub use shown::shows_phi;
 
 /// The kinds of PHI the detectors know (the vocabulary of `phi.kinds`). Rules declare the
 /// kinds they report as `Kind`s; serde names are the report names ([`Kind::as_str`]).

@@ -12,10 +12,9 @@
 //! Only the restored page's visible content counts (rendered text, form field values):
 //! what a person at the screen sees.
 
-use crate::dom::{ElementRef, NodeData};
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::phi::{self, KindSet};
+use crate::phi::{self, KindSet, shown};
 use crate::report::phi::{self as evidence, Leak};
 use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
@@ -65,9 +64,6 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-/// Elements whose text is not shown.
-const NOT_SHOWN: &[&str] = &["script", "style", "template", "noscript", "title", "head"];
-
 crate::rule!(PhiRestoredAfterLogout = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
@@ -75,16 +71,16 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         return;
     };
     let mut leak = Leak::default();
-    let text = visible_text(cx);
+    // What a person at the screen sees: the same answer `phi::shows_phi` gives the
+    // crawler when it picks the pages to check.
+    let text = shown::visible_text(cx.dom, &cx.a11y);
     leak.add(sink, &text, &phi::detect(&text), Some("page text"));
-    for field in cx.dom.elements().filter(|e| is_shown_field(cx, *e)) {
-        let name = field.attr("name").or(field.attr("id")).unwrap_or("");
-        let value = field.attr("value").unwrap_or("");
-        let source = format!("field {name}");
+    for field in shown::shown_fields(cx.dom, &cx.a11y) {
+        let source = format!("field {}", field.name);
         leak.add(
             sink,
-            value,
-            &phi::detect_in_value(name, value),
+            field.value,
+            &phi::detect_in_value(field.name, field.value),
             Some(&source),
         );
     }
@@ -104,41 +100,4 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         Some(page),
         &format!("After logout, Back showed this page again ({how}), and it"),
     );
-}
-
-/// The text of rendered elements, one text node a line.
-fn visible_text(cx: &Context) -> String {
-    let mut text = String::new();
-    for id in cx.dom.ids() {
-        let NodeData::Text { text: t } = &cx.dom.node(id).data else {
-            continue;
-        };
-        let shown = cx
-            .dom
-            .flat_parent_element(id)
-            .and_then(|p| cx.dom.element(p))
-            .is_some_and(|p| !NOT_SHOWN.contains(&p.name()) && is_shown(cx, p));
-        if shown && !t.trim().is_empty() {
-            text.push_str(t);
-            text.push('\n');
-        }
-    }
-    text
-}
-
-fn is_shown(cx: &Context, el: ElementRef) -> bool {
-    cx.a11y.is_rendered(el.id) && !cx.a11y.is_invisible(el.id)
-}
-
-/// A rendered text field or text area whose value shows on screen.
-fn is_shown_field(cx: &Context, el: ElementRef) -> bool {
-    let field = el.is("textarea")
-        || (el.is("input")
-            && !el.attr("type").is_some_and(|t| {
-                matches!(
-                    t.trim().to_ascii_lowercase().as_str(),
-                    "hidden" | "password" | "checkbox" | "radio" | "submit" | "button" | "image"
-                )
-            }));
-    field && el.has_attr("value") && is_shown(cx, el)
 }

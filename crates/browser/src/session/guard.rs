@@ -7,17 +7,16 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+use super::NavigationPolicy;
+use crate::BrowserError;
 use headless_chrome::Tab;
 use headless_chrome::browser::tab::RequestPausedDecision;
 use headless_chrome::protocol::cdp::Fetch::events::RequestPausedEvent;
 use headless_chrome::protocol::cdp::Fetch::{FailRequest, RequestPattern, RequestStage};
 use headless_chrome::protocol::cdp::Network::{ErrorReason, ResourceType};
-use portalscan_browser::BrowserError;
-
-use crate::scope::Scope;
 
 pub struct ScopeGuard {
-    scope: Scope,
+    policy: Arc<dyn NavigationPolicy>,
     /// During a form login, any page on a seed's origin (login flows redirect around).
     login: AtomicBool,
     /// Navigations blocked since the last `take_blocked` (normalised URLs).
@@ -25,9 +24,9 @@ pub struct ScopeGuard {
 }
 
 impl ScopeGuard {
-    pub fn new(scope: Scope) -> ScopeGuard {
+    pub fn new(policy: Arc<dyn NavigationPolicy>) -> ScopeGuard {
         ScopeGuard {
-            scope,
+            policy,
             login: AtomicBool::new(false),
             blocked: Mutex::new(Vec::new()),
         }
@@ -41,7 +40,8 @@ impl ScopeGuard {
         {
             return true;
         }
-        self.scope.allows(url) || (self.login.load(Ordering::SeqCst) && self.scope.same_origin(url))
+        self.policy.allows(url)
+            || (self.login.load(Ordering::SeqCst) && self.policy.allows_while_logging_in(url))
     }
 
     pub fn set_login(&self, on: bool) {

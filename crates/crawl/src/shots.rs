@@ -1,13 +1,12 @@
 //! Cropped screenshots of failing elements, put on their findings (`Finding.screenshot`,
-//! which the HTML report shows). Taken last on a page: `crops` masks PHI in the live page
-//! first and scrolls it.
-
-use headless_chrome::Tab;
+//! which the HTML report shows). Which elements, how many and how much is decided here;
+//! the live page takes them (last on a page: it masks PHI in the page first and scrolls).
 
 use portalscan_browser::crops;
-use portalscan_browser::{NodeMap, Snapshot};
 use portalscan_core::dom::NodeData;
-use portalscan_core::{Finding, NodeId, Outcome};
+use portalscan_core::{Finding, NodeId, Outcome, Snapshot};
+
+use crate::visitor::LivePage;
 
 /// At most this many elements cropped per page: a page with hundreds of failures still
 /// costs a bounded time and journal line.
@@ -46,16 +45,15 @@ pub fn targets(snapshot: &Snapshot, findings: &[Finding]) -> Vec<NodeId> {
 /// a reason to lose a page) and is the page's warning (the step and the error, no page
 /// content).
 pub fn attach(
-    tab: &Tab,
+    page: &dyn LivePage,
     snapshot: &Snapshot,
-    map: &NodeMap,
     findings: &mut [Finding],
 ) -> Result<usize, String> {
     let nodes = targets(snapshot, findings);
     if nodes.is_empty() {
         return Ok(0);
     }
-    match crops::element_crops_within(tab, snapshot, map, &nodes, MAX_CROP_BYTES_PER_PAGE) {
+    match page.crops(snapshot, &nodes, MAX_CROP_BYTES_PER_PAGE) {
         Ok(shots) => {
             // On the fail findings only: a pass or review about the same element does not
             // need the picture, and with --all it would repeat it in the journal.
@@ -73,7 +71,7 @@ pub fn attach(
         }
         Err(e) => Err(format!(
             "screenshots failed: {}",
-            portalscan_core::phi::redact(&e.to_string())
+            portalscan_core::phi::redact(&e)
         )),
     }
 }

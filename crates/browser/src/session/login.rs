@@ -10,11 +10,26 @@ use std::time::{Duration, Instant};
 
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::Page;
-use portalscan_browser::BrowserError;
 use serde::Deserialize;
 
-use crate::config::FormLogin;
-use crate::scope;
+use crate::BrowserError;
+use crate::collect::fields;
+
+/// A form login: the page, the fields and where the credentials come from (`[login]` in
+/// `portalscan.toml`). The credentials themselves are never in the config, only the names
+/// of the environment variables.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FormLogin {
+    pub url: String,
+    pub username_selector: String,
+    pub password_selector: String,
+    pub submit_selector: String,
+    pub username_env: String,
+    pub password_env: String,
+    /// Login succeeded once the page URL contains this.
+    pub success_url_contains: String,
+}
 
 /// Playwright's `storageState` JSON (what `context.storageState({ path })` writes).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -112,7 +127,7 @@ impl StorageState {
             let origin_name = origin.origin.trim_end_matches('/');
             let has_seed = seeds
                 .iter()
-                .any(|s| scope::origin(s).as_deref() == Some(origin_name));
+                .any(|s| fields::origin(s).as_deref() == Some(origin_name));
             if !has_seed || origin.local_storage.is_empty() {
                 continue;
             }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use portalscan_browser::{BrowserError, Page, Stage, Visit, VisitOptions};
+use crate::{BrowserError, Page, Stage, Visit, VisitOptions};
 
 /// Time allowed on top of a limit: the visit's own deadline checks poll, and a call in
 /// flight at the deadline may take a moment to give up.

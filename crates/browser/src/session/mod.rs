@@ -1,0 +1,383 @@
+//! A crawling session: one running Chromium with a slot per parallel tab, logged in, whose
+//! every tab keeps to a navigation policy (the crawl's scope). It is the browser side of
+//! the crawler (`portalscan-crawl` decides what to visit and runs the rules; everything
+//! that talks DevTools is here).
+//!
+//! Every visit gets a tab in a browser context of its own (no cookies, storage or cache
+//! from other pages), with the scope guard installed and the login state put in
+//! (storage-state cookies and localStorage, the form login's cookies). The form login runs
+//! once per session (a restart is a new session), in a context of its own. Every visit
+//! runs under a watchdog (`watchdog.rs`): one that runs out of time loses its tab, and a
+//! browser that stops answering counts as dead ([`Session::is_alive`]).
+
+mod guard;
+pub mod login;
+mod logout;
+pub mod watchdog;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use portalscan_core::{NodeId, Snapshot};
+use serde_json::Value;
+
+pub use guard::ScopeGuard;
+pub use login::{FormLogin, StorageState};
+
+use crate::{Browser, BrowserError, LaunchOptions, NodeMap, Page, Visit, VisitOptions};
+
+/// Which navigations a tab's main frame may make: the crawl's scope. Checked inside the
+/// browser on every document request, so an out-of-scope server never gets one.
+pub trait NavigationPolicy: Send + Sync {
+    fn allows(&self, url: &str) -> bool;
+    /// While logging in or out: login flows redirect around their own site, so any page on
+    /// a seed's origin.
+    fn allows_while_logging_in(&self, url: &str) -> bool;
+}
+
+/// Why a visit did not give a page. Messages name the step, never page content or
+/// credentials; URLs in them are redacted by the crawl before they are shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VisitError {
+    /// The page did not load or a capture step failed: retried.
+    Failed(String),
+    /// The page did not finish in time: retried.
+    Timeout(String),
+    /// The browser went away: restarted, and the page retried.
+    Crashed(String),
+    /// The browser refused a navigation out of scope (a redirect): not retried.
+    OutOfScope(String),
+}
+
+impl std::fmt::Display for VisitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VisitError::Failed(m) => write!(f, "{m}"),
+            VisitError::Timeout(m) => write!(f, "timed out: {m}"),
+            VisitError::Crashed(m) => write!(f, "the browser crashed: {m}"),
+            VisitError::OutOfScope(m) => write!(f, "redirected out of scope: {m}"),
+        }
+    }
+}
+
+impl From<BrowserError> for VisitError {
+    fn from(e: BrowserError) -> VisitError {
+        let message = portalscan_core::phi::redact(&e.to_string());
+        match e {
+            BrowserError::Crashed(_) => VisitError::Crashed(message),
+            BrowserError::Timeout { .. } => VisitError::Timeout(message),
+            _ => VisitError::Failed(message),
+        }
+    }
+}
+
+pub struct SessionOptions {
+    pub launch: LaunchOptions,
+    pub visit: VisitOptions,
+    pub policy: Arc<dyn NavigationPolicy>,
+    /// The crawl's seeds: the only origins the storage state's localStorage is written for.
+    pub seeds: Vec<String>,
+    pub storage_state: Option<StorageState>,
+    pub login: Option<FormLogin>,
+}
+
+/// One visited page: what the browser captured, and the page itself, still open.
+pub struct SessionVisit {
+    pub snapshot: Snapshot,
+    /// Where the page ended up (after redirects and client-side routing).
+    pub final_url: String,
+    pub links: Vec<String>,
+    pub timings: crate::Timings,
+    /// Opening the page's own browser context with the login state in it.
+    pub context: Duration,
+    pub warnings: Vec<String>,
+    pub page: OpenPage,
+}
+
+/// A visited page still open in its tab, for crops after the rules ran. Its tab and
+/// browser context go when it is dropped.
+pub struct OpenPage {
+    page: Arc<Page>,
+    node_map: NodeMap,
+}
+
+impl OpenPage {
+    /// PNG crops of `nodes` of `snapshot` (the snapshot this page was captured into), PHI
+    /// on the page masked first; at most about `max_bytes` of PNG (see
+    /// [`crate::crops::element_crops_within`]).
+    pub fn crops(
+        &self,
+        snapshot: &Snapshot,
+        nodes: &[NodeId],
+        max_bytes: usize,
+    ) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
+        crate::crops::element_crops_within(
+            self.page.tab(),
+            snapshot,
+            &self.node_map,
+            nodes,
+            max_bytes,
+        )
+    }
+}
+
+/// A running browser, logged in, with one scope guard per slot.
+pub struct Session {
+    opts: Arc<SessionOptions>,
+    browser: Browser,
+    /// One per slot: installed on every tab the slot opens.
+    guards: Vec<Arc<ScopeGuard>>,
+    /// What every new context starts with: the form login's cookies, or else the storage
+    /// state's. Never printed or written.
+    cookies: Vec<Value>,
+    /// The storage state's localStorage, written by a script before the page's own.
+    local_storage: Option<String>,
+    /// The browser stopped answering (a hung tab could not even be closed): it counts as
+    /// dead, and [`Session::end`] kills it.
+    wedged: AtomicBool,
+}
+
+impl Session {
+    /// Launches Chromium with `slots` guarded slots and logs in.
+    pub fn start(opts: Arc<SessionOptions>, slots: usize) -> Result<Session, BrowserError> {
+        let browser = Browser::launch(&opts.launch)?;
+        let guards = (0..slots.max(1))
+            .map(|_| Arc::new(ScopeGuard::new(opts.policy.clone())))
+            .collect();
+        let local_storage = opts
+            .storage_state
+            .as_ref()
+            .and_then(|s| s.local_storage_script(&opts.seeds));
+        let cookies = opts
+            .storage_state
+            .as_ref()
+            .map(StorageState::cookie_params)
+            .unwrap_or_default();
+        let mut session = Session {
+            opts,
+            browser,
+            guards,
+            cookies,
+            local_storage,
+            wedged: AtomicBool::new(false),
+        };
+        if let Some(login) = &session.opts.login {
+            let guard = Arc::new(ScopeGuard::new(session.opts.policy.clone()));
+            let page = session.new_page(&guard)?;
+            session.form_login(&page, &guard, login)?;
+            let context = page.context().expect("an isolated page has a context");
+            session.cookies = context
+                .cookies()?
+                .iter()
+                .map(crate::context::cookie_param)
+                .collect();
+        }
+        Ok(session)
+    }
+
+    /// Ends the session; a browser that stopped answering is killed first (dropping it
+    /// would wait for its answer to `Browser.close`). Its profile directory goes with it.
+    pub fn end(self) {
+        if self.wedged.load(Ordering::SeqCst) {
+            self.browser.kill();
+        }
+    }
+
+    /// The browser's process id (tests kill it to check restarts).
+    pub fn pid(&self) -> Option<u32> {
+        self.browser.pid()
+    }
+
+    /// Whether the browser is running and answering.
+    pub fn is_alive(&self) -> bool {
+        !self.wedged.load(Ordering::SeqCst) && self.browser.is_alive()
+    }
+
+    fn guard(&self, slot: usize) -> &Arc<ScopeGuard> {
+        &self.guards[slot % self.guards.len()]
+    }
+
+    /// Visits `url` in slot `slot`, in a tab of its own, under the watchdog. With
+    /// `tab_walk` false the Tab walk is skipped (a page visited only for its links).
+    pub fn visit(
+        &self,
+        slot: usize,
+        url: &str,
+        tab_walk: bool,
+    ) -> Result<SessionVisit, VisitError> {
+        let guard = self.guard(slot);
+        guard.take_blocked();
+        let opening = Instant::now();
+        let page = Arc::new(self.new_page(guard).map_err(|e| self.open_error(e))?);
+        let context = opening.elapsed();
+        let opts = VisitOptions {
+            tab_walk: tab_walk && self.opts.visit.tab_walk,
+            ..self.opts.visit.clone()
+        };
+        let result = self.watched_visit(&page, url, &opts)?;
+        let blocked = guard.take_blocked();
+        let visit = match result {
+            Ok(visit) => visit,
+            Err(e) => {
+                if let Some(target) = blocked.first() {
+                    return Err(VisitError::OutOfScope(portalscan_core::phi::redact_url(
+                        target,
+                    )));
+                }
+                if !self.browser.is_alive() {
+                    return Err(VisitError::Crashed(portalscan_core::phi::redact(
+                        &e.to_string(),
+                    )));
+                }
+                return Err(e.into());
+            }
+        };
+        // An error page is not the page: report it (and retry it) rather than scan it.
+        if let Some(status) = visit.snapshot.response.as_ref().map(|r| r.status)
+            && status >= 400
+        {
+            return Err(VisitError::Failed(format!("HTTP {status}")));
+        }
+        if let Some(target) = blocked.first()
+            && !self.opts.policy.allows(&visit.final_url)
+        {
+            return Err(VisitError::OutOfScope(portalscan_core::phi::redact_url(
+                target,
+            )));
+        }
+        let Visit {
+            snapshot,
+            node_map,
+            final_url,
+            links,
+            timings,
+            warnings,
+        } = visit;
+        Ok(SessionVisit {
+            snapshot,
+            final_url,
+            links,
+            timings,
+            context,
+            warnings,
+            page: OpenPage { page, node_map },
+        })
+    }
+
+    /// The text of a same-origin resource (`/sitemap.xml`), read with `fetch()` from
+    /// `seed`, a page of the same origin: no navigation outside the scope, and the
+    /// session's cookies go with it. `Failed` for HTTP errors.
+    pub fn fetch_text(&self, slot: usize, seed: &str, url: &str) -> Result<String, VisitError> {
+        let page = self
+            .new_page(self.guard(slot))
+            .map_err(|e| self.open_error(e))?;
+        let tab = page.tab();
+        tab.set_default_timeout(self.opts.visit.timeout);
+        tab.navigate_to(seed)
+            .and_then(|t| t.wait_until_navigated())
+            .map_err(|e| VisitError::Failed(format!("cannot load the seed page: {e}")))?;
+        let script = format!(
+            "fetch({}, {{credentials: 'same-origin'}}).then(r => r.ok ? r.text() : '\\u0000HTTP ' + r.status)",
+            serde_json::to_string(url).unwrap_or_default()
+        );
+        let value = tab
+            .evaluate(&script, true)
+            .map_err(|e| VisitError::Failed(format!("fetch failed: {e}")))?
+            .value;
+        match value {
+            Some(Value::String(text)) => match text.strip_prefix('\u{0}') {
+                Some(status) => Err(VisitError::Failed(status.to_string())),
+                None => Ok(text),
+            },
+            _ => Err(VisitError::Failed("fetch gave no text".into())),
+        }
+    }
+
+    /// Back after logout on one page: opens `url` logged in, in a context of its own, visits
+    /// `logout_url`, goes Back and captures what the browser shows (with
+    /// `restored_after_logout` set: how it came back). `None` when Back did not show the
+    /// page again.
+    pub fn restored_after_logout(
+        &self,
+        slot: usize,
+        url: &str,
+        logout_url: &str,
+    ) -> Result<Option<Snapshot>, VisitError> {
+        let guard = self.guard(slot);
+        guard.take_blocked();
+        let page = self.new_page(guard).map_err(|e| self.open_error(e))?;
+        // An earlier check's logout may have ended the session the cookies carry: a form
+        // login logs in afresh in this page's own context.
+        if let Some(login) = &self.opts.login {
+            self.form_login(&page, guard, login)
+                .map_err(|e| self.open_error(e))?;
+        }
+        logout::check(&page, guard, url, logout_url, self.opts.visit.settle)
+            .map_err(|e| self.open_error(e))
+    }
+
+    /// A tab in a fresh browser context, guarded, with the login state in it.
+    fn new_page(&self, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
+        let page = self.browser.new_isolated_page()?;
+        guard.install(page.tab())?;
+        if let Some(context) = page.context() {
+            context.set_cookies(&self.cookies)?;
+        }
+        if let Some(script) = &self.local_storage {
+            login::add_script(page.tab(), script)?;
+        }
+        Ok(page)
+    }
+
+    fn form_login(
+        &self,
+        page: &Page,
+        guard: &ScopeGuard,
+        login: &FormLogin,
+    ) -> Result<(), BrowserError> {
+        guard.set_login(true);
+        let result = login::form_login(page.tab(), login, self.opts.visit.timeout);
+        guard.set_login(false);
+        guard.take_blocked();
+        result
+    }
+
+    /// Visits `url` in `page` under the watchdog. When the time is up the page's tab is
+    /// closed and the visit is a timeout; when the browser does not answer even that, a
+    /// crash (the session is wedged: the crawl restarts it).
+    fn watched_visit(
+        &self,
+        page: &Arc<Page>,
+        url: &str,
+        opts: &VisitOptions,
+    ) -> Result<Result<Visit, BrowserError>, VisitError> {
+        let stage = match watchdog::visit(page, url, opts) {
+            watchdog::Watched::Done(result) => return Ok(*result),
+            watchdog::Watched::Expired(stage) => stage,
+        };
+        let shown = portalscan_core::phi::redact_url(url);
+        let closing = Arc::clone(page);
+        let closed = watchdog::within_grace(move || closing.close());
+        if !matches!(closed, Some(Ok(()))) || !self.browser.is_alive() {
+            self.wedged.store(true, Ordering::SeqCst);
+            return Err(VisitError::Crashed(format!(
+                "{shown}: the browser did not answer after the visit ran out of time while {}",
+                watchdog::step(stage)
+            )));
+        }
+        Err(VisitError::Timeout(format!(
+            "{shown}: timed out while {} (stopped after {} s; its tab was closed)",
+            watchdog::step(stage),
+            (opts.timeout + watchdog::GRACE).as_secs()
+        )))
+    }
+
+    /// A failure while opening a tab: a crash when the browser is gone.
+    fn open_error(&self, e: BrowserError) -> VisitError {
+        if !self.browser.is_alive() {
+            return VisitError::Crashed(portalscan_core::phi::redact(&e.to_string()));
+        }
+        e.into()
+    }
+}

@@ -1,0 +1,72 @@
+//! A visited page becomes a scanned page: the rules run on its snapshot (through the one
+//! scan function the front-end passes in, the same the static `scan` uses), the failing
+//! elements are cropped from the live page, and the core says whether the page shows PHI
+//! (so Back after logout is checked on it). Runs on the worker thread that visited the
+//! page; the live page is dropped (its tab closed) at the end.
+
+use std::time::{Duration, Instant};
+
+use portalscan_core::{Finding, Snapshot};
+
+use crate::shots;
+use crate::visitor::{Timings, VisitedPage};
+
+/// The core's scan as the front-end configured it (which rules, which fingerprint key).
+pub type ScanFn<'a> = dyn Fn(&Snapshot) -> Vec<Finding> + Sync + 'a;
+
+/// What the crawl keeps of a visited page.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ScannedPage {
+    pub final_url: String,
+    pub links: Vec<String>,
+    /// Empty when the page was visited only for its links.
+    pub findings: Vec<Finding>,
+    pub timings: Timings,
+    pub warnings: Vec<String>,
+    /// The page shows PHI (`portalscan_core::phi::shows_phi`).
+    pub shows_phi: bool,
+}
+
+/// Scans `page` when `scan` is set (otherwise only its links and warnings are kept), with
+/// crops of the failing elements when `screenshots` is set.
+pub(crate) fn scan_page(
+    page: VisitedPage,
+    scan: Option<&ScanFn<'_>>,
+    screenshots: bool,
+) -> ScannedPage {
+    let VisitedPage {
+        final_url,
+        links,
+        snapshot,
+        mut timings,
+        mut warnings,
+        live,
+    } = page;
+    let mut scanned = ScannedPage {
+        final_url,
+        links,
+        ..ScannedPage::default()
+    };
+    if let Some(scan) = scan {
+        let start = Instant::now();
+        scanned.findings = scan(&snapshot);
+        timings.rules_ms = ms(start.elapsed());
+        if screenshots && let Some(live) = &live {
+            let start = Instant::now();
+            if let Err(e) = shots::attach(live.as_ref(), &snapshot, &mut scanned.findings) {
+                warnings.push(e);
+            }
+            timings.screenshots_ms = ms(start.elapsed());
+        }
+        // Recorded on every scanned page, so a `--resume` that adds `[logout]` knows which
+        // finished pages to check.
+        scanned.shows_phi = portalscan_core::phi::shows_phi(&snapshot);
+    }
+    scanned.timings = timings;
+    scanned.warnings = warnings;
+    scanned
+}
+
+pub(crate) fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
