@@ -23,7 +23,7 @@ pub mod shard;
 pub mod sitemap;
 pub mod visitor;
 
-pub use config::{ConfigFile, CrawlConfig, FormLogin, Overrides};
+pub use config::{ConfigFile, CrawlConfig, FormLogin, Overrides, Screenshots};
 pub use crawl::{CrawlError, CrawlOutcome, crawl};
 pub use journal::JournalEntry;
 pub use progress::{Progress, Style};

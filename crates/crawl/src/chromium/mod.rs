@@ -40,8 +40,8 @@ pub struct ChromiumOptions {
     /// Where to log out for the Back-after-logout check (`[logout] url`).
     pub logout_url: Option<String>,
     pub scan: ScanFn,
-    /// Crop failing elements into their findings (see [`shots`]).
-    pub screenshots: bool,
+    /// Crop failing elements into their findings (see [`shots`]), masked by this policy.
+    pub screenshots: Option<portalscan_core::phi::screen::Policy>,
 }
 
 impl ChromiumOptions {
@@ -69,7 +69,7 @@ impl ChromiumOptions {
             login: config.login.clone(),
             logout_url: config.logout_url.clone(),
             scan,
-            screenshots: config.screenshots,
+            screenshots: config.screenshots.policy(),
         })
     }
 }
@@ -297,10 +297,15 @@ impl Visitor for ChromiumVisitor {
             let start = Instant::now();
             let mut findings = (self.opts.scan)(&visit.snapshot);
             timings.rules_ms = ms(start.elapsed());
-            if self.opts.screenshots {
+            if let Some(policy) = self.opts.screenshots {
                 let start = Instant::now();
-                let shot =
-                    shots::attach(page.tab(), &visit.snapshot, &visit.node_map, &mut findings);
+                let shot = shots::attach(
+                    page.tab(),
+                    &visit.snapshot,
+                    &visit.node_map,
+                    &mut findings,
+                    policy,
+                );
                 if let Err(e) = shot {
                     warnings.push(e);
                 }

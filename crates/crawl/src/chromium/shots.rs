@@ -50,12 +50,13 @@ pub fn attach(
     snapshot: &Snapshot,
     map: &NodeMap,
     findings: &mut [Finding],
+    policy: portalscan_core::phi::screen::Policy,
 ) -> Result<usize, String> {
     let nodes = targets(snapshot, findings);
     if nodes.is_empty() {
         return Ok(0);
     }
-    match crops::element_crops_within(tab, snapshot, map, &nodes, MAX_CROP_BYTES_PER_PAGE) {
+    match crops::element_crops_within(tab, snapshot, map, &nodes, MAX_CROP_BYTES_PER_PAGE, policy) {
         Ok(shots) => {
             // On the fail findings only: a pass or review about the same element does not
             // need the picture, and with --all it would repeat it in the journal.
