@@ -435,6 +435,23 @@ url = "https://portal.example/secur/logout.jsp"
     }
 
     #[test]
+    fn the_sample_config_in_the_repository_parses() {
+        // portalscan.toml.example is the README's example, kept as a file to copy.
+        let text = include_str!("../../../portalscan.toml.example");
+        let c = ConfigFile::parse(text)
+            .unwrap()
+            .resolve(Overrides::default(), Path::new("."))
+            .unwrap();
+        assert_eq!(c.seeds, ["https://portal.example.com/s/"]);
+        assert!(c.login.is_some() && c.logout_url.is_some());
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.contains(text.trim()),
+            "README's example differs from the file"
+        );
+    }
+
+    #[test]
     fn screenshots_take_a_switch_or_a_mode() {
         for (value, mode) in [
             ("true", Screenshots::Masked),
