@@ -83,6 +83,32 @@ pub fn page_key(url: &str) -> String {
     key
 }
 
+/// `text` (a PHI source: a URL, or words with URLs) with the port of every loopback URL
+/// dropped, as in [`page_key`]: a form posting to the local server's random port is
+/// the same finding on the next run.
+fn without_loopback_ports(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let (before, after) = rest.split_at(at + 3);
+        out.push_str(before);
+        let end = after
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
+            .unwrap_or(after.len());
+        let authority = after[..end].to_ascii_lowercase();
+        let kept = without_loopback_port(&authority);
+        // Other hosts stay exactly as written (existing fingerprints do not move).
+        if kept.len() == authority.len() {
+            out.push_str(&after[..end]);
+        } else {
+            out.push_str(kept);
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `authority` (lower case) without its port when the host is loopback.
 fn without_loopback_port(authority: &str) -> &str {
     let (host, has_port) = match authority.strip_prefix('[') {
@@ -146,7 +172,7 @@ fn phi_key(phi: Option<&PhiEvidence>) -> String {
         Some(phi) => format!(
             "{}\u{1f}{}",
             phi.location,
-            phi.source.as_deref().unwrap_or("")
+            without_loopback_ports(phi.source.as_deref().unwrap_or(""))
         ),
         None => String::new(),
     }
