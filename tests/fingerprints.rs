@@ -122,3 +122,36 @@ fn phi_fingerprints_never_hold_the_value_and_ignore_it() {
     let json = serde_json::to_string(&a).unwrap();
     assert!(!json.contains("00123456"));
 }
+
+#[test]
+fn a_loopback_server_s_port_does_not_change_fingerprints() {
+    // The demo and CI jobs serve on a random loopback port: a baseline from one run must
+    // hold on the next.
+    for (one, other) in [
+        (
+            "http://127.0.0.1:41234/s/home",
+            "http://127.0.0.1:39001/s/home",
+        ),
+        (
+            "http://localhost:3000/s/home",
+            "http://LOCALHOST:8080/s/home",
+        ),
+        ("http://[::1]:5000/s/home", "http://[::1]:5001/s/home"),
+    ] {
+        let a = scan(PAGE, one, b"k");
+        let b = scan(PAGE, other, b"k");
+        assert_eq!(by_place(&a), by_place(&b), "{one} vs {other}");
+    }
+    // Anywhere else the port names another server.
+    let a = scan(PAGE, "https://portal.example:8443/s/home", b"k");
+    let b = scan(PAGE, "https://portal.example:9443/s/home", b"k");
+    assert_ne!(by_place(&a), by_place(&b));
+    assert_eq!(
+        portalscan_core::fingerprint::page_key("http://127.0.0.1:41234/s/home?mrn=1"),
+        "http://127.0.0.1/s/home?mrn"
+    );
+    assert_eq!(
+        portalscan_core::fingerprint::page_key("http://10.0.0.1:8080/s/"),
+        "http://10.0.0.1:8080/s/"
+    );
+}

@@ -43,6 +43,36 @@ fn ssn_and_itin() {
 }
 
 #[test]
+fn a_value_named_as_an_ssn_counts_even_if_never_issued() {
+    // Test identities on staging portals: a key, a label or a field name says SSN.
+    for value in ["123-45-6789", "219-09-9999", "078-05-1120", "666-12-3456"] {
+        assert_eq!(
+            found(&format!("SSN: {value}")),
+            pairs(&[("ssn", value)]),
+            "label {value}"
+        );
+        assert_eq!(
+            found(&format!(r#"{{"ssn":"{value}"}}"#)),
+            pairs(&[("ssn", value)]),
+            "key {value}"
+        );
+        assert_eq!(
+            found_in("ssn", value),
+            pairs(&[("ssn", value)]),
+            "field {value}"
+        );
+        let m = detect_in_value("patientSSN", value);
+        assert_eq!(m.len(), 1, "{value}");
+        assert_eq!(m[0].confidence, Confidence::High);
+    }
+    assert_eq!(found_in("ssn", "123456789"), pairs(&[("ssn", "123456789")]));
+    // The all-zero placeholder is no number, named or not.
+    assert_eq!(found("SSN: 000-00-0000"), pairs(&[]));
+    // Unnamed, the exclusions stay (see `ssn_lookalikes_do_not_match`).
+    assert_eq!(found("e.g. 123-45-6789"), pairs(&[]));
+}
+
+#[test]
 fn ssn_lookalikes_do_not_match() {
     for text in [
         "Order #: 536-22-8142",

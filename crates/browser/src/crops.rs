@@ -1,13 +1,14 @@
 //! Cropped screenshots of elements for reports, with PHI masked first.
 //!
-//! Before the first screenshot, every text node, and every `value`, `placeholder`,
-//! `title`, `aria-label` and `alt`, in which the core's PHI detectors find PHI is replaced
-//! **in the live page** by its redacted form (the same masking every report uses). Nodes
-//! are reached by their DevTools ids through the [`NodeMap`], so text inside closed and
-//! LWC shadow roots is masked too. Form fields are also checked by their live `.value`
-//! (what the user typed is not in the snapshot's attributes).
+//! What a crop may show is the core's policy ([`portalscan_core::phi::screen`]); this module applies its
+//! masks **in the live page** before the first screenshot: every text node and shown
+//! attribute with PHI gets its redacted form, and on a page that shows PHI every other
+//! text is hidden except, while each crop is taken, the element's own text and its
+//! labels. Nodes are reached by their DevTools ids through the [`NodeMap`], so text inside
+//! closed and LWC shadow roots is masked too. Form fields are also judged by their live
+//! `.value` (what the user typed is not in the snapshot's attributes).
 //!
-//! Limits, by design of a DOM-level mask: PHI painted in images, canvas or CSS `content`
+//! Limits, by design of a DOM-level mask: text painted in images, canvas or CSS `content`
 //! is not masked; the page is left changed, so call this last on a page.
 
 use headless_chrome::Tab;
@@ -15,8 +16,11 @@ use headless_chrome::protocol::cdp::types::Method;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use std::collections::HashMap;
+
 use portalscan_core::dom::NodeData;
-use portalscan_core::{NodeId, Snapshot, phi};
+use portalscan_core::phi::screen::{self, Kept, Mask, Policy, ScreenMasks};
+use portalscan_core::{NodeId, Snapshot};
 
 use crate::cdp::{self, CallFunctionOn, CaptureScreenshot, Conn, ReleaseObjectGroup, ResolveNode};
 use crate::{BackendNodeId, BrowserError, NodeMap};
@@ -26,8 +30,6 @@ use crate::{BackendNodeId, BrowserError, NodeMap};
 pub const MAX_CROP: (f64, f64) = (800.0, 400.0);
 /// Context around the element, in CSS px.
 const MARGIN: f64 = 8.0;
-/// Attributes that show text to people (and may hold PHI).
-const SHOWN_ATTRS: &[&str] = &["value", "placeholder", "title", "aria-label", "alt"];
 const GROUP: &str = "portalscan-crops";
 
 /// Calls over the connection crops opened: our own socket (masking makes two calls per
@@ -74,131 +76,32 @@ fn call_on(
     Ok(result["result"]["value"].clone())
 }
 
-/// Most matches looked for one by one in a text (see [`redact_text`]).
-const MAX_RESCANS: usize = 64;
+/// A remote object per node, resolved once (kept texts are changed before and after
+/// every crop that shows them).
+struct Objects<'a> {
+    cx: &'a Conn<'a>,
+    map: &'a NodeMap,
+    resolved: HashMap<NodeId, Option<String>>,
+}
 
-/// `text` with PHI masked, for a screenshot: after each match the rest of the text is
-/// scanned again on its own, so a value whose label follows another value ("MRN 00123456
-/// DOB 04/12/1961", where the detectors see only the MRN in one pass) is masked too. A
-/// screenshot may mask more than a report would; it must not mask less.
-pub fn redact_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    for _ in 0..MAX_RESCANS {
-        let matches = phi::detect(rest);
-        let Some(first) = matches
-            .iter()
-            .find(|m| rest.is_char_boundary(m.start) && rest.is_char_boundary(m.end))
-        else {
-            out.push_str(rest);
-            return out;
-        };
-        out.push_str(&rest[..first.start]);
-        out.push_str(&phi::mask(&rest[first.start..first.end]));
-        rest = &rest[first.end..];
+impl Objects<'_> {
+    fn get(&mut self, node: NodeId) -> Option<String> {
+        let (cx, map) = (self.cx, self.map);
+        self.resolved
+            .entry(node)
+            .or_insert_with(|| map.backend(node).and_then(|b| resolve(cx, b)))
+            .clone()
     }
-    out.push_str(&phi::redact(rest));
-    out
-}
 
-/// `text` with PHI masked, when the text before it (`label`, the previous text on the
-/// page) may name it: `<dt>MRN</dt><dd>00123456</dd>`, `<th>Date of birth</th><td>…`,
-/// `<span>Patient</span> <b>Maria Alvarez</b>` (see [`phi::detect_after_label`]). A short
-/// text that is no label changes nothing, so this masks at least what [`redact_text`]
-/// masks.
-pub fn redact_text_after(label: &str, text: &str) -> String {
-    let named = phi::detect_after_label(label, text)
-        .into_iter()
-        .find(|m| text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
-    match named {
-        Some(m) => format!(
-            "{}{}{}",
-            redact_text(&text[..m.start]),
-            phi::mask(&text[m.start..m.end]),
-            redact_text(&text[m.end..])
-        ),
-        None => redact_text(text),
-    }
-}
-
-/// `text` with the page's known PHI values masked too (see [`phi::KnownValues`]).
-fn also_known(known: &phi::KnownValues, text: String) -> String {
-    known.mask_in(&text).unwrap_or(text)
-}
-
-/// One change to make in the live page.
-enum Mask {
-    Text(String),
-    Attr(String, String),
-}
-
-/// The redacted form of every text and shown attribute with PHI, from the snapshot.
-fn masks(snapshot: &Snapshot, known: &phi::KnownValues) -> Vec<(NodeId, Mask)> {
-    let mut out = Vec::new();
-    // The previous text on the page (document order), which may label this one.
-    let mut previous = "";
-    for (i, node) in snapshot.dom.nodes().iter().enumerate() {
-        let id = NodeId(i as u32);
-        match &node.data {
-            NodeData::Text { text } => {
-                if text.trim().is_empty() {
-                    continue;
-                }
-                let redacted = also_known(known, redact_text_after(previous, text));
-                if redacted != *text {
-                    out.push((id, Mask::Text(redacted)));
-                }
-                previous = text;
-            }
-            NodeData::Element { attrs, .. } => {
-                let field = attrs
-                    .iter()
-                    .find(|(n, _)| n == "name")
-                    .map(|(_, v)| v.as_str())
-                    .unwrap_or("");
-                for (name, value) in attrs {
-                    if !SHOWN_ATTRS.contains(&name.as_str()) {
-                        continue;
-                    }
-                    let key = if name == "value" && !field.is_empty() {
-                        field
-                    } else {
-                        name
-                    };
-                    let mut redacted = phi::redact_attr(key, value);
-                    if redacted == *value {
-                        redacted = redact_text(value);
-                    }
-                    let redacted = also_known(known, redacted);
-                    if redacted != *value {
-                        out.push((id, Mask::Attr(name.clone(), redacted)));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Masks PHI in the live page (see the module docs). Returns how many nodes were changed.
-pub fn mask_phi(tab: &Tab, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, BrowserError> {
-    mask_phi_on(&Conn::open(tab), snapshot, map)
-}
-
-fn mask_phi_on(cx: &Conn, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, BrowserError> {
-    let mut changed = 0;
-    // Values the page holds anywhere (storage, API responses, labelled text) are masked
-    // wherever else they appear, even where nothing names them.
-    let known = phi::KnownValues::of(snapshot);
-    for (node, mask) in masks(snapshot, &known) {
-        let Some(object) = map.backend(node).and_then(|b| resolve(cx, b)) else {
-            continue;
+    /// Makes one change in the live page; a node the page removed is skipped.
+    fn apply(&mut self, node: NodeId, mask: &Mask) -> Result<(), BrowserError> {
+        let Some(object) = self.get(node) else {
+            return Ok(());
         };
         match mask {
             Mask::Text(text) => {
                 call_on(
-                    cx,
+                    self.cx,
                     &object,
                     "function (t) { this.nodeValue = t; }",
                     vec![json!(text)],
@@ -206,16 +109,26 @@ fn mask_phi_on(cx: &Conn, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, B
             }
             Mask::Attr(name, value) => {
                 call_on(
-                    cx,
+                    self.cx,
                     &object,
                     "function (n, v) { this.setAttribute(n, v); if (n === 'value' && 'value' in this) { this.value = v; } }",
                     vec![json!(name), json!(value)],
                 )?;
             }
         }
-        changed += 1;
+        Ok(())
     }
-    // Live values of form fields (typed or set by script), judged with the field's name.
+}
+
+/// The core's masks for crops of `targets`, with the live values of form fields (typed or
+/// set by script: not in the snapshot's attributes) read from the page and added.
+fn plan(
+    objects: &mut Objects<'_>,
+    snapshot: &Snapshot,
+    targets: &[NodeId],
+    policy: Policy,
+) -> Result<ScreenMasks, BrowserError> {
+    let mut plan = screen::masks(snapshot, targets, policy);
     for (i, node) in snapshot.dom.nodes().iter().enumerate() {
         let NodeData::Element { name, attrs, .. } = &node.data else {
             continue;
@@ -223,40 +136,24 @@ fn mask_phi_on(cx: &Conn, snapshot: &Snapshot, map: &NodeMap) -> Result<usize, B
         if !matches!(name.as_str(), "input" | "textarea") {
             continue;
         }
-        let Some(object) = map.backend(NodeId(i as u32)).and_then(|b| resolve(cx, b)) else {
+        let id = NodeId(i as u32);
+        let Some(object) = objects.get(id) else {
             continue;
         };
         let live = call_on(
-            cx,
+            objects.cx,
             &object,
             "function () { return String(this.value || ''); }",
             vec![],
         )?;
-        let value = live.as_str().unwrap_or("");
-        if value.is_empty() {
-            continue;
-        }
         let field = attrs
             .iter()
             .find(|(n, _)| n == "name" || n == "id")
             .map(|(_, v)| v.as_str())
             .unwrap_or("value");
-        let mut redacted = phi::redact_attr(field, value);
-        if redacted == value {
-            redacted = redact_text(value);
-        }
-        let redacted = also_known(&known, redacted);
-        if redacted != value {
-            call_on(
-                cx,
-                &object,
-                "function (v) { this.value = v; }",
-                vec![json!(redacted)],
-            )?;
-            changed += 1;
-        }
+        plan.add_live_value(id, field, live.as_str().unwrap_or(""));
     }
-    Ok(changed)
+    Ok(plan)
 }
 
 /// PNG crops of `nodes` (those the page still has and that have a box), after masking PHI
@@ -268,24 +165,26 @@ pub fn element_crops(
     map: &NodeMap,
     nodes: &[NodeId],
 ) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
-    element_crops_within(tab, snapshot, map, nodes, usize::MAX)
+    element_crops_within(tab, snapshot, map, nodes, usize::MAX, Policy::default())
 }
 
 /// [`element_crops`] that stops once the crops taken hold `max_bytes` of PNG (the crop
 /// that crosses the line is kept), so a page with many large failing elements cannot
-/// make a report or journal of unbounded size.
+/// make a report or journal of unbounded size. `policy` says how much text the crops may
+/// show (see [`portalscan_core::phi::screen`]).
 pub fn element_crops_within(
     tab: &Tab,
     snapshot: &Snapshot,
     map: &NodeMap,
     nodes: &[NodeId],
     max_bytes: usize,
+    policy: Policy,
 ) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
     if nodes.is_empty() {
         return Ok(Vec::new());
     }
     let cx = Conn::open(tab);
-    let result = crops_after_masking(&cx, snapshot, map, nodes, max_bytes);
+    let result = crops_after_masking(&cx, snapshot, map, nodes, max_bytes, policy);
     // Best effort: a failure only keeps a few objects alive until the page goes.
     let _ = call(
         &cx,
@@ -301,16 +200,58 @@ fn crops_after_masking(
     map: &NodeMap,
     nodes: &[NodeId],
     max_bytes: usize,
+    policy: Policy,
 ) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
-    mask_phi_on(cx, snapshot, map)?;
+    let mut objects = Objects {
+        cx,
+        map,
+        resolved: HashMap::new(),
+    };
+    // Live values are read before anything is changed.
+    let plan = plan(&mut objects, snapshot, nodes, policy)?;
+    for (node, mask) in &plan.page {
+        objects.apply(*node, mask)?;
+    }
+    for kept in &plan.kept {
+        objects.apply(kept.node, &kept.hidden)?;
+    }
     let mut crops = Vec::new();
     let mut bytes = 0;
-    for &node in nodes {
+    for (i, &node) in nodes.iter().enumerate() {
         if bytes >= max_bytes {
             break;
         }
-        let Some(object) = map.backend(node).and_then(|b| resolve(cx, b)) else {
-            continue;
+        // This crop's own text and labels, readable while it is taken.
+        let shown: Vec<&Kept> = plan
+            .kept
+            .iter()
+            .filter(|k| k.targets.contains(&i))
+            .collect();
+        for kept in &shown {
+            objects.apply(kept.node, &kept.readable)?;
+        }
+        let crop = crop(cx, &mut objects, node)?;
+        for kept in &shown {
+            objects.apply(kept.node, &kept.hidden)?;
+        }
+        if let Some(png) = crop {
+            bytes += png.len();
+            crops.push((node, png));
+        }
+    }
+    Ok(crops)
+}
+
+/// The PNG of one element's box (scrolled into view), or `None` when the page removed
+/// it or it has no box.
+fn crop(
+    cx: &Conn<'_>,
+    objects: &mut Objects<'_>,
+    node: NodeId,
+) -> Result<Option<Vec<u8>>, BrowserError> {
+    {
+        let Some(object) = objects.get(node) else {
+            return Ok(None);
         };
         // The element's box in page coordinates, after scrolling it into view.
         let rect = call_on(
@@ -326,7 +267,7 @@ fn crops_after_masking(
             vec![],
         )?;
         let Some(clip) = clip(&rect) else {
-            continue;
+            return Ok(None);
         };
         let shot = call(
             cx,
@@ -336,16 +277,14 @@ fn crops_after_masking(
             ),
         )?;
         let Some(data) = shot["data"].as_str() else {
-            continue;
+            return Ok(None);
         };
         use base64::Engine;
         let png = base64::engine::general_purpose::STANDARD
             .decode(data)
             .map_err(|e| BrowserError::protocol("decoding a screenshot", e))?;
-        bytes += png.len();
-        crops.push((node, png));
+        Ok(Some(png))
     }
-    Ok(crops)
 }
 
 /// The clip for a box `[x, y, width, height]`: with margin, capped, never negative.
@@ -387,45 +326,6 @@ pub fn attach(findings: &mut [portalscan_core::Finding], crops: &[(NodeId, Vec<u
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn screenshot_text_masks_values_one_pass_would_miss() {
-        assert_eq!(
-            redact_text("MRN 00123456 DOB 04/12/1961"),
-            "MRN ******56 DOB ********61"
-        );
-        assert_eq!(redact_text("no PHI here"), "no PHI here");
-        // Where one pass finds everything, the same masking as the reports.
-        let t = "Patient SSN 536-22-8142, MRN: 00123456";
-        assert_eq!(redact_text(t), phi::redact(t));
-        assert!(!redact_text(t).contains("536-22"));
-    }
-
-    #[test]
-    fn screenshot_text_masks_values_labelled_by_the_text_before() {
-        assert_eq!(redact_text_after("MRN", "00123456"), "******56");
-        assert_eq!(
-            redact_text_after("Date of birth", "04/12/1961"),
-            "********61"
-        );
-        assert_eq!(
-            redact_text_after("Patient:", "Maria Alvarez"),
-            phi::mask("Maria Alvarez")
-        );
-        assert_eq!(redact_text_after(" SSN ", " 536-22-8142 "), " *********42 ");
-        // No label, no change beyond the text's own PHI.
-        assert_eq!(
-            redact_text_after("Appointments", "Thu, Dec 3"),
-            "Thu, Dec 3"
-        );
-        assert_eq!(
-            redact_text_after("", "MRN 00123456"),
-            redact_text("MRN 00123456")
-        );
-        // A long text before is prose, not a label.
-        let prose = "Your next lab draw can be done at any Riverside lab without an appointment";
-        assert_eq!(redact_text_after(prose, "00123456"), "00123456");
-    }
 
     #[test]
     fn clips_have_margin_are_capped_and_skip_empty_boxes() {

@@ -6,8 +6,9 @@ mod support;
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::types::Method;
 use portalscan_browser::NodeMap;
-use portalscan_browser::crops::{attach, element_crops};
+use portalscan_browser::crops::{attach, element_crops, element_crops_within};
 use portalscan_core::dom::{Dom, Namespace, Node, NodeData};
+use portalscan_core::phi::screen::Policy;
 use portalscan_core::{NodeId, ScanOptions, Snapshot, scan_all};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -104,11 +105,15 @@ fn phi_is_masked_in_the_page_before_the_crop_is_taken() {
         "{findings:#?}"
     );
 
-    let crops = element_crops(
+    // Identifier masking alone (`--screenshots unmasked`); the default also hides the
+    // rest of the text (see the next test).
+    let crops = element_crops_within(
         &page.tab,
         &snapshot,
         &map,
         &[button, by_id(&snapshot, "who")],
+        usize::MAX,
+        Policy::IdentifiersOnly,
     )
     .unwrap();
 
@@ -165,6 +170,28 @@ fn phi_is_masked_in_the_page_before_the_crop_is_taken() {
             .unwrap()
             .starts_with("data:image/png;base64,iVBOR")
     );
+}
+
+#[test]
+fn on_a_page_with_phi_crops_hide_all_other_text() {
+    let server = Server::pages(&[("/chart", PAGE)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/chart"));
+    let (snapshot, map) = snapshot_of(&page.tab, &server.url("/chart"));
+    let member = by_id(&snapshot, "member");
+    let crops = element_crops(&page.tab, &snapshot, &map, &[member]).unwrap();
+    assert_eq!(crops.len(), 1);
+    // After the crops every text on the page is hidden: its own (and its label's) were
+    // readable only while its crop was taken.
+    let text = page.eval("document.body.innerText");
+    let text = text.as_str().unwrap();
+    assert!(
+        text.chars().all(|c| c == '*' || c.is_whitespace()),
+        "readable text left: {text}"
+    );
+    assert!(text.contains('*'), "{text}");
+    let value = page.eval("document.getElementById('member').value");
+    assert!(value.as_str().unwrap().chars().all(|c| c == '*'), "{value}");
 }
 
 #[test]

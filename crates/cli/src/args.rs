@@ -1,44 +1,21 @@
-//! Command-line parsing, by hand: three subcommands with a handful of flags do not need a
-//! parser crate, and keeping the CLI's dependency tree small keeps CI builds short on the
-//! 2-core machines (clap would add ~10 crates and its proc-macro build).
+//! The command line, parsed by `clap` (derive): each command has its own `--help`, a
+//! mistyped flag or command gets a suggestion (`--jbos` → `--jobs`), and `portalscan
+//! completions <shell>` prints shell completions (`clap_complete`). What the commands
+//! run with is the plain structs below ([`ScanArgs`], …), built from clap's after the
+//! checks clap cannot express (one page with `--har`, `--threshold RULE=N`).
+//!
+//! A usage error is one line (`portalscan: …`, with clap's suggestion), the command's
+//! usage line and a hint, on standard error, exit status 2 ([`usage_error`]).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
 use crate::gate::GateOptions;
-use portalscan_crawl::{Overrides, Shard};
+use portalscan_crawl::{Overrides, Screenshots, Shard};
 
-pub const USAGE: &str = "\
-usage:
-  portalscan scan <file|dir|snapshot.json|->... [--format text|json|sarif|junit|html|summary]
-                  [--output FILE] [--fail-on fail|review|never] [--all] [--har FILE]
-                  [--baseline FILE] [--write-baseline FILE] [--threshold RULE=N]...
-  portalscan merge <report.json>... [--format json|text|sarif|junit|html|summary]
-                   [--output FILE] [--all] [--fail-on ...] [--baseline FILE] [--threshold RULE=N]...
-  portalscan snapshot <file.html> [--output page.snapshot.json]
-  portalscan rules [--format text|markdown|json]
-  portalscan crawl <url>... [--config portalscan.toml] [--output-dir DIR]
-                  [--format json,sarif,junit,text,html] [--fail-on fail|review|never] [--all]
-                  [--baseline FILE] [--write-baseline FILE] [--threshold RULE=N]...
-                  [--max-pages N] [--max-depth N] [--max-time SECS] [--jobs N]
-                  [--timeout SECS] [--retries N] [--shard i/n] [--resume]
-                  [--storage-state FILE] [--chrome PATH] [--no-sitemap] [--no-tab-walk]
-                  [--no-screenshots]
-  portalscan demo [--output-dir DIR] [--format ...] [--jobs N] [--chrome PATH]
-  portalscan --help | --version
-
-Directories are walked for *.html, *.htm and *.snapshot.json files; `-` reads HTML from
-standard input. --har adds what a browser session recorded (HAR 1.2 from DevTools or
-Playwright: response headers, requests, cookies) to the one page scanned. PHI evidence is
-fingerprinted with PORTALSCAN_FINGERPRINT_KEY, or a random key per run.
-crawl visits pages in headless Chromium (--chrome, $CHROME or the usual places), stays in
-the seeds' origin and directory, appends each page to DIR/results.jsonl and writes the
-reports (report.json, report.sarif, report.junit.xml, report.txt) to DIR
-(default portalscan-report). demo serves the bundled fixture portal on 127.0.0.1 and
-crawls it.
-Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or input error.";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Text,
     Json,
@@ -49,24 +26,7 @@ pub enum ReportFormat {
     Summary,
 }
 
-impl ReportFormat {
-    pub fn parse(value: &str) -> Result<ReportFormat, UsageError> {
-        one_of(
-            "--format",
-            value,
-            &[
-                ("text", ReportFormat::Text),
-                ("json", ReportFormat::Json),
-                ("sarif", ReportFormat::Sarif),
-                ("junit", ReportFormat::Junit),
-                ("html", ReportFormat::Html),
-                ("summary", ReportFormat::Summary),
-            ],
-        )
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RulesFormat {
     Text,
     Markdown,
@@ -74,7 +34,7 @@ pub enum RulesFormat {
 }
 
 /// The least severe outcome that makes the exit status 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
 pub enum FailOn {
     #[default]
     Fail,
@@ -89,18 +49,6 @@ impl FailOn {
             FailOn::Review => "review",
             FailOn::Never => "never",
         }
-    }
-
-    pub fn parse(value: &str) -> Result<FailOn, UsageError> {
-        one_of(
-            "--fail-on",
-            value,
-            &[
-                ("fail", FailOn::Fail),
-                ("review", FailOn::Review),
-                ("never", FailOn::Never),
-            ],
-        )
     }
 }
 
@@ -156,6 +104,7 @@ pub struct DemoArgs {
     pub overrides: Overrides,
     pub formats: Vec<ReportFormat>,
     pub gate: GateOptions,
+    pub all: bool,
 }
 
 /// What `crawl` and `demo` write by default: every format.
@@ -175,406 +124,490 @@ pub enum Command {
     Demo(DemoArgs),
     Snapshot(SnapshotArgs),
     Rules(RulesArgs),
-    Help,
-    Version,
+    Completions(clap_complete::Shell),
 }
 
-/// A usage error: the message to print before the usage text.
+/// A usage error: the message, and the command it is about (for its usage line).
 #[derive(Debug, PartialEq, Eq)]
 pub struct UsageError(pub String);
 
-/// Splits `--flag=value` and `--flag value`; everything else is positional.
-pub(crate) struct ArgIter {
-    args: std::vec::IntoIter<OsString>,
-    pending_value: Option<OsString>,
-    options_ended: bool,
+const AFTER_HELP: &str = "\
+Examples:
+  portalscan scan site/ --format html --output report.html
+  portalscan scan page.html --write-baseline portalscan-baseline.json
+  portalscan crawl https://portal.example.com/s/ --config portalscan.toml
+  portalscan merge shard-*.json --format sarif --output portal.sarif
+  portalscan demo
+
+PHI evidence is fingerprinted with PORTALSCAN_FINGERPRINT_KEY, or a random key per run.
+Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or input error.
+Each command has its own help: portalscan <command> --help.";
+
+/// portalscan: WCAG 2.2 AA and PHI-exposure checks for Salesforce Experience Cloud portals.
+#[derive(Debug, Parser)]
+#[command(
+    name = "portalscan",
+    version,
+    after_help = AFTER_HELP,
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cli2,
 }
 
-enum Arg {
-    Flag(String),
-    Positional(OsString),
+#[derive(Debug, Subcommand)]
+enum Cli2 {
+    /// Scan HTML pages and saved snapshots (no browser)
+    #[command(after_help = "\
+Directories are walked for *.html, *.htm and *.snapshot.json files, in sorted order; `-`
+reads HTML from standard input (once). An empty file is scanned, with a note.
+With --write-baseline the run accepts its findings: it exits 0 unless an input or the
+write fails.")]
+    Scan(ScanCli),
+    /// Join JSON reports (shards, runs) into one report in any format
+    Merge(MergeCli),
+    /// Write the static snapshot of a page as JSON (it holds the page's PHI unmasked)
+    Snapshot(SnapshotCli),
+    /// List the rules
+    Rules(RulesCli),
+    /// Crawl a live portal in headless Chromium
+    #[command(after_help = "\
+Writes report.json, report.sarif, report.junit.xml, report.txt and report.html (every
+--format asked) and the page journal results.jsonl to the output directory (default
+portalscan-report), and prints the text report. Chromium: --chrome, $CHROME or the usual
+places. Scan a saved folder with `portalscan scan DIR` instead of crawling file:// URLs.")]
+    Crawl(CrawlCli),
+    /// Serve the bundled fixture portal on 127.0.0.1 and crawl it
+    Demo(DemoCli),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
-impl ArgIter {
-    fn new(args: Vec<OsString>) -> ArgIter {
-        ArgIter {
-            args: args.into_iter(),
-            pending_value: None,
-            options_ended: false,
-        }
-    }
+/// `--fail-on`, `--threshold`, `--baseline`, `--write-baseline`: `scan`, `merge`, `crawl`.
+#[derive(Debug, Args)]
+struct GateCli {
+    /// The least severe outcome that makes the exit status 1
+    #[arg(long, value_enum, value_name = "OUTCOME", default_value_t = FailOn::Fail)]
+    fail_on: FailOn,
+    /// A rule fails the run only with more than N findings (repeatable)
+    #[arg(long, value_name = "RULE=N")]
+    threshold: Vec<String>,
+    /// Findings whose fingerprint is in FILE (a baseline or JSON report) are accepted
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write this run's fail and review fingerprints as a baseline (the run then exits 0)
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+}
 
-    fn next_arg(&mut self) -> Result<Option<Arg>, UsageError> {
-        if let Some(v) = self.pending_value.take() {
-            return Err(UsageError(format!(
-                "unexpected value {}",
-                v.to_string_lossy()
-            )));
-        }
-        let Some(arg) = self.args.next() else {
-            return Ok(None);
+impl GateCli {
+    fn into_options(self) -> Result<GateOptions, UsageError> {
+        let mut gate = GateOptions {
+            fail_on: self.fail_on,
+            baseline: self.baseline,
+            write_baseline: self.write_baseline,
+            ..GateOptions::default()
         };
-        if self.options_ended {
-            return Ok(Some(Arg::Positional(arg)));
+        for spec in &self.threshold {
+            gate.add_threshold(spec)?;
         }
-        let Some(text) = arg.to_str() else {
-            return Ok(Some(Arg::Positional(arg)));
+        Ok(gate)
+    }
+}
+
+#[derive(Debug, Args)]
+struct ScanCli {
+    /// HTML files, directories, snapshot JSON files, or - (standard input)
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+    format: ReportFormat,
+    /// Write the report to FILE (missing folders are created) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    gate: GateCli,
+    /// Also list pass findings (and count them)
+    #[arg(long)]
+    all: bool,
+    /// A HAR file recorded while the one page scanned was loaded
+    #[arg(long, value_name = "FILE")]
+    har: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct MergeCli {
+    /// JSON reports (portalscan scan/crawl --format json)
+    #[arg(required = true, value_name = "REPORT")]
+    reports: Vec<PathBuf>,
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Json)]
+    format: ReportFormat,
+    /// Write the report to FILE (missing folders are created) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also list pass findings (and count them)
+    #[arg(long)]
+    all: bool,
+    #[command(flatten)]
+    gate: GateCli,
+}
+
+#[derive(Debug, Args)]
+struct SnapshotCli {
+    /// The HTML page, or - (standard input)
+    #[arg(value_name = "PAGE")]
+    input: PathBuf,
+    /// Write to FILE (owner-only; missing folders are created) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct RulesCli {
+    #[arg(short, long, value_enum, default_value_t = RulesFormat::Text)]
+    format: RulesFormat,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Flags `crawl` and `demo` share: reports, browser, screenshots.
+#[derive(Debug, Args)]
+struct BrowserCli {
+    /// Where the reports and results.jsonl go [default: portalscan-report]
+    #[arg(short, long, value_name = "DIR")]
+    output_dir: Option<PathBuf>,
+    /// Report files to write, comma-separated [default: every one]
+    #[arg(short, long, value_enum, value_name = "FORMATS", value_delimiter = ',')]
+    format: Vec<FileFormat>,
+    /// Also list pass findings (and count them)
+    #[arg(long)]
+    all: bool,
+    /// Tabs in parallel [default: cores, at most 4]
+    #[arg(short, long, value_name = "N", value_parser = at_least::<1, usize>)]
+    jobs: Option<usize>,
+    /// Chromium to run [default: $CHROME or the usual places]
+    #[arg(long, value_name = "PATH")]
+    chrome: Option<PathBuf>,
+    /// Seconds a page may take [default: 30]
+    #[arg(long, value_name = "SECS", value_parser = at_least::<1, u64>)]
+    timeout: Option<u64>,
+    /// Retries of a page that failed [default: 1]
+    #[arg(long, value_name = "N", value_parser = at_least::<0, u32>)]
+    retries: Option<u32>,
+    /// Skip the live keyboard walk
+    #[arg(long)]
+    no_tab_walk: bool,
+    /// Crops of failing elements: masked (default; on a page with PHI only the element's
+    /// own text and label are readable), unmasked (clinical text readable: the
+    /// screenshots carry PHI), off
+    #[arg(long, value_enum, value_name = "MODE")]
+    screenshots: Option<ScreenshotsCli>,
+    /// No screenshots (--screenshots off)
+    #[arg(long, conflicts_with = "screenshots")]
+    no_screenshots: bool,
+}
+
+/// The report files a crawl writes (`summary` is for the terminal).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FileFormat {
+    Json,
+    Sarif,
+    Junit,
+    Text,
+    Html,
+}
+
+impl From<FileFormat> for ReportFormat {
+    fn from(f: FileFormat) -> ReportFormat {
+        match f {
+            FileFormat::Json => ReportFormat::Json,
+            FileFormat::Sarif => ReportFormat::Sarif,
+            FileFormat::Junit => ReportFormat::Junit,
+            FileFormat::Text => ReportFormat::Text,
+            FileFormat::Html => ReportFormat::Html,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ScreenshotsCli {
+    Masked,
+    Unmasked,
+    Off,
+}
+
+#[derive(Debug, Args)]
+struct CrawlCli {
+    /// Seed URLs (http or https)
+    #[arg(value_name = "URL")]
+    seeds: Vec<String>,
+    /// A portalscan.toml (flags override it)
+    #[arg(short, long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(flatten)]
+    browser: BrowserCli,
+    #[command(flatten)]
+    gate: GateCli,
+    /// At most N pages [default: 500]
+    #[arg(long, value_name = "N", value_parser = at_least::<1, usize>)]
+    max_pages: Option<usize>,
+    /// At most N links from a seed [default: 10]
+    #[arg(long, value_name = "N", value_parser = at_least::<0, u32>)]
+    max_depth: Option<u32>,
+    /// Stop after SECS seconds
+    #[arg(long, value_name = "SECS", value_parser = at_least::<1, u64>)]
+    max_time: Option<u64>,
+    /// Scan only shard i of n (1-based), e.g. 2/4
+    #[arg(long, value_name = "i/n", value_parser = |s: &str| Shard::parse(s))]
+    shard: Option<Shard>,
+    /// Continue a killed crawl from DIR/results.jsonl
+    #[arg(long)]
+    resume: bool,
+    /// A Playwright storageState JSON applied before the crawl
+    #[arg(long, value_name = "FILE")]
+    storage_state: Option<PathBuf>,
+    /// Do not read /sitemap.xml
+    #[arg(long)]
+    no_sitemap: bool,
+}
+
+#[derive(Debug, Args)]
+struct DemoCli {
+    #[command(flatten)]
+    browser: BrowserCli,
+    #[command(flatten)]
+    gate: GateCli,
+}
+
+/// A whole number of at least `MIN` (clap names the flag and the value in the error).
+fn at_least<const MIN: u64, T: TryFrom<u64>>(value: &str) -> Result<T, String> {
+    match value.trim().parse::<u64>() {
+        Ok(n) if n >= MIN => T::try_from(n).map_err(|_| format!("{n} is too large")),
+        _ => Err(format!("expected a whole number of at least {MIN}")),
+    }
+}
+
+impl BrowserCli {
+    /// The shared flags into the crawl's overrides; the formats (every one by default).
+    fn apply(self, o: &mut Overrides) -> Vec<ReportFormat> {
+        o.output_dir = self.output_dir;
+        o.chrome = self.chrome;
+        o.jobs = self.jobs;
+        o.timeout_secs = self.timeout;
+        o.retries = self.retries;
+        if self.no_tab_walk {
+            o.tab_walk = Some(false);
+        }
+        o.screenshots = match (self.no_screenshots, self.screenshots) {
+            (true, _) | (_, Some(ScreenshotsCli::Off)) => Some(Screenshots::Off),
+            (_, Some(ScreenshotsCli::Masked)) => Some(Screenshots::Masked),
+            (_, Some(ScreenshotsCli::Unmasked)) => Some(Screenshots::Unmasked),
+            (false, None) => None,
         };
-        if text == "--" {
-            self.options_ended = true;
-            return self.next_arg();
-        }
-        if text.starts_with("--") {
-            if let Some((flag, value)) = text.split_once('=') {
-                self.pending_value = Some(OsString::from(value));
-                return Ok(Some(Arg::Flag(flag.to_string())));
+        let mut formats: Vec<ReportFormat> = Vec::new();
+        for f in self.format.into_iter().map(ReportFormat::from) {
+            if !formats.contains(&f) {
+                formats.push(f);
             }
-            return Ok(Some(Arg::Flag(text.to_string())));
         }
-        if text.starts_with('-') && text != "-" {
-            return Ok(Some(Arg::Flag(text.to_string())));
+        if formats.is_empty() {
+            formats = ALL_FORMATS.to_vec();
         }
-        Ok(Some(Arg::Positional(arg)))
+        formats
     }
+}
 
-    fn value(&mut self, flag: &str) -> Result<OsString, UsageError> {
-        if let Some(v) = self.pending_value.take() {
-            return Ok(v);
+/// Parses the arguments (without the program name). Help and version are clap's
+/// `DisplayHelp`/`DisplayVersion` errors, printed by the caller with exit status 0.
+pub fn parse(args: Vec<OsString>) -> Result<Command, clap::Error> {
+    let argv = std::iter::once(OsString::from("portalscan")).chain(args.iter().cloned());
+    let cli = Cli::try_parse_from(argv)?;
+    convert(cli.command).map_err(|UsageError(message)| {
+        // Our own checks, worded like clap's, with the command's usage.
+        let name = subcommand_name(&args);
+        let mut cmd = Cli::command();
+        let sub = match name.as_deref() {
+            Some(name) => cmd.find_subcommand_mut(name).cloned(),
+            None => None,
+        };
+        match sub {
+            Some(sub) => sub
+                .bin_name(format!("portalscan {}", name.unwrap_or_default()))
+                .error(clap::error::ErrorKind::ValueValidation, message),
+            None => cmd.error(clap::error::ErrorKind::ValueValidation, message),
         }
-        self.args
-            .next()
-            .ok_or_else(|| UsageError(format!("{flag} needs a value")))
-    }
-
-    fn text_value(&mut self, flag: &str) -> Result<String, UsageError> {
-        self.value(flag)?
-            .into_string()
-            .map_err(|v| UsageError(format!("{flag}: invalid value {}", v.to_string_lossy())))
-    }
-
-    /// For flags that take no value: `--all=yes` is an error.
-    fn no_value(&mut self, flag: &str) -> Result<(), UsageError> {
-        match self.pending_value.take() {
-            Some(_) => Err(UsageError(format!("{flag} takes no value"))),
-            None => Ok(()),
-        }
-    }
+    })
 }
 
-fn one_of<T: Copy>(flag: &str, value: &str, choices: &[(&str, T)]) -> Result<T, UsageError> {
-    choices
-        .iter()
-        .find(|(name, _)| *name == value)
-        .map(|(_, v)| *v)
-        .ok_or_else(|| {
-            let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-            UsageError(format!(
-                "{flag}: unknown value '{value}' (expected one of: {})",
-                names.join(", ")
-            ))
-        })
-}
-
-pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
-    let mut it = ArgIter::new(args);
-    let Some(first) = it.next_arg()? else {
-        return Err(UsageError("no command given".into()));
-    };
-    match first {
-        Arg::Flag(f) if f == "--help" || f == "-h" => Ok(Command::Help),
-        Arg::Flag(f) if f == "--version" || f == "-V" => Ok(Command::Version),
-        Arg::Flag(f) => Err(UsageError(format!("unknown option {f}"))),
-        Arg::Positional(cmd) => match cmd.to_str() {
-            Some("scan") => parse_scan(it),
-            Some("merge") => parse_merge(it),
-            Some("snapshot") => parse_snapshot(it),
-            Some("rules") => parse_rules(it),
-            Some("crawl") => parse_crawl(it, false),
-            Some("demo") => parse_crawl(it, true),
-            Some("help") => Ok(Command::Help),
-            _ => Err(UsageError(format!(
-                "unknown command '{}'",
-                cmd.to_string_lossy()
-            ))),
-        },
-    }
-}
-
-fn parse_scan(mut it: ArgIter) -> Result<Command, UsageError> {
-    let mut scan = ScanArgs {
-        inputs: Vec::new(),
-        format: ReportFormat::Text,
-        output: None,
-        gate: GateOptions::default(),
-        all: false,
-        har: None,
-    };
-    while let Some(arg) = it.next_arg()? {
-        match arg {
-            Arg::Positional(p) => scan.inputs.push(PathBuf::from(p)),
-            Arg::Flag(f) => match f.as_str() {
-                "--format" | "-f" => scan.format = ReportFormat::parse(&it.text_value(&f)?)?,
-                "--output" | "-o" => scan.output = Some(PathBuf::from(it.value(&f)?)),
-                _ if gate_flag(&mut it, &f, &mut scan.gate)? => {}
-                "--all" => {
-                    it.no_value(&f)?;
-                    scan.all = true;
-                }
-                "--har" => scan.har = Some(PathBuf::from(it.value(&f)?)),
-                "--help" | "-h" => return Ok(Command::Help),
-                _ => return Err(UsageError(format!("scan: unknown option {f}"))),
-            },
-        }
-    }
-    if scan.inputs.is_empty() {
-        return Err(UsageError(
-            "scan: give at least one file, directory or - (standard input)".into(),
-        ));
-    }
-    if scan.har.is_some() && scan.inputs.len() != 1 {
-        return Err(UsageError(
-            "scan: --har records one page; give exactly one page with it".into(),
-        ));
-    }
-    Ok(Command::Scan(scan))
-}
-
-/// The gate's flags, shared by `scan`, `crawl` and `merge`: `--fail-on`, `--threshold
-/// RULE=N` (repeatable), `--baseline FILE`, `--write-baseline FILE`. Returns whether `flag`
-/// was one of them (its value is then taken).
-pub(crate) fn gate_flag(
-    it: &mut ArgIter,
-    flag: &str,
-    gate: &mut GateOptions,
-) -> Result<bool, UsageError> {
-    match flag {
-        "--fail-on" => gate.fail_on = FailOn::parse(&it.text_value(flag)?)?,
-        "--threshold" => gate.add_threshold(&it.text_value(flag)?)?,
-        "--baseline" => gate.baseline = Some(PathBuf::from(it.value(flag)?)),
-        "--write-baseline" => gate.write_baseline = Some(PathBuf::from(it.value(flag)?)),
-        _ => return Ok(false),
-    }
-    Ok(true)
-}
-
-fn parse_merge(mut it: ArgIter) -> Result<Command, UsageError> {
-    let mut merge = MergeArgs {
-        reports: Vec::new(),
-        format: ReportFormat::Json,
-        output: None,
-        gate: GateOptions::default(),
-        all: false,
-    };
-    while let Some(arg) = it.next_arg()? {
-        match arg {
-            Arg::Positional(p) => merge.reports.push(PathBuf::from(p)),
-            Arg::Flag(f) => match f.as_str() {
-                "--format" | "-f" => merge.format = ReportFormat::parse(&it.text_value(&f)?)?,
-                "--output" | "-o" => merge.output = Some(PathBuf::from(it.value(&f)?)),
-                "--all" => {
-                    it.no_value(&f)?;
-                    merge.all = true;
-                }
-                _ if gate_flag(&mut it, &f, &mut merge.gate)? => {}
-                "--help" | "-h" => return Ok(Command::Help),
-                _ => return Err(UsageError(format!("merge: unknown option {f}"))),
-            },
-        }
-    }
-    if merge.reports.is_empty() {
-        return Err(UsageError(
-            "merge: give the JSON reports to merge (portalscan scan/crawl --format json)".into(),
-        ));
-    }
-    Ok(Command::Merge(merge))
-}
-
-const FORMATS: [(&str, ReportFormat); 5] = [
-    ("html", ReportFormat::Html),
-    ("text", ReportFormat::Text),
-    ("json", ReportFormat::Json),
-    ("sarif", ReportFormat::Sarif),
-    ("junit", ReportFormat::Junit),
-];
-
-/// A whole number for `flag`; `min` is the least allowed.
-fn number<T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy>(
-    flag: &str,
-    value: &str,
-    min: T,
-) -> Result<T, UsageError> {
-    match value.trim().parse::<T>() {
-        Ok(n) if n >= min => Ok(n),
-        _ => Err(UsageError(format!(
-            "{flag}: expected a whole number of at least {min}, got '{value}'"
-        ))),
-    }
-}
-
-/// `crawl` (and `demo`, which takes no URLs or config: it crawls the fixture portal).
-fn parse_crawl(mut it: ArgIter, demo: bool) -> Result<Command, UsageError> {
-    let name = if demo { "demo" } else { "crawl" };
-    let mut config = None;
-    let mut o = Overrides::default();
-    let mut formats: Vec<ReportFormat> = Vec::new();
-    let mut gate = GateOptions::default();
-    let mut all = false;
-    while let Some(arg) = it.next_arg()? {
-        let f = match arg {
-            Arg::Positional(p) if !demo => {
-                let url = p.into_string().map_err(|p| {
-                    UsageError(format!("crawl: not a URL: {}", p.to_string_lossy()))
-                })?;
-                o.seeds.push(url);
-                continue;
+fn convert(command: Cli2) -> Result<Command, UsageError> {
+    Ok(match command {
+        Cli2::Scan(s) => {
+            if s.har.is_some() && s.inputs.len() != 1 {
+                return Err(UsageError(
+                    "--har records one page; give exactly one page with it".into(),
+                ));
             }
-            Arg::Positional(p) => {
+            if s.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+                return Err(UsageError(
+                    "- (standard input) can be read only once; give it once".into(),
+                ));
+            }
+            Command::Scan(ScanArgs {
+                inputs: s.inputs,
+                format: s.format,
+                output: s.output,
+                gate: s.gate.into_options()?,
+                all: s.all,
+                har: s.har,
+            })
+        }
+        Cli2::Merge(m) => Command::Merge(MergeArgs {
+            reports: m.reports,
+            format: m.format,
+            output: m.output,
+            gate: m.gate.into_options()?,
+            all: m.all,
+        }),
+        Cli2::Snapshot(s) => Command::Snapshot(SnapshotArgs {
+            input: s.input,
+            output: s.output,
+        }),
+        Cli2::Rules(r) => Command::Rules(RulesArgs {
+            format: r.format,
+            output: r.output,
+        }),
+        Cli2::Crawl(c) => {
+            if c.seeds.is_empty() && c.config.is_none() {
+                return Err(UsageError(
+                    "give at least one URL, or a --config with seeds".into(),
+                ));
+            }
+            if let Some(seed) = c.seeds.iter().find(|s| is_file_url(s)) {
                 return Err(UsageError(format!(
-                    "demo: takes no arguments (got {})",
-                    p.to_string_lossy()
+                    "'{}': crawl visits http(s) portals; scan the folder instead (portalscan scan DIR)",
+                    portalscan_core::phi::redact_url(seed)
                 )));
             }
-            Arg::Flag(f) => f,
-        };
-        match f.as_str() {
-            "--format" | "-f" => {
-                let v = it.text_value(&f)?;
-                for one in v.split(',').filter(|s| !s.is_empty()) {
-                    let format = one_of("--format", one.trim(), &FORMATS)?;
-                    if !formats.contains(&format) {
-                        formats.push(format);
-                    }
-                }
-            }
-            _ if gate_flag(&mut it, &f, &mut gate)? => {}
-            "--output-dir" | "-o" => o.output_dir = Some(PathBuf::from(it.value(&f)?)),
-            "--chrome" => o.chrome = Some(PathBuf::from(it.value(&f)?)),
-            "--jobs" | "-j" => o.jobs = Some(number(&f, &it.text_value(&f)?, 1)?),
-            "--max-pages" if !demo => o.max_pages = Some(number(&f, &it.text_value(&f)?, 1)?),
-            "--max-depth" if !demo => o.max_depth = Some(number(&f, &it.text_value(&f)?, 0)?),
-            "--max-time" if !demo => o.max_time_secs = Some(number(&f, &it.text_value(&f)?, 1)?),
-            "--timeout" => o.timeout_secs = Some(number(&f, &it.text_value(&f)?, 1)?),
-            "--retries" => o.retries = Some(number(&f, &it.text_value(&f)?, 0)?),
-            "--shard" if !demo => {
-                o.shard = Some(
-                    Shard::parse(&it.text_value(&f)?)
-                        .map_err(|e| UsageError(format!("--shard: {e}")))?,
-                )
-            }
-            "--resume" if !demo => {
-                it.no_value(&f)?;
-                o.resume = true;
-            }
-            "--storage-state" if !demo => o.storage_state = Some(PathBuf::from(it.value(&f)?)),
-            "--config" | "-c" if !demo => config = Some(PathBuf::from(it.value(&f)?)),
-            "--no-sitemap" if !demo => {
-                it.no_value(&f)?;
+            let mut o = Overrides {
+                seeds: c.seeds,
+                max_pages: c.max_pages,
+                max_depth: c.max_depth,
+                max_time_secs: c.max_time,
+                shard: c.shard,
+                resume: c.resume,
+                storage_state: c.storage_state,
+                ..Overrides::default()
+            };
+            if c.no_sitemap {
                 o.sitemap = Some(false);
             }
-            "--no-tab-walk" => {
-                it.no_value(&f)?;
-                o.tab_walk = Some(false);
-            }
-            "--no-screenshots" => {
-                it.no_value(&f)?;
-                o.screenshots = Some(false);
-            }
-            "--all" => {
-                it.no_value(&f)?;
-                all = true;
-            }
-            "--help" | "-h" => return Ok(Command::Help),
-            _ => return Err(UsageError(format!("{name}: unknown option {f}"))),
+            let all = c.browser.all;
+            let formats = c.browser.apply(&mut o);
+            Command::Crawl(CrawlArgs {
+                config: c.config,
+                overrides: o,
+                formats,
+                gate: c.gate.into_options()?,
+                all,
+            })
         }
-    }
-    if formats.is_empty() {
-        formats = ALL_FORMATS.to_vec();
-    }
-    if demo {
-        return Ok(Command::Demo(DemoArgs {
-            overrides: o,
-            formats,
-            gate,
-        }));
-    }
-    if o.seeds.is_empty() && config.is_none() {
-        return Err(UsageError(
-            "crawl: give at least one URL, or a --config with seeds".into(),
-        ));
-    }
-    Ok(Command::Crawl(CrawlArgs {
-        config,
-        overrides: o,
-        formats,
-        gate,
-        all,
-    }))
+        Cli2::Demo(d) => {
+            let mut o = Overrides::default();
+            let all = d.browser.all;
+            let formats = d.browser.apply(&mut o);
+            Command::Demo(DemoArgs {
+                overrides: o,
+                formats,
+                gate: d.gate.into_options()?,
+                all,
+            })
+        }
+        Cli2::Completions { shell } => Command::Completions(shell),
+    })
 }
 
-fn parse_snapshot(mut it: ArgIter) -> Result<Command, UsageError> {
-    let mut input = None;
-    let mut output = None;
-    while let Some(arg) = it.next_arg()? {
-        match arg {
-            Arg::Positional(p) if input.is_none() => input = Some(PathBuf::from(p)),
-            Arg::Positional(p) => {
-                return Err(UsageError(format!(
-                    "snapshot: takes one HTML file (got a second: {})",
-                    p.to_string_lossy()
-                )));
-            }
-            Arg::Flag(f) => match f.as_str() {
-                "--output" | "-o" => output = Some(PathBuf::from(it.value(&f)?)),
-                "--help" | "-h" => return Ok(Command::Help),
-                _ => return Err(UsageError(format!("snapshot: unknown option {f}"))),
-            },
-        }
-    }
-    let input = input.ok_or_else(|| UsageError("snapshot: give one HTML file".into()))?;
-    Ok(Command::Snapshot(SnapshotArgs { input, output }))
+fn is_file_url(seed: &str) -> bool {
+    seed.get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("file:"))
 }
 
-fn parse_rules(mut it: ArgIter) -> Result<Command, UsageError> {
-    let mut rules = RulesArgs {
-        format: RulesFormat::Text,
-        output: None,
+/// The subcommand the arguments name, if any (for its usage line in errors).
+fn subcommand_name(args: &[OsString]) -> Option<String> {
+    let cmd = Cli::command();
+    args.iter()
+        .filter_map(|a| a.to_str())
+        .find(|a| !a.starts_with('-'))
+        .filter(|a| cmd.find_subcommand(a).is_some())
+        .map(str::to_string)
+}
+
+/// A usage error as printed on standard error: one line (`portalscan: …`, clap's
+/// suggestion or possible values after it), the usage line, and where the help is.
+pub fn usage_error(error: &clap::Error, args: &[OsString]) -> String {
+    let rendered = error.render().to_string();
+    let mut message = String::new();
+    let mut usage = String::new();
+    for line in rendered.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(m) = line.strip_prefix("error: ") {
+            message = m.to_string();
+        } else if let Some(u) = line.strip_prefix("Usage: ") {
+            usage = u.to_string();
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            message = format!("{message} ({tip})");
+        } else if line.starts_with('[') {
+            // "[possible values: text, json, …]"
+            message = format!("{message} {line}");
+        } else if !line.starts_with("For more information") && usage.is_empty() {
+            message = format!("{message} {line}");
+        }
+    }
+    if usage.is_empty() {
+        // Clap leaves it out of some errors (an invalid value): the command's own.
+        let mut cmd = Cli::command();
+        cmd.build();
+        let sub = subcommand_name(args).and_then(|n| cmd.find_subcommand_mut(&n).cloned());
+        let rendered = match sub {
+            Some(mut sub) => sub.render_usage().to_string(),
+            None => cmd.render_usage().to_string(),
+        };
+        usage = rendered.trim().trim_start_matches("Usage: ").to_string();
+    }
+    let help = match subcommand_name(args) {
+        Some(name) => format!("portalscan {name} --help"),
+        None => "portalscan --help".into(),
     };
-    while let Some(arg) = it.next_arg()? {
-        match arg {
-            Arg::Positional(p) => {
-                return Err(UsageError(format!(
-                    "rules: unexpected argument {}",
-                    p.to_string_lossy()
-                )));
-            }
-            Arg::Flag(f) => match f.as_str() {
-                "--format" | "-f" => {
-                    let v = it.text_value(&f)?;
-                    rules.format = one_of(
-                        "--format",
-                        &v,
-                        &[
-                            ("text", RulesFormat::Text),
-                            ("markdown", RulesFormat::Markdown),
-                            ("json", RulesFormat::Json),
-                        ],
-                    )?;
-                }
-                "--output" | "-o" => rules.output = Some(PathBuf::from(it.value(&f)?)),
-                "--help" | "-h" => return Ok(Command::Help),
-                _ => return Err(UsageError(format!("rules: unknown option {f}"))),
-            },
-        }
-    }
-    Ok(Command::Rules(rules))
+    format!("portalscan: {message}\nusage: {usage}\nhint: see '{help}' for every option\n")
+}
+
+/// The completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "portalscan", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse_str(args: &[&str]) -> Result<Command, UsageError> {
+    fn parse_str(args: &[&str]) -> Result<Command, clap::Error> {
         parse(args.iter().map(OsString::from).collect())
+    }
+
+    fn error(args: &[&str]) -> String {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        usage_error(&parse(args.clone()).unwrap_err(), &args)
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
@@ -607,23 +640,55 @@ mod tests {
     }
 
     #[test]
-    fn usage_errors_name_the_problem() {
-        let err = parse_str(&["scan", "a.html", "--format", "nope"]).unwrap_err();
+    fn usage_errors_are_one_line_with_the_usage_and_a_hint() {
+        let err = error(&["scan", "a.html", "--format", "nope"]);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
         assert!(
-            err.0.contains("'nope'") && err.0.contains("sarif"),
-            "{}",
-            err.0
+            lines[0].starts_with("portalscan: ") && lines[0].contains("'nope'"),
+            "{err}"
         );
-        assert!(parse_str(&["scan"]).unwrap_err().0.contains("at least one"));
-        assert!(
-            parse_str(&["scan", "a", "--format"])
-                .unwrap_err()
-                .0
-                .contains("needs a value")
+        assert!(lines[0].contains("sarif"), "{err}");
+        assert!(lines[1].starts_with("usage: portalscan scan "), "{err}");
+        assert_eq!(
+            lines[2],
+            "hint: see 'portalscan scan --help' for every option"
         );
-        assert!(parse_str(&["scan", "a", "--all=1"]).is_err());
+
+        assert!(error(&["scan"]).contains("<INPUT>"), "{}", error(&["scan"]));
+        assert!(error(&["scan", "a", "--format"]).contains("--format"));
+        assert!(error(&["scan", "a", "--all=1"]).contains("--all"));
         assert!(parse_str(&["frobnicate"]).is_err());
         assert!(parse_str(&[]).is_err());
+    }
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        let err = error(&["crawl", "http://x/", "--jbos", "2"]);
+        assert!(
+            err.contains("'--jbos'") && err.contains("'--jobs'"),
+            "{err}"
+        );
+        assert!(err.lines().next().unwrap().contains("--jobs"), "{err}");
+        let err = error(&["sacn", "a.html"]);
+        assert!(err.contains("'scan'"), "{err}");
+    }
+
+    #[test]
+    fn help_and_version_are_not_usage_errors() {
+        for args in [&["--help"][..], &["scan", "--help"], &["help", "crawl"]] {
+            let e = parse_str(args).unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp, "{args:?}");
+        }
+        let scan_help = parse_str(&["scan", "--help"]).unwrap_err().to_string();
+        assert!(scan_help.contains("--har"), "{scan_help}");
+        assert!(!scan_help.contains("--max-pages"), "{scan_help}");
+        let crawl_help = parse_str(&["crawl", "--help"]).unwrap_err().to_string();
+        assert!(crawl_help.contains("report.html"), "{crawl_help}");
+        assert_eq!(
+            parse_str(&["--version"]).unwrap_err().kind(),
+            clap::error::ErrorKind::DisplayVersion
+        );
     }
 
     #[test]
@@ -648,6 +713,8 @@ mod tests {
             "--write-baseline=new.json",
             "--fail-on",
             "review",
+            "--screenshots",
+            "unmasked",
         ])
         .unwrap() else {
             panic!("not crawl")
@@ -661,12 +728,15 @@ mod tests {
         assert_eq!(c.overrides.jobs, Some(2));
         assert_eq!(c.overrides.shard, Some(Shard { index: 2, count: 3 }));
         assert_eq!(c.overrides.timeout_secs, Some(15));
+        assert_eq!(c.overrides.screenshots, Some(Screenshots::Unmasked));
         assert!(c.overrides.resume);
         assert_eq!(c.formats, [ReportFormat::Json, ReportFormat::Sarif]);
-        let Command::Demo(d) = parse_str(&["demo", "-o", "out"]).unwrap() else {
+        let Command::Demo(d) = parse_str(&["demo", "-o", "out", "--no-screenshots"]).unwrap()
+        else {
             panic!("not demo")
         };
         assert_eq!(d.overrides.output_dir, Some(PathBuf::from("out")));
+        assert_eq!(d.overrides.screenshots, Some(Screenshots::Off));
         assert_eq!(d.formats, ALL_FORMATS);
     }
 
@@ -674,24 +744,35 @@ mod tests {
     fn crawl_usage_errors() {
         for (args, needle) in [
             (&["crawl"][..], "at least one URL"),
-            (&["crawl", "http://x/", "--jobs", "0"], "--jobs: expected"),
+            (&["crawl", "http://x/", "--jobs", "0"], "at least 1"),
             (&["crawl", "http://x/", "--max-pages", "ten"], "'ten'"),
-            (&["crawl", "http://x/", "--shard", "4/3"], "--shard"),
+            (&["crawl", "http://x/", "--shard", "4/3"], "shard"),
             (&["crawl", "http://x/", "--format", "pdf"], "'pdf'"),
-            (
-                &["crawl", "http://x/", "--frobnicate"],
-                "unknown option --frobnicate",
-            ),
-            (&["crawl", "http://x/", "--resume=yes"], "takes no value"),
+            (&["crawl", "http://x/", "--frobnicate"], "'--frobnicate'"),
+            (&["crawl", "http://x/", "--resume=yes"], "--resume"),
             (
                 &["crawl", "http://x/", "--threshold", "nope=1"],
                 "unknown rule",
             ),
-            (&["demo", "http://x/"], "takes no arguments"),
-            (&["demo", "--shard", "1/2"], "unknown option --shard"),
+            (&["crawl", "file:///tmp/site/"], "scan the folder instead"),
+            (
+                &[
+                    "crawl",
+                    "http://x/",
+                    "--screenshots",
+                    "off",
+                    "--no-screenshots",
+                ],
+                "--no-screenshots",
+            ),
+            (&["demo", "http://x/"], "'http://x/'"),
+            (&["demo", "--shard", "1/2"], "'--shard'"),
+            (&["scan", "-", "-"], "only once"),
+            (&["scan", "a.html", "b.html", "--har", "x.har"], "--har"),
         ] {
-            let err = parse_str(args).unwrap_err();
-            assert!(err.0.contains(needle), "{args:?}: {}", err.0);
+            let err = error(args);
+            assert!(err.contains(needle), "{args:?}: {err}");
+            assert!(err.starts_with("portalscan: "), "{args:?}: {err}");
         }
     }
 
@@ -702,5 +783,15 @@ mod tests {
         };
         assert_eq!(s.inputs, vec![PathBuf::from("--all")]);
         assert!(!s.all);
+    }
+
+    #[test]
+    fn completions_for_every_shell() {
+        let Command::Completions(shell) = parse_str(&["completions", "bash"]).unwrap() else {
+            panic!("not completions")
+        };
+        let script = completions(shell);
+        assert!(script.contains("portalscan") && script.contains("--write-baseline"));
+        assert!(parse_str(&["completions", "tcsh"]).is_err());
     }
 }

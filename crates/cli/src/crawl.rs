@@ -23,6 +23,15 @@ pub fn run_crawl(args: &CrawlArgs) -> i32 {
             return exit::ERROR;
         }
     };
+    // Before Chromium starts or anything is written: a login that cannot log in.
+    if let Err(e) = config.check_environment(|name| std::env::var(name).ok()) {
+        let file = args.config.as_deref().map(Path::display);
+        match file {
+            Some(file) => eprintln!("portalscan: {file}: {e}"),
+            None => eprintln!("portalscan: {e}"),
+        }
+        return exit::ERROR;
+    }
     let gate = match gate_options(&args.gate, &config, args.config.as_deref()) {
         Ok(gate) => gate,
         Err(e) => {
@@ -98,7 +107,7 @@ pub fn run_demo(args: &DemoArgs) -> i32 {
         "portalscan: demo: fixture portal at {}/s/home",
         server.url()
     );
-    let code = crawl_and_report(&config, &args.formats, &args.gate, false);
+    let code = crawl_and_report(&config, &args.formats, &args.gate, args.all);
     drop(server);
     code
 }
@@ -172,6 +181,7 @@ fn crawl_and_report(
         eprintln!("portalscan: {e}");
         return exit::ERROR;
     }
+    let code = crate::gate::exit_status(&report, gate);
     let counts = report.counts();
     eprintln!(
         "portalscan: crawled {} page(s) in {:.1} s: {} fail, {} review, {} error(s); reports in {}",
@@ -182,7 +192,7 @@ fn crawl_and_report(
         report.errors.len(),
         config.output_dir.display()
     );
-    report.exit_code()
+    code
 }
 
 /// The report of crawled pages: a page with an error is an error entry (naming its URL).
@@ -191,7 +201,10 @@ fn report_from(entries: &[JournalEntry], include_passes: bool, passes_known: boo
     let mut errors = Vec::new();
     for entry in entries {
         match &entry.error {
-            Some(message) => errors.push(InputError::new(entry.url.clone(), message.clone())),
+            Some(message) => errors.push(InputError::new(
+                entry.url.clone(),
+                without_url(message, &entry.url),
+            )),
             None => pages.push(ScannedPage {
                 input: entry.url.clone(),
                 url: entry.url.clone(),
@@ -210,6 +223,16 @@ fn report_from(entries: &[JournalEntry], include_passes: bool, passes_known: boo
         baseline: None,
         gate: None,
     }
+}
+
+/// A page error's message without the page's URL in front (the error names the page
+/// already: `http://…/s/: http://…/s/: net::ERR_CONNECTION_REFUSED` said it twice).
+fn without_url<'m>(message: &'m str, url: &str) -> &'m str {
+    let redacted = portalscan_core::phi::redact_url(url);
+    [url, redacted.as_str()]
+        .iter()
+        .find_map(|u| message.strip_prefix(u)?.strip_prefix(": "))
+        .unwrap_or(message)
 }
 
 /// The JSON report's additions to a crawled page's `pages[]` entry: `warnings`, the facts
@@ -252,4 +275,25 @@ fn write_reports(report: &Report, formats: &[ReportFormat], dir: &Path) -> Resul
         let _ = crate::write_output(None, &formats::text::render(report, colors));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_errors_name_the_url_once() {
+        let url = "http://127.0.0.1:4000/s/";
+        assert_eq!(
+            without_url(&format!("{url}: net::ERR_CONNECTION_REFUSED"), url),
+            "net::ERR_CONNECTION_REFUSED"
+        );
+        assert_eq!(without_url("HTTP 404", url), "HTTP 404");
+        // A URL that is not the page's stays: it says where the page went.
+        let other = "http://127.0.0.1:4000/s/x: timed out";
+        assert_eq!(without_url(other, url), other);
+        let phi = "http://p.example/s/chart?mrn=00123456";
+        let said = format!("{}: HTTP 500", portalscan_core::phi::redact_url(phi));
+        assert_eq!(without_url(&said, phi), "HTTP 500");
+    }
 }

@@ -7,7 +7,7 @@
 //! gate::apply(&mut report, &gate_options);          // baseline + verdict (errors go in the report)
 //! … render and write the report …
 //! gate::write_baseline_if_asked(&report, &gate_options)?;
-//! return report.exit_code();
+//! return gate::exit_status(&report, &gate_options);
 //! ```
 
 use std::collections::{BTreeMap, HashSet};
@@ -279,6 +279,18 @@ pub fn write_baseline_if_asked(report: &Report, options: &GateOptions) -> Result
     };
     std::fs::write(path, baseline_json(report))
         .map_err(|e| InputError::io(path.display().to_string(), "cannot write", &e))
+}
+
+/// The exit status. Writing a baseline accepts this run's findings (a CI step that
+/// records today's findings must not fail on them), so such a run exits 0 where it would
+/// exit 1; an input error still exits 2, and a failed write is an error before this.
+pub fn exit_status(report: &Report, options: &GateOptions) -> i32 {
+    let code = report.exit_code();
+    if options.write_baseline.is_some() && code == crate::report::exit::FINDINGS {
+        crate::report::exit::CLEAN
+    } else {
+        code
+    }
 }
 
 #[cfg(test)]

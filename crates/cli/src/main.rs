@@ -14,7 +14,7 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use args::{Command, MergeArgs, ReportFormat, RulesArgs, ScanArgs, SnapshotArgs, USAGE};
+use args::{Command, MergeArgs, ReportFormat, RulesArgs, ScanArgs, SnapshotArgs};
 use inputs::{Input, InputError, InputKind};
 use report::{Report, exit};
 
@@ -24,22 +24,29 @@ fn main() {
 }
 
 fn run(args: Vec<OsString>) -> i32 {
-    let command = match args::parse(args) {
+    use clap::error::ErrorKind;
+    let command = match args::parse(args.clone()) {
         Ok(command) => command,
+        // `--help`, `help <command>`, `--version`: on standard output, exit 0.
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = write_output(None, &e.render().to_string());
+            return exit::CLEAN;
+        }
+        // No command at all: the overview, as a usage error.
+        Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{}", e.render());
+            return exit::ERROR;
+        }
         Err(e) => {
-            eprintln!("portalscan: {}\n\n{USAGE}", e.0);
+            eprint!("{}", args::usage_error(&e, &args));
             return exit::ERROR;
         }
     };
     match command {
-        Command::Help => {
-            println!("portalscan {}\n\n{USAGE}", formats::TOOL_VERSION);
-            exit::CLEAN
-        }
-        Command::Version => {
-            println!("portalscan {}", formats::TOOL_VERSION);
-            exit::CLEAN
-        }
+        Command::Completions(shell) => match write_output(None, &args::completions(shell)) {
+            Ok(()) => exit::CLEAN,
+            Err(code) => code,
+        },
         Command::Scan(scan) => run_scan(&scan),
         Command::Merge(merge) => run_merge(&merge),
         Command::Snapshot(snapshot) => run_snapshot(&snapshot),
@@ -67,12 +74,19 @@ fn run_scan(args: &ScanArgs) -> i32 {
     };
     let mut pages = Vec::new();
     for input in &inputs {
-        match pages::load(input) {
-            Ok(mut snapshot) => {
+        match pages::load_noting(input) {
+            Ok((mut snapshot, note)) => {
                 if let Some(facts) = &har {
                     portalscan_core::har::apply(&mut snapshot, facts.clone());
                 }
-                pages.push(pages::scan_page(input, &snapshot, passes_known, &key));
+                let mut page = pages::scan_page(input, &snapshot, passes_known, &key);
+                // Scanned, but said: an empty file is more often a mistake than a page.
+                if let Some(note) = note {
+                    eprintln!("portalscan: {}: {note}", input.label());
+                    page.extra
+                        .insert("warnings".into(), serde_json::json!([note]));
+                }
+                pages.push(page);
             }
             Err(e) => errors.push(e),
         }
@@ -126,7 +140,7 @@ pub fn finish(
         report_error(&e);
         return exit::ERROR;
     }
-    report.exit_code()
+    gate::exit_status(&report, gate_options)
 }
 
 /// The report in one format; `to_stdout` decides whether text may be coloured.
@@ -156,13 +170,16 @@ fn run_snapshot(args: &SnapshotArgs) -> i32 {
             kind: InputKind::Html,
         }
     };
-    let snapshot = match pages::load(&input) {
+    let mut snapshot = match pages::load(&input) {
         Ok(snapshot) => snapshot,
         Err(e) => {
             report_error(&e);
             return exit::ERROR;
         }
     };
+    // A snapshot keeps the page's text and values unmasked (it must, to be scanned
+    // again): marked, written owner-only, and said.
+    snapshot.contains_phi = Some(true);
     let mut json = match serde_json::to_string_pretty(&snapshot) {
         Ok(json) => json,
         Err(e) => {
@@ -174,10 +191,22 @@ fn run_snapshot(args: &SnapshotArgs) -> i32 {
         }
     };
     json.push('\n');
-    match write_output(args.output.as_deref(), &json) {
-        Ok(()) => exit::CLEAN,
-        Err(code) => code,
+    let written = match args.output.as_deref() {
+        Some(path) => write_file(path, &json, true),
+        None => write_output(None, &json),
+    };
+    if let Err(code) = written {
+        return code;
     }
+    let place = match args.output.as_deref() {
+        Some(path) => format!("{} (readable by its owner only)", path.display()),
+        None => "standard output".to_string(),
+    };
+    eprintln!(
+        "portalscan: the snapshot holds the page's text and values unmasked, PHI included; \
+         keep it as you keep the page (written to {place})"
+    );
+    exit::CLEAN
 }
 
 fn run_rules(args: &RulesArgs) -> i32 {
@@ -188,17 +217,43 @@ fn run_rules(args: &RulesArgs) -> i32 {
     }
 }
 
-/// Writes to the file, or to standard output. A closed pipe (`| head`) is not an error.
+/// Writes `text` to `path`, creating missing folders; `private` files are readable by
+/// their owner only (0600 on unix), also when they existed before.
+pub(crate) fn write_file(path: &Path, text: &str, private: bool) -> Result<(), i32> {
+    let written = (|| {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        if private {
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            options.mode(0o600);
+            // `mode` applies to a new file only.
+            if path.exists() {
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = private;
+        options.open(path)?.write_all(text.as_bytes())
+    })();
+    written.map_err(|e| {
+        report_error(&InputError::io(
+            path.display().to_string(),
+            "cannot write",
+            &e,
+        ));
+        exit::ERROR
+    })
+}
+
+/// Writes to the file (missing folders created), or to standard output. A closed pipe
+/// (`| head`) is not an error.
 pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), i32> {
     match path {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
-            report_error(&InputError::io(
-                path.display().to_string(),
-                "cannot write",
-                &e,
-            ));
-            exit::ERROR
-        }),
+        Some(path) => write_file(path, text, false),
         None => {
             let mut stdout = std::io::stdout().lock();
             match stdout

@@ -57,25 +57,36 @@ fn read_limited(label: &str, reader: impl Read) -> Result<Vec<u8>, InputError> {
 
 /// Reads an input into a snapshot.
 pub fn load(input: &Input) -> Result<Snapshot, InputError> {
+    load_noting(input).map(|(snapshot, _)| snapshot)
+}
+
+/// What an empty page input is noted with (it is still scanned: an empty page is a page).
+pub const EMPTY_NOTE: &str = "empty file: scanned as an empty page";
+
+/// Reads an input into a snapshot, with a note when the page was empty ([`EMPTY_NOTE`]).
+pub fn load_noting(input: &Input) -> Result<(Snapshot, Option<&'static str>), InputError> {
     let label = input.label();
-    match input {
+    let (bytes, url) = match input {
         Input::Stdin => {
             let bytes = read_limited(&label, std::io::stdin().lock())?;
             // Relative stylesheet links from standard input resolve against the working
             // directory, as if the page were saved there.
             let cwd =
                 std::env::current_dir().map_err(|e| InputError::io(&label, "cannot read", &e))?;
-            html_snapshot(&label, &bytes, &dir_url(&cwd))
+            (bytes, dir_url(&cwd))
         }
         Input::File { path, kind } => {
             let bytes =
                 std::fs::read(path).map_err(|e| InputError::io(&label, "cannot read", &e))?;
-            match kind {
-                InputKind::Html => html_snapshot(&label, &bytes, &file_url(path)),
-                InputKind::Snapshot => parse_snapshot(&label, &bytes),
+            if *kind == InputKind::Snapshot {
+                return Ok((parse_snapshot(&label, &bytes)?, None));
             }
+            (bytes, file_url(path))
         }
-    }
+    };
+    let empty = bytes.iter().all(u8::is_ascii_whitespace);
+    let snapshot = html_snapshot(&label, &bytes, &url)?;
+    Ok((snapshot, empty.then_some(EMPTY_NOTE)))
 }
 
 /// Parses page bytes into the static snapshot, with linked local stylesheets.
@@ -100,6 +111,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// A saved snapshot; the error names the line and column where the JSON went wrong.
 pub fn parse_snapshot(label: &str, bytes: &[u8]) -> Result<Snapshot, InputError> {
     let snapshot: Snapshot = serde_json::from_slice(bytes).map_err(|e| {
+        if is_report(bytes) {
+            return InputError::new(
+                label,
+                "a portalscan JSON report, not a snapshot: scan the pages, or join reports with `portalscan merge`",
+            );
+        }
         // Parser messages quote the input's values, which may be PHI.
         let e = phi::redact_parser_message(&e.to_string());
         InputError::new(label, format!("not a valid snapshot: {e}"))
@@ -114,6 +131,24 @@ pub fn parse_snapshot(label: &str, bytes: &[u8]) -> Result<Snapshot, InputError>
         ));
     }
     Ok(snapshot)
+}
+
+/// Whether JSON bytes are a portalscan report (what `scan --format json` and `crawl`
+/// write): `tool.name` says so.
+fn is_report(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Tool {
+        name: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Head {
+        tool: Tool,
+        findings: serde::de::IgnoredAny,
+    }
+    serde_json::from_slice::<Head>(bytes).is_ok_and(|h| {
+        let _ = h.findings;
+        h.tool.name == "portalscan"
+    })
 }
 
 /// Scans a loaded snapshot with every rule. Passes are only collected when a report needs

@@ -102,7 +102,9 @@ impl Report {
                 Outcome::Inapplicable => {}
             }
         }
-        counts.pass = self.passes_known.then_some(pass);
+        // A pass count only with `--all`, as the README says, in every format: a crawl
+        // that collects passes for JUnit's testcases does not show them elsewhere.
+        counts.pass = self.include_passes.then_some(pass);
         counts
     }
 

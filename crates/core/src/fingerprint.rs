@@ -5,7 +5,9 @@
 //! - the rule id;
 //! - the **page key**: the page URL, PHI redacted, reduced to scheme, host, port and path,
 //!   plus the *names* of its query parameters (sorted; values and fragment dropped, as they
-//!   carry session state). Front-ends may pass their own (the CLI passes the path of a local
+//!   carry session state). A loopback host (`localhost`, `127.x.x.x`, `[::1]`) loses its
+//!   port: a local server (the demo, a CI job's) takes a new random port on every run, and
+//!   a baseline taken on one run must hold on the next. Front-ends may pass their own (the CLI passes the path of a local
 //!   file relative to the working directory, so checkouts in different places agree);
 //! - the **element key**: the element's path from the nearest ancestor with a unique id
 //!   (one without PHI) or its tree root, one step per ancestor with its tag name and `role`,
@@ -59,7 +61,7 @@ pub fn page_key(url: &str) -> String {
             format!(
                 "{}://{}{}",
                 scheme.to_ascii_lowercase(),
-                authority.to_ascii_lowercase(),
+                without_loopback_port(&authority.to_ascii_lowercase()),
                 path
             )
         }
@@ -79,6 +81,56 @@ pub fn page_key(url: &str) -> String {
         }
     }
     key
+}
+
+/// `text` (a PHI source: a URL, or words with URLs) with the port of every loopback URL
+/// dropped, as in [`page_key`]: a form posting to the local server's random port is
+/// the same finding on the next run.
+fn without_loopback_ports(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let (before, after) = rest.split_at(at + 3);
+        out.push_str(before);
+        let end = after
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
+            .unwrap_or(after.len());
+        let authority = after[..end].to_ascii_lowercase();
+        let kept = without_loopback_port(&authority);
+        // Other hosts stay exactly as written (existing fingerprints do not move).
+        if kept.len() == authority.len() {
+            out.push_str(&after[..end]);
+        } else {
+            out.push_str(kept);
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `authority` (lower case) without its port when the host is loopback.
+fn without_loopback_port(authority: &str) -> &str {
+    let (host, has_port) = match authority.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((h, port)) => (h, port.starts_with(':')),
+            None => return authority,
+        },
+        None => match authority.rsplit_once(':') {
+            Some((h, _)) => (h, true),
+            None => (authority, false),
+        },
+    };
+    let loopback = host == "localhost"
+        || host.ends_with(".localhost")
+        || host == "::1"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    match authority.rfind(':') {
+        Some(colon) if loopback && has_port => &authority[..colon],
+        _ => authority,
+    }
 }
 
 /// The element part of a fingerprint (see the module docs).
@@ -120,7 +172,7 @@ fn phi_key(phi: Option<&PhiEvidence>) -> String {
         Some(phi) => format!(
             "{}\u{1f}{}",
             phi.location,
-            phi.source.as_deref().unwrap_or("")
+            without_loopback_ports(phi.source.as_deref().unwrap_or(""))
         ),
         None => String::new(),
     }

@@ -56,6 +56,11 @@ pub struct Snapshot {
     /// page came back from history although the session had ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restored_after_logout: Option<RestoredPage>,
+    /// `true` on a snapshot written to a file: it holds the page's text and values
+    /// unmasked (it must, to be scanned again), so it is PHI wherever the page was. A
+    /// marker for other tools; snapshots from before it was added load as unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contains_phi: Option<bool>,
 }
 
 fn current_version() -> u32 {
@@ -81,6 +86,7 @@ impl Snapshot {
             keyboard: None,
             pointer_handlers: None,
             restored_after_logout: None,
+            contains_phi: None,
         }
     }
 

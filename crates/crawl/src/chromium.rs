@@ -104,8 +104,9 @@ impl LivePage for OpenPage {
         snapshot: &Snapshot,
         nodes: &[NodeId],
         max_bytes: usize,
+        policy: portalscan_core::phi::screen::Policy,
     ) -> Result<Vec<(NodeId, Vec<u8>)>, String> {
-        OpenPage::crops(self, snapshot, nodes, max_bytes).map_err(|e| e.to_string())
+        OpenPage::crops(self, snapshot, nodes, max_bytes, policy).map_err(|e| e.to_string())
     }
 }
 

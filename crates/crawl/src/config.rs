@@ -71,8 +71,53 @@ pub struct BrowserSection {
     pub settle_ms: Option<u64>,
     pub tab_walk: Option<bool>,
     pub max_tab_presses: Option<u32>,
-    /// Cropped screenshots of failing elements in the reports (default true).
-    pub screenshots: Option<bool>,
+    /// Cropped screenshots of failing elements in the reports: `true` (default, masked),
+    /// `false`, or `"masked"`, `"unmasked"`, `"off"` (see [`Screenshots`]).
+    pub screenshots: Option<ScreenshotsSetting>,
+}
+
+/// Cropped screenshots of failing elements in the reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Screenshots {
+    /// On a page that shows PHI, a crop shows only the element's own text and its labels
+    /// (every other text hidden; PHI values masked everywhere).
+    #[default]
+    Masked,
+    /// Only detected PHI values masked: clinical free text stays readable, so these
+    /// screenshots carry PHI.
+    Unmasked,
+    Off,
+}
+
+impl Screenshots {
+    /// The core's masking policy, or `None` when no screenshots are taken.
+    pub fn policy(self) -> Option<portalscan_core::phi::screen::Policy> {
+        use portalscan_core::phi::screen::Policy;
+        match self {
+            Screenshots::Masked => Some(Policy::HideText),
+            Screenshots::Unmasked => Some(Policy::IdentifiersOnly),
+            Screenshots::Off => None,
+        }
+    }
+}
+
+/// `screenshots` in the config: a switch (as before) or a mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum ScreenshotsSetting {
+    Switch(bool),
+    Mode(Screenshots),
+}
+
+impl From<ScreenshotsSetting> for Screenshots {
+    fn from(s: ScreenshotsSetting) -> Screenshots {
+        match s {
+            ScreenshotsSetting::Switch(true) => Screenshots::Masked,
+            ScreenshotsSetting::Switch(false) => Screenshots::Off,
+            ScreenshotsSetting::Mode(mode) => mode,
+        }
+    }
 }
 
 /// A form login (`[login]`): defined beside the browser code that performs it.
@@ -95,7 +140,7 @@ pub struct Overrides {
     pub storage_state: Option<PathBuf>,
     pub sitemap: Option<bool>,
     pub tab_walk: Option<bool>,
-    pub screenshots: Option<bool>,
+    pub screenshots: Option<Screenshots>,
 }
 
 /// Everything a crawl needs, resolved and checked.
@@ -115,7 +160,7 @@ pub struct CrawlConfig {
     pub settle: Duration,
     pub tab_walk: bool,
     pub max_tab_presses: u32,
-    pub screenshots: bool,
+    pub screenshots: Screenshots,
     pub shard: Shard,
     pub resume: bool,
     pub output_dir: PathBuf,
@@ -258,8 +303,8 @@ impl ConfigFile {
             max_tab_presses: self.browser.max_tab_presses.unwrap_or(200),
             screenshots: flags
                 .screenshots
-                .or(self.browser.screenshots)
-                .unwrap_or(true),
+                .or(self.browser.screenshots.map(Screenshots::from))
+                .unwrap_or_default(),
             shard: flags.shard.unwrap_or_default(),
             resume: flags.resume,
             output_dir: flags
@@ -276,6 +321,29 @@ impl ConfigFile {
 }
 
 impl CrawlConfig {
+    /// Checks what the config takes from the environment, before anything starts: each
+    /// variable a `[login]` names must be set (and not empty). The error names the
+    /// variable and its key, never a value. `lookup` reads a variable (`std::env::var`
+    /// outside tests).
+    pub fn check_environment(&self, lookup: impl Fn(&str) -> Option<String>) -> Result<(), String> {
+        let Some(login) = &self.login else {
+            return Ok(());
+        };
+        for (key, name) in [
+            ("username_env", &login.username_env),
+            ("password_env", &login.password_env),
+        ] {
+            if lookup(name).is_none_or(|v| v.is_empty()) {
+                return Err(format!(
+                    "[login] {key}: environment variable {name} is not set (set it to the \
+                     login's {} before crawling)",
+                    key.trim_end_matches("_env")
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// A config for these seeds with every default (tests, the demo).
     pub fn for_seeds(seeds: &[&str]) -> Result<CrawlConfig, String> {
         ConfigFile::default().resolve(
@@ -331,6 +399,66 @@ url = "https://portal.example/secur/logout.jsp"
 "##;
 
     #[test]
+    fn login_variables_are_checked_before_the_crawl_and_never_shown() {
+        let c = ConfigFile::parse(EXAMPLE)
+            .unwrap()
+            .resolve(Overrides::default(), Path::new("/cfg"))
+            .unwrap();
+        let only_user = |name: &str| (name == "PORTAL_USER").then(|| "s3cret-user".to_string());
+        let err = c.check_environment(only_user).unwrap_err();
+        assert!(err.contains("PORTAL_PASSWORD"), "{err}");
+        assert!(err.contains("password_env"), "{err}");
+        assert!(!err.contains("s3cret"), "{err}");
+        let empty = |_: &str| Some(String::new());
+        assert!(
+            c.check_environment(empty)
+                .unwrap_err()
+                .contains("PORTAL_USER")
+        );
+        let both = |_: &str| Some("x".to_string());
+        assert_eq!(c.check_environment(both), Ok(()));
+        // No [login]: nothing to check.
+        let plain = CrawlConfig::for_seeds(&["https://portal.example/s/"]).unwrap();
+        assert_eq!(plain.check_environment(|_| None), Ok(()));
+    }
+
+    #[test]
+    fn the_sample_config_in_the_repository_parses() {
+        // portalscan.toml.example is the README's example, kept as a file to copy.
+        let text = include_str!("../../../portalscan.toml.example");
+        let c = ConfigFile::parse(text)
+            .unwrap()
+            .resolve(Overrides::default(), Path::new("."))
+            .unwrap();
+        assert_eq!(c.seeds, ["https://portal.example.com/s/"]);
+        assert!(c.login.is_some() && c.logout_url.is_some());
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.contains(text.trim()),
+            "README's example differs from the file"
+        );
+    }
+
+    #[test]
+    fn screenshots_take_a_switch_or_a_mode() {
+        for (value, mode) in [
+            ("true", Screenshots::Masked),
+            ("false", Screenshots::Off),
+            ("\"masked\"", Screenshots::Masked),
+            ("\"unmasked\"", Screenshots::Unmasked),
+            ("\"off\"", Screenshots::Off),
+        ] {
+            let file = ConfigFile::parse(&format!(
+                "seeds = [\"https://p.example/\"]\n[browser]\nscreenshots = {value}"
+            ))
+            .unwrap();
+            let c = file.resolve(Overrides::default(), Path::new(".")).unwrap();
+            assert_eq!(c.screenshots, mode, "{value}");
+        }
+        assert!(ConfigFile::parse("[browser]\nscreenshots = \"blurry\"").is_err());
+    }
+
+    #[test]
     fn file_then_flags() {
         let file = ConfigFile::parse(EXAMPLE).unwrap();
         let c = file
@@ -350,7 +478,8 @@ url = "https://portal.example/secur/logout.jsp"
         assert_eq!(c.retries, 2);
         assert_eq!(c.timeout, Duration::from_secs(20));
         assert_eq!(c.max_time, Some(Duration::from_secs(600)));
-        assert!(!c.sitemap && !c.tab_walk && !c.screenshots);
+        assert!(!c.sitemap && !c.tab_walk);
+        assert_eq!(c.screenshots, Screenshots::Off);
         assert_eq!(c.output_dir, PathBuf::from("/cfg/out"));
         assert!(!c.scope.allows("https://portal.example/s/logout"));
         assert!(!c.scope.allows("https://portal.example/s/SignOut?x=1"));
@@ -418,7 +547,8 @@ url = "https://portal.example/secur/logout.jsp"
     #[test]
     fn defaults() {
         let c = CrawlConfig::for_seeds(&["http://127.0.0.1:1/"]).unwrap();
-        assert!(c.sitemap && c.follow_links && c.tab_walk && c.screenshots);
+        assert!(c.sitemap && c.follow_links && c.tab_walk);
+        assert_eq!(c.screenshots, Screenshots::Masked);
         assert!((1..=4).contains(&c.jobs));
         assert_eq!(c.shard, Shard::default());
         assert_eq!(c.output_dir, PathBuf::from(DEFAULT_OUTPUT_DIR));

@@ -293,7 +293,7 @@ impl Run<'_> {
         let pages = Pages {
             visitor: self.visitor,
             scan: self.scan,
-            screenshots: self.config.screenshots,
+            screenshots: self.config.screenshots.policy(),
         };
         std::thread::scope(|s| {
             for tab in 0..workers {
@@ -560,7 +560,8 @@ pub(crate) fn redact_url_words(message: &str) -> String {
 struct Pages<'a> {
     visitor: &'a dyn Visitor,
     scan: &'a ScanFn<'a>,
-    screenshots: bool,
+    /// How PHI is masked in crops, or `None` for no crops.
+    screenshots: Option<portalscan_core::phi::screen::Policy>,
 }
 
 fn worker(

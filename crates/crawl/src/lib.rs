@@ -28,7 +28,7 @@ pub mod shots;
 pub mod sitemap;
 pub mod visitor;
 
-pub use config::{ConfigFile, CrawlConfig, FormLogin, Overrides};
+pub use config::{ConfigFile, CrawlConfig, FormLogin, Overrides, Screenshots};
 pub use crawl::{CrawlError, CrawlOutcome, crawl};
 pub use journal::JournalEntry;
 pub use progress::{Progress, Style};

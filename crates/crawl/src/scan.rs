@@ -28,11 +28,11 @@ pub(crate) struct ScannedPage {
 }
 
 /// Scans `page` when `scan` is set (otherwise only its links and warnings are kept), with
-/// crops of the failing elements when `screenshots` is set.
+/// crops of the failing elements, masked by the `screenshots` policy, when it is set.
 pub(crate) fn scan_page(
     page: VisitedPage,
     scan: Option<&ScanFn<'_>>,
-    screenshots: bool,
+    screenshots: Option<portalscan_core::phi::screen::Policy>,
 ) -> ScannedPage {
     let VisitedPage {
         final_url,
@@ -51,9 +51,9 @@ pub(crate) fn scan_page(
         let start = Instant::now();
         scanned.findings = scan(&snapshot);
         timings.rules_ms = ms(start.elapsed());
-        if screenshots && let Some(live) = &live {
+        if let (Some(policy), Some(live)) = (screenshots, &live) {
             let start = Instant::now();
-            if let Err(e) = shots::attach(live.as_ref(), &snapshot, &mut scanned.findings) {
+            if let Err(e) = shots::attach(live.as_ref(), &snapshot, &mut scanned.findings, policy) {
                 warnings.push(e);
             }
             timings.screenshots_ms = ms(start.elapsed());

@@ -48,12 +48,13 @@ pub fn attach(
     page: &dyn LivePage,
     snapshot: &Snapshot,
     findings: &mut [Finding],
+    policy: portalscan_core::phi::screen::Policy,
 ) -> Result<usize, String> {
     let nodes = targets(snapshot, findings);
     if nodes.is_empty() {
         return Ok(0);
     }
-    match page.crops(snapshot, &nodes, MAX_CROP_BYTES_PER_PAGE) {
+    match page.crops(snapshot, &nodes, MAX_CROP_BYTES_PER_PAGE, policy) {
         Ok(shots) => {
             // On the fail findings only: a pass or review about the same element does not
             // need the picture, and with --all it would repeat it in the journal.

@@ -61,6 +61,7 @@ pub trait LivePage {
         snapshot: &Snapshot,
         nodes: &[NodeId],
         max_bytes: usize,
+        policy: portalscan_core::phi::screen::Policy,
     ) -> Result<Vec<(NodeId, Vec<u8>)>, String>;
 }
 

@@ -104,13 +104,14 @@ pub struct OpenPage {
 
 impl OpenPage {
     /// PNG crops of `nodes` of `snapshot` (the snapshot this page was captured into), PHI
-    /// on the page masked first; at most about `max_bytes` of PNG (see
+    /// on the page masked first by `policy`; at most about `max_bytes` of PNG (see
     /// [`crate::crops::element_crops_within`]).
     pub fn crops(
         &self,
         snapshot: &Snapshot,
         nodes: &[NodeId],
         max_bytes: usize,
+        policy: portalscan_core::phi::screen::Policy,
     ) -> Result<Vec<(NodeId, Vec<u8>)>, BrowserError> {
         crate::crops::element_crops_within(
             self.page.tab(),
@@ -118,6 +119,7 @@ impl OpenPage {
             &self.node_map,
             nodes,
             max_bytes,
+            policy,
         )
     }
 }

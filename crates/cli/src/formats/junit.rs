@@ -1,5 +1,7 @@
 //! JUnit XML for CI test tabs: one `<testsuite>` per scanned page, one `<testcase>` per
-//! rule that applied to the page, one `<failure>` per fail finding.
+//! rule that applied to the page, and one per fail finding: a rule that failed twice is two
+//! failed testcases (`name`, then `name (2)`), so `failures` counts fail findings, the
+//! number every other format reports.
 //!
 //! Review findings: a testcase with reviews and no fails is `<skipped>` — CI systems
 //! (GitLab, Jenkins, GitHub test reporters, Azure) show skipped tests as their own
@@ -77,7 +79,7 @@ pub fn render(report: &Report) -> String {
     for page in &report.pages {
         let cases = testcases(page);
         let mut body = String::new();
-        let (mut failures, mut skipped) = (0, 0);
+        let (mut tests, mut failures, mut skipped) = (0, 0, 0);
         for (rule, findings) in &cases {
             let fails: Vec<_> = findings
                 .iter()
@@ -88,52 +90,59 @@ pub fn render(report: &Report) -> String {
                 .filter(|f| f.outcome == Outcome::Review)
                 .collect();
             let name = format!("{rule}: {}", rule_title(rule));
-            let _ = writeln!(
-                body,
-                "    <testcase classname=\"{}\" name=\"{}\">",
-                escape(&page.input),
-                escape(&name)
-            );
-            if !fails.is_empty() {
-                failures += 1;
-                for f in &fails {
+            // One testcase per fail (at least one: a rule that passed or has reviews).
+            let runs = fails.len().max(1);
+            for k in 0..runs {
+                let name = match k {
+                    0 => name.clone(),
+                    k => format!("{name} ({})", k + 1),
+                };
+                let _ = writeln!(
+                    body,
+                    "    <testcase classname=\"{}\" name=\"{}\">",
+                    escape(&page.input),
+                    escape(&name)
+                );
+                tests += 1;
+                if let Some(f) = fails.get(k) {
+                    failures += 1;
                     let _ = writeln!(
                         body,
                         "      <failure type=\"fail\" message=\"{}\">{}</failure>",
                         escape(&f.message),
                         escape(&occurrence(f))
                     );
+                } else if !reviews.is_empty() {
+                    skipped += 1;
+                    let _ = writeln!(
+                        body,
+                        "      <skipped message=\"{} item{} to review by hand\"/>",
+                        reviews.len(),
+                        if reviews.len() == 1 { "" } else { "s" }
+                    );
                 }
-            } else if !reviews.is_empty() {
-                skipped += 1;
-                let _ = writeln!(
-                    body,
-                    "      <skipped message=\"{} item{} to review by hand\"/>",
-                    reviews.len(),
-                    if reviews.len() == 1 { "" } else { "s" }
-                );
+                // The reviews are listed once, on the rule's first testcase.
+                if k == 0 && !reviews.is_empty() {
+                    let listing: Vec<String> = reviews
+                        .iter()
+                        .map(|f| format!("REVIEW {}", occurrence(f)))
+                        .collect();
+                    let _ = writeln!(
+                        body,
+                        "      <system-out>{}</system-out>",
+                        escape(&listing.join("\n"))
+                    );
+                }
+                body.push_str("    </testcase>\n");
             }
-            if !reviews.is_empty() {
-                let listing: Vec<String> = reviews
-                    .iter()
-                    .map(|f| format!("REVIEW {}", occurrence(f)))
-                    .collect();
-                let _ = writeln!(
-                    body,
-                    "      <system-out>{}</system-out>",
-                    escape(&listing.join("\n"))
-                );
-            }
-            body.push_str("    </testcase>\n");
         }
-        total_tests += cases.len();
+        total_tests += tests;
         total_failures += failures;
         total_skipped += skipped;
         let _ = writeln!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
+            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
             escape(&page.input),
-            cases.len()
         );
         let _ = write!(
             suites,

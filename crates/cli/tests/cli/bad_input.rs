@@ -212,3 +212,43 @@ fn a_directory_without_pages_is_an_input_error() {
     );
     assert_eq!(out.json()["summary"]["pages"], 0);
 }
+
+#[test]
+fn snapshots_are_marked_as_phi_and_written_owner_only() {
+    let dir = TempDir::new("snapshot-phi");
+    let page = dir.write("p.html", b"<title>MRN 00123456</title>");
+    let out_path = dir.path("saved/p.snapshot.json");
+    let out = run(&["snapshot", &page, "-o", out_path.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("PHI"), "{}", out.stderr);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(json["contains_phi"], true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out_path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+}
+
+#[test]
+fn a_report_given_to_scan_points_at_merge_and_an_empty_page_is_noted() {
+    let dir = TempDir::new("report-input");
+    let page = dir.write("p.html", b"<title>x</title>");
+    let report = run(&["scan", &page, "--format", "json"]);
+    let saved = dir.write("report.json", report.stdout.as_bytes());
+    let out = run(&["scan", &saved]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("portalscan merge"), "{}", out.stderr);
+    let empty = dir.write("empty.html", b"");
+    let out = run(&["scan", &empty]);
+    assert!(
+        out.stderr.contains("empty.html: empty file"),
+        "{}",
+        out.stderr
+    );
+    let twice = run(&["scan", "-", "-"]);
+    assert_eq!(twice.code, 2);
+    assert!(twice.stderr.contains("only once"), "{}", twice.stderr);
+}

@@ -90,15 +90,25 @@ fn output_flag_writes_the_report_to_a_file() {
     let report: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(report["summary"]["pages"], 1);
 
-    let bad = run(&[
+    // Missing folders are created.
+    let nested = dir.path("new/folder/out.json");
+    let made = run(&[
         "scan",
         &data("pages/titled.html"),
+        "--format",
+        "json",
         "-o",
-        "/no/such/dir/out.txt",
+        nested.to_str().unwrap(),
     ]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(nested.is_file());
+    // A folder that cannot be made (a file is in the way): a write error naming the file.
+    let blocker = dir.write("file.txt", b"x");
+    let bad_path = format!("{blocker}/out.txt");
+    let bad = run(&["scan", &data("pages/titled.html"), "-o", &bad_path]);
     assert_eq!(bad.code, 2);
     assert!(
-        bad.stderr.contains("/no/such/dir/out.txt: cannot write"),
+        bad.stderr.contains(&format!("{bad_path}: cannot write")),
         "{}",
         bad.stderr
     );

@@ -25,6 +25,7 @@ pub mod phone;
 pub mod record_id;
 pub mod redact;
 pub mod scanner;
+pub mod screen;
 pub mod shown;
 pub mod ssn;
 pub mod url;

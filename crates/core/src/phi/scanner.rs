@@ -272,6 +272,9 @@ impl<'a> Scanner<'a> {
                     self.emit(Kind::Ssn, confidence, i, ssn_end);
                 } else if itin::is_valid(&d) {
                     self.emit(Kind::Itin, confidence, i, ssn_end);
+                } else if cx.kinds.has(Kind::Ssn) && ssn::is_well_formed(&d) {
+                    // Named as an SSN: a never-issued test identity (123-45-6789) counts.
+                    self.emit(Kind::Ssn, confidence, i, ssn_end);
                 }
             }
             if delimited || named {

@@ -3,6 +3,11 @@
 //! (900–999 are ITINs, see [`super::itin`]), group 00, serial 0000, and numbers known from
 //! advertising and examples (078-05-1120 from a 1938 wallet insert, 219-09-9999 from a 1940
 //! SSA pamphlet, 457-55-5462 from a Social Security ad, 123-45-6789 the example of forms).
+//!
+//! Those exclusions are for text nothing names. Where a key or label says the value is an
+//! SSN (`"ssn": …`, `SSN: …`, a field named `ssn`), any well-formed number counts
+//! ([`is_well_formed`]): staging portals hold exactly such never-issued test identities,
+//! and the same field holds a real SSN in production.
 
 /// Numbers published in advertising or used as examples; never a real person's.
 const KNOWN_EXAMPLES: [[u8; 9]; 4] = [*b"078051120", *b"219099999", *b"457555462", *b"123456789"];
@@ -62,6 +67,12 @@ pub fn is_valid(d: &[u8; 9]) -> bool {
         && group != 0
         && serial != 0
         && !KNOWN_EXAMPLES.contains(d)
+}
+
+/// Whether these nine digits are a number at all (not the all-zero placeholder): what a
+/// value named as an SSN needs to count, issued or not.
+pub fn is_well_formed(d: &[u8; 9]) -> bool {
+    d.iter().any(|&c| c != b'0')
 }
 
 #[cfg(test)]
