@@ -83,27 +83,40 @@ pub fn page_key(url: &str) -> String {
     key
 }
 
-/// `text` (a PHI source: a URL, or words with URLs) with the port of every loopback URL
-/// dropped, as in [`page_key`]: a form posting to the local server's random port is
-/// the same finding on the next run.
-fn without_loopback_ports(text: &str) -> String {
+/// `text` (a PHI source: a URL, or words with URLs) with every URL made run-independent as
+/// in [`page_key`]: a loopback URL loses its port (a form posting to the local server's
+/// random port is the same finding on the next run), and a URL with a query or fragment
+/// keeps only its parameter names (a form without `action` posts to the page's own URL,
+/// whose query carries session state).
+fn stable_urls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find("://") {
-        let (before, after) = rest.split_at(at + 3);
-        out.push_str(before);
-        let end = after
-            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
-            .unwrap_or(after.len());
-        let authority = after[..end].to_ascii_lowercase();
-        let kept = without_loopback_port(&authority);
-        // Other hosts stay exactly as written (existing fingerprints do not move).
-        if kept.len() == authority.len() {
-            out.push_str(&after[..end]);
+        let scheme_start = rest[..at]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)))
+            .map_or(0, |i| i + 1);
+        let url_end = rest[at..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |i| at + i);
+        let url = &rest[scheme_start..url_end];
+        out.push_str(&rest[..scheme_start]);
+        if url.contains(['?', '#']) {
+            out.push_str(&page_key(url));
         } else {
-            out.push_str(kept);
+            let (scheme, after) = url.split_at(at - scheme_start + 3);
+            out.push_str(scheme);
+            let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+            let authority = after[..end].to_ascii_lowercase();
+            let kept = without_loopback_port(&authority);
+            // Other hosts stay exactly as written (existing fingerprints do not move).
+            if kept.len() == authority.len() {
+                out.push_str(&after[..end]);
+            } else {
+                out.push_str(kept);
+            }
+            out.push_str(&after[end..]);
         }
-        rest = &after[end..];
+        rest = &rest[url_end..];
     }
     out.push_str(rest);
     out
@@ -172,7 +185,7 @@ fn phi_key(phi: Option<&PhiEvidence>) -> String {
         Some(phi) => format!(
             "{}\u{1f}{}",
             phi.location,
-            without_loopback_ports(phi.source.as_deref().unwrap_or(""))
+            stable_urls(phi.source.as_deref().unwrap_or(""))
         ),
         None => String::new(),
     }
@@ -218,6 +231,22 @@ pub fn disambiguate(findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_in_phi_sources_drop_session_state_and_loopback_ports() {
+        assert_eq!(
+            stable_urls("form action https://portal.example/s/visits?session=abc#top"),
+            stable_urls("form action https://portal.example/s/visits?session=xyz"),
+        );
+        assert_eq!(
+            stable_urls("form action https://portal.example/s/visits?session=abc"),
+            "form action https://portal.example/s/visits?session"
+        );
+        assert_eq!(
+            stable_urls("request http://127.0.0.1:4312/api/x and https://Cdn.example/a.js"),
+            "request http://127.0.0.1/api/x and https://Cdn.example/a.js"
+        );
+    }
 
     #[test]
     fn page_keys_drop_query_values_fragments_and_user_info() {
