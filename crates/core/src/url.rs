@@ -35,6 +35,19 @@ pub fn resolve_or_keep(base: &str, href: &str) -> String {
     resolve(base, href).unwrap_or_else(|| href.trim().to_string())
 }
 
+/// `href` as a PHI rule reports it: resolved against a web page's URL, as
+/// [`resolve_or_keep`] does; on a page without a web origin (a local file, `about:blank`) a
+/// relative reference stays as written, since `/s/lookup` resolved to `file:///s/lookup`
+/// would name a place no portal serves.
+pub fn resolve_on_web(page_url: &str, href: &str) -> String {
+    let on_web = Url::parse(page_url.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+    if on_web || Url::parse(href.trim()).is_ok() {
+        resolve_or_keep(page_url, href)
+    } else {
+        href.trim().to_string()
+    }
+}
+
 /// The crawl's normal form of a page URL: parsed as browsers parse it (scheme and host lower
 /// case, default port dropped, dot segments removed, an empty path is `/`), fragment dropped
 /// (same document), an empty query dropped, the query otherwise kept as written (its order
@@ -347,6 +360,18 @@ mod tests {
         // `about:blank` cannot be a base.
         assert_eq!(resolve("about:blank", "a.css"), None);
         assert_eq!(resolve_or_keep("about:blank", " a.css "), "a.css");
+        assert_eq!(
+            resolve_on_web("file:///p/chart.html", "/s/lookup"),
+            "/s/lookup"
+        );
+        assert_eq!(
+            resolve_on_web("file:///p/chart.html", "https://x.example/a?mrn=1"),
+            "https://x.example/a?mrn=1"
+        );
+        assert_eq!(
+            resolve_on_web("https://p.example/s/chart", "/s/lookup"),
+            "https://p.example/s/lookup"
+        );
         assert_eq!(
             resolve_or_keep("https://p.example/s/", "a"),
             "https://p.example/s/a"

@@ -92,7 +92,7 @@ fn check_element(cx: &Context, form: ElementRef, sink: &mut Sink) {
         return;
     }
     let page = &cx.snapshot.url;
-    let action = crate::url::resolve_or_keep(page, form.attr("action").unwrap_or(""));
+    let action = crate::url::resolve_on_web(page, form.attr("action").unwrap_or(""));
     let action = if action.is_empty() {
         page.clone()
     } else {

@@ -107,7 +107,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         .flat_map(|el| {
             support::element_urls(&el)
                 .into_iter()
-                .map(|(_, u)| crate::url::resolve_or_keep(page_url, u))
+                .map(|(_, u)| crate::url::resolve_on_web(page_url, u))
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -156,7 +156,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     let mut targets = Vec::new();
     for el in cx.dom.elements() {
         for (_, url) in support::element_urls(&el) {
-            let url = crate::url::resolve_or_keep(page_url, url);
+            let url = crate::url::resolve_on_web(page_url, url);
             if crate::url::is_third_party(page_url, &url) {
                 let effective = element_policy(&el).or(policy);
                 if effective != Some(Policy::Safe)

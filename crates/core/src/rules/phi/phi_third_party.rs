@@ -88,7 +88,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         let Some(src) = el.attr("src").or(el.attr("data")) else {
             continue;
         };
-        let url = crate::url::resolve_or_keep(page_url, src);
+        let url = crate::url::resolve_on_web(page_url, src);
         let party = crate::url::party(page_url, &url);
         if party == crate::url::Party::First {
             continue;

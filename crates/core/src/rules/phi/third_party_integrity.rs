@@ -62,7 +62,7 @@ fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
     let Some(src) = subresource(&el) else {
         return;
     };
-    let url = crate::url::resolve_or_keep(&cx.snapshot.url, src);
+    let url = crate::url::resolve_on_web(&cx.snapshot.url, src);
     if !crate::url::is_third_party(&cx.snapshot.url, &url) {
         return;
     }

@@ -67,7 +67,7 @@ fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
     let Some(url) = loaded_url(&el) else {
         return;
     };
-    let url = crate::url::resolve_or_keep(&cx.snapshot.url, url);
+    let url = crate::url::resolve_on_web(&cx.snapshot.url, url);
     if scheme(&url) == Some("http") {
         let message = format!(
             "<{}> on this https page loads or submits to {} over http://.",
@@ -109,7 +109,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     let loaded: Vec<String> = cx
         .dom
         .elements()
-        .filter_map(|el| loaded_url(&el).map(|u| crate::url::resolve_or_keep(url, u)))
+        .filter_map(|el| loaded_url(&el).map(|u| crate::url::resolve_on_web(url, u)))
         .collect();
     let mut insecure = false;
     for r in cx.snapshot.requests.iter().flatten() {
