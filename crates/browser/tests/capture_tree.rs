@@ -7,6 +7,7 @@ mod common;
 use common::{Reply, browser, serve, visit_options};
 use portalscan_browser::{capture::capture_dom_inferred, capture_dom};
 use portalscan_core::a11y::PageA11y;
+use portalscan_core::css;
 use portalscan_core::dom::{Dom, ElementRef, NodeData, ShadowMode};
 use portalscan_core::{Outcome, ScanOptions, scan_all};
 
@@ -89,7 +90,7 @@ fn the_node_tree_is_the_browsers_own() {
     assert!(!dom.is_in_flat_tree(unslotted.id));
     assert!(unslotted.rect().is_none());
     assert_eq!(
-        unslotted.style().and_then(|s| s.get("display")),
+        unslotted.style().and_then(|s| s.get(css::DISPLAY)),
         Some("none")
     );
     for id in ["no-alt", "no-label"] {

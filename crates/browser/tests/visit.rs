@@ -2,6 +2,7 @@
 
 mod common;
 
+use portalscan_core::css;
 use std::time::Duration;
 
 use common::{Reply, browser, serve, visit_options};
@@ -134,14 +135,14 @@ fn shadow_trees_styles_layout_and_links() {
 
     // Computed styles, also for elements without a box.
     let h1 = by_name(dom, "h1")[0];
-    assert_eq!(h1.style().unwrap().get("color"), Some("rgb(10, 20, 30)"));
-    assert_eq!(h1.style().unwrap().get("font-size"), Some("32px"));
+    assert_eq!(h1.style().unwrap().get(css::COLOR), Some("rgb(10, 20, 30)"));
+    assert_eq!(h1.style().unwrap().get(css::FONT_SIZE), Some("32px"));
     assert_eq!(
-        by_id(dom, "hidden").style().unwrap().get("display"),
+        by_id(dom, "hidden").style().unwrap().get(css::DISPLAY),
         Some("none")
     );
     assert_eq!(
-        by_id(dom, "contents").style().unwrap().get("display"),
+        by_id(dom, "contents").style().unwrap().get(css::DISPLAY),
         Some("contents")
     );
     assert!(snap.has_styles());
@@ -506,11 +507,11 @@ document.getElementById('host').attachShadow({mode: 'open'}).innerHTML =
     let dom = &visit.snapshot.dom;
     let slot = by_name(dom, "slot")[0];
     let style = slot.style().expect("a style for the slot");
-    assert_eq!(style.get("display"), Some("contents"));
-    assert_eq!(style.get("color"), Some("rgb(1, 2, 3)"));
-    assert_eq!(style.get("font-size"), Some("20px"));
+    assert_eq!(style.get(css::DISPLAY), Some("contents"));
+    assert_eq!(style.get(css::COLOR), Some("rgb(1, 2, 3)"));
+    assert_eq!(style.get(css::FONT_SIZE), Some("20px"));
     // Not inherited, so not known from the text run: left unknown, not guessed.
-    assert_eq!(style.get("background-color"), None);
+    assert_eq!(style.get(css::BACKGROUND_COLOR), None);
     assert!(slot.rect().is_none());
 
     // The slotted text is checked for contrast (dark on white passes), not reviewed.

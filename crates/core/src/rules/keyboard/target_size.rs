@@ -2,6 +2,7 @@
 //! spaced so that a 24px circle centred on each small target touches no other target or
 //! circle; targets inside a sentence are exempt.
 
+use crate::css;
 use std::collections::HashMap;
 
 use crate::dom::{ElementRef, NodeData, NodeId};
@@ -171,7 +172,7 @@ fn is_target(cx: &Context, el: ElementRef) -> bool {
 /// inline exception. Only the adjacent siblings are looked at, so a list of thousands of
 /// links costs no more than one.
 fn is_inline_in_text(cx: &Context, el: ElementRef) -> bool {
-    let inline = match el.style().and_then(|s| s.get("display")) {
+    let inline = match el.style().and_then(|s| s.get(css::DISPLAY)) {
         Some(display) => display.trim() == "inline",
         None => el.is("a") || el.is("span"),
     };
