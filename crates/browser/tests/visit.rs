@@ -454,7 +454,7 @@ const KNOWS_MORE: &[&str] = &["target-size", "focus-visible"];
 
 #[test]
 fn the_browser_and_the_static_scan_agree_on_a_static_page() {
-    use portalscan_core::engine::ScanOptions;
+    use portalscan_core::ScanOptions;
     use std::collections::BTreeSet;
 
     let addr = serve(vec![("/same.html", Reply::html(SAME_PAGE))]);
@@ -466,17 +466,12 @@ fn the_browser_and_the_static_scan_agree_on_a_static_page() {
         portalscan_html::snapshot_from_html(SAME_PAGE, &url, &portalscan_html::NoResources);
 
     let findings = |snap: &portalscan_core::Snapshot| -> BTreeSet<(String, String, String)> {
-        portalscan_core::scan_all(
-            snap,
-            ScanOptions {
-                include_passes: true,
-            },
-        )
-        .into_iter()
-        .filter(|f| f.category == portalscan_core::finding::Category::Accessibility)
-        .filter(|f| !KNOWS_MORE.contains(&f.rule.as_str()))
-        .map(|f| (f.rule, format!("{:?}", f.outcome), f.selector))
-        .collect()
+        portalscan_core::scan(snap, &ScanOptions::with_passes())
+            .into_iter()
+            .filter(|f| f.category == portalscan_core::finding::Category::Accessibility)
+            .filter(|f| !KNOWS_MORE.contains(&f.rule.as_str()))
+            .map(|f| (f.rule, format!("{:?}", f.outcome), f.selector))
+            .collect()
     };
     let from_browser = findings(&visit.snapshot);
     let from_static = findings(&static_snap);
@@ -515,11 +510,9 @@ document.getElementById('host').attachShadow({mode: 'open'}).innerHTML =
     assert!(slot.rect().is_none());
 
     // The slotted text is checked for contrast (dark on white passes), not reviewed.
-    let findings = portalscan_core::scan_all(
+    let findings = portalscan_core::scan(
         &visit.snapshot,
-        portalscan_core::engine::ScanOptions {
-            include_passes: true,
-        },
+        &portalscan_core::ScanOptions::with_passes(),
     );
     let contrast: Vec<_> = findings
         .iter()

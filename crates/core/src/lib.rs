@@ -25,32 +25,7 @@ pub mod url;
 pub mod wcag;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
-pub use engine::{Context, ScanOptions, scan, scan_keyed, scan_with};
+pub use engine::{Context, RuleSelection, ScanOptions, scan};
 pub use finding::{Category, Finding, Outcome, PhiEvidence, PhiValue};
 pub use rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
 pub use snapshot::Snapshot;
-
-/// Scans with every rule portalscan has.
-pub fn scan_all(snapshot: &Snapshot, options: ScanOptions) -> Vec<Finding> {
-    scan(snapshot, &rules::all(), options)
-}
-
-/// Scans with every rule; PHI evidence carries fingerprints keyed with `key`.
-pub fn scan_all_keyed(
-    snapshot: &Snapshot,
-    options: ScanOptions,
-    key: &phi::FingerprintKey,
-) -> Vec<Finding> {
-    scan_keyed(snapshot, &rules::all(), options, Some(key))
-}
-
-/// Scans with every rule; PHI evidence keyed with `key`; `page_key` replaces the URL's in
-/// finding fingerprints (see [`engine::scan_with`]).
-pub fn scan_all_with(
-    snapshot: &Snapshot,
-    options: ScanOptions,
-    key: &phi::FingerprintKey,
-    page_key: Option<&str>,
-) -> Vec<Finding> {
-    scan_with(snapshot, &rules::all(), options, Some(key), page_key)
-}

@@ -290,7 +290,7 @@ fn is_user_agent_sized(el: ElementRef) -> bool {
 mod tests {
     use super::*;
     use crate::dom::{Dom, Node};
-    use crate::engine::ScanOptions;
+    use crate::engine::{RuleSelection, ScanOptions};
     use crate::finding::Outcome;
     use crate::snapshot::Snapshot;
 
@@ -335,9 +335,9 @@ mod tests {
         let snapshot = Snapshot::new("https://x/", "test", Dom::from_nodes(nodes).unwrap());
         crate::engine::scan(
             &snapshot,
-            &[&TargetSize],
-            ScanOptions {
-                include_passes: true,
+            &ScanOptions {
+                rules: RuleSelection::of(&[&TargetSize]),
+                ..ScanOptions::with_passes()
             },
         )
         .into_iter()
