@@ -2,20 +2,30 @@
 //!
 //! No I/O (files, network, clocks) happens here, so the same code runs natively in the CLI
 //! and crawler and as Wasm in the browser extension and the contrast page.
+//!
+//! The public interface, and who uses it:
+//! - [`scan`] with [`ScanOptions`] / [`RuleSelection`]: the one entry point (every front-end).
+//! - [`Snapshot`] and [`dom`], [`style`], [`css`] (the property table a collector captures:
+//!   [`css::PROPERTIES`], [`css::captured_properties`]): what front-ends build.
+//! - [`Finding`] and the [`finding`] types, [`rules`], [`rule`], [`wcag`]: what reports read.
+//! - [`phi`], [`url`], [`har`], [`selector`], [`color`], [`fingerprint`], [`a11y`],
+//!   [`example_facts`]: shared facts the CLI, crawl, browser and tests use.
+//! Everything else (the engine, paint model, PHI report helpers, language subtags) is
+//! private.
 
 pub mod a11y;
 pub mod color;
 pub mod css;
 pub mod dom;
-pub mod engine;
+mod engine;
 pub mod example_facts;
 pub mod finding;
 pub mod fingerprint;
 pub mod har;
-pub mod lang_subtags;
-pub mod paint;
+mod lang_subtags;
+mod paint;
 pub mod phi;
-pub mod report;
+mod report;
 pub mod rule;
 pub mod rules;
 pub mod selector;
