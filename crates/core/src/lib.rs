@@ -10,6 +10,7 @@
 //! - [`Finding`] and the [`finding`] types, [`rules`], [`rule`], [`wcag`]: what reports read.
 //! - [`phi`], [`url`], [`har`], [`selector`], [`color`], [`fingerprint`], [`a11y`],
 //!   [`example_facts`]: shared facts the CLI, crawl, browser and tests use.
+//!
 //! Everything else (the engine, paint model, PHI report helpers, language subtags) is
 //! private.
 
