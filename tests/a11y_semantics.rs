@@ -241,7 +241,7 @@ fn deeply_nested_page(depth: u32) -> portalscan_core::Snapshot {
 
 #[test]
 fn name_and_image_rules_stay_fast_on_deep_and_wide_pages() {
-    use portalscan_core::{ScanOptions, rules, scan};
+    use portalscan_core::{RuleSelection, ScanOptions, rules, scan};
     use portalscan_html::{NoResources, snapshot_from_html};
     // The rules built on the a11y module (other groups are measured by their own tests).
     let mut ours = rules::names::rules();
@@ -258,7 +258,13 @@ fn name_and_image_rules_stay_fast_on_deep_and_wide_pages() {
     ];
     for snapshot in &pages {
         let start = std::time::Instant::now();
-        let findings = scan(snapshot, &ours, ScanOptions::default());
+        let findings = scan(
+            snapshot,
+            &ScanOptions {
+                rules: RuleSelection::of(&ours),
+                ..ScanOptions::default()
+            },
+        );
         let took = start.elapsed();
         println!(
             "{} nodes: {} findings in {took:?}",

@@ -1,7 +1,7 @@
 //! Browser-only rule branches: where findings land and what their messages say, on pages
 //! built like the fixture portal's (rule examples only check outcomes).
 
-use portalscan_core::{Finding, Outcome, ScanOptions, rules, scan};
+use portalscan_core::{Finding, Outcome, RuleSelection, ScanOptions, rules, scan};
 use portalscan_html::{NoResources, snapshot_from_html};
 
 fn findings(rule: &str, html: &str, facts: &str) -> Vec<Finding> {
@@ -10,9 +10,9 @@ fn findings(rule: &str, html: &str, facts: &str) -> Vec<Finding> {
     let rule = rules::by_id(rule).expect("rule exists");
     scan(
         &snapshot,
-        &[rule],
-        ScanOptions {
-            include_passes: true,
+        &ScanOptions {
+            rules: RuleSelection::of(&[rule]),
+            ..ScanOptions::with_passes()
         },
     )
 }
@@ -95,9 +95,9 @@ fn text_over_a_pale_positioned_sibling_is_measured_against_the_sibling() {
     let rule = rules::by_id("text-contrast").unwrap();
     let without = scan(
         &static_snapshot,
-        &[rule],
-        ScanOptions {
-            include_passes: true,
+        &ScanOptions {
+            rules: RuleSelection::of(&[rule]),
+            ..ScanOptions::with_passes()
         },
     );
     assert!(

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use portalscan_core::phi::FingerprintKey;
-use portalscan_core::{Finding, ScanOptions, scan_all_keyed};
+use portalscan_core::{Finding, ScanOptions};
 use portalscan_html::snapshot_from_html;
 
 const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Visits</title></head><body>
@@ -23,10 +23,12 @@ const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Visits</title>
 
 fn scan(html: &str, url: &str, key: &[u8]) -> Vec<Finding> {
     let snapshot = snapshot_from_html(html, url, &portalscan_html::NoResources);
-    scan_all_keyed(
+    portalscan_core::scan(
         &snapshot,
-        ScanOptions::default(),
-        &FingerprintKey::new(key.to_vec()),
+        &ScanOptions {
+            fingerprint_key: Some(FingerprintKey::new(key.to_vec())),
+            ..ScanOptions::default()
+        },
     )
 }
 

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use portalscan_core::selector::unique_selector;
-use portalscan_core::{Finding, Outcome, ScanOptions, rules, scan_all};
+use portalscan_core::{Finding, Outcome, ScanOptions, rules, scan};
 use portalscan_html::{NoResources, snapshot_from_html};
 use serde::Deserialize;
 
@@ -61,12 +61,7 @@ fn page_url(page: &Path) -> String {
 fn scan_page(page: &Path) -> (Vec<Finding>, BTreeSet<String>) {
     let html = std::fs::read_to_string(page).expect("fixture page is readable");
     let snapshot = snapshot_from_html(&html, &page_url(page), &NoResources);
-    let findings = scan_all(
-        &snapshot,
-        ScanOptions {
-            include_passes: true,
-        },
-    );
+    let findings = scan(&snapshot, &ScanOptions::with_passes());
     let selectors = snapshot.dom.elements().map(unique_selector).collect();
     (findings, selectors)
 }

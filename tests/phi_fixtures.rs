@@ -4,7 +4,7 @@
 //! tokens, the clinic's phone and support address). The PHI findings must be exactly the
 //! expected ones: every planted leak found, nothing on a decoy.
 
-use portalscan_core::{Category, Finding, Outcome, ScanOptions, Snapshot, har, scan_all};
+use portalscan_core::{Category, Finding, Outcome, ScanOptions, Snapshot, har, scan};
 use portalscan_html::{NoResources, snapshot_from_html};
 use portalscan_tests::repo_root;
 use serde_json::{Value, json};
@@ -82,7 +82,7 @@ fn chart_snapshot() -> Snapshot {
 
 #[test]
 fn static_page_gives_exactly_the_planted_findings() {
-    let findings = scan_all(&chart_snapshot(), ScanOptions::default());
+    let findings = scan(&chart_snapshot(), &ScanOptions::default());
     assert_exact(
         phi_findings(&findings),
         expected("chart.expected.json"),
@@ -99,7 +99,7 @@ fn page_with_its_har_gives_exactly_the_planted_findings() {
         snapshot.url, "https://portal.riverside-health.example/s/chart?mrn=00123456&tab=visits",
         "the HAR names the page's URL"
     );
-    let findings = scan_all(&snapshot, ScanOptions::default());
+    let findings = scan(&snapshot, &ScanOptions::default());
     assert_exact(
         phi_findings(&findings),
         expected("chart.har.expected.json"),
@@ -111,7 +111,7 @@ fn page_with_its_har_gives_exactly_the_planted_findings() {
 fn snapshot_with_storage_gives_exactly_the_planted_findings() {
     let snapshot: Snapshot =
         serde_json::from_str(&read("messages.snapshot.json")).expect("the fixture snapshot parses");
-    let findings = scan_all(&snapshot, ScanOptions::default());
+    let findings = scan(&snapshot, &ScanOptions::default());
     assert_exact(
         phi_findings(&findings),
         expected("messages.expected.json"),
@@ -190,12 +190,7 @@ fn har_bad_input_gives_clear_errors_and_never_panics() {
     );
     let mut snapshot = chart_snapshot();
     har::apply(&mut snapshot, facts);
-    let _ = scan_all(
-        &snapshot,
-        ScanOptions {
-            include_passes: true,
-        },
-    );
+    let _ = scan(&snapshot, &ScanOptions::with_passes());
 }
 
 /// A field's value in a finding's start tag is masked whatever it looks like (a live page's

@@ -1,7 +1,7 @@
 //! Every rule's own examples, scanned from static HTML, give exactly their declared outcome.
 
 use portalscan_core::rule::Example;
-use portalscan_core::{Outcome, ScanOptions, rules, scan};
+use portalscan_core::{Outcome, RuleSelection, ScanOptions, rules, scan};
 use portalscan_html::{NoResources, snapshot_from_html};
 
 fn outcome_of(rule: &'static dyn portalscan_core::Rule, example: &Example) -> Result<(), String> {
@@ -12,9 +12,9 @@ fn outcome_of(rule: &'static dyn portalscan_core::Rule, example: &Example) -> Re
         .map_err(|e| format!("rule {}: bad example facts: {e}", rule.meta().id))?;
     let findings = scan(
         &snapshot,
-        &[rule],
-        ScanOptions {
-            include_passes: true,
+        &ScanOptions {
+            rules: RuleSelection::of(&[rule]),
+            ..ScanOptions::with_passes()
         },
     );
     let has = |o: Outcome| findings.iter().any(|f| f.outcome == o);

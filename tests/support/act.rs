@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use portalscan_core::dom::{Node, NodeData};
-use portalscan_core::{Dom, Finding, NodeId, Outcome, Rule, ScanOptions, Snapshot, rules, scan};
+use portalscan_core::{
+    Dom, Finding, NodeId, Outcome, Rule, RuleSelection, ScanOptions, Snapshot, rules, scan,
+};
 use portalscan_html::{ResourceLoader, decode_html_bytes, parse_dom, snapshot_from_html};
 use serde::Deserialize;
 
@@ -398,9 +400,9 @@ pub fn run_case(suite: &Suite, case: &TestCase, rules: &[&'static dyn Rule]) -> 
     let snapshot = case_snapshot(suite, case, &bytes);
     let findings = scan(
         &snapshot,
-        rules,
-        ScanOptions {
-            include_passes: true,
+        &ScanOptions {
+            rules: RuleSelection::of(rules),
+            ..ScanOptions::with_passes()
         },
     );
     Some(CaseResult {

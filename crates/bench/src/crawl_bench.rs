@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use portalscan_core::phi::FingerprintKey;
-use portalscan_core::{ScanOptions, scan_all_with};
+use portalscan_core::{ScanOptions, scan};
 use portalscan_crawl::chromium::ChromiumVisitor;
 use portalscan_crawl::{CrawlConfig, Progress, Timings};
 
@@ -29,7 +29,11 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
     config.tab_walk = tab_walk;
     config.output_dir = out.to_path_buf();
     let key = FingerprintKey::new(b"crawl-bench".to_vec());
-    let scan = |s: &portalscan_core::Snapshot| scan_all_with(s, ScanOptions::default(), &key, None);
+    let options = ScanOptions {
+        fingerprint_key: Some(key),
+        ..ScanOptions::default()
+    };
+    let scan = |s: &portalscan_core::Snapshot| scan(s, &options);
     let visitor = ChromiumVisitor::from_config(&config).expect("options");
     let start = Instant::now();
     let outcome = portalscan_crawl::crawl(&config, &visitor, &scan, &mut Progress::silent())

@@ -2,7 +2,7 @@
 //!
 //! Times, best of N runs, on a generated 10,000-element portal page:
 //! - the baseline: a bare html5ever parse (`scraper::Html::parse_document`);
-//! - portalscan's full static scan: `snapshot_from_html` (parse + cascade) + `scan_all`.
+//! - portalscan's full static scan: `snapshot_from_html` (parse + cascade) + `scan`.
 //!
 //! Prints both and their ratio (target ≤ 2.0), and each one's peak memory, measured in a
 //! child process so the two do not share a high-water mark. Not a test: timings depend on
@@ -13,7 +13,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use portalscan_bench::page::portal_page;
-use portalscan_core::{ScanOptions, scan_all};
+use portalscan_core::{RuleSelection, ScanOptions, scan};
 use portalscan_html::{NoResources, snapshot_from_html};
 
 const URL: &str = "https://portal.example/s/appointments";
@@ -64,15 +64,15 @@ fn scraper_parse(html: &str) {
 
 /// Each rule scanned alone (best of N, on-CPU). A rule alone also pays for the shared
 /// per-page facts it is first to ask for (roles, hidden flags, labels), so the times add
-/// up to more than `scan_all`; the empty scan shows the engine's own cost.
+/// up to more than `scan`; the empty scan shows the engine's own cost.
 fn print_per_rule(snapshot: &portalscan_core::Snapshot, runs: usize) {
     let time = |rules: &[&dyn portalscan_core::Rule]| {
+        let options = ScanOptions {
+            rules: RuleSelection::of(rules),
+            ..ScanOptions::default()
+        };
         best_of(runs, || {
-            black_box(portalscan_core::scan(
-                black_box(snapshot),
-                rules,
-                ScanOptions::default(),
-            ));
+            black_box(scan(black_box(snapshot), &options));
         })
         .best()
     };
@@ -92,7 +92,7 @@ fn print_per_rule(snapshot: &portalscan_core::Snapshot, runs: usize) {
 
 fn full_scan(html: &str) -> usize {
     let snapshot = snapshot_from_html(black_box(html), URL, &NoResources);
-    let findings = scan_all(&snapshot, ScanOptions::default());
+    let findings = scan(&snapshot, &ScanOptions::default());
     black_box(findings.len())
 }
 
@@ -211,7 +211,7 @@ fn main() {
 
     let snapshot = snapshot_from_html(&html, URL, &NoResources);
     let elements = snapshot.dom.elements().count();
-    let findings = scan_all(&snapshot, ScanOptions::default());
+    let findings = scan(&snapshot, &ScanOptions::default());
     println!(
         "page: {elements} elements, {} nodes, {:.0} KB; {} findings (fail/review) from {} rules",
         snapshot.dom.len(),
@@ -232,7 +232,7 @@ fn main() {
         black_box(snapshot_from_html(black_box(&html), URL, &NoResources));
     });
     let rules_only = best_of(runs, || {
-        black_box(scan_all(black_box(&snapshot), ScanOptions::default()));
+        black_box(scan(black_box(&snapshot), &ScanOptions::default()));
     });
     let full = best_of(runs, || {
         full_scan(&html);
@@ -246,7 +246,7 @@ fn main() {
     line("scraper::Html::parse_document (baseline)", baseline);
     line("portalscan parse_dom (parse into arena)", parse_only);
     line("portalscan snapshot_from_html (+ cascade)", snapshot_only);
-    line("portalscan scan_all (rules)", rules_only);
+    line("portalscan scan (rules)", rules_only);
     line("portalscan full scan (snapshot + rules)", full);
     let ratio = full.best().as_secs_f64() / baseline.best().as_secs_f64();
     println!(

@@ -34,6 +34,7 @@ use std::collections::{HashMap, HashSet};
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::types::Method;
 use portalscan_core::Dom;
+use portalscan_core::css;
 use portalscan_core::dom::{Namespace, Node, NodeId, ScrollBox};
 use portalscan_core::snapshot::Viewport;
 use portalscan_core::style::{Rect, Style};
@@ -45,66 +46,9 @@ mod inferred;
 mod tree;
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
-/// The computed properties captured for every rendered element: every property the core's
-/// rules and the static cascade read, plus a few that explain text rendering.
-pub const COMPUTED_STYLES: &[&str] = &[
-    "color",
-    "font-size",
-    "font-weight",
-    "font-family",
-    "font-style",
-    "line-height",
-    "letter-spacing",
-    "word-spacing",
-    "white-space",
-    "text-transform",
-    "background-color",
-    "background-image",
-    "background-clip",
-    "opacity",
-    "display",
-    "visibility",
-    "content-visibility",
-    "outline-style",
-    "outline-width",
-    "outline-color",
-    "outline-offset",
-    "border-top-style",
-    "border-right-style",
-    "border-bottom-style",
-    "border-left-style",
-    "border-top-width",
-    "border-right-width",
-    "border-bottom-width",
-    "border-left-width",
-    "border-top-color",
-    "border-right-color",
-    "border-bottom-color",
-    "border-left-color",
-    "box-shadow",
-    "text-shadow",
-    "clip",
-    "clip-path",
-    "position",
-    "top",
-    "right",
-    "bottom",
-    "left",
-    "overflow-x",
-    "overflow-y",
-    "z-index",
-    "cursor",
-    "pointer-events",
-    "width",
-    "height",
-    "text-indent",
-    "text-decoration-line",
-    "transform",
-    "appearance",
-    "float",
-    "filter",
-    "mix-blend-mode",
-];
+/// The computed properties captured for every rendered element: the core's table, every
+/// property a snapshot carries (the one list all front-ends read).
+pub const COMPUTED_STYLES: &[&str] = css::PROPERTY_NAMES;
 
 /// What one capture returns besides the arena: the URLs the document itself reports.
 pub struct Captured {
@@ -578,8 +522,8 @@ fn apply_layout(
         let overflows = scroll_box.scroll_width > scroll_box.client_width
             || scroll_box.scroll_height > scroll_box.client_height;
         let scroller = node.style.as_ref().is_some_and(|s| {
-            ["overflow-x", "overflow-y"]
-                .iter()
+            [css::OVERFLOW_X, css::OVERFLOW_Y]
+                .into_iter()
                 .any(|p| matches!(s.get(p), Some("auto" | "scroll")))
         });
         if overflows || scroller {
@@ -588,29 +532,10 @@ fn apply_layout(
     }
 }
 
-/// Properties that inherit (CSS), among [`COMPUTED_STYLES`].
-const INHERITED: &[&str] = &[
-    "color",
-    "font-size",
-    "font-weight",
-    "font-family",
-    "font-style",
-    "line-height",
-    "letter-spacing",
-    "word-spacing",
-    "white-space",
-    "text-transform",
-    "text-indent",
-    "text-shadow",
-    "visibility",
-    "cursor",
-    "pointer-events",
-];
-
 fn inherited_only(style: &Style) -> Style {
     style
         .iter()
-        .filter(|(p, _)| INHERITED.contains(p))
+        .filter(|(p, _)| css::Property::from_name(p).is_some_and(|p| p.inherited()))
         .collect()
 }
 

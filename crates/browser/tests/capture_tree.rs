@@ -7,8 +7,9 @@ mod common;
 use common::{Reply, browser, serve, visit_options};
 use portalscan_browser::{capture::capture_dom_inferred, capture_dom};
 use portalscan_core::a11y::PageA11y;
+use portalscan_core::css;
 use portalscan_core::dom::{Dom, ElementRef, NodeData, ShadowMode};
-use portalscan_core::{Outcome, ScanOptions, scan_all};
+use portalscan_core::{Outcome, ScanOptions, scan};
 
 fn by_id<'a>(dom: &'a Dom, id: &str) -> ElementRef<'a> {
     let mut found = dom.elements().filter(|e| e.attr("id") == Some(id));
@@ -89,7 +90,7 @@ fn the_node_tree_is_the_browsers_own() {
     assert!(!dom.is_in_flat_tree(unslotted.id));
     assert!(unslotted.rect().is_none());
     assert_eq!(
-        unslotted.style().and_then(|s| s.get("display")),
+        unslotted.style().and_then(|s| s.get(css::DISPLAY)),
         Some("none")
     );
     for id in ["no-alt", "no-label"] {
@@ -119,12 +120,7 @@ fn the_node_tree_is_the_browsers_own() {
     assert_eq!(a11y.name(in_document[0]).name, "Document field");
 
     // Nothing inside the unslotted children is reported: they are not rendered.
-    let findings = scan_all(
-        &visit.snapshot,
-        ScanOptions {
-            include_passes: false,
-        },
-    );
+    let findings = scan(&visit.snapshot, &ScanOptions::default());
     let about = |id: &str| -> Vec<&portalscan_core::Finding> {
         let tag = format!("id=\"{id}\"");
         findings

@@ -12,7 +12,7 @@ use portalscan_browser::collect::{self, Collector};
 use portalscan_browser::launch::{Browser, LaunchOptions};
 use portalscan_browser::page::VisitOptions;
 use portalscan_core::snapshot::{ConsoleMessage, Cookie, Header, Request};
-use portalscan_core::{Finding, Outcome, ScanOptions, Snapshot};
+use portalscan_core::{Finding, Outcome, RuleSelection, ScanOptions, Snapshot};
 
 // ---------------------------------------------------------------- loopback server
 
@@ -152,9 +152,9 @@ fn headers_named<'a>(headers: &'a [Header], name: &str) -> Vec<&'a str> {
 fn scan(snapshot: &Snapshot) -> Vec<Finding> {
     portalscan_core::scan(
         snapshot,
-        &portalscan_core::rules::phi::rules(),
-        ScanOptions {
-            include_passes: true,
+        &ScanOptions {
+            rules: RuleSelection::of(&portalscan_core::rules::phi::rules()),
+            ..ScanOptions::with_passes()
         },
     )
 }

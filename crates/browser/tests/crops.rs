@@ -9,7 +9,7 @@ use portalscan_browser::NodeMap;
 use portalscan_browser::crops::{attach, element_crops, element_crops_within};
 use portalscan_core::dom::{Dom, Namespace, Node, NodeData};
 use portalscan_core::phi::screen::Policy;
-use portalscan_core::{NodeId, ScanOptions, Snapshot, scan_all};
+use portalscan_core::{NodeId, ScanOptions, Snapshot, scan};
 use serde::Serialize;
 use serde_json::{Value, json};
 use support::{Chrome, Server};
@@ -96,7 +96,7 @@ fn phi_is_masked_in_the_page_before_the_crop_is_taken() {
     page.eval("document.getElementById('typed').value = '536-22-8142'");
     let (snapshot, map) = snapshot_of(&page.tab, &server.url("/chart"));
     // The failing element: the unnamed icon button.
-    let mut findings = scan_all(&snapshot, ScanOptions::default());
+    let mut findings = scan(&snapshot, &ScanOptions::default());
     let button = by_id(&snapshot, "icon");
     assert!(
         findings

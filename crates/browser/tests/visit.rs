@@ -2,6 +2,7 @@
 
 mod common;
 
+use portalscan_core::css;
 use std::time::Duration;
 
 use common::{Reply, browser, serve, visit_options};
@@ -134,14 +135,14 @@ fn shadow_trees_styles_layout_and_links() {
 
     // Computed styles, also for elements without a box.
     let h1 = by_name(dom, "h1")[0];
-    assert_eq!(h1.style().unwrap().get("color"), Some("rgb(10, 20, 30)"));
-    assert_eq!(h1.style().unwrap().get("font-size"), Some("32px"));
+    assert_eq!(h1.style().unwrap().get(css::COLOR), Some("rgb(10, 20, 30)"));
+    assert_eq!(h1.style().unwrap().get(css::FONT_SIZE), Some("32px"));
     assert_eq!(
-        by_id(dom, "hidden").style().unwrap().get("display"),
+        by_id(dom, "hidden").style().unwrap().get(css::DISPLAY),
         Some("none")
     );
     assert_eq!(
-        by_id(dom, "contents").style().unwrap().get("display"),
+        by_id(dom, "contents").style().unwrap().get(css::DISPLAY),
         Some("contents")
     );
     assert!(snap.has_styles());
@@ -453,7 +454,7 @@ const KNOWS_MORE: &[&str] = &["target-size", "focus-visible"];
 
 #[test]
 fn the_browser_and_the_static_scan_agree_on_a_static_page() {
-    use portalscan_core::engine::ScanOptions;
+    use portalscan_core::ScanOptions;
     use std::collections::BTreeSet;
 
     let addr = serve(vec![("/same.html", Reply::html(SAME_PAGE))]);
@@ -465,17 +466,12 @@ fn the_browser_and_the_static_scan_agree_on_a_static_page() {
         portalscan_html::snapshot_from_html(SAME_PAGE, &url, &portalscan_html::NoResources);
 
     let findings = |snap: &portalscan_core::Snapshot| -> BTreeSet<(String, String, String)> {
-        portalscan_core::scan_all(
-            snap,
-            ScanOptions {
-                include_passes: true,
-            },
-        )
-        .into_iter()
-        .filter(|f| f.category == portalscan_core::finding::Category::Accessibility)
-        .filter(|f| !KNOWS_MORE.contains(&f.rule.as_str()))
-        .map(|f| (f.rule, format!("{:?}", f.outcome), f.selector))
-        .collect()
+        portalscan_core::scan(snap, &ScanOptions::with_passes())
+            .into_iter()
+            .filter(|f| f.category == portalscan_core::finding::Category::Accessibility)
+            .filter(|f| !KNOWS_MORE.contains(&f.rule.as_str()))
+            .map(|f| (f.rule, format!("{:?}", f.outcome), f.selector))
+            .collect()
     };
     let from_browser = findings(&visit.snapshot);
     let from_static = findings(&static_snap);
@@ -506,19 +502,17 @@ document.getElementById('host').attachShadow({mode: 'open'}).innerHTML =
     let dom = &visit.snapshot.dom;
     let slot = by_name(dom, "slot")[0];
     let style = slot.style().expect("a style for the slot");
-    assert_eq!(style.get("display"), Some("contents"));
-    assert_eq!(style.get("color"), Some("rgb(1, 2, 3)"));
-    assert_eq!(style.get("font-size"), Some("20px"));
+    assert_eq!(style.get(css::DISPLAY), Some("contents"));
+    assert_eq!(style.get(css::COLOR), Some("rgb(1, 2, 3)"));
+    assert_eq!(style.get(css::FONT_SIZE), Some("20px"));
     // Not inherited, so not known from the text run: left unknown, not guessed.
-    assert_eq!(style.get("background-color"), None);
+    assert_eq!(style.get(css::BACKGROUND_COLOR), None);
     assert!(slot.rect().is_none());
 
     // The slotted text is checked for contrast (dark on white passes), not reviewed.
-    let findings = portalscan_core::scan_all(
+    let findings = portalscan_core::scan(
         &visit.snapshot,
-        portalscan_core::engine::ScanOptions {
-            include_passes: true,
-        },
+        &portalscan_core::ScanOptions::with_passes(),
     );
     let contrast: Vec<_> = findings
         .iter()

@@ -6,7 +6,7 @@ use std::path::Path;
 use portalscan_core::har::{self, HarFacts};
 use portalscan_core::phi::{self, FingerprintKey};
 use portalscan_core::snapshot::SNAPSHOT_VERSION;
-use portalscan_core::{Finding, ScanOptions, Snapshot, scan_all_with};
+use portalscan_core::{Finding, ScanOptions, Snapshot};
 use portalscan_html::{decode_html_bytes, snapshot_from_html};
 
 use crate::inputs::{Input, InputError, InputKind};
@@ -169,11 +169,14 @@ pub fn scan_page(
     // A local page's fingerprints use its path relative to the working directory, so
     // baselines made in one checkout match in another (the absolute `file:` URL differs).
     let page_key = (url.starts_with("file:") && !artifact.contains("://")).then_some(&artifact);
-    let findings = scan_all_with(
+    let findings = portalscan_core::scan(
         snapshot,
-        ScanOptions { include_passes },
-        key,
-        page_key.map(String::as_str),
+        &ScanOptions {
+            include_passes,
+            fingerprint_key: Some(key.clone()),
+            page_key: page_key.cloned(),
+            ..ScanOptions::default()
+        },
     );
     ScannedPage {
         input: input.label(),
@@ -188,7 +191,14 @@ pub fn scan_page(
 /// The findings of a snapshot: every rule, PHI fingerprints keyed with `key`. The one scan
 /// both `scan` (static pages) and `crawl` (browser snapshots) run.
 pub fn findings(snapshot: &Snapshot, include_passes: bool, key: &FingerprintKey) -> Vec<Finding> {
-    scan_all_with(snapshot, ScanOptions { include_passes }, key, None)
+    portalscan_core::scan(
+        snapshot,
+        &ScanOptions {
+            include_passes,
+            fingerprint_key: Some(key.clone()),
+            ..ScanOptions::default()
+        },
+    )
 }
 
 /// Reads a HAR file (`--har`) into the facts it adds to the page.

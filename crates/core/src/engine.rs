@@ -45,40 +45,78 @@ impl<'a> Context<'a> {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default)]
+/// How to scan: which rules, whether passes are reported, and the keys fingerprints use.
+#[derive(Clone, Debug, Default)]
 pub struct ScanOptions {
     /// Also report `pass` findings (the CLI's `--all`, the ACT suite, rule examples).
     pub include_passes: bool,
+    /// Which rules run; every rule by default.
+    pub rules: RuleSelection,
+    /// Key for the fingerprints in PHI evidence; none means no fingerprints.
+    pub fingerprint_key: Option<FingerprintKey>,
+    /// Replaces the URL's page key in finding fingerprints (a local file's path relative
+    /// to the project, say, so fingerprints agree between checkouts).
+    pub page_key: Option<String>,
 }
 
-/// Scans one snapshot with the given rules.
-pub fn scan(snapshot: &Snapshot, rules: &[&dyn Rule], options: ScanOptions) -> Vec<Finding> {
-    scan_keyed(snapshot, rules, options, None)
+impl ScanOptions {
+    /// Options that also report passes (tests, rule examples, the ACT suite).
+    pub fn with_passes() -> ScanOptions {
+        ScanOptions {
+            include_passes: true,
+            ..ScanOptions::default()
+        }
+    }
 }
 
-/// Scans one snapshot; PHI evidence carries fingerprints keyed with `key`, if given.
-pub fn scan_keyed(
-    snapshot: &Snapshot,
-    rules: &[&dyn Rule],
-    options: ScanOptions,
-    key: Option<&FingerprintKey>,
-) -> Vec<Finding> {
-    scan_with(snapshot, rules, options, key, None)
+/// A selection of rules by id. Ids that name no rule select nothing (the CLI checks ids
+/// against [`crate::rules::by_id`] before it scans).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RuleSelection {
+    #[default]
+    All,
+    /// Only these rules.
+    Only(Vec<String>),
+    /// Every rule but these.
+    Skip(Vec<String>),
 }
 
-/// Scans one snapshot; `page_key` replaces the URL's in finding fingerprints (a local
-/// file's path relative to the project, say, so fingerprints agree between checkouts).
-pub fn scan_with(
-    snapshot: &Snapshot,
-    rules: &[&dyn Rule],
-    options: ScanOptions,
-    key: Option<&FingerprintKey>,
-    page_key: Option<&str>,
-) -> Vec<Finding> {
+impl RuleSelection {
+    /// Only the rules with these ids.
+    pub fn only<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> RuleSelection {
+        RuleSelection::Only(ids.into_iter().map(Into::into).collect())
+    }
+
+    /// Only these rules (by their ids), for tests and tools that hold rules, not ids.
+    pub fn of(rules: &[&dyn Rule]) -> RuleSelection {
+        RuleSelection::only(rules.iter().map(|r| r.meta().id))
+    }
+
+    /// Whether the rule with this id runs.
+    pub fn selects(&self, id: &str) -> bool {
+        match self {
+            RuleSelection::All => true,
+            RuleSelection::Only(ids) => ids.iter().any(|i| i == id),
+            RuleSelection::Skip(ids) => !ids.iter().any(|i| i == id),
+        }
+    }
+}
+
+/// Scans one snapshot: the one entry point every front-end calls.
+pub fn scan(snapshot: &Snapshot, options: &ScanOptions) -> Vec<Finding> {
+    let rules: Vec<&dyn Rule> = crate::rules::all()
+        .into_iter()
+        .filter(|r| options.rules.selects(r.meta().id))
+        .collect();
+    run(snapshot, &rules, options)
+}
+
+/// Runs the given rules in one traversal.
+fn run(snapshot: &Snapshot, rules: &[&dyn Rule], options: &ScanOptions) -> Vec<Finding> {
     let mut cx = Context::new(snapshot);
-    cx.fingerprint_key = key;
-    if let Some(page_key) = page_key {
-        cx.page_key = page_key.to_string();
+    cx.fingerprint_key = options.fingerprint_key.as_ref();
+    if let Some(page_key) = &options.page_key {
+        cx.page_key = page_key.clone();
     }
     let mut findings = Vec::new();
 

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::color::{ColorError, Rgba, parse_color};
+use crate::css::{self, Property};
 use crate::dom::{Dom, NodeData, NodeId};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -51,8 +52,9 @@ impl Style {
     pub fn from_map(map: BTreeMap<String, String>) -> Style {
         Style(Arc::new(map))
     }
-    pub fn get(&self, property: &str) -> Option<&str> {
-        self.0.get(property).map(String::as_str)
+    /// The computed value of `property`; `None` when the front-end did not report it.
+    pub fn get(&self, property: Property) -> Option<&str> {
+        self.0.get(property.name()).map(String::as_str)
     }
     pub fn set(&mut self, property: &str, value: impl Into<String>) {
         Arc::make_mut(&mut self.0).insert(property.to_string(), value.into());
@@ -80,29 +82,29 @@ impl Style {
     }
 
     /// A length in CSS pixels (`16px`, `0px`); `None` when absent or not in px.
-    pub fn px(&self, property: &str) -> Option<f64> {
+    pub fn px(&self, property: Property) -> Option<f64> {
         parse_px(self.get(property)?)
     }
 
     /// A colour-valued property in sRGB. `None` when absent (unknown); `Some(Err)` when the
     /// value is present but not a fixed colour (a system colour, say).
-    pub fn color(&self, property: &str) -> Option<Result<Rgba, ColorError>> {
+    pub fn color(&self, property: Property) -> Option<Result<Rgba, ColorError>> {
         self.get(property).map(parse_color)
     }
 
     /// A plain number (`opacity`, `font-weight`, `z-index`).
-    pub fn number(&self, property: &str) -> Option<f64> {
+    pub fn number(&self, property: Property) -> Option<f64> {
         self.get(property)?.trim().parse::<f64>().ok()
     }
 
     /// `font-size` in px.
     pub fn font_size(&self) -> Option<f64> {
-        self.px("font-size")
+        self.px(css::FONT_SIZE)
     }
 
     /// `font-weight` as a number (400, 700).
     pub fn font_weight(&self) -> Option<f64> {
-        match self.get("font-weight")? {
+        match self.get(css::FONT_WEIGHT)? {
             "normal" => Some(400.0),
             "bold" => Some(700.0),
             other => other.trim().parse().ok(),
@@ -111,24 +113,24 @@ impl Style {
 
     /// `opacity` clamped to 0..=1.
     pub fn opacity(&self) -> Option<f64> {
-        self.number("opacity").map(|o| o.clamp(0.0, 1.0))
+        self.number(css::OPACITY).map(|o| o.clamp(0.0, 1.0))
     }
 
     /// `display: none` (known). Note: descendants of a `display: none` element keep their
     /// own `display`; walk ancestors to know whether something is rendered.
     pub fn is_display_none(&self) -> bool {
-        self.get("display") == Some("none")
+        self.get(css::DISPLAY) == Some("none")
     }
 
     /// `visibility: hidden` or `collapse` (inherited, so the element's own value decides).
     pub fn is_visibility_hidden(&self) -> bool {
-        matches!(self.get("visibility"), Some("hidden" | "collapse"))
+        matches!(self.get(css::VISIBILITY), Some("hidden" | "collapse"))
     }
 
     /// `position: absolute` or `fixed`: the box leaves the normal flow, so without layout
     /// facts what is painted behind it is unknown.
     pub fn is_out_of_flow(&self) -> bool {
-        matches!(self.get("position"), Some("absolute" | "fixed"))
+        matches!(self.get(css::POSITION), Some("absolute" | "fixed"))
     }
 }
 
@@ -181,27 +183,25 @@ pub fn inheritance_parent(dom: &Dom, id: NodeId) -> Option<NodeId> {
 
 /// Properties whose change draws a visible focus indicator on the element itself
 /// (besides the outline and borders, which only count when they are drawn).
-const INDICATORS: &[&str] = &[
-    "box-shadow",
-    "background-color",
-    "background-image",
-    "color",
-    "text-decoration-line",
-    "opacity",
-    "transform",
-    "font-weight",
-    "visibility",
+const INDICATORS: &[Property] = &[
+    css::BOX_SHADOW,
+    css::BACKGROUND_COLOR,
+    css::BACKGROUND_IMAGE,
+    css::COLOR,
+    css::TEXT_DECORATION_LINE,
+    css::OPACITY,
+    css::TRANSFORM,
+    css::FONT_WEIGHT,
+    css::VISIBILITY,
 ];
 
 /// A line (outline or one border side) as drawn: `None` when not drawn at all.
 /// `Err(())` when a value is unknown.
-fn line<'s>(style: &'s Style, props: [&str; 4]) -> Result<Option<[&'s str; 4]>, ()> {
-    let get = |p: &str| {
-        if p.is_empty() {
-            Ok("")
-        } else {
-            style.get(p).ok_or(())
-        }
+fn line(style: &Style, props: [Option<Property>; 4]) -> Result<Option<[&str; 4]>, ()> {
+    // A border side has no offset: `None` stands for a value that is always empty.
+    let get = |p: Option<Property>| match p {
+        None => Ok(""),
+        Some(p) => style.get(p).ok_or(()),
     };
     let [s, w, c, o] = [
         get(props[0])?,
@@ -213,36 +213,36 @@ fn line<'s>(style: &'s Style, props: [&str; 4]) -> Result<Option<[&'s str; 4]>, 
     Ok(drawn.then_some([s, w, c, o]))
 }
 
-const LINES: &[[&str; 4]] = &[
+const LINES: &[[Option<Property>; 4]] = &[
     [
-        "outline-style",
-        "outline-width",
-        "outline-color",
-        "outline-offset",
+        Some(css::OUTLINE_STYLE),
+        Some(css::OUTLINE_WIDTH),
+        Some(css::OUTLINE_COLOR),
+        Some(css::OUTLINE_OFFSET),
     ],
     [
-        "border-top-style",
-        "border-top-width",
-        "border-top-color",
-        "",
+        Some(css::BORDER_STYLES[0]),
+        Some(css::BORDER_WIDTHS[0]),
+        Some(css::BORDER_COLORS[0]),
+        None,
     ],
     [
-        "border-right-style",
-        "border-right-width",
-        "border-right-color",
-        "",
+        Some(css::BORDER_STYLES[1]),
+        Some(css::BORDER_WIDTHS[1]),
+        Some(css::BORDER_COLORS[1]),
+        None,
     ],
     [
-        "border-bottom-style",
-        "border-bottom-width",
-        "border-bottom-color",
-        "",
+        Some(css::BORDER_STYLES[2]),
+        Some(css::BORDER_WIDTHS[2]),
+        Some(css::BORDER_COLORS[2]),
+        None,
     ],
     [
-        "border-left-style",
-        "border-left-width",
-        "border-left-color",
-        "",
+        Some(css::BORDER_STYLES[3]),
+        Some(css::BORDER_WIDTHS[3]),
+        Some(css::BORDER_COLORS[3]),
+        None,
     ],
 ];
 
@@ -258,7 +258,7 @@ pub fn visible_focus_change(normal: &Style, focused: &Style) -> Option<bool> {
             _ => unknown = true,
         }
     }
-    for p in INDICATORS {
+    for &p in INDICATORS {
         match (normal.get(p), focused.get(p)) {
             (Some(a), Some(b)) if a != b => return Some(true),
             (Some(_), Some(_)) => {}
@@ -345,11 +345,11 @@ mod tests {
         assert_eq!(style.font_weight(), Some(700.0));
         assert_eq!(style.opacity(), Some(0.3));
         assert!(style.is_display_none() && style.is_visibility_hidden() && style.is_out_of_flow());
-        let c = style.color("color").unwrap().unwrap();
+        let c = style.color(css::COLOR).unwrap().unwrap();
         assert_eq!(c.a, 0.5);
-        assert!(style.color("outline-color").unwrap().is_err());
-        assert!(style.color("background-color").is_none());
-        assert_eq!(style.px("color"), None);
+        assert!(style.color(css::OUTLINE_COLOR).unwrap().is_err());
+        assert!(style.color(css::BACKGROUND_COLOR).is_none());
+        assert_eq!(style.px(css::COLOR), None);
     }
 
     #[test]
@@ -382,8 +382,8 @@ mod tests {
         let mut b = a.clone();
         assert!(a.ptr_eq(&b));
         b.set("color", "rgb(1, 1, 1)");
-        assert_eq!(a.get("color"), Some("rgb(0, 0, 0)"));
-        assert_eq!(b.get("color"), Some("rgb(1, 1, 1)"));
+        assert_eq!(a.get(css::COLOR), Some("rgb(0, 0, 0)"));
+        assert_eq!(b.get(css::COLOR), Some("rgb(1, 1, 1)"));
         let json = serde_json::to_string(&b).unwrap();
         assert_eq!(json, r#"{"color":"rgb(1, 1, 1)"}"#);
         let back: Style = serde_json::from_str(&json).unwrap();

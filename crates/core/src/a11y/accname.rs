@@ -10,6 +10,7 @@
 //! The content walk recurses, but only to [`MAX_DEPTH`] levels and over at most
 //! [`MAX_NODES`] nodes per name, and never re-enters an element it is already computing.
 
+use crate::css;
 use std::collections::HashMap;
 
 use crate::a11y::PageA11y;
@@ -198,7 +199,7 @@ struct Walk<'p, 'a> {
 
 /// Display of an element for spacing: block-like elements are separated by spaces.
 fn is_block_like(el: ElementRef) -> bool {
-    if let Some(display) = el.style().and_then(|s| s.get("display")) {
+    if let Some(display) = el.style().and_then(|s| s.get(css::DISPLAY)) {
         let d = display.trim();
         return !(d.starts_with("inline") || d == "contents" || d == "none");
     }

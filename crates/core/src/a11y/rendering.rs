@@ -8,6 +8,7 @@
 //! [`super::PageA11y::is_rendered`] / [`super::PageA11y::is_hidden`]: nothing else in the
 //! core decides whether an element is rendered.
 
+use crate::css;
 use crate::dom::ElementRef;
 
 /// Elements the UA stylesheet never renders (`display: none`), whatever the author says.
@@ -60,7 +61,7 @@ pub fn is_display_none(el: ElementRef, has_styles: bool) -> bool {
     if el.is("area") {
         return false;
     }
-    if has_styles && let Some(display) = el.style().and_then(|s| s.get("display")) {
+    if has_styles && let Some(display) = el.style().and_then(|s| s.get(css::DISPLAY)) {
         return display.trim() == "none";
     }
     // No computed style: an inline declaration beats the stylesheets we cannot see.
@@ -77,7 +78,7 @@ pub fn own_visibility_hidden(el: ElementRef) -> Option<bool> {
         let v = v.trim().to_ascii_lowercase();
         v == "hidden" || v == "collapse"
     };
-    if let Some(v) = el.style().and_then(|s| s.get("visibility")) {
+    if let Some(v) = el.style().and_then(|s| s.get(css::VISIBILITY)) {
         return Some(hidden(v));
     }
     inline_value(el, "visibility").map(|v| hidden(&v))

@@ -10,6 +10,7 @@
 //! a layer that covers only part of the box, or paints an image or gradient, makes the
 //! colour unknowable (`review`).
 
+use crate::css;
 use std::collections::HashMap;
 
 use super::{Affine, Paint, Uncertain};
@@ -80,9 +81,9 @@ impl Layers {
             if rect.width <= 0.0 || rect.height <= 0.0 || !paint.visible() {
                 continue;
             }
-            let color = style.color("background-color").and_then(Result::ok);
+            let color = style.color(css::BACKGROUND_COLOR).and_then(Result::ok);
             let image = style
-                .get("background-image")
+                .get(css::BACKGROUND_IMAGE)
                 .is_some_and(|v| v.trim() != "none");
             let transparent = color.is_some_and(|c| c.a <= 0.0);
             if transparent && !image {
@@ -244,7 +245,7 @@ impl Floor {
                 .expect("ancestors of elements are elements");
             let bg = el
                 .style()
-                .and_then(|s| s.color("background-color"))
+                .and_then(|s| s.color(css::BACKGROUND_COLOR))
                 .and_then(Result::ok);
             let flat = paints[cur.index()]
                 .as_ref()

@@ -16,6 +16,7 @@ pub mod disabled;
 pub mod layers;
 
 use crate::color::{Rgba, composite};
+use crate::css;
 use std::collections::HashMap;
 
 use crate::dom::{Dom, NodeId};
@@ -149,7 +150,7 @@ impl Facts {
         // `display: contents` generates no box: it paints no background, and opacity does
         // not apply to it. Its other values do not matter here (browser front-ends know
         // only `display` for elements without a box, as `<slot>` is).
-        if style.get("display") == Some("contents") {
+        if style.get(css::DISPLAY) == Some("contents") {
             return Facts {
                 opacity: Some(1.0),
                 hidden: false,
@@ -168,10 +169,10 @@ impl Facts {
                 || is_clipped_away(style)
                 || is_off_screen(style),
             visibility_hidden: style.is_visibility_hidden(),
-            hides_children: style.get("content-visibility") == Some("hidden"),
+            hides_children: style.get(css::CONTENT_VISIBILITY) == Some("hidden"),
             out_of_flow: style.is_out_of_flow(),
-            background: style.color("background-color").map(Result::ok),
-            image: style.get("background-image").map(|v| v != "none"),
+            background: style.color(css::BACKGROUND_COLOR).map(Result::ok),
+            image: style.get(css::BACKGROUND_IMAGE).map(|v| v != "none"),
         }
     }
 }
@@ -274,7 +275,7 @@ fn derive(parent: &Paint, facts: Option<Facts>) -> Paint {
 fn is_clipped_away(style: &Style) -> bool {
     let positioned = style.is_out_of_flow();
     if positioned
-        && let Some(clip) = style.get("clip")
+        && let Some(clip) = style.get(css::CLIP)
         && let Some(inner) = clip.strip_prefix("rect(").and_then(|c| c.strip_suffix(')'))
     {
         let v: Vec<Option<f64>> = inner
@@ -294,16 +295,16 @@ fn is_clipped_away(style: &Style) -> bool {
             return true;
         }
     }
-    if let Some(path) = style.get("clip-path") {
+    if let Some(path) = style.get(css::CLIP_PATH) {
         let p = path.replace(' ', "");
         if p == "inset(50%)" || p == "inset(100%)" || p.starts_with("circle(0") {
             return true;
         }
     }
-    let overflow_hidden = matches!(style.get("overflow-x"), Some("hidden" | "clip"))
-        && matches!(style.get("overflow-y"), Some("hidden" | "clip"));
-    let tiny = |p: &str| style.px(p).is_some_and(|v| v <= 1.0);
-    overflow_hidden && (tiny("width") || tiny("height"))
+    let overflow_hidden = matches!(style.get(css::OVERFLOW_X), Some("hidden" | "clip"))
+        && matches!(style.get(css::OVERFLOW_Y), Some("hidden" | "clip"));
+    let tiny = |p| style.px(p).is_some_and(|v| v <= 1.0);
+    overflow_hidden && (tiny(css::WIDTH) || tiny(css::HEIGHT))
 }
 
 /// How far outside the page a positioned box must be to count as moved off-screen.
@@ -312,14 +313,17 @@ pub const OFF_SCREEN_PX: f64 = -1000.0;
 
 fn is_off_screen(style: &Style) -> bool {
     style.is_out_of_flow()
-        && (style.px("left").is_some_and(|v| v <= OFF_SCREEN_PX)
-            || style.px("top").is_some_and(|v| v <= OFF_SCREEN_PX))
+        && (style.px(css::LEFT).is_some_and(|v| v <= OFF_SCREEN_PX)
+            || style.px(css::TOP).is_some_and(|v| v <= OFF_SCREEN_PX))
 }
 
 /// Whether this element's own text is hidden although the element is rendered
 /// (`font-size: 0`, text pushed off-screen with `text-indent`).
 pub fn text_hidden(style: &Style) -> bool {
-    style.font_size() == Some(0.0) || style.px("text-indent").is_some_and(|v| v <= OFF_SCREEN_PX)
+    style.font_size() == Some(0.0)
+        || style
+            .px(css::TEXT_INDENT)
+            .is_some_and(|v| v <= OFF_SCREEN_PX)
 }
 
 /// The flat-tree node ids of an element's own text (non-whitespace text children).

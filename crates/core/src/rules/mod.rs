@@ -40,7 +40,7 @@ mod tests {
     use super::by_id;
     use crate::a11y::tree::tests::build;
     use crate::dom::{Dom, NodeId};
-    use crate::{Outcome, ScanOptions, Snapshot, scan};
+    use crate::{Outcome, RuleSelection, ScanOptions, Snapshot, scan};
 
     /// (rule, outcome, node) of every finding of these rules on a snapshot of `dom`.
     fn findings(dom: Dom, rules: &[&str]) -> Vec<(String, Outcome, Option<NodeId>)> {
@@ -48,9 +48,9 @@ mod tests {
         let rules: Vec<_> = rules.iter().map(|id| by_id(id).expect("a rule")).collect();
         scan(
             &snapshot,
-            &rules,
-            ScanOptions {
-                include_passes: true,
+            &ScanOptions {
+                rules: RuleSelection::of(&rules),
+                ..ScanOptions::with_passes()
             },
         )
         .into_iter()

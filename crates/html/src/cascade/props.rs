@@ -1,6 +1,8 @@
 //! The longhand properties the cascade computes, their grammar kind, inheritance and
 //! initial computed value, and the shorthands that set them.
 
+use portalscan_core::css;
+
 /// What a property's value looks like, which decides how it is parsed and computed.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
@@ -104,15 +106,22 @@ pub struct PropInfo {
     pub initial: Option<&'static str>,
 }
 
+// Name, inheritance and initial value come from the core's table (`portalscan_core::css`),
+// the one list every front-end reads; the cascade adds only how to parse each value.
 macro_rules! props {
-    ($( $variant:ident = $name:literal, $inh:literal, $kind:expr, $initial:expr; )*) => {
+    ($( $variant:ident = $prop:expr, $kind:expr; )*) => {
         /// A computed longhand, usable as an index into per-element value arrays.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum Prop { $( $variant, )* }
 
         pub static PROPS: &[PropInfo] = &[
-            $( PropInfo { name: $name, inherited: $inh, kind: $kind, initial: $initial }, )*
+            $( PropInfo {
+                name: $prop.name(),
+                inherited: $prop.inherited(),
+                kind: $kind,
+                initial: $prop.initial(),
+            }, )*
         ];
 
         pub const ALL: &[Prop] = &[ $( Prop::$variant, )* ];
@@ -120,54 +129,54 @@ macro_rules! props {
 }
 
 props! {
-    Color = "color", true, Kind::Color, Some("rgb(0, 0, 0)");
-    FontSize = "font-size", true, Kind::FontSize, Some("16px");
-    FontWeight = "font-weight", true, Kind::FontWeight, Some("400");
+    Color = css::COLOR, Kind::Color;
+    FontSize = css::FONT_SIZE, Kind::FontSize;
+    FontWeight = css::FONT_WEIGHT, Kind::FontWeight;
     // Kept so rules can tell icon-font ligatures ("search" drawn as a magnifier) from text.
-    FontFamily = "font-family", true, Kind::Raw("serif"), Some("serif");
-    BackgroundColor = "background-color", false, Kind::Color, Some("rgba(0, 0, 0, 0)");
-    BackgroundImage = "background-image", false, Kind::Raw("none"), Some("none");
-    Opacity = "opacity", false, Kind::Opacity, Some("1");
-    Display = "display", false, Kind::Keyword(DISPLAY), Some("inline");
-    Visibility = "visibility", true, Kind::Keyword(VISIBILITY), Some("visible");
-    ContentVisibility = "content-visibility", false, Kind::Keyword(CONTENT_VISIBILITY), Some("visible");
-    OutlineStyle = "outline-style", false, Kind::Keyword(OUTLINE_STYLE), Some("none");
-    OutlineWidth = "outline-width", false, Kind::LineWidth, Some("3px");
-    OutlineColor = "outline-color", false, Kind::Color, None;
-    OutlineOffset = "outline-offset", false, Kind::Length { percent: false, auto: false }, Some("0px");
-    BorderTopStyle = "border-top-style", false, Kind::Keyword(LINE_STYLE), Some("none");
-    BorderRightStyle = "border-right-style", false, Kind::Keyword(LINE_STYLE), Some("none");
-    BorderBottomStyle = "border-bottom-style", false, Kind::Keyword(LINE_STYLE), Some("none");
-    BorderLeftStyle = "border-left-style", false, Kind::Keyword(LINE_STYLE), Some("none");
-    BorderTopWidth = "border-top-width", false, Kind::LineWidth, Some("3px");
-    BorderRightWidth = "border-right-width", false, Kind::LineWidth, Some("3px");
-    BorderBottomWidth = "border-bottom-width", false, Kind::LineWidth, Some("3px");
-    BorderLeftWidth = "border-left-width", false, Kind::LineWidth, Some("3px");
-    BorderTopColor = "border-top-color", false, Kind::Color, None;
-    BorderRightColor = "border-right-color", false, Kind::Color, None;
-    BorderBottomColor = "border-bottom-color", false, Kind::Color, None;
-    BorderLeftColor = "border-left-color", false, Kind::Color, None;
-    BoxShadow = "box-shadow", false, Kind::Raw("none"), Some("none");
-    TextShadow = "text-shadow", true, Kind::Raw("none"), Some("none");
-    Clip = "clip", false, Kind::Raw("auto"), Some("auto");
-    ClipPath = "clip-path", false, Kind::Raw("none"), Some("none");
-    Position = "position", false, Kind::Keyword(POSITION), Some("static");
-    Top = "top", false, Kind::Length { percent: true, auto: true }, Some("auto");
-    Right = "right", false, Kind::Length { percent: true, auto: true }, Some("auto");
-    Bottom = "bottom", false, Kind::Length { percent: true, auto: true }, Some("auto");
-    Left = "left", false, Kind::Length { percent: true, auto: true }, Some("auto");
-    OverflowX = "overflow-x", false, Kind::Keyword(OVERFLOW), Some("visible");
-    OverflowY = "overflow-y", false, Kind::Keyword(OVERFLOW), Some("visible");
-    ZIndex = "z-index", false, Kind::ZIndex, Some("auto");
-    Cursor = "cursor", true, Kind::Raw("auto"), Some("auto");
-    PointerEvents = "pointer-events", true, Kind::Keyword(POINTER_EVENTS), Some("auto");
-    Width = "width", false, Kind::Length { percent: false, auto: false }, None;
-    Height = "height", false, Kind::Length { percent: false, auto: false }, None;
-    TextIndent = "text-indent", true, Kind::Length { percent: true, auto: false }, Some("0px");
-    TextDecorationLine = "text-decoration-line", false, Kind::Keyword(TEXT_DECORATION_LINE), Some("none");
-    Transform = "transform", false, Kind::Raw("none"), Some("none");
-    Appearance = "appearance", false, Kind::Keyword(APPEARANCE), Some("none");
-    Float = "float", false, Kind::Keyword(FLOAT), Some("none");
+    FontFamily = css::FONT_FAMILY, Kind::Raw("serif");
+    BackgroundColor = css::BACKGROUND_COLOR, Kind::Color;
+    BackgroundImage = css::BACKGROUND_IMAGE, Kind::Raw("none");
+    Opacity = css::OPACITY, Kind::Opacity;
+    Display = css::DISPLAY, Kind::Keyword(DISPLAY);
+    Visibility = css::VISIBILITY, Kind::Keyword(VISIBILITY);
+    ContentVisibility = css::CONTENT_VISIBILITY, Kind::Keyword(CONTENT_VISIBILITY);
+    OutlineStyle = css::OUTLINE_STYLE, Kind::Keyword(OUTLINE_STYLE);
+    OutlineWidth = css::OUTLINE_WIDTH, Kind::LineWidth;
+    OutlineColor = css::OUTLINE_COLOR, Kind::Color;
+    OutlineOffset = css::OUTLINE_OFFSET, Kind::Length { percent: false, auto: false };
+    BorderTopStyle = css::BORDER_TOP_STYLE, Kind::Keyword(LINE_STYLE);
+    BorderRightStyle = css::BORDER_RIGHT_STYLE, Kind::Keyword(LINE_STYLE);
+    BorderBottomStyle = css::BORDER_BOTTOM_STYLE, Kind::Keyword(LINE_STYLE);
+    BorderLeftStyle = css::BORDER_LEFT_STYLE, Kind::Keyword(LINE_STYLE);
+    BorderTopWidth = css::BORDER_TOP_WIDTH, Kind::LineWidth;
+    BorderRightWidth = css::BORDER_RIGHT_WIDTH, Kind::LineWidth;
+    BorderBottomWidth = css::BORDER_BOTTOM_WIDTH, Kind::LineWidth;
+    BorderLeftWidth = css::BORDER_LEFT_WIDTH, Kind::LineWidth;
+    BorderTopColor = css::BORDER_TOP_COLOR, Kind::Color;
+    BorderRightColor = css::BORDER_RIGHT_COLOR, Kind::Color;
+    BorderBottomColor = css::BORDER_BOTTOM_COLOR, Kind::Color;
+    BorderLeftColor = css::BORDER_LEFT_COLOR, Kind::Color;
+    BoxShadow = css::BOX_SHADOW, Kind::Raw("none");
+    TextShadow = css::TEXT_SHADOW, Kind::Raw("none");
+    Clip = css::CLIP, Kind::Raw("auto");
+    ClipPath = css::CLIP_PATH, Kind::Raw("none");
+    Position = css::POSITION, Kind::Keyword(POSITION);
+    Top = css::TOP, Kind::Length { percent: true, auto: true };
+    Right = css::RIGHT, Kind::Length { percent: true, auto: true };
+    Bottom = css::BOTTOM, Kind::Length { percent: true, auto: true };
+    Left = css::LEFT, Kind::Length { percent: true, auto: true };
+    OverflowX = css::OVERFLOW_X, Kind::Keyword(OVERFLOW);
+    OverflowY = css::OVERFLOW_Y, Kind::Keyword(OVERFLOW);
+    ZIndex = css::Z_INDEX, Kind::ZIndex;
+    Cursor = css::CURSOR, Kind::Raw("auto");
+    PointerEvents = css::POINTER_EVENTS, Kind::Keyword(POINTER_EVENTS);
+    Width = css::WIDTH, Kind::Length { percent: false, auto: false };
+    Height = css::HEIGHT, Kind::Length { percent: false, auto: false };
+    TextIndent = css::TEXT_INDENT, Kind::Length { percent: true, auto: false };
+    TextDecorationLine = css::TEXT_DECORATION_LINE, Kind::Keyword(TEXT_DECORATION_LINE);
+    Transform = css::TRANSFORM, Kind::Raw("none");
+    Appearance = css::APPEARANCE, Kind::Keyword(APPEARANCE);
+    Float = css::FLOAT, Kind::Keyword(FLOAT);
 }
 
 pub const COUNT: usize = ALL.len();
@@ -276,4 +285,25 @@ pub fn border_colors() -> [Prop; 4] {
 #[allow(dead_code)]
 pub fn side_name(i: usize) -> &'static str {
     SIDES[i]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cascade computes exactly the properties the core's table marks as its own.
+    #[test]
+    fn computes_what_the_core_table_assigns_it() {
+        let ours: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+        let table: Vec<&str> = css::PROPERTIES
+            .iter()
+            .filter(|p| p.static_cascade())
+            .map(|p| p.name())
+            .collect();
+        let mut a = ours.clone();
+        let mut b = table.clone();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+    }
 }

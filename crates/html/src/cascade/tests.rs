@@ -1,5 +1,6 @@
 //! Cascade behaviour, end to end from HTML text.
 
+use portalscan_core::css;
 use std::collections::HashMap;
 
 use portalscan_core::Snapshot;
@@ -21,7 +22,9 @@ fn style(s: &Snapshot, id: &str) -> Style {
     el.style().cloned().expect("every element has a style")
 }
 
+/// A computed value by CSS name; the name must be in the core's property table.
 fn get<'a>(st: &'a Style, prop: &str) -> Option<&'a str> {
+    let prop = css::Property::from_name(prop).unwrap_or_else(|| panic!("{prop} not in css table"));
     st.get(prop)
 }
 
@@ -40,7 +43,7 @@ fn every_element_gets_a_style_and_defaults_are_chrome_values() {
     assert_eq!(get(&p, "width"), None, "auto width needs layout");
     assert_eq!(get(&style(&s, "s"), "display"), Some("inline"));
     let head = s.dom.elements().find(|e| e.is("head")).unwrap();
-    assert_eq!(head.style().unwrap().get("display"), Some("none"));
+    assert_eq!(head.style().unwrap().get(css::DISPLAY), Some("none"));
 }
 
 #[test]
@@ -248,17 +251,17 @@ fn focus_style_is_computed_for_focusable_elements() {
     );
     let el = |id: &str| s.dom.elements().find(|e| e.attr("id") == Some(id)).unwrap();
     let plain = el("plain").node().focus_style.clone().unwrap();
-    assert_eq!(plain.get("outline-style"), Some("auto"));
-    assert_eq!(plain.get("outline-color"), Some("rgb(16, 16, 16)"));
+    assert_eq!(plain.get(css::OUTLINE_STYLE), Some("auto"));
+    assert_eq!(plain.get(css::OUTLINE_COLOR), Some("rgb(16, 16, 16)"));
     assert_eq!(
-        el("plain").style().unwrap().get("outline-style"),
+        el("plain").style().unwrap().get(css::OUTLINE_STYLE),
         Some("none")
     );
     let no = el("no").node().focus_style.clone().unwrap();
-    assert_eq!(no.get("outline-style"), Some("none"));
-    assert_eq!(no.get("outline-width"), Some("0px"));
+    assert_eq!(no.get(css::OUTLINE_STYLE), Some("none"));
+    assert_eq!(no.get(css::OUTLINE_WIDTH), Some("0px"));
     let ring = el("ring").node().focus_style.clone().unwrap();
-    assert_eq!(ring.get("box-shadow"), Some("0 0 0 2px blue"));
+    assert_eq!(ring.get(css::BOX_SHADOW), Some("0 0 0 2px blue"));
     assert!(el("span").node().focus_style.is_none());
 }
 

@@ -14,6 +14,7 @@
 //! less than [`FAINT_CONTRAST`] is a `review` (a shade nobody may notice); anything else
 //! passes. Elements the walk did not measure get the style comparison above.
 
+use crate::css;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -145,7 +146,10 @@ fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
              cannot be decided; check by tabbing to it.",
         ),
         Some(false) => {
-            let outline = match (focused.get("outline-style"), focused.get("outline-width")) {
+            let outline = match (
+                focused.get(css::OUTLINE_STYLE),
+                focused.get(css::OUTLINE_WIDTH),
+            ) {
                 (Some("none"), _) | (_, Some("0px")) => "the outline is removed",
                 _ => "there is no outline",
             };

@@ -7,6 +7,7 @@
 //! A box shadow or background image may draw the boundary instead: `review`.
 
 use crate::color::{Rgba, contrast_ratio, format_ratio};
+use crate::css;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -131,14 +132,14 @@ fn field_kind(el: ElementRef) -> Option<FieldKind> {
 fn borders(el: ElementRef) -> Result<Vec<(f64, Rgba)>, ()> {
     let style = el.style().ok_or(())?;
     let mut out = Vec::new();
-    for side in ["top", "right", "bottom", "left"] {
-        let s = style.get(&format!("border-{side}-style")).ok_or(())?;
-        let w = style.px(&format!("border-{side}-width")).ok_or(())?;
+    for side in 0..4 {
+        let s = style.get(css::BORDER_STYLES[side]).ok_or(())?;
+        let w = style.px(css::BORDER_WIDTHS[side]).ok_or(())?;
         if matches!(s, "none" | "hidden") || w <= 0.0 {
             continue;
         }
         let c = style
-            .color(&format!("border-{side}-color"))
+            .color(css::BORDER_COLORS[side])
             .ok_or(())?
             .map_err(|_| ())?;
         out.push((w, c));
@@ -158,12 +159,14 @@ fn check_field(
         sink.review(el.id, "The field's border is not known statically.");
         return;
     };
-    let background = style.color("background-color").and_then(Result::ok);
+    let background = style.color(css::BACKGROUND_COLOR).and_then(Result::ok);
     let fills = background.is_some_and(|b| b.a > 0.0);
     if kind == FieldKind::Custom && sides.is_empty() && !fills {
         // Nothing in CSS draws this control (an icon or image may): a person must look.
-        if style.get("background-image").is_some_and(|i| i != "none")
-            || style.get("box-shadow").is_some_and(|s| s != "none")
+        if style
+            .get(css::BACKGROUND_IMAGE)
+            .is_some_and(|i| i != "none")
+            || style.get(css::BOX_SHADOW).is_some_and(|s| s != "none")
         {
             sink.review(
                 el.id,
@@ -212,7 +215,9 @@ fn check_field(
         sink.pass(el.id);
         return;
     }
-    if style.get("box-shadow") != Some("none") || style.get("background-image") != Some("none") {
+    if style.get(css::BOX_SHADOW) != Some("none")
+        || style.get(css::BACKGROUND_IMAGE) != Some("none")
+    {
         sink.review(
             el.id,
             format!(

@@ -9,6 +9,7 @@
 //! 4.478:1 fails 4.5:1.
 
 use crate::color::{Rgba, contrast_ratio, format_ratio};
+use crate::css;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -257,10 +258,10 @@ impl TextFacts {
     fn of(style: &Style) -> TextFacts {
         TextFacts {
             text_hidden: text_hidden(style),
-            color: style.color("color").and_then(Result::ok),
+            color: style.color(css::COLOR).and_then(Result::ok),
             size: style.font_size(),
             weight: style.font_weight(),
-            shadow: style.get("text-shadow").map(|s| s != "none"),
+            shadow: style.get(css::TEXT_SHADOW).map(|s| s != "none"),
         }
     }
 }

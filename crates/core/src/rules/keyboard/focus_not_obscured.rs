@@ -14,6 +14,7 @@
 //! page-level `review` when something is fixed or sticky on screen (what usually covers
 //! focus), and nothing otherwise.
 
+use crate::css;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -140,7 +141,7 @@ fn stuck_ancestor(el: ElementRef) -> ElementRef {
 
 fn is_stuck(el: ElementRef) -> bool {
     el.style()
-        .and_then(|s| s.get("position"))
+        .and_then(|s| s.get(css::POSITION))
         .is_some_and(|p| matches!(p.trim(), "fixed" | "sticky"))
 }
 

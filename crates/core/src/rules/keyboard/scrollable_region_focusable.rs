@@ -7,6 +7,7 @@
 //! Tab walk reached (Chromium makes scrollers without focusable content Tab stops) passes.
 
 use crate::a11y::rendering::inline_value;
+use crate::css::{self, Property};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -146,7 +147,7 @@ fn has_stylesheets(cx: &Context) -> bool {
 
 /// Whether the element scrolls on this axis (`overflow-x` or `overflow-y` auto/scroll);
 /// without the longhand in its computed style, whether it scrolls on any axis.
-fn axis_scrolls(element: ElementRef, longhand: &str) -> bool {
+fn axis_scrolls(element: ElementRef, longhand: Property) -> bool {
     match element.style().and_then(|s| s.get(longhand)) {
         Some(v) => scrolls(v),
         None => may_scroll(element),
@@ -162,8 +163,9 @@ fn scrolls(v: &str) -> bool {
 /// style when the snapshot has no computed styles).
 fn may_scroll(element: ElementRef) -> bool {
     match element.style() {
-        Some(style) => ["overflow-x", "overflow-y", "overflow"]
-            .iter()
+        // A computed style holds longhands only (the `overflow` shorthand is never in it).
+        Some(style) => [css::OVERFLOW_X, css::OVERFLOW_Y]
+            .into_iter()
             .any(|p| style.get(p).is_some_and(scrolls)),
         None => ["overflow-x", "overflow-y", "overflow"]
             .iter()
@@ -178,8 +180,9 @@ fn overflows(cx: &Context, element: ElementRef) -> Option<bool> {
     if let Some(sb) = element.node().scroll {
         // Sub-pixel layout: scroll sizes are rounded, a pixel is not overflow.
         const SLACK: f64 = 1.0;
-        let x = axis_scrolls(element, "overflow-x") && sb.scroll_width > sb.client_width + SLACK;
-        let y = axis_scrolls(element, "overflow-y") && sb.scroll_height > sb.client_height + SLACK;
+        let x = axis_scrolls(element, css::OVERFLOW_X) && sb.scroll_width > sb.client_width + SLACK;
+        let y =
+            axis_scrolls(element, css::OVERFLOW_Y) && sb.scroll_height > sb.client_height + SLACK;
         return Some(x || y);
     }
     let outer = *element.rect()?;

@@ -2,6 +2,7 @@
 //! spaced so that a 24px circle centred on each small target touches no other target or
 //! circle; targets inside a sentence are exempt.
 
+use crate::css;
 use std::collections::HashMap;
 
 use crate::dom::{ElementRef, NodeData, NodeId};
@@ -171,7 +172,7 @@ fn is_target(cx: &Context, el: ElementRef) -> bool {
 /// inline exception. Only the adjacent siblings are looked at, so a list of thousands of
 /// links costs no more than one.
 fn is_inline_in_text(cx: &Context, el: ElementRef) -> bool {
-    let inline = match el.style().and_then(|s| s.get("display")) {
+    let inline = match el.style().and_then(|s| s.get(css::DISPLAY)) {
         Some(display) => display.trim() == "inline",
         None => el.is("a") || el.is("span"),
     };
@@ -289,7 +290,7 @@ fn is_user_agent_sized(el: ElementRef) -> bool {
 mod tests {
     use super::*;
     use crate::dom::{Dom, Node};
-    use crate::engine::ScanOptions;
+    use crate::engine::{RuleSelection, ScanOptions};
     use crate::finding::Outcome;
     use crate::snapshot::Snapshot;
 
@@ -334,9 +335,9 @@ mod tests {
         let snapshot = Snapshot::new("https://x/", "test", Dom::from_nodes(nodes).unwrap());
         crate::engine::scan(
             &snapshot,
-            &[&TargetSize],
-            ScanOptions {
-                include_passes: true,
+            &ScanOptions {
+                rules: RuleSelection::of(&[&TargetSize]),
+                ..ScanOptions::with_passes()
             },
         )
         .into_iter()

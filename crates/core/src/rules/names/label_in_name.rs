@@ -10,6 +10,7 @@
 //! symbolic letter ("X" for close) stands between them, a person decides: `review`.
 
 use crate::a11y::aria_data::{is_widget_role, name_from_contents};
+use crate::css;
 use crate::dom::{ElementRef, NodeData, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
@@ -221,8 +222,9 @@ fn visible_inner_text(cx: &Context, el: ElementRef) -> VisibleText {
                 let shown = parent.is_none_or(|p| is_visible_text_parent(cx, p));
                 if shown && !text.trim().is_empty() {
                     out.push_str(text);
-                    font_unknown |= parent
-                        .is_some_and(|p| p.style().is_none_or(|s| s.get("font-family").is_none()));
+                    font_unknown |= parent.is_some_and(|p| {
+                        p.style().is_none_or(|s| s.get(css::FONT_FAMILY).is_none())
+                    });
                 } else if shown {
                     out.push_str(text);
                 }
@@ -269,7 +271,7 @@ fn is_visible_text_parent(cx: &Context, parent: ElementRef) -> bool {
         return true;
     };
     // Icon fonts draw ligatures ("search") as pictures: that text is non-text content.
-    let icon_font = style.get("font-family").is_some_and(|f| {
+    let icon_font = style.get(css::FONT_FAMILY).is_some_and(|f| {
         let f = f.to_ascii_lowercase();
         f.contains("icon") || f.contains("awesome") || f.contains("glyph")
     });
@@ -285,14 +287,14 @@ fn is_visually_hidden(el: ElementRef) -> bool {
     let Some(style) = el.style() else {
         return false;
     };
-    let clipped_path = style.get("clip-path").is_some_and(|c| {
+    let clipped_path = style.get(css::CLIP_PATH).is_some_and(|c| {
         let c = c.replace(' ', "");
         c == "inset(50%)" || c == "inset(100%)" || c.starts_with("circle(0")
     });
     let clipped_rect = style
-        .get("position")
+        .get(css::POSITION)
         .is_some_and(|p| p == "absolute" || p == "fixed")
-        && style.get("clip").is_some_and(|c| {
+        && style.get(css::CLIP).is_some_and(|c| {
             let c = c.replace([' ', ','], "");
             c == "rect(0000)" || c == "rect(0px0px0px0px)" || c == "rect(1px1px1px1px)"
         });
@@ -300,7 +302,7 @@ fn is_visually_hidden(el: ElementRef) -> bool {
 }
 
 fn is_block(el: ElementRef) -> bool {
-    if let Some(display) = el.style().and_then(|s| s.get("display")) {
+    if let Some(display) = el.style().and_then(|s| s.get(css::DISPLAY)) {
         return !display.starts_with("inline") && display != "contents" && display != "none";
     }
     el.is_html()

@@ -1,6 +1,7 @@
 //! WCAG 3.1.2 Language of Parts: an element's `lang` attribute is a valid language tag
 //! when that element decides the language of some text on the page.
 
+use crate::css;
 use crate::dom::{NodeData, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
@@ -126,7 +127,7 @@ fn parent_is_visible(cx: &Context, text: NodeId) -> bool {
         .flat_parent_element(text)
         .and_then(|p| cx.dom.element(p))
         .and_then(|p| p.style())
-        .and_then(|s| s.get("visibility"))
+        .and_then(|s| s.get(css::VISIBILITY))
         .is_none_or(|v| v == "visible")
 }
 

@@ -1,0 +1,225 @@
+//! The one table of CSS properties a snapshot carries.
+//!
+//! Every front-end reads this table: the CDP capture asks the browser for every property
+//! listed, the static cascade computes those marked [`Property::static_cascade`], and the
+//! in-browser collector reads [`captured_properties`]. Rules and core modules name a property
+//! through the constants below ([`Style::get`](crate::style::Style::get) takes a
+//! [`Property`], not a string), so a read of a property no front-end captures does not
+//! compile.
+
+use std::fmt;
+
+/// A computed CSS longhand a snapshot may carry. Built only by the table below (the fields
+/// are private), so every `Property` in use is one the front-ends capture.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Property {
+    name: &'static str,
+    inherited: bool,
+    initial: Option<&'static str>,
+    static_cascade: bool,
+}
+
+impl Property {
+    /// The CSS name, as `getComputedStyle` and the snapshot's style maps key it.
+    pub const fn name(self) -> &'static str {
+        self.name
+    }
+    /// Whether the property inherits (CSS): an element without its own value takes its
+    /// parent's.
+    pub const fn inherited(self) -> bool {
+        self.inherited
+    }
+    /// The initial computed value, serialized as `getComputedStyle` does; `None` where it
+    /// depends on another value (`currentcolor`) or on layout (`auto` sizes).
+    pub const fn initial(self) -> Option<&'static str> {
+        self.initial
+    }
+    /// Whether the static-HTML cascade computes it. Browser front-ends capture every
+    /// property; on a static snapshot the others are absent, which rules read as unknown.
+    pub const fn static_cascade(self) -> bool {
+        self.static_cascade
+    }
+    /// The table's entry for a CSS name.
+    pub fn from_name(name: &str) -> Option<Property> {
+        PROPERTIES.iter().copied().find(|p| p.name == name)
+    }
+}
+
+impl fmt::Debug for Property {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Property({})", self.name)
+    }
+}
+
+impl fmt::Display for Property {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// Declares each constant and the table from one list, so neither can miss an entry.
+macro_rules! properties {
+    ($( $(#[$doc:meta])* $constant:ident = $name:literal, inherited: $inh:literal,
+        initial: $initial:expr, static_cascade: $cascade:literal; )*) => {
+        $(
+            $(#[$doc])*
+            pub const $constant: Property = Property {
+                name: $name,
+                inherited: $inh,
+                initial: $initial,
+                static_cascade: $cascade,
+            };
+        )*
+
+        /// Every property a snapshot carries, in capture order.
+        pub static PROPERTIES: &[Property] = &[ $( $constant, )* ];
+
+        /// The same names as plain strings, for front-ends that send them as data (the CDP
+        /// `DOMSnapshot.captureSnapshot` request).
+        pub const PROPERTY_NAMES: &[&str] = &[ $( $name, )* ];
+    };
+}
+
+properties! {
+    COLOR = "color", inherited: true, initial: Some("rgb(0, 0, 0)"), static_cascade: true;
+    FONT_SIZE = "font-size", inherited: true, initial: Some("16px"), static_cascade: true;
+    FONT_WEIGHT = "font-weight", inherited: true, initial: Some("400"), static_cascade: true;
+    /// Kept so rules can tell icon-font ligatures ("search" drawn as a magnifier) from text.
+    FONT_FAMILY = "font-family", inherited: true, initial: Some("serif"), static_cascade: true;
+    // The text-rendering properties below are captured to explain a browser snapshot's
+    // text; no rule reads them yet, so the static cascade does not compute them.
+    FONT_STYLE = "font-style", inherited: true, initial: Some("normal"), static_cascade: false;
+    LINE_HEIGHT = "line-height", inherited: true, initial: Some("normal"), static_cascade: false;
+    LETTER_SPACING = "letter-spacing", inherited: true, initial: Some("normal"), static_cascade: false;
+    WORD_SPACING = "word-spacing", inherited: true, initial: Some("0px"), static_cascade: false;
+    WHITE_SPACE = "white-space", inherited: true, initial: Some("normal"), static_cascade: false;
+    TEXT_TRANSFORM = "text-transform", inherited: true, initial: Some("none"), static_cascade: false;
+    BACKGROUND_COLOR = "background-color", inherited: false, initial: Some("rgba(0, 0, 0, 0)"), static_cascade: true;
+    BACKGROUND_IMAGE = "background-image", inherited: false, initial: Some("none"), static_cascade: true;
+    BACKGROUND_CLIP = "background-clip", inherited: false, initial: Some("border-box"), static_cascade: false;
+    OPACITY = "opacity", inherited: false, initial: Some("1"), static_cascade: true;
+    DISPLAY = "display", inherited: false, initial: Some("inline"), static_cascade: true;
+    VISIBILITY = "visibility", inherited: true, initial: Some("visible"), static_cascade: true;
+    CONTENT_VISIBILITY = "content-visibility", inherited: false, initial: Some("visible"), static_cascade: true;
+    OUTLINE_STYLE = "outline-style", inherited: false, initial: Some("none"), static_cascade: true;
+    OUTLINE_WIDTH = "outline-width", inherited: false, initial: Some("3px"), static_cascade: true;
+    OUTLINE_COLOR = "outline-color", inherited: false, initial: None, static_cascade: true;
+    OUTLINE_OFFSET = "outline-offset", inherited: false, initial: Some("0px"), static_cascade: true;
+    BORDER_TOP_STYLE = "border-top-style", inherited: false, initial: Some("none"), static_cascade: true;
+    BORDER_RIGHT_STYLE = "border-right-style", inherited: false, initial: Some("none"), static_cascade: true;
+    BORDER_BOTTOM_STYLE = "border-bottom-style", inherited: false, initial: Some("none"), static_cascade: true;
+    BORDER_LEFT_STYLE = "border-left-style", inherited: false, initial: Some("none"), static_cascade: true;
+    BORDER_TOP_WIDTH = "border-top-width", inherited: false, initial: Some("3px"), static_cascade: true;
+    BORDER_RIGHT_WIDTH = "border-right-width", inherited: false, initial: Some("3px"), static_cascade: true;
+    BORDER_BOTTOM_WIDTH = "border-bottom-width", inherited: false, initial: Some("3px"), static_cascade: true;
+    BORDER_LEFT_WIDTH = "border-left-width", inherited: false, initial: Some("3px"), static_cascade: true;
+    BORDER_TOP_COLOR = "border-top-color", inherited: false, initial: None, static_cascade: true;
+    BORDER_RIGHT_COLOR = "border-right-color", inherited: false, initial: None, static_cascade: true;
+    BORDER_BOTTOM_COLOR = "border-bottom-color", inherited: false, initial: None, static_cascade: true;
+    BORDER_LEFT_COLOR = "border-left-color", inherited: false, initial: None, static_cascade: true;
+    BOX_SHADOW = "box-shadow", inherited: false, initial: Some("none"), static_cascade: true;
+    TEXT_SHADOW = "text-shadow", inherited: true, initial: Some("none"), static_cascade: true;
+    CLIP = "clip", inherited: false, initial: Some("auto"), static_cascade: true;
+    CLIP_PATH = "clip-path", inherited: false, initial: Some("none"), static_cascade: true;
+    POSITION = "position", inherited: false, initial: Some("static"), static_cascade: true;
+    TOP = "top", inherited: false, initial: Some("auto"), static_cascade: true;
+    RIGHT = "right", inherited: false, initial: Some("auto"), static_cascade: true;
+    BOTTOM = "bottom", inherited: false, initial: Some("auto"), static_cascade: true;
+    LEFT = "left", inherited: false, initial: Some("auto"), static_cascade: true;
+    OVERFLOW_X = "overflow-x", inherited: false, initial: Some("visible"), static_cascade: true;
+    OVERFLOW_Y = "overflow-y", inherited: false, initial: Some("visible"), static_cascade: true;
+    Z_INDEX = "z-index", inherited: false, initial: Some("auto"), static_cascade: true;
+    CURSOR = "cursor", inherited: true, initial: Some("auto"), static_cascade: true;
+    POINTER_EVENTS = "pointer-events", inherited: true, initial: Some("auto"), static_cascade: true;
+    WIDTH = "width", inherited: false, initial: None, static_cascade: true;
+    HEIGHT = "height", inherited: false, initial: None, static_cascade: true;
+    TEXT_INDENT = "text-indent", inherited: true, initial: Some("0px"), static_cascade: true;
+    TEXT_DECORATION_LINE = "text-decoration-line", inherited: false, initial: Some("none"), static_cascade: true;
+    TRANSFORM = "transform", inherited: false, initial: Some("none"), static_cascade: true;
+    APPEARANCE = "appearance", inherited: false, initial: Some("none"), static_cascade: true;
+    FLOAT = "float", inherited: false, initial: Some("none"), static_cascade: true;
+    FILTER = "filter", inherited: false, initial: Some("none"), static_cascade: false;
+    MIX_BLEND_MODE = "mix-blend-mode", inherited: false, initial: Some("normal"), static_cascade: false;
+}
+
+/// The border sides' longhands, top, right, bottom, left.
+pub const BORDER_STYLES: [Property; 4] = [
+    BORDER_TOP_STYLE,
+    BORDER_RIGHT_STYLE,
+    BORDER_BOTTOM_STYLE,
+    BORDER_LEFT_STYLE,
+];
+pub const BORDER_WIDTHS: [Property; 4] = [
+    BORDER_TOP_WIDTH,
+    BORDER_RIGHT_WIDTH,
+    BORDER_BOTTOM_WIDTH,
+    BORDER_LEFT_WIDTH,
+];
+pub const BORDER_COLORS: [Property; 4] = [
+    BORDER_TOP_COLOR,
+    BORDER_RIGHT_COLOR,
+    BORDER_BOTTOM_COLOR,
+    BORDER_LEFT_COLOR,
+];
+
+/// The names of every property a snapshot carries: what a new collector must capture.
+pub fn captured_properties() -> impl Iterator<Item = &'static str> {
+    PROPERTY_NAMES.iter().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn names_are_unique_and_match_the_table() {
+        let names: HashSet<_> = captured_properties().collect();
+        assert_eq!(names.len(), PROPERTIES.len());
+        for (p, name) in PROPERTIES.iter().zip(PROPERTY_NAMES) {
+            assert_eq!(p.name(), *name);
+            assert_eq!(Property::from_name(name), Some(*p));
+        }
+    }
+
+    #[test]
+    fn unknown_names_are_not_properties() {
+        assert_eq!(Property::from_name("font-variant"), None);
+        assert_eq!(Property::from_name(""), None);
+    }
+
+    #[test]
+    fn inheritance_follows_css() {
+        assert!(COLOR.inherited() && VISIBILITY.inherited() && CURSOR.inherited());
+        assert!(!DISPLAY.inherited() && !BACKGROUND_COLOR.inherited() && !OPACITY.inherited());
+    }
+
+    #[test]
+    fn core_sources_read_properties_only_through_the_table() {
+        // `Style::get` takes a `Property`, so a string read cannot compile, and the fields
+        // are private, so no module builds its own; this guards the one way left in: a
+        // name looked up at run time from a literal instead of the constant.
+        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut offenders = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(src)];
+        while let Some(dir) = stack.pop() {
+            #[allow(clippy::disallowed_methods)] // test-only: reads our own sources
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("css.rs") {
+                    #[allow(clippy::disallowed_methods)]
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    if text.contains("Property::from_name(\"") {
+                        offenders.push(path.display().to_string());
+                    }
+                }
+            }
+        }
+        assert!(
+            offenders.is_empty(),
+            "properties named outside the table: {offenders:?}"
+        );
+    }
+}
