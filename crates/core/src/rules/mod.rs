@@ -15,6 +15,7 @@ pub mod keyboard;
 pub mod names;
 pub mod page;
 pub mod phi;
+pub mod tables;
 
 use crate::rule::Rule;
 
@@ -23,6 +24,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend(page::rules());
     rules.extend(names::rules());
     rules.extend(images::rules());
+    rules.extend(tables::rules());
     rules.extend(aria::rules());
     rules.extend(keyboard::rules());
     rules.extend(contrast::rules());
