@@ -12,6 +12,7 @@ pub mod aria;
 pub mod contrast;
 pub mod images;
 pub mod keyboard;
+pub mod lists;
 pub mod names;
 pub mod page;
 pub mod phi;
@@ -25,6 +26,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend(names::rules());
     rules.extend(images::rules());
     rules.extend(tables::rules());
+    rules.extend(lists::rules());
     rules.extend(aria::rules());
     rules.extend(keyboard::rules());
     rules.extend(contrast::rules());
