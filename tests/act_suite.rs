@@ -9,7 +9,7 @@ use portalscan_core::{Category, Finding, Outcome};
 use portalscan_tests::act::{
     ActRuleResult, CaseResult, Consistency, Expected, Suite, SuiteAssets, TestCase, Verdict,
     cant_tell_failed_cases, classify, consistency, describe_case, inconsistent_cases, resolve_path,
-    run_suite, xml_document_snapshot,
+    run_suite,
 };
 use portalscan_tests::act_report::{REGENERATE, render, report_path};
 
@@ -226,21 +226,4 @@ fn suite_asset_urls_map_into_content_assets() {
         resolve_path(case, "./b.css").as_deref(),
         Some("/WAI/content-assets/wcag-act-rules/testcases/oj04fd/b.css")
     );
-}
-
-#[test]
-fn svg_files_are_xml_documents_without_an_html_root() {
-    let snapshot = xml_document_snapshot(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <title>This is an SVG</title>\n</svg>",
-        "https://example.test/a.svg",
-    );
-    let root = snapshot.dom.document_element().expect("a root element");
-    assert_eq!(root.name(), "svg");
-    assert!(
-        snapshot
-            .dom
-            .elements()
-            .all(|e| !e.is("html") && !e.is("body"))
-    );
-    assert!(snapshot.dom.elements().any(|e| e.name() == "title"));
 }

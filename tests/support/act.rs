@@ -7,11 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use portalscan_core::dom::{Node, NodeData};
-use portalscan_core::{
-    Dom, Finding, NodeId, Outcome, Rule, RuleSelection, ScanOptions, Snapshot, rules, scan,
-};
-use portalscan_html::{ResourceLoader, decode_html_bytes, parse_dom, snapshot_from_html};
+use portalscan_core::{Finding, Outcome, Rule, RuleSelection, ScanOptions, Snapshot, rules, scan};
+use portalscan_html::{ResourceLoader, decode_html_bytes, snapshot_from_html};
 use serde::Deserialize;
 
 /// Where test-case URLs keep the suite's files; the rest of the path is under `content-assets/`.
@@ -235,58 +232,17 @@ fn remove_dot_segments(path: &str) -> String {
     format!("/{}", out.join("/"))
 }
 
-/// The snapshot a browser would have of a test case: HTML files go through the static
-/// front-end; `.svg` and `.xml` files are XML documents whose root is the file's root
-/// element (not an `<html>` wrapper), built by [`xml_document_snapshot`].
+/// The snapshot a browser would have of a test case, from the static front-end: HTML
+/// files are pages; `.svg` and `.xml` files are XML documents whose root is the file's
+/// root element (not an `<html>` wrapper), as the front-end decides from the URL's
+/// extension (`portalscan_html::is_xml_document_url`), the same way for `portalscan scan`.
 pub fn case_snapshot(suite: &Suite, case: &TestCase, bytes: &[u8]) -> Snapshot {
     let text = decode_html_bytes(bytes);
-    if case.relative_path.ends_with(".html") {
-        let assets = SuiteAssets {
-            content_assets: suite.dir.join("content-assets"),
-            base_url: &case.url,
-        };
-        snapshot_from_html(&text, &case.url, &assets)
-    } else {
-        xml_document_snapshot(&text, &case.url)
-    }
-}
-
-/// An XML document (`.svg`, `.xml`): the HTML parser handles its foreign content, then the
-/// first element it put in `<body>` becomes the document element, as in a browser, where an
-/// SVG file has no `<html>`, `<head>` or `<title>` of the HTML kind. No styles are computed
-/// (the static cascade is for HTML); the suite's XML cases are all page-level ones.
-pub fn xml_document_snapshot(text: &str, url: &str) -> Snapshot {
-    let parsed = parse_dom(text);
-    let body = parsed.elements().find(|e| e.is("body")).map(|e| e.id);
-    let root = body.and_then(|b| parsed.children(b).find(|c| parsed.element(*c).is_some()));
-    let dom = match root {
-        Some(root) => lift_subtree(&parsed, root),
-        None => parsed,
+    let assets = SuiteAssets {
+        content_assets: suite.dir.join("content-assets"),
+        base_url: &case.url,
     };
-    Snapshot::new(url, "static-html", dom)
-}
-
-/// A new DOM whose document's only child is `root`'s subtree (shadow trees included).
-fn lift_subtree(dom: &Dom, root: NodeId) -> Dom {
-    let mut nodes = vec![Node::new(None, NodeData::Document)];
-    // The subtree is the contiguous pre-order range start..end; node i moves to i - start + 1.
-    let start = root.index();
-    let end = dom.subtree_end(root);
-    for i in start..end {
-        let old = dom.node(NodeId(i as u32));
-        let parent = if i == start {
-            NodeId::DOCUMENT
-        } else {
-            match old.parent {
-                Some(p) if p.index() >= start => NodeId((p.index() - start + 1) as u32),
-                _ => NodeId::DOCUMENT,
-            }
-        };
-        let mut node = old.clone();
-        node.parent = Some(parent);
-        nodes.push(node);
-    }
-    Dom::from_nodes(nodes).unwrap_or_else(|_| dom.clone())
+    snapshot_from_html(&text, &case.url, &assets)
 }
 
 /// ACT rule id -> the portalscan rules that declare it, from the live rule list (so rules

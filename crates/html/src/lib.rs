@@ -6,11 +6,13 @@
 
 mod cascade;
 mod sink;
+mod xml;
 
 use html5ever::tendril::TendrilSink;
 use portalscan_core::{Dom, Snapshot};
 
 pub use sink::DomSink;
+pub use xml::is_xml_document_url;
 
 /// Gives the front-end the text of resources the page refers to (stylesheets). The CLI
 /// reads local files; a test can serve strings; `None` means "not available".
@@ -34,9 +36,17 @@ pub fn parse_dom(html: &str) -> Dom {
 }
 
 /// Parses HTML and computes styles: the full static snapshot of one page.
+///
+/// A URL naming an XML document (`.svg`, `.xml`, `.mml`: see [`is_xml_document_url`]) is
+/// not an HTML page: its DOM is rooted at the file's own root element, as in a browser, and
+/// no styles are computed (the static cascade is HTML's), so style facts stay unknown.
 pub fn snapshot_from_html(html: &str, url: &str, resources: &dyn ResourceLoader) -> Snapshot {
     let mut dom = parse_dom(html);
-    cascade::compute_styles(&mut dom, url, resources);
+    if xml::is_xml_document_url(url) {
+        dom = xml::xml_document_dom(dom);
+    } else {
+        cascade::compute_styles(&mut dom, url, resources);
+    }
     let mut snapshot = Snapshot::new(url, "static-html", dom);
     // What this front-end did: parsed and styled the markup, ran no script, laid out nothing.
     snapshot.scripts_ran = Some(false);

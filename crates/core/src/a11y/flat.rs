@@ -61,6 +61,23 @@ pub fn find_descendant<'a>(
     None
 }
 
+/// Children in the flat tree as a parent's content model sees them: a `<slot>` child is
+/// replaced by what it renders (its assigned nodes, else its fallback content), so a
+/// shadow `<ul><slot></slot></ul>` has the host's slotted `<li>` as its children.
+pub fn content_children(dom: &crate::dom::Dom, id: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    // A stack of pending children, last first (loops, not recursion).
+    let mut stack: Vec<NodeId> = dom.flat_children(id).into_iter().rev().collect();
+    while let Some(child) = stack.pop() {
+        if dom.element(child).is_some_and(|e| e.is("slot")) {
+            stack.extend(dom.flat_children(child).into_iter().rev());
+        } else {
+            out.push(child);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

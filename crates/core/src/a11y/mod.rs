@@ -14,6 +14,7 @@ pub mod id_refs;
 pub mod ownership;
 pub mod rendering;
 pub mod roles;
+pub mod table;
 pub mod tree;
 
 use std::cell::OnceCell;

@@ -12,9 +12,11 @@ pub mod aria;
 pub mod contrast;
 pub mod images;
 pub mod keyboard;
+pub mod lists;
 pub mod names;
 pub mod page;
 pub mod phi;
+pub mod tables;
 
 use crate::rule::Rule;
 
@@ -23,6 +25,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend(page::rules());
     rules.extend(names::rules());
     rules.extend(images::rules());
+    rules.extend(tables::rules());
+    rules.extend(lists::rules());
     rules.extend(aria::rules());
     rules.extend(keyboard::rules());
     rules.extend(contrast::rules());
