@@ -5,6 +5,7 @@
 
 pub mod a11y;
 pub mod color;
+pub mod component;
 pub mod dom;
 pub mod engine;
 pub mod example_facts;

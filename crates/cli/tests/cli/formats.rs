@@ -367,3 +367,27 @@ fn text_report_is_coloured_only_on_a_terminal_without_no_color() {
     // An empty NO_COLOR does not count (no-color.org).
     assert!(on_terminal(Some("")).contains('\x1b'));
 }
+
+/// `portalscan rules` in words: exposure rules (HTTPS, HSTS, cookie flags, SRI) carry no PHI
+/// and say what they expose instead of an empty "PHI kinds:".
+#[test]
+fn rules_text_names_locations_in_words_and_lists_no_empty_kinds() {
+    let text = run(&["rules"]).stdout;
+    assert!(
+        !text.lines().any(|l| l.trim_end() == "PHI kinds:"),
+        "{text}"
+    );
+    assert!(!text.contains("local_storage") && !text.contains("third_party"));
+    let https = text
+        .split("\n\n")
+        .find(|block| block.starts_with("transport-https "))
+        .expect("transport-https is listed");
+    assert!(https.contains("Exposure: the connection"), "{https}");
+    assert!(!https.contains("PHI"), "{https}");
+    let storage = text
+        .split("\n\n")
+        .find(|block| block.starts_with("phi-in-local-storage "))
+        .expect("phi-in-local-storage is listed");
+    assert!(storage.contains("PHI in: localStorage"), "{storage}");
+    assert!(storage.contains("date of birth"), "{storage}");
+}
