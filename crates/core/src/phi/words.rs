@@ -52,7 +52,7 @@ pub fn kind_labels<S: AsRef<str>>(names: &[S]) -> String {
 /// Where a rule finds PHI (its `phi.location`), as a reader says it after "in".
 pub fn location_label(location: &str) -> String {
     let words = match location {
-        "url" => "the page URL",
+        "url" => "a URL",
         "title" => "the page title",
         "cookie" => "a cookie",
         "comment" => "an HTML comment",
