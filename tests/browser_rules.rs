@@ -39,7 +39,7 @@ fn keyboard_trap_is_reported_on_the_dialog_with_the_keys_tried() {
     let fails = only(&found, Outcome::Fail);
     assert_eq!(fails.len(), 1, "{found:?}");
     assert_eq!(fails[0].0, "#terms");
-    assert!(fails[0].1.contains("`#agree`, `#print`"), "{}", fails[0].1);
+    assert!(fails[0].1.contains("“#agree”, “#print”"), "{}", fails[0].1);
     assert!(
         fails[0].1.contains("Tab, Shift+Tab, Escape"),
         "{}",
@@ -61,7 +61,7 @@ fn focus_not_obscured_names_what_covers_the_focused_element() {
     assert_eq!(fails.len(), 1, "{found:?}");
     assert_eq!(fails[0].0, "#skip");
     // The hit-tested leaf is named by the sticky header it belongs to.
-    assert!(fails[0].1.contains("`#top`"), "{}", fails[0].1);
+    assert!(fails[0].1.contains("“#top”"), "{}", fails[0].1);
     assert_eq!(only(&found, Outcome::Pass), vec![("#ok", "")]);
     // Measured: no page-level "may cover" review besides.
     assert!(only(&found, Outcome::Review).is_empty(), "{found:?}");

@@ -192,3 +192,42 @@ fn fixture_pages_document_their_plants() {
         }
     }
 }
+
+/// Every finding names the Lightning component around its element (`component`): the host
+/// of the innermost shadow tree holding it (`c-care-team-card` inside `c-care-team-list`),
+/// none outside components. The selector says the same independently: its part before the
+/// last ` >>> ` selects that host.
+#[test]
+fn fixture_findings_name_the_component_around_them() {
+    let mut in_components = 0;
+    for page in pages() {
+        let html = std::fs::read_to_string(&page).expect("fixture page is readable");
+        let snapshot = snapshot_from_html(&html, &page_url(&page), &NoResources);
+        let tag_of: std::collections::BTreeMap<String, &str> = snapshot
+            .dom
+            .elements()
+            .map(|el| (unique_selector(el), el.name()))
+            .collect();
+        let findings = scan(&snapshot, &ScanOptions::default());
+        for f in &findings {
+            let host = f.selector.rsplit_once(" >>> ").map(|(host, _)| {
+                *tag_of
+                    .get(host)
+                    .unwrap_or_else(|| panic!("no element has selector {host}"))
+            });
+            assert_eq!(
+                f.component.as_deref(),
+                host,
+                "{}: {} at {}",
+                page.display(),
+                f.rule,
+                f.selector
+            );
+            in_components += usize::from(f.component.is_some());
+        }
+    }
+    assert!(
+        in_components >= 10,
+        "only {in_components} findings in components"
+    );
+}

@@ -17,6 +17,14 @@ fn outcome_of(rule: &'static dyn portalscan_core::Rule, example: &Example) -> Re
             ..ScanOptions::with_passes()
         },
     );
+    // Messages are read as plain text (terminal, HTML, JUnit): no markdown backticks.
+    if let Some(f) = findings.iter().find(|f| f.message.contains('`')) {
+        return Err(format!(
+            "rule {}: message shows a backtick: {}",
+            rule.meta().id,
+            f.message
+        ));
+    }
     let has = |o: Outcome| findings.iter().any(|f| f.outcome == o);
     let ok = match example.outcome {
         Outcome::Fail => has(Outcome::Fail),
@@ -106,4 +114,45 @@ fn rule_ids_are_unique_kebab_case() {
             "rule id {id} is not kebab-case"
         );
     }
+}
+
+/// Titles and help are shown as plain text in every report: no markdown backticks.
+#[test]
+fn rule_titles_and_help_show_no_backticks() {
+    for rule in rules::all() {
+        let meta = rule.meta();
+        assert!(
+            !meta.help.contains('`') && !meta.title.contains('`'),
+            "rule {} shows a backtick in its title or help",
+            meta.id
+        );
+    }
+}
+
+/// `phi-response-no-store` on a page says the PHI was found in the page text, not in a header
+/// (its location is the missing `Cache-Control` header; its source is where the PHI is).
+#[test]
+fn no_store_on_a_page_says_the_phi_is_in_the_page_text() {
+    let rule = rules::by_id("phi-response-no-store").expect("the rule");
+    let example = &rule.meta().examples[0];
+    let mut snapshot =
+        snapshot_from_html(example.html, "https://portal.example/test", &NoResources);
+    example.apply_facts(&mut snapshot).expect("facts");
+    let findings = scan(
+        &snapshot,
+        &ScanOptions {
+            rules: RuleSelection::of(&[rule]),
+            ..ScanOptions::default()
+        },
+    );
+    let phi = findings[0].phi.as_ref().expect("PHI evidence");
+    assert_eq!(phi.source.as_deref(), Some("page text"));
+    assert_eq!(phi.kinds, vec!["dob"], "the JSON keeps identifiers");
+    assert!(
+        findings[0]
+            .message
+            .starts_with("The page carries PHI (date of birth)"),
+        "{}",
+        findings[0].message
+    );
 }

@@ -33,6 +33,16 @@ pub enum RulesFormat {
     Json,
 }
 
+/// How the text report groups findings (`--group-by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
+pub enum GroupBy {
+    /// Each rule with its criteria and fix, then its findings
+    #[default]
+    Rule,
+    /// The Lightning component around each element (`c-*`, `lightning-*`)
+    Component,
+}
+
 /// The least severe outcome that makes the exit status 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
 pub enum FailOn {
@@ -63,6 +73,8 @@ pub struct ScanArgs {
     pub all: bool,
     /// A HAR file recorded while the (single) page was loaded.
     pub har: Option<PathBuf>,
+    /// How the text report groups findings.
+    pub group_by: GroupBy,
 }
 
 #[derive(Debug)]
@@ -72,6 +84,7 @@ pub struct MergeArgs {
     pub output: Option<PathBuf>,
     pub gate: GateOptions,
     pub all: bool,
+    pub group_by: GroupBy,
 }
 
 #[derive(Debug)]
@@ -238,6 +251,9 @@ struct ScanCli {
     /// A HAR file recorded while the one page scanned was loaded
     #[arg(long, value_name = "FILE")]
     har: Option<PathBuf>,
+    /// Group the text report by rule or by the Lightning component around each element
+    #[arg(long, value_enum, value_name = "BY", default_value_t = GroupBy::Rule)]
+    group_by: GroupBy,
 }
 
 #[derive(Debug, Args)]
@@ -255,6 +271,9 @@ struct MergeCli {
     all: bool,
     #[command(flatten)]
     gate: GateCli,
+    /// Group the text report by rule or by the Lightning component around each element
+    #[arg(long, value_enum, value_name = "BY", default_value_t = GroupBy::Rule)]
+    group_by: GroupBy,
 }
 
 #[derive(Debug, Args)]
@@ -465,6 +484,7 @@ fn convert(command: Cli2) -> Result<Command, UsageError> {
                 gate: s.gate.into_options()?,
                 all: s.all,
                 har: s.har,
+                group_by: s.group_by,
             })
         }
         Cli2::Merge(m) => Command::Merge(MergeArgs {
@@ -473,6 +493,7 @@ fn convert(command: Cli2) -> Result<Command, UsageError> {
             output: m.output,
             gate: m.gate.into_options()?,
             all: m.all,
+            group_by: m.group_by,
         }),
         Cli2::Snapshot(s) => Command::Snapshot(SnapshotArgs {
             input: s.input,

@@ -14,7 +14,7 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use args::{Command, MergeArgs, ReportFormat, RulesArgs, ScanArgs, SnapshotArgs};
+use args::{Command, GroupBy, MergeArgs, ReportFormat, RulesArgs, ScanArgs, SnapshotArgs};
 use inputs::{Input, InputError, InputKind};
 use report::{Report, exit};
 
@@ -112,7 +112,13 @@ fn run_scan(args: &ScanArgs) -> i32 {
         baseline: None,
         gate: None,
     };
-    finish(report, args.format, args.output.as_deref(), &args.gate)
+    finish(
+        report,
+        args.format,
+        args.output.as_deref(),
+        &args.gate,
+        args.group_by,
+    )
 }
 
 fn run_merge(args: &MergeArgs) -> i32 {
@@ -120,7 +126,13 @@ fn run_merge(args: &MergeArgs) -> i32 {
     for e in &report.errors {
         report_error(e);
     }
-    finish(report, args.format, args.output.as_deref(), &args.gate)
+    finish(
+        report,
+        args.format,
+        args.output.as_deref(),
+        &args.gate,
+        args.group_by,
+    )
 }
 
 /// The end every report-writing command shares (`scan`, `merge`, `crawl`): the gate
@@ -130,9 +142,19 @@ pub fn finish(
     format: ReportFormat,
     output: Option<&Path>,
     gate_options: &gate::GateOptions,
+    group_by: GroupBy,
 ) -> i32 {
     gate::apply(&mut report, gate_options);
-    let rendered = render(&report, format, output.is_none());
+    let rendered = match format {
+        ReportFormat::Text if group_by == GroupBy::Component => {
+            let to_terminal = output.is_none() && std::io::stdout().is_terminal();
+            formats::text::render_by_component(
+                &report,
+                formats::text::Colors::for_terminal(to_terminal),
+            )
+        }
+        _ => render(&report, format, output.is_none()),
+    };
     if let Err(code) = write_output(output, &rendered) {
         return code;
     }

@@ -90,6 +90,11 @@ pub struct Finding {
     /// The element's line in the page source, when the front-end knows it (static HTML).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// The Lightning component around the element: the nearest custom element (`c-*`,
+    /// `lightning-*`) whose shadow tree, native or synthetic, holds it. Absent outside
+    /// components and for findings about no element. See [`crate::component`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component: Option<String>,
     /// A cropped screenshot of the element as a `data:image/png;base64,…` URI, taken by the
     /// crawler after PHI in the page was replaced by its redacted form.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -16,6 +16,7 @@
 
 pub mod a11y;
 pub mod color;
+pub mod component;
 pub mod css;
 pub mod dom;
 mod engine;

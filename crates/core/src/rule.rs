@@ -252,6 +252,9 @@ impl Sink<'_> {
             phi.as_ref(),
         );
         let line = element.and_then(|el| el.node().line);
+        let component = node
+            .and_then(|n| crate::component::component_of(dom, n))
+            .map(str::to_string);
         self.out.push(Finding {
             rule: self.meta.id.to_string(),
             outcome,
@@ -267,6 +270,7 @@ impl Sink<'_> {
             node,
             fingerprint,
             line,
+            component,
             screenshot: None,
         });
     }

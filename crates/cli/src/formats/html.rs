@@ -196,9 +196,12 @@ pub fn render(report: &Report) -> String {
     let mut body = String::new();
     write_header(&mut body, report);
     body.push_str("<main id=\"main\">\n");
+    // What a reader needs first: the rules and pages with links to their findings, then
+    // the filters and the findings themselves (one long list).
+    write_summary(&mut body, &items);
+    write_pages(&mut body, report, &items);
     write_filters(&mut body, &items);
     write_by_rule(&mut body, &items);
-    write_pages(&mut body, report);
     write_errors(&mut body, report);
     body.push_str("</main>\n");
     let _ = writeln!(
@@ -277,12 +280,12 @@ fn write_header(out: &mut String, report: &Report) {
     out.push_str("</header>\n");
 }
 
-fn write_select(
+fn write_select<'v>(
     out: &mut String,
     name: &str,
     label: &str,
     all: &str,
-    values: &BTreeSet<(String, String)>,
+    values: impl IntoIterator<Item = &'v (String, String)>,
 ) {
     let _ = writeln!(
         out,
@@ -298,6 +301,55 @@ fn write_select(
         );
     }
     out.push_str("</select></div>\n");
+}
+
+/// A WCAG criterion's sort key: its numbers (`1.4.11` → `[1, 4, 11]`); anything that is
+/// not a number sorts after them.
+fn criterion_key(sc: &str) -> Vec<u32> {
+    sc.split('.')
+        .map(|part| part.parse().unwrap_or(u32::MAX))
+        .collect()
+}
+
+/// The anchor of a rule's section.
+fn rule_anchor(rule: &str) -> String {
+    format!("rule-{}", token(rule))
+}
+
+/// The summary at the top: each rule with findings, its tally, linked to its section.
+fn write_summary(out: &mut String, items: &[Item]) {
+    out.push_str(
+        "<nav aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n",
+    );
+    if items.is_empty() {
+        out.push_str("<p>No findings.</p>\n</nav>\n");
+        return;
+    }
+    out.push_str("<ul class=\"summary\">\n");
+    for group in items.chunk_by(|a, b| a.listed.finding.rule == b.listed.finding.rule) {
+        let rule = &group[0].listed.finding.rule;
+        let title = rules::by_id(rule).map(|r| r.meta().title).unwrap_or("");
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#{}\"><code>{}</code></a> {} ({})</li>",
+            rule_anchor(rule),
+            esc(rule),
+            esc(title),
+            esc(&tally(group))
+        );
+    }
+    out.push_str("</ul>\n</nav>\n");
+}
+
+/// "2 fail, 1 review": a group's findings by outcome (baselined apart).
+fn tally(group: &[Item]) -> String {
+    let count = |key: &str| group.iter().filter(|i| i.outcome_key() == key).count();
+    ["fail", "review", "pass", "baselined"]
+        .into_iter()
+        .filter(|k| count(k) > 0)
+        .map(|k| format!("{} {k}", count(k)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn write_filters(out: &mut String, items: &[Item]) {
@@ -324,6 +376,9 @@ fn write_filters(out: &mut String, items: &[Item]) {
         let c = category_name(f.category);
         categories.insert((c.to_string(), c.to_string()));
     }
+    // Criteria in numeric order (1.4.3 before 1.4.11), not string order.
+    let mut criteria: Vec<(String, String)> = criteria.into_iter().collect();
+    criteria.sort_by_key(|(sc, _)| criterion_key(sc));
     out.push_str(
         "<section aria-labelledby=\"filters-title\">\n<h2 id=\"filters-title\">Filter findings</h2>\n\
          <form id=\"filters\" class=\"filters\" role=\"search\" aria-label=\"Filter findings\">\n",
@@ -351,42 +406,37 @@ fn write_by_rule(out: &mut String, items: &[Item]) {
         out.push_str("<p>No findings.</p>\n");
     }
     let mut start = 0;
-    while start < items.len() {
-        let rule = &items[start].listed.finding.rule;
-        let end = start
-            + items[start..]
-                .iter()
-                .take_while(|i| &i.listed.finding.rule == rule)
-                .count();
-        write_rule(out, &items[start..end]);
-        start = end;
+    for group in items.chunk_by(|a, b| a.listed.finding.rule == b.listed.finding.rule) {
+        write_rule(out, group, start);
+        start += group.len();
     }
     out.push_str("</section>\n");
 }
 
-fn write_rule(out: &mut String, group: &[Item]) {
+/// The anchor of the `index`th finding in report order (pages link to their first).
+fn finding_anchor(index: usize) -> String {
+    format!("finding-{}", index + 1)
+}
+
+/// A rule's section; `start` is the index of its first finding in report order.
+fn write_rule(out: &mut String, group: &[Item], start: usize) {
     let first = group[0].listed.finding;
     let meta = rules::by_id(&first.rule).map(|r| r.meta());
     let title = meta.map(|m| m.title).unwrap_or("");
-    let count = |key: &str| group.iter().filter(|i| i.outcome_key() == key).count();
-    let tally: Vec<String> = ["fail", "review", "pass", "baselined"]
-        .into_iter()
-        .filter(|k| count(k) > 0)
-        .map(|k| format!("{} {k}", count(k)))
-        .collect();
-    let id = format!("rule-{}", token(&first.rule));
+    let id = rule_anchor(&first.rule);
     let _ = writeln!(
         out,
         "<section class=\"rule\" aria-labelledby=\"{id}\">\n<h3 id=\"{id}\"><code>{}</code> {} ({})</h3>",
         esc(&first.rule),
         esc(title),
-        esc(&tally.join(", "))
+        esc(&tally(group))
     );
     if !first.wcag.is_empty() {
         out.push_str("<p>WCAG 2.2: ");
-        let links: Vec<String> = first
-            .wcag
-            .iter()
+        let mut numbers: Vec<&String> = first.wcag.iter().collect();
+        numbers.sort_by_key(|n| criterion_key(n));
+        let links: Vec<String> = numbers
+            .into_iter()
             .map(|n| match wcag::criterion(n) {
                 Some(sc) => format!(
                     "<a href=\"{}\">{} {}</a> (Level {})",
@@ -411,19 +461,20 @@ fn write_rule(out: &mut String, group: &[Item]) {
             esc(&first.help)
         );
     }
-    for item in group {
-        write_finding(out, item);
+    for (i, item) in group.iter().enumerate() {
+        write_finding(out, item, start + i);
     }
     out.push_str("</section>\n");
 }
 
-fn write_finding(out: &mut String, item: &Item) {
+fn write_finding(out: &mut String, item: &Item, index: usize) {
     let f: &Finding = item.listed.finding;
     let key = item.outcome_key();
     let _ = writeln!(
         out,
-        "<article class=\"finding {key}\" data-rule=\"{}\" data-page=\"{}\" data-wcag=\"{}\" \
+        "<article id=\"{}\" class=\"finding {key}\" data-rule=\"{}\" data-page=\"{}\" data-wcag=\"{}\" \
          data-outcome=\"{key}\" data-category=\"{}\">",
+        finding_anchor(index),
         token(&f.rule),
         token(&f.url),
         f.wcag
@@ -451,6 +502,9 @@ fn write_finding(out: &mut String, item: &Item) {
     if !f.message.is_empty() {
         row("Message", esc(&f.message));
     }
+    if let Some(component) = &f.component {
+        row("Component", format!("<code>{}</code>", esc(component)));
+    }
     if !f.selector.is_empty() {
         row("Selector", format!("<code>{}</code>", esc(&f.selector)));
     }
@@ -458,13 +512,7 @@ fn write_finding(out: &mut String, item: &Item) {
         row("HTML", format!("<pre><code>{}</code></pre>", esc(&f.html)));
     }
     if let Some(phi) = &f.phi {
-        let mut text = format!("in {}", phi.location);
-        if let Some(source) = &phi.source {
-            let _ = write!(text, " ({source})");
-        }
-        if !phi.kinds.is_empty() {
-            let _ = write!(text, ": {}", phi.kinds.join(", "));
-        }
+        let (label, text) = super::phi_summary(phi);
         let mut html = esc(&text);
         if !phi.values.is_empty() {
             html.push_str("<ul>");
@@ -473,7 +521,7 @@ fn write_finding(out: &mut String, item: &Item) {
                     html,
                     "<li><code>{}</code> {} ({} confidence){}</li>",
                     esc(&v.masked),
-                    esc(&v.kinds.join(", ")),
+                    esc(&portalscan_core::phi::kind_labels(&v.kinds)),
                     esc(&v.confidence),
                     v.fingerprint
                         .as_deref()
@@ -483,7 +531,7 @@ fn write_finding(out: &mut String, item: &Item) {
             }
             html.push_str("</ul>");
         }
-        row("PHI", html);
+        row(label, html);
     }
     if !f.fingerprint.is_empty() {
         row(
@@ -503,7 +551,9 @@ fn write_finding(out: &mut String, item: &Item) {
     out.push_str("</dl>\n</article>\n");
 }
 
-fn write_pages(out: &mut String, report: &Report) {
+/// The per-page table, near the top: each page (named as its findings name it: the path
+/// given, or the redacted URL) linked to its first finding, with its counts and rules.
+fn write_pages(out: &mut String, report: &Report, items: &[Item]) {
     out.push_str(
         "<section aria-labelledby=\"by-page\">\n<h2 id=\"by-page\">Findings by page</h2>\n\
          <p id=\"by-page-note\">Fail and review findings on each page scanned.</p>\n\
@@ -523,19 +573,36 @@ fn write_pages(out: &mut String, report: &Report) {
             }
             *by_rule.entry(&f.rule).or_default() += 1;
         }
-        let rules_text: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r} ({n})")).collect();
+        let rules_html: Vec<String> = by_rule
+            .iter()
+            .map(|(r, n)| format!("<a href=\"#{}\">{}</a> ({n})", rule_anchor(r), esc(r)))
+            .collect();
+        let name = esc(&page_name(page));
+        let first = items
+            .iter()
+            .position(|i| std::ptr::eq(i.listed.page, page) && !i.baselined);
+        let cell = match first {
+            Some(index) => format!("<a href=\"#{}\">{name}</a>", finding_anchor(index)),
+            None => name,
+        };
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{fail}</td><td class=\"num\">{review}</td><td>{}</td></tr>",
-            esc(if page.url.starts_with("file:") {
-                &page.input
-            } else {
-                &page.url
-            }),
-            esc(&rules_text.join(", "))
+            "<tr><th scope=\"row\">{cell}</th><td class=\"num\">{fail}</td><td class=\"num\">{review}</td><td>{}</td></tr>",
+            rules_html.join(", ")
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// A page as findings name it: the path the user gave for a local file, else its URL with
+/// PHI redacted (the same redaction as the findings' `url`; a crawl's journal URL may be
+/// the raw one).
+fn page_name(page: &crate::pages::ScannedPage) -> String {
+    if page.url.starts_with("file:") {
+        page.input.clone()
+    } else {
+        portalscan_core::phi::redact_url(&page.url)
+    }
 }
 
 fn write_errors(out: &mut String, report: &Report) {

@@ -12,6 +12,22 @@ pub mod text;
 pub const TOOL_NAME: &str = "portalscan";
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// A finding's PHI evidence for people, as (label, text): `("PHI", "date of birth in
+/// localStorage (localStorage key patient)")`, or for exposure findings that carry no PHI
+/// themselves (no HTTPS, a cookie without flags) `("Exposure", "the connection")`. Words, not
+/// the JSON's identifiers (`local_storage`, `dob`), which stay as they are in JSON.
+pub fn phi_summary(phi: &portalscan_core::PhiEvidence) -> (&'static str, String) {
+    use portalscan_core::phi::{kind_labels, location_label};
+    let mut text = location_label(&phi.location);
+    if let Some(source) = &phi.source {
+        text = format!("{text} ({source})");
+    }
+    if phi.kinds.is_empty() {
+        return ("Exposure", text);
+    }
+    ("PHI", format!("{} in {text}", kind_labels(&phi.kinds)))
+}
+
 /// Standard base64 with padding (RFC 4648), for `data:` URIs and CSP hashes.
 pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -49,5 +65,31 @@ mod tests {
         ] {
             assert_eq!(super::base64(input.as_bytes()), expected);
         }
+    }
+
+    #[test]
+    fn phi_summary_uses_words_and_says_exposure_without_phi() {
+        use portalscan_core::PhiEvidence;
+        let stored = PhiEvidence {
+            location: "local_storage".into(),
+            kinds: vec!["dob".into(), "member_id".into()],
+            source: Some("localStorage key patient".into()),
+            ..PhiEvidence::default()
+        };
+        assert_eq!(
+            super::phi_summary(&stored),
+            (
+                "PHI",
+                "date of birth, member id in localStorage (localStorage key patient)".to_string()
+            )
+        );
+        let transport = PhiEvidence {
+            location: "transport".into(),
+            ..PhiEvidence::default()
+        };
+        assert_eq!(
+            super::phi_summary(&transport),
+            ("Exposure", "the connection".to_string())
+        );
     }
 }

@@ -47,12 +47,18 @@ fn text(metas: &[&RuleMeta]) -> String {
             let _ = writeln!(out, "  ACT: {}", m.act.join(", "));
         }
         if let Some(phi) = &m.phi {
-            let _ = writeln!(out, "  PHI location: {}", phi.location);
-            let _ = writeln!(
-                out,
-                "  PHI kinds: {}",
-                portalscan_core::phi::join(phi.kinds.iter())
-            );
+            let location = portalscan_core::phi::location_label(phi.location);
+            // Exposure rules (HTTPS, HSTS, cookie flags, SRI) find no PHI themselves.
+            if phi.kinds.is_empty() {
+                let _ = writeln!(out, "  Exposure: {location}");
+            } else {
+                let _ = writeln!(out, "  PHI in: {location}");
+                let _ = writeln!(
+                    out,
+                    "  PHI kinds: {}",
+                    portalscan_core::phi::join(phi.kinds.iter())
+                );
+            }
             let _ = writeln!(out, "  HIPAA: {}", phi.hipaa.join(", "));
         }
         out.push('\n');
@@ -107,18 +113,18 @@ fn markdown(metas: &[&RuleMeta]) -> String {
         for m in phi {
             let (location, kinds, hipaa) = match &m.phi {
                 Some(p) => (
-                    p.location,
+                    portalscan_core::phi::location_label(p.location),
                     portalscan_core::phi::join(p.kinds.iter()),
                     p.hipaa.join(", "),
                 ),
-                None => ("", String::new(), String::new()),
+                None => (String::new(), String::new(), String::new()),
             };
             let _ = writeln!(
                 out,
                 "| `{}` | {} | {} | {} | {} |",
                 m.id,
                 cell(m.title),
-                cell(location),
+                cell(&location),
                 cell(&kinds),
                 cell(&hipaa)
             );

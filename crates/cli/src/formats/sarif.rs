@@ -220,6 +220,10 @@ fn result(metas: &[&RuleMeta], listed: &Listed) -> Value {
     if let Some(phi) = &f.phi {
         result["properties"]["phi"] = json!({ "location": phi.location, "kinds": phi.kinds });
     }
+    if let Some(component) = &f.component {
+        // The Lightning component around the element (`c-*` or `lightning-*`).
+        result["properties"]["component"] = json!(component);
+    }
     result
 }
 

@@ -116,22 +116,62 @@ pub fn render(report: &Report, colors: Colors) -> String {
     out
 }
 
+/// "3 fail, 1 review": a group's findings by outcome.
+fn tally(group: &[Listed]) -> String {
+    let count = |o: Outcome| group.iter().filter(|l| l.finding.outcome == o).count();
+    [Outcome::Fail, Outcome::Review, Outcome::Pass]
+        .into_iter()
+        .filter(|&o| count(o) > 0)
+        .map(|o| format!("{} {}", count(o), o.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `--group-by component`: findings under the Lightning component around their element
+/// (`c-*` code a team fixes itself, `lightning-*` base components Salesforce fixes), by
+/// name, then those outside any component; each finding names its rule.
+pub fn render_by_component(report: &Report, colors: Colors) -> String {
+    let order = rule_order();
+    let mut listed: Vec<Listed> = report.listed().collect();
+    listed.sort_by_key(|l| {
+        let f = l.finding;
+        (
+            f.component.is_none(),
+            f.component.clone(),
+            order.get(f.rule.as_str()).copied().unwrap_or(usize::MAX),
+        )
+    });
+    let mut out = String::new();
+    for group in listed.chunk_by(|a, b| a.finding.component == b.finding.component) {
+        let name = group[0]
+            .finding
+            .component
+            .as_deref()
+            .unwrap_or("Outside components");
+        let _ = writeln!(out, "{}  ({})\n", colors.bold(name), tally(group));
+        for listed in group {
+            let rule = &listed.finding.rule;
+            let title = rules::by_id(rule).map(|r| r.meta().title).unwrap_or("");
+            let _ = writeln!(out, "  {}  {}", colors.bold(rule), title);
+            write_finding(&mut out, listed, colors);
+        }
+        out.push('\n');
+    }
+    write_baselined(&mut out, report, colors);
+    write_summary(&mut out, report, colors);
+    out
+}
+
 fn write_group(out: &mut String, group: &[Listed], colors: Colors) {
     let first = group[0].finding;
     let meta = rules::by_id(&first.rule).map(|r| r.meta());
     let title = meta.map(|m| m.title).unwrap_or("");
-    let count = |o: Outcome| group.iter().filter(|l| l.finding.outcome == o).count();
-    let tally: Vec<String> = [Outcome::Fail, Outcome::Review, Outcome::Pass]
-        .into_iter()
-        .filter(|&o| count(o) > 0)
-        .map(|o| format!("{} {}", count(o), o.as_str()))
-        .collect();
     let _ = writeln!(
         out,
         "{} {}  ({})",
         colors.bold(&first.rule),
         colors.bold(title),
-        tally.join(", ")
+        tally(group)
     );
     for number in &first.wcag {
         match wcag::criterion(number) {
@@ -180,17 +220,8 @@ fn write_finding(out: &mut String, listed: &Listed, colors: Colors) {
         let _ = writeln!(out, "{indent}{}", colors.dim(&f.html));
     }
     if let Some(phi) = &f.phi {
-        // Exposure findings (no SRI, weak HSTS) name a location but no detected kinds.
-        let _ = if phi.kinds.is_empty() {
-            writeln!(out, "{indent}PHI location: {}", phi.location)
-        } else {
-            writeln!(
-                out,
-                "{indent}PHI in {}: {}",
-                phi.location,
-                phi.kinds.join(", ")
-            )
-        };
+        let (label, text) = super::phi_summary(phi);
+        let _ = writeln!(out, "{indent}{label}: {text}");
     }
     if !f.message.is_empty() {
         let _ = writeln!(out, "{indent}{}", f.message);

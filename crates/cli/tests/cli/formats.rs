@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::{TempDir, crate_dir, data, findings, run, run_with};
+use crate::support::{TempDir, crate_dir, data, findings, repo_root, run, run_with};
 
 const FINDING_FIELDS: [&str; 10] = [
     "rule", "outcome", "category", "wcag", "act", "url", "selector", "html", "message", "help",
@@ -366,4 +366,72 @@ fn text_report_is_coloured_only_on_a_terminal_without_no_color() {
     assert!(!plain.contains('\x1b'), "{plain:?}");
     // An empty NO_COLOR does not count (no-color.org).
     assert!(on_terminal(Some("")).contains('\x1b'));
+}
+
+/// `portalscan rules` in words: exposure rules (HTTPS, HSTS, cookie flags, SRI) carry no PHI
+/// and say what they expose instead of an empty "PHI kinds:".
+#[test]
+fn rules_text_names_locations_in_words_and_lists_no_empty_kinds() {
+    let text = run(&["rules"]).stdout;
+    assert!(
+        !text.lines().any(|l| l.trim_end() == "PHI kinds:"),
+        "{text}"
+    );
+    assert!(!text.contains("local_storage") && !text.contains("third_party"));
+    let https = text
+        .split("\n\n")
+        .find(|block| block.starts_with("transport-https "))
+        .expect("transport-https is listed");
+    assert!(https.contains("Exposure: the connection"), "{https}");
+    assert!(!https.contains("PHI"), "{https}");
+    let storage = text
+        .split("\n\n")
+        .find(|block| block.starts_with("phi-in-local-storage "))
+        .expect("phi-in-local-storage is listed");
+    assert!(storage.contains("PHI in: localStorage"), "{storage}");
+    assert!(storage.contains("date of birth"), "{storage}");
+}
+
+/// `component` (issue 13): JSON carries it only on findings inside a component, SARIF as a
+/// result property, and `--group-by component` groups the text report by it.
+#[test]
+fn component_is_in_json_sarif_and_groups_the_text_report() {
+    let page = repo_root().join("fixtures/static/care-team.html");
+    let page = page.to_str().unwrap();
+    let json = run(&["scan", page, "--format", "json"]).json();
+    let all = findings(&json);
+    let components: Vec<Option<&str>> = all.iter().map(|f| f["component"].as_str()).collect();
+    assert!(
+        components.contains(&Some("c-care-team-card")),
+        "{components:?}"
+    );
+    // Absent (not null) outside components.
+    let outside = all
+        .iter()
+        .find(|f| !f["selector"].as_str().unwrap().contains(">>>"))
+        .expect("a finding outside components");
+    assert!(outside.get("component").is_none(), "{outside}");
+
+    let sarif = run(&["scan", page, "--format", "sarif"]).json();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results
+            .iter()
+            .any(|r| r["properties"]["component"] == "c-care-team-card")
+    );
+
+    let text = run(&["scan", page, "--group-by", "component"]).stdout;
+    let card = text
+        .find("c-care-team-card  (")
+        .expect("a group per component");
+    let outside = text.find("Outside components  (").expect("the rest last");
+    assert!(card < outside, "{text}");
+    // Each finding under its component names its rule.
+    assert!(text[card..outside].contains("image-name"), "{text}");
+    assert!(
+        text.contains("pages scanned") || text.contains("page scanned"),
+        "{text}"
+    );
+    let bad = run(&["scan", page, "--group-by", "page"]);
+    assert_eq!(bad.code, 2);
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{TempDir, run_with};
+use crate::support::{TempDir, repo_root, run, run_with};
 
 /// Markup in every place a finding copies from the page: title, attribute values, text.
 const HOSTILE: &str = r#"<!doctype html><html lang="en"><head>
@@ -161,4 +161,113 @@ fn in_chromium_only_the_reports_own_script_runs() {
         dom.contains("<button type=\"button\" id=\"reset\">"),
         "the report's script did not run (CSP hash?)"
     );
+}
+
+/// The report of the static fixture pages (five pages, components, PHI).
+fn fixtures_report() -> String {
+    let fixtures = repo_root().join("fixtures/static");
+    let out = run(&["scan", fixtures.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    out.stdout
+}
+
+/// What a reader needs first comes first: the summary (rules linked to their sections),
+/// the per-page table (pages linked to their first finding), then filters and findings;
+/// every in-page link has its target.
+#[test]
+fn summary_and_pages_come_first_and_every_link_has_a_target() {
+    let report = fixtures_report();
+    let at = |needle: &str| {
+        report
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    let order = [
+        at("id=\"summary-title\""),
+        at("id=\"by-page\""),
+        at("id=\"filters-title\""),
+        at("id=\"by-rule\""),
+    ];
+    assert!(order.is_sorted(), "sections out of order: {order:?}");
+
+    let links: Vec<&str> = report
+        .split("href=\"#")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
+    assert!(links.len() > 10, "{links:?}");
+    for target in &links {
+        assert!(
+            report.contains(&format!("id=\"{target}\"")),
+            "link #{target} has no target"
+        );
+    }
+    // Each rule with findings is linked from the summary, before the filters.
+    let summary = &report[order[0]..order[2]];
+    for rule in ["form-field-name", "image-name", "positive-tabindex"] {
+        assert!(
+            summary.contains(&format!("href=\"#rule-{rule}\"")),
+            "{rule} not in the summary"
+        );
+    }
+    // Each page row links to a finding.
+    let table = &report[order[1]..order[2]];
+    for page in ["appointment.html", "care-team.html", "messages.html"] {
+        let row = table
+            .lines()
+            .find(|l| l.contains(page))
+            .unwrap_or_else(|| panic!("{page} has no row"));
+        assert!(row.contains("<a href=\"#finding-"), "{row}");
+    }
+    // The component around a finding's element is shown.
+    assert!(report.contains("<dt>Component</dt><dd><code>c-care-team-card</code>"));
+}
+
+/// WCAG criteria are listed in numeric order (1.4.3 before 1.4.11), not string order.
+#[test]
+fn wcag_criteria_are_in_numeric_order() {
+    let report = fixtures_report();
+    let select = report
+        .split("<select id=\"filter-wcag\"")
+        .nth(1)
+        .and_then(|s| s.split("</select>").next())
+        .expect("the WCAG filter");
+    let numbers: Vec<Vec<u32>> = select
+        .split("<option value=\"")
+        .skip(2) // before the first option, and "All criteria"
+        .map(|o| {
+            o.split('"')
+                .next()
+                .unwrap()
+                .split('.')
+                .map(|n| n.parse().unwrap())
+                .collect()
+        })
+        .collect();
+    assert!(numbers.len() >= 5, "{numbers:?}");
+    assert!(numbers.is_sorted(), "{numbers:?}");
+}
+
+/// The per-page table shows a page's URL redacted, as the findings do.
+#[test]
+fn page_table_shows_the_url_redacted() {
+    let dir = TempDir::new("html-page-url");
+    let snapshot = std::fs::read_to_string(repo_root().join("fixtures/phi/messages.snapshot.json"))
+        .unwrap()
+        .replacen(
+            "https://portal.riverside-health.example/s/messages",
+            "https://portal.riverside-health.example/s/messages?mrn=00123456",
+            1,
+        );
+    dir.write("page.snapshot.json", &snapshot);
+    let out = run_with(
+        &dir.0,
+        &["scan", "page.snapshot.json", "--format", "html"],
+        None,
+        &[],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(!out.stdout.contains("00123456"), "the MRN is shown");
+    let table = out.stdout.split("id=\"by-page\"").nth(1).unwrap();
+    assert!(table.contains("/s/messages?mrn="), "the page is listed");
 }

@@ -267,3 +267,45 @@ fn fingerprints_group_values_under_one_key() {
     let r2 = fingerprints(&run(&args).json());
     assert_ne!(r1, r2);
 }
+
+/// Human-facing formats name PHI kinds and locations in words; the JSON keeps its
+/// identifiers (a public contract).
+#[test]
+fn human_formats_use_words_and_json_keeps_identifiers() {
+    let inputs: [&[&str]; 2] = [
+        &[&fixture("chart.html"), "--har", &fixture("chart.har")],
+        &[&fixture("messages.snapshot.json")],
+    ];
+    let identifiers = [
+        "local_storage",
+        "session_storage",
+        "hidden_input",
+        "third_party",
+        "member_id",
+        "record_id",
+        "in header",
+    ];
+    let mut json = String::new();
+    for input in inputs {
+        for format in ["text", "html"] {
+            let mut args = vec!["scan", "--format", format];
+            args.extend_from_slice(input);
+            let out = run(&args);
+            for id in identifiers {
+                let shown: Vec<&str> = out.stdout.lines().filter(|l| l.contains(id)).collect();
+                assert!(shown.is_empty(), "{format} report shows {id}: {shown:?}");
+            }
+        }
+        let mut args = vec!["scan", "--format", "json"];
+        args.extend_from_slice(input);
+        json.push_str(&run(&args).stdout);
+    }
+    let text = run(&["scan", &fixture("messages.snapshot.json")]).stdout;
+    assert!(
+        text.contains("PHI: medical record number, date of birth, email address in localStorage"),
+        "{text}"
+    );
+    for id in ["\"local_storage\"", "\"third_party\"", "\"member_id\""] {
+        assert!(json.contains(id), "the JSON keeps {id}");
+    }
+}

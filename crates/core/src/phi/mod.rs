@@ -30,12 +30,14 @@ pub mod shown;
 pub mod ssn;
 pub mod url;
 pub mod values;
+pub mod words;
 
 pub use fingerprint::FingerprintKey;
 pub use known::KnownValues;
 pub use redact::{mask, redact, redact_attr, redact_parser_message, redact_url};
 pub use scanner::{detect, detect_after_label, detect_in_value};
 pub use shown::shows_phi;
+pub use words::{kind_label, kind_labels, location_label};
 
 /// The kinds of PHI the detectors know (the vocabulary of `phi.kinds`). Rules declare the
 /// kinds they report as `Kind`s; serde names are the report names ([`Kind::as_str`]).
@@ -111,11 +113,12 @@ impl std::fmt::Display for Kind {
     }
 }
 
-/// "mrn, dob": kinds as a report lists them.
+/// "medical record number, date of birth": kinds as messages and human-facing reports list
+/// them (words, not the JSON's identifiers; see [`words`]).
 pub fn join(kinds: impl IntoIterator<Item = Kind>) -> String {
     kinds
         .into_iter()
-        .map(Kind::as_str)
+        .map(Kind::label)
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -245,10 +248,10 @@ mod kind_name_tests {
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
             assert_eq!(serde_json::from_str::<Kind>(&json).unwrap(), kind);
         }
-        assert_eq!(
-            join(KindSet::of(Kind::Mrn).with(Kind::MemberId).iter()),
-            "mrn, member_id"
-        );
+        // Messages list kinds in words; the JSON (`names`) keeps the identifiers.
+        let set = KindSet::of(Kind::Mrn).with(Kind::MemberId);
+        assert_eq!(join(set.iter()), "medical record number, member id");
+        assert_eq!(set.names(), vec!["mrn", "member_id"]);
         assert_eq!(KindSet::ALL.iter().collect::<Vec<_>>(), Kind::ALL);
         assert_eq!(KindSet::PHI.iter().count(), Kind::ALL.len() - 1);
         assert!(!KindSet::PHI.has(Kind::RecordId));

@@ -31,10 +31,10 @@ static META: RuleMeta = RuleMeta {
     category: Category::Accessibility,
     wcag: &["2.4.7"],
     act: &["oj04fd"],
-    help: "Never remove the focus outline without a replacement. If `outline: none` is \
-           needed for the design, give `:focus-visible` another indicator with enough \
-           contrast, e.g. `box-shadow: 0 0 0 3px #0176d3` (SLDS buttons use \
-           `box-shadow: 0 0 3px #0176d3`).",
+    help: "Never remove the focus outline without a replacement. If “outline: none” is \
+           needed for the design, give “:focus-visible” another indicator with enough \
+           contrast, e.g. “box-shadow: 0 0 0 3px #0176d3” (SLDS buttons use \
+           “box-shadow: 0 0 3px #0176d3”).",
     interest: Interest::AllElements,
     phi: None,
     examples: &[
@@ -125,7 +125,7 @@ fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
         sink.review(
             el.id,
             format!(
-                "A script reacts to focus here (`{h}`), so the focus indicator may be \
+                "A script reacts to focus here (“{h}”), so the focus indicator may be \
                  drawn elsewhere; check by tabbing to it."
             ),
         );

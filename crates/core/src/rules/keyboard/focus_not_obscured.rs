@@ -29,7 +29,7 @@ static META: RuleMeta = RuleMeta {
     act: &[],
     help: "When an element receives keyboard focus, at least part of it must be visible. \
            Sticky headers and footers are the usual cause: give the page \
-           `scroll-padding-top` (and `scroll-padding-bottom`) equal to their height so the \
+           “scroll-padding-top” (and “scroll-padding-bottom”) equal to their height so the \
            browser scrolls focused elements clear of them, and let users dismiss cookie \
            banners and chat windows.",
     interest: Interest::PageOnly,
@@ -105,7 +105,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         let by = obscured
             .by
             .and_then(|n| cx.dom.element(n))
-            .map(|b| format!("`{}`", unique_selector(stuck_ancestor(b))))
+            .map(|b| format!("“{}”", unique_selector(stuck_ancestor(b))))
             .unwrap_or_else(|| "other content".to_string());
         if share >= HIDDEN {
             sink.fail(

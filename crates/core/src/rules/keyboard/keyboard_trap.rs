@@ -167,7 +167,7 @@ fn could_trap<'a>(cx: &Context<'a>) -> Option<(ElementRef<'a>, String)> {
             return Some((
                 el,
                 format!(
-                    "A script runs when focus leaves this element (`{h}`) and may pull it back"
+                    "A script runs when focus leaves this element (“{h}”) and may pull it back"
                 ),
             ));
         }
@@ -221,7 +221,7 @@ fn describe_nodes(cx: &Context, nodes: &[NodeId]) -> String {
         .iter()
         .filter_map(|&n| cx.dom.element(n))
         .take(SHOWN)
-        .map(|e| format!("`{}`", unique_selector(e)))
+        .map(|e| format!("“{}”", unique_selector(e)))
         .collect();
     let more = nodes.len().saturating_sub(SHOWN);
     match (names.len(), more) {

@@ -74,7 +74,8 @@ fn check_page(cx: &Context, sink: &mut Sink) {
                 page.phi,
                 &response.headers,
                 "The page",
-                None,
+                // Where the PHI was found, so reports do not read as if the header held it.
+                Some("page text".to_string()),
             );
         }
     }
@@ -125,8 +126,10 @@ fn check(
         "{what} carries PHI ({}) but is not sent with Cache-Control: no-store, so the browser \
          may keep it on disk{}.",
         evidence::describe(kinds),
+        // A request names its URL; the page's own "page text" would only repeat "The page".
         source
             .as_ref()
+            .filter(|_| node.is_none())
             .map(|s| format!(" ({s})"))
             .unwrap_or_default()
     );

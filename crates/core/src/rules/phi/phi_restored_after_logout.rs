@@ -24,10 +24,10 @@ static META: RuleMeta = RuleMeta {
     category: Category::Phi,
     wcag: &[],
     act: &[],
-    help: "Send `Cache-Control: no-store` on every page with PHI (it keeps the page out of \
+    help: "Send “Cache-Control: no-store” on every page with PHI (it keeps the page out of \
            the HTTP cache, and browsers keep such pages out of the back/forward cache); \
            on logout, end the session on the server so a re-fetch is redirected to login; \
-           and in single-page portals listen for `pageshow` with `event.persisted` and \
+           and in single-page portals listen for “pageshow” with “event.persisted” and \
            reload, so a page restored from memory checks the session again.",
     interest: Interest::PageOnly,
     phi: Some(PhiMeta {
