@@ -51,3 +51,11 @@ if [ ! -f "$built" ] || [ -n "$(find fixtures/portal/src fixtures/portal/build.m
   npm run build:portal
 fi
 echo "setup: fixtures/portal is built (fixtures/portal/dist)"
+
+# wasm-bindgen-cli for scripts/build-wasm.sh: exactly Cargo.lock's wasm-bindgen (the CLI
+# refuses a module built with another version). Installed only when missing or different.
+wb_version=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  cargo install wasm-bindgen-cli --version "$wb_version"
+fi
+echo "setup: wasm-bindgen $wb_version is installed"

@@ -12,3 +12,5 @@ echo "== cargo test"
 cargo test --workspace
 echo "== wasm32 build of the rule core"
 cargo build -p portalscan-core --target wasm32-unknown-unknown
+echo "== the Wasm package: one build (crates/wasm/pkg), reused by every browser test below"
+scripts/build-wasm.sh

@@ -15,7 +15,8 @@ pub struct Snapshot {
     #[serde(default = "current_version")]
     pub version: u32,
     pub url: String,
-    /// Which front-end made it: `static-html`, `chromium`, `extension`. For people reading
+    /// Which front-end made it: `static-html`, `chromium`, `extension`, `wasm` (the live-DOM
+    /// collector of the Wasm package). For people reading
     /// the snapshot: rules read the capture facts below ([`Snapshot::capture`]), never this.
     #[serde(default)]
     pub source: String,
@@ -133,7 +134,7 @@ impl Capture {
         };
         match source {
             "static-html" => both(false),
-            "chromium" | "extension" => both(true),
+            "chromium" | "extension" | "wasm" => both(true),
             _ => Capture::default(),
         }
     }

@@ -3,29 +3,13 @@
 
 use serde::Serialize;
 
-use portalscan_core::Finding;
+use portalscan_core::report::json::{JsonError, JsonReport, Page, Summary, Tool};
 
 use super::{TOOL_NAME, TOOL_VERSION};
 use crate::gate::RuleCount;
 use crate::report::Report;
 
-/// The report format version; bump only on an incompatible change.
-pub const REPORT_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    tool: Tool,
-    findings: Vec<&'a Finding>,
-    /// Findings the baseline accepted: only with `--all`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    baselined: Option<Vec<&'a Finding>>,
-    errors: Vec<JsonError<'a>>,
-    summary: Summary,
-    pages: Vec<Page<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    gate: Option<Gate<'a>>,
-}
+pub use portalscan_core::report::json::REPORT_VERSION;
 
 /// How the exit status was decided.
 #[derive(Serialize)]
@@ -37,40 +21,6 @@ struct Gate<'a> {
     /// Rules over their threshold (which fail the run).
     failing: Vec<&'a RuleCount>,
     passed: bool,
-}
-
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
-}
-
-#[derive(Serialize)]
-struct JsonError<'a> {
-    input: &'a str,
-    message: &'a str,
-}
-
-#[derive(Serialize)]
-struct Summary {
-    pages: usize,
-    fail: usize,
-    review: usize,
-    /// Only with `--all` (passes are not collected otherwise).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pass: Option<usize>,
-    errors: usize,
-    /// Findings the baseline accepted; only when a baseline was given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    baselined: Option<usize>,
-}
-
-#[derive(Serialize)]
-struct Page<'a> {
-    input: &'a str,
-    url: &'a str,
-    #[serde(flatten)]
-    extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 pub fn render(report: &Report) -> String {

@@ -1,0 +1,339 @@
+// The live-DOM collector: builds the core's snapshot (crates/core/src/snapshot.rs) from the
+// page in front of it, in JS (it must read the live DOM), then hands it to Wasm once.
+//
+// The real tree, not the patched one: LWC synthetic shadow replaces `childNodes`,
+// `firstChild`, `querySelector`... on `Node.prototype` in the page's world so a component
+// sees only its own children. The browser's own accessors are taken from a fresh
+// about:blank frame's prototypes (its realm was never patched) and called on this page's
+// nodes, so the walk sees what the browser renders, as the CDP crawler does.
+//
+// Facts a page cannot know stay absent (= unknown): response headers, cookie flags,
+// requests with their headers, closed shadow roots, paint order, the focused style.
+
+const HTML = 'http://www.w3.org/1999/xhtml';
+const SVG = 'http://www.w3.org/2000/svg';
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+
+// Facts this collector never reads; listed in the report's `pages[].unknown`.
+export const NEVER_KNOWN = [
+  'closed_shadow_roots',
+  'frames',
+  'paint_order',
+  'focus_style',
+];
+
+/** Native DOM accessors from an unpatched realm, and a function to release it. */
+function pristineAccessors(doc) {
+  const frame = doc.createElement('iframe');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.style.cssText = 'display:none';
+  // The frame must be connected for its window to exist; removed right after the walk.
+  (doc.documentElement || doc).appendChild(frame);
+  const win = frame.contentWindow;
+  const getter = (proto, name) => {
+    const own = Object.getOwnPropertyDescriptor(proto, name);
+    if (!own || !own.get) throw new Error(`no native accessor ${name}`);
+    return own.get;
+  };
+  const acc = {
+    firstChild: getter(win.Node.prototype, 'firstChild'),
+    nextSibling: getter(win.Node.prototype, 'nextSibling'),
+    parentNode: getter(win.Node.prototype, 'parentNode'),
+    shadowRoot: getter(win.Element.prototype, 'shadowRoot'),
+    assignedSlot: getter(win.Element.prototype, 'assignedSlot'),
+    textAssignedSlot: getter(win.Text.prototype, 'assignedSlot'),
+    frame,
+    release: () => frame.remove(),
+  };
+  return acc;
+}
+
+/** The element's name and namespace as the snapshot writes them. */
+function elementName(el) {
+  switch (el.namespaceURI) {
+    case HTML:
+      return { name: el.localName.toLowerCase() };
+    case SVG:
+      return { name: el.localName, ns: 'svg' };
+    case MATHML:
+      return { name: el.localName, ns: 'mathml' };
+    default:
+      return { name: el.localName, ns: 'other' };
+  }
+}
+
+/**
+ * Attributes in source order, with the live state of form controls folded in exactly as
+ * the CDP capture does (crates/browser/src/capture.rs `fold_form_state`): what the user
+ * typed or picked replaces the markup's initial state. Password and file values are never
+ * copied: they are credentials or local paths.
+ */
+function attributes(el, name) {
+  const attrs = [];
+  for (const a of el.attributes) attrs.push([a.name, a.value]);
+  const set = (key, on, value) => {
+    const at = attrs.findIndex(([n]) => n === key);
+    if (on && at >= 0) attrs[at][1] = value;
+    else if (on) attrs.push([key, value]);
+    else if (at >= 0) attrs.splice(at, 1);
+  };
+  const was = (key) => {
+    const found = attrs.find(([n]) => n === key);
+    return found ? found[1] : '';
+  };
+  if (name === 'input' && el.namespaceURI === HTML) {
+    const type = (el.getAttribute('type') || '').trim().toLowerCase();
+    if (type === 'checkbox' || type === 'radio') {
+      set('checked', el.checked, was('checked'));
+    } else if (type !== 'password' && type !== 'file') {
+      const value = String(el.value ?? '');
+      if (el.hasAttribute('value') || value !== '') set('value', true, value);
+    }
+  } else if (name === 'option' && el.namespaceURI === HTML) {
+    set('selected', el.selected, was('selected'));
+  }
+  return attrs;
+}
+
+/** Reads the computed properties; equal styles share one object (less JSON, less Wasm). */
+function styleReader(win, properties) {
+  const interned = new Map();
+  return (el) => {
+    const cs = win.getComputedStyle(el);
+    const values = new Array(properties.length);
+    for (let i = 0; i < properties.length; i++) values[i] = cs.getPropertyValue(properties[i]);
+    const key = values.join('\u0000');
+    let style = interned.get(key);
+    if (!style) {
+      style = {};
+      for (let i = 0; i < properties.length; i++) {
+        if (values[i] !== '') style[properties[i]] = values[i];
+      }
+      interned.set(key, style);
+    }
+    return style;
+  };
+}
+
+/** Border box in page coordinates, client/scroll sizes; none without a layout box. */
+function layout(el, win, style) {
+  const rects = el.getClientRects();
+  if (rects.length === 0) return {};
+  const r = el.getBoundingClientRect();
+  const out = {
+    rect: { x: r.left + win.scrollX, y: r.top + win.scrollY, width: r.width, height: r.height },
+  };
+  const scroll = {
+    client_width: el.clientWidth,
+    client_height: el.clientHeight,
+    scroll_width: el.scrollWidth,
+    scroll_height: el.scrollHeight,
+  };
+  const overflows =
+    scroll.scroll_width > scroll.client_width || scroll.scroll_height > scroll.client_height;
+  const scroller = ['overflow-x', 'overflow-y'].some(
+    (p) => style[p] === 'auto' || style[p] === 'scroll',
+  );
+  if (overflows || scroller) out.scroll = scroll;
+  return out;
+}
+
+/**
+ * The node tree from `root` in the snapshot's arena order: pre-order, each open shadow
+ * root right before its host's light children. Iterative (a 1,000-deep page must not
+ * overflow the stack).
+ */
+export function collectDom(root, properties) {
+  const doc = root.ownerDocument || root;
+  const win = doc.defaultView;
+  const acc = pristineAccessors(doc);
+  try {
+    const readStyle = styleReader(win, properties);
+    const nodes = [{ type: 'document' }];
+    // Stack of [node, parentId, hidden (unslotted)]; children pushed in reverse order.
+    const stack = [];
+    const pushChildren = (node, parentId, hidden) => {
+      const kids = [];
+      for (let c = acc.firstChild.call(node); c; c = acc.nextSibling.call(c)) kids.push(c);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], parentId, hidden]);
+    };
+    if (root.nodeType === Node.DOCUMENT_NODE) pushChildren(root, 0, false);
+    else stack.push([root, 0, false]);
+
+    while (stack.length) {
+      const [node, parent, hiddenByParent] = stack.pop();
+      if (node === acc.frame) continue;
+      const id = nodes.length;
+      switch (node.nodeType) {
+        case Node.ELEMENT_NODE: {
+          const { name, ns } = elementName(node);
+          const entry = { parent, type: 'element', name, attrs: attributes(node, name) };
+          if (ns) entry.ns = ns;
+          // A light child of a shadow host that no slot takes is not rendered: the CDP
+          // capture gives it `display: none`, and so does this one.
+          const hostOfParent = parent > 0 ? nodes[parent] : null;
+          const unslotted =
+            hostOfParent && hostOfParent.__host && acc.assignedSlot.call(node) === null;
+          if (hiddenByParent || unslotted) {
+            entry.style = { display: 'none' };
+          } else {
+            entry.style = readStyle(node);
+            Object.assign(entry, layout(node, win, entry.style));
+          }
+          nodes.push(entry);
+          const shadow = acc.shadowRoot.call(node);
+          if (shadow) {
+            // Marks the entry as a host for its light children; removed before JSON.
+            entry.__host = true;
+          }
+          // Light children first onto the stack, then the shadow root: popped before them.
+          if (name !== 'template' && name !== 'iframe') {
+            pushChildren(node, id, hiddenByParent || unslotted);
+          }
+          if (shadow) stack.push([shadow, id, hiddenByParent || unslotted]);
+          break;
+        }
+        case Node.DOCUMENT_FRAGMENT_NODE: // an open shadow root
+          nodes.push({ parent, type: 'shadow_root', mode: node.mode === 'closed' ? 'closed' : 'open' });
+          pushChildren(node, id, hiddenByParent);
+          break;
+        case Node.TEXT_NODE:
+        case Node.CDATA_SECTION_NODE:
+          nodes.push({ parent, type: 'text', text: node.data });
+          break;
+        case Node.COMMENT_NODE:
+          nodes.push({ parent, type: 'comment', text: node.data });
+          break;
+        case Node.DOCUMENT_TYPE_NODE:
+          nodes.push({ parent, type: 'doctype', name: node.name });
+          break;
+        default:
+          break; // processing instructions: not part of the core's tree
+      }
+    }
+    for (const n of nodes) delete n.__host;
+    return nodes;
+  } finally {
+    acc.release();
+  }
+}
+
+/** Key/value pairs of a Web Storage area. */
+function webStorage(area) {
+  const out = [];
+  for (let i = 0; i < area.length; i++) {
+    const key = area.key(i);
+    out.push({ key, value: area.getItem(key) ?? '' });
+  }
+  return out;
+}
+
+/** Every IndexedDB record the page's origin holds, as JSON text. */
+async function indexedDbRecords(win) {
+  const idb = win.indexedDB;
+  if (!idb || !idb.databases) throw new Error('IndexedDB cannot be listed here');
+  const records = [];
+  for (const info of await idb.databases()) {
+    const db = await new Promise((resolve, reject) => {
+      const req = idb.open(info.name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+      // Opening must never create or upgrade the page's database.
+      req.onupgradeneeded = () => {
+        req.transaction.abort();
+        reject(new Error(`database ${info.name} vanished`));
+      };
+    });
+    try {
+      for (const store of db.objectStoreNames) {
+        const tx = db.transaction(store, 'readonly');
+        const os = tx.objectStore(store);
+        const [keys, values] = await Promise.all(
+          [os.getAllKeys(), os.getAll()].map(
+            (req) =>
+              new Promise((resolve, reject) => {
+                req.onsuccess = () => resolve(req.result);
+                req.onerror = () => reject(req.error);
+              }),
+          ),
+        );
+        keys.forEach((key, i) => {
+          let value;
+          try {
+            value = JSON.stringify(values[i]);
+          } catch {
+            value = String(values[i]);
+          }
+          records.push({ database: info.name, store, key: String(key), value: value ?? '' });
+        });
+      }
+    } finally {
+      db.close();
+    }
+  }
+  return records;
+}
+
+/** Cache Storage entries with their headers and text bodies. */
+async function cacheEntries(win) {
+  if (!win.caches) throw new Error('Cache Storage is not available here');
+  const entries = [];
+  for (const name of await win.caches.keys()) {
+    const cache = await win.caches.open(name);
+    for (const request of await cache.keys()) {
+      const response = await cache.match(request);
+      const headers = [];
+      response?.headers.forEach((value, key) => headers.push({ name: key, value }));
+      const type = response?.headers.get('content-type') || '';
+      const text = /^(text\/|application\/(json|javascript|xml))/.test(type);
+      entries.push({
+        cache: name,
+        url: request.url,
+        headers,
+        ...(text && response ? { body: await response.text() } : {}),
+      });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Storage as the page's origin sees it. Any area that cannot be read makes the whole
+ * fact unknown (an empty list would claim "nothing stored").
+ */
+async function storage(win, unknown) {
+  try {
+    return {
+      local: webStorage(win.localStorage),
+      session: webStorage(win.sessionStorage),
+      indexed_db: await indexedDbRecords(win),
+      cache_storage: await cacheEntries(win),
+    };
+  } catch (e) {
+    unknown.push(`storage (${e && e.message ? e.message : e})`);
+    return undefined;
+  }
+}
+
+/** The whole snapshot of the live page, and the facts it could not read. */
+export async function collectSnapshot(root, properties) {
+  const doc = root.ownerDocument || root;
+  const win = doc.defaultView;
+  if (!win) throw new Error('the root is not in a document shown in a window');
+  const unknown = [...NEVER_KNOWN];
+  const snapshot = {
+    version: 1,
+    url: doc.URL,
+    source: 'wasm',
+    scripts_ran: true,
+    laid_out: true,
+    dom: collectDom(root, properties),
+    viewport: {
+      width: doc.documentElement ? doc.documentElement.clientWidth : win.innerWidth,
+      height: doc.documentElement ? doc.documentElement.clientHeight : win.innerHeight,
+    },
+  };
+  const stored = await storage(win, unknown);
+  if (stored) snapshot.storage = stored;
+  return { snapshot, unknown };
+}

@@ -1,0 +1,71 @@
+// The portalscan browser API (crates/wasm/js/portalscan.js).
+
+/** A finding exactly as the CLI's JSON report lists it (portalscan_core::Finding). */
+export interface Finding {
+  rule: string;
+  outcome: 'fail' | 'review' | 'pass';
+  category: string;
+  wcag: string[];
+  act: string[];
+  url: string;
+  selector: string;
+  html: string;
+  message: string;
+  help: string;
+  fingerprint: string;
+  phi?: unknown;
+  [field: string]: unknown;
+}
+
+/** The CLI's JSON report contract (see the README, "JSON report"). */
+export interface Report {
+  version: number;
+  tool: { name: 'portalscan'; version: string };
+  findings: Finding[];
+  errors: { input: string; message: string }[];
+  summary: { pages: number; fail: number; review: number; pass?: number; errors: number };
+  /** `unknown`: the facts the page could not give, whose rules answer review or nothing. */
+  pages: { input: string; url: string; unknown: string[]; [field: string]: unknown }[];
+}
+
+/** The core's snapshot format (crates/core/src/snapshot.rs). */
+export interface Snapshot {
+  version: number;
+  url: string;
+  source: 'wasm';
+  dom: unknown[];
+  [field: string]: unknown;
+}
+
+export interface ScanOptions {
+  /** Run only these rule ids. */
+  rules?: string[];
+  /** Skip these rule ids. */
+  skip?: string[];
+  /** List passes too (the CLI's --all). */
+  all?: boolean;
+  /** Key of PHI fingerprints; random per scan when absent. */
+  fingerprintKey?: string;
+}
+
+export interface Contrast {
+  /** The exact ratio, never rounded. */
+  ratio: number;
+  /** Two decimals, truncated: 4.478 shows as "4.47". */
+  ratioText: string;
+  foreground: string;
+  background: string;
+  aa: boolean;
+  aaLarge: boolean;
+  aaa: boolean;
+  aaaLarge: boolean;
+  nonText: boolean;
+}
+
+/** Loads the Wasm module once (from next to this file unless a URL or module is given). */
+export default function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
+export function scan(root?: Document | Element, options?: ScanOptions): Promise<Report>;
+export function snapshot(root?: Document | Element): Promise<Snapshot>;
+export function scanSnapshot(snapshot: Snapshot | string, options?: ScanOptions): Promise<Report>;
+export function contrast(foreground: string, background: string, options?: { over?: string }): Contrast;
+export function rules(): string[];

@@ -1,0 +1,50 @@
+//! The rule core in the browser. Three entry points, each crossing the JS/Wasm boundary
+//! once per call with a JSON string (the collector in `js/collect.js` builds the whole
+//! snapshot in JS first: crossing per element or per property would cost more than the
+//! scan itself):
+//! - [`scan_snapshot`]: snapshot JSON + options JSON in, the CLI's JSON report out;
+//! - [`contrast`]: the core's colour parsing, compositing and WCAG ratio;
+//! - [`captured_properties`]: the computed properties the collector must read.
+//!
+//! Errors are thrown as JS `Error`s with a clear message; the JS API turns them into
+//! rejected promises.
+
+mod contrast;
+mod properties;
+mod report;
+
+use wasm_bindgen::prelude::*;
+
+pub use contrast::contrast_json;
+pub use report::{ScanRequest, scan_json};
+
+/// Scans one snapshot (JSON, the core's snapshot format) with the given options (JSON,
+/// see [`ScanRequest`]) and returns the report as JSON text.
+#[wasm_bindgen(js_name = scanSnapshot)]
+pub fn scan_snapshot(snapshot: &str, options: &str) -> Result<String, JsError> {
+    scan_json(snapshot, options).map_err(|e| JsError::new(&e))
+}
+
+/// `{ratio, ratioText, foreground, background, aa, aaLarge, aaa, aaaLarge, nonText}` for
+/// a text colour over a background (both any CSS Color 4 syntax); a translucent background
+/// sits on `over` (default white, the canvas).
+#[wasm_bindgen(js_name = contrastJson)]
+pub fn contrast(fg: &str, bg: &str, over: Option<String>) -> Result<String, JsError> {
+    contrast_json(fg, bg, over.as_deref()).map_err(|e| JsError::new(&e))
+}
+
+/// The computed style properties the collector reads for every element, as a JSON array.
+#[wasm_bindgen(js_name = capturedProperties)]
+pub fn captured_properties() -> String {
+    serde_json::to_string(properties::CAPTURED).unwrap_or_default()
+}
+
+/// Rule ids, in the core's order (for option validation and UIs), as a JSON array.
+#[wasm_bindgen(js_name = ruleIds)]
+pub fn rule_ids() -> String {
+    let ids: Vec<&str> = portalscan_core::rules::all()
+        .iter()
+        .map(|r| r.meta().id)
+        .collect();
+    serde_json::to_string(&ids).unwrap_or_default()
+}

@@ -1,0 +1,202 @@
+//! One page in, the CLI's JSON report out (the shape is the core's
+//! [`portalscan_core::report::json`], shared with the CLI's `--format json`).
+
+use portalscan_core::phi::FingerprintKey;
+use portalscan_core::report::json::{
+    JsonError, JsonReport, NoGate, Page, REPORT_VERSION, Summary, Tool,
+};
+use portalscan_core::{Finding, Outcome, Rule, ScanOptions, Snapshot, rules, scan_with};
+use serde::Deserialize;
+
+/// The options of `scan()` as the JS API passes them.
+#[derive(Deserialize, Default, Debug)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScanRequest {
+    /// Run only these rule ids (all rules when absent).
+    pub rules: Option<Vec<String>>,
+    /// Skip these rule ids.
+    pub skip: Vec<String>,
+    /// Also list passes (the CLI's `--all`).
+    pub all: bool,
+    /// Key of PHI fingerprints: equal keys group equal values across reports. The JS API
+    /// draws a random one per scan when the caller gives none (as the CLI does per run).
+    pub fingerprint_key: Option<String>,
+    /// The page's `input` in the report (default: its URL).
+    pub input: Option<String>,
+    /// Facts the collector knows it could not read (closed shadow roots, frames...), added
+    /// to those the snapshot leaves unknown.
+    pub unknown: Vec<String>,
+}
+
+pub fn scan_json(snapshot: &str, options: &str) -> Result<String, String> {
+    let request: ScanRequest = if options.trim().is_empty() {
+        ScanRequest::default()
+    } else {
+        serde_json::from_str(options).map_err(|e| format!("invalid scan options: {e}"))?
+    };
+    let snapshot: Snapshot =
+        serde_json::from_str(snapshot).map_err(|e| format!("invalid snapshot: {e}"))?;
+    let selected = select_rules(&request)?;
+    let key = request
+        .fingerprint_key
+        .as_ref()
+        .map(|k| FingerprintKey::new(k.as_bytes().to_vec()));
+    let findings = scan_with(
+        &snapshot,
+        &selected,
+        ScanOptions {
+            include_passes: request.all,
+        },
+        key.as_ref(),
+        None,
+    );
+    let mut unknown = unknown_facts(&snapshot);
+    unknown.extend(request.unknown.iter().cloned());
+    Ok(render(&snapshot, &request, &findings, unknown))
+}
+
+/// The rules the options select; an unknown id is an error (a typo would silently run nothing).
+fn select_rules(request: &ScanRequest) -> Result<Vec<&'static dyn Rule>, String> {
+    let all = rules::all();
+    let known = |id: &String| all.iter().any(|r| r.meta().id == id);
+    for id in request.rules.iter().flatten().chain(&request.skip) {
+        if !known(id) {
+            return Err(format!("unknown rule id {id:?}"));
+        }
+    }
+    Ok(all
+        .into_iter()
+        .filter(|r| {
+            let id = r.meta().id;
+            request
+                .rules
+                .as_ref()
+                .is_none_or(|only| only.iter().any(|o| o == id))
+                && !request.skip.iter().any(|s| s == id)
+        })
+        .collect())
+}
+
+/// The snapshot facts left unknown (`None`), named as the README's `pages[].unknown` lists
+/// them: rules needing them answer `review` or nothing, and the report says so, so nobody
+/// mistakes "not checked" for "passed".
+pub fn unknown_facts(s: &Snapshot) -> Vec<String> {
+    let facts = [
+        ("response", s.response.is_none()),
+        ("cookies", s.cookies.is_none()),
+        ("storage", s.storage.is_none()),
+        ("requests", s.requests.is_none()),
+        ("console", s.console.is_none()),
+        ("focus_order", s.focus_order.is_none()),
+        ("keyboard", s.keyboard.is_none()),
+        ("pointer_handlers", s.pointer_handlers.is_none()),
+        ("viewport", s.viewport.is_none()),
+    ];
+    facts
+        .iter()
+        .filter(|(_, unknown)| *unknown)
+        .map(|(name, _)| name.to_string())
+        .collect()
+}
+
+fn render(
+    snapshot: &Snapshot,
+    request: &ScanRequest,
+    findings: &[Finding],
+    unknown: Vec<String>,
+) -> String {
+    // What the CLI lists: fails and reviews, passes only with `all`.
+    let listed: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| match f.outcome {
+            Outcome::Fail | Outcome::Review => true,
+            Outcome::Pass => request.all,
+            Outcome::Inapplicable => false,
+        })
+        .collect();
+    let count = |o: Outcome| listed.iter().filter(|f| f.outcome == o).count();
+    let mut extra = serde_json::Map::new();
+    extra.insert("unknown".into(), unknown.into());
+    let url = portalscan_core::phi::redact_url(&snapshot.url);
+    let input = request.input.clone().unwrap_or_else(|| url.clone());
+    let report: JsonReport<'_, NoGate> = JsonReport {
+        version: REPORT_VERSION,
+        tool: Tool {
+            name: "portalscan",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: Summary {
+            pages: 1,
+            fail: count(Outcome::Fail),
+            review: count(Outcome::Review),
+            pass: request.all.then(|| count(Outcome::Pass)),
+            errors: 0,
+            baselined: None,
+        },
+        findings: listed,
+        baselined: None,
+        errors: Vec::<JsonError>::new(),
+        pages: vec![Page {
+            input: &input,
+            url: &url,
+            extra: &extra,
+        }],
+        gate: None,
+    };
+    serde_json::to_string(&report).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"{"url":"https://portal.example/s/home","source":"test","dom":[
+        {"type":"document"},
+        {"parent":0,"type":"element","name":"html","attrs":[]},
+        {"parent":1,"type":"element","name":"body","attrs":[]},
+        {"parent":2,"type":"element","name":"img","attrs":[["src","a.png"]]}]}"#;
+
+    fn report(options: &str) -> serde_json::Value {
+        serde_json::from_str(&scan_json(PAGE, options).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn report_has_the_cli_contract_and_lists_unknown_facts() {
+        let r = report("");
+        assert_eq!(r["version"], 1);
+        assert_eq!(r["tool"]["name"], "portalscan");
+        let findings = r["findings"].as_array().unwrap();
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["rule"] == "image-name" && f["outcome"] == "fail")
+        );
+        assert!(findings.iter().all(|f| f["outcome"] != "pass"));
+        assert_eq!(r["summary"]["pages"], 1);
+        assert!(r["summary"].get("pass").is_none());
+        let unknown = r["pages"][0]["unknown"].as_array().unwrap();
+        assert!(unknown.iter().any(|u| u == "response"));
+    }
+
+    #[test]
+    fn rules_and_skip_select_and_all_lists_passes() {
+        let only = report(r#"{"rules":["image-name"],"all":true}"#);
+        let findings = only["findings"].as_array().unwrap();
+        assert!(!findings.is_empty());
+        assert!(findings.iter().all(|f| f["rule"] == "image-name"));
+        assert!(only["summary"]["pass"].is_number());
+        let skipped = report(r#"{"skip":["image-name"]}"#);
+        let findings = skipped["findings"].as_array().unwrap();
+        assert!(findings.iter().all(|f| f["rule"] != "image-name"));
+    }
+
+    #[test]
+    fn bad_input_is_a_clear_error() {
+        let e = scan_json(PAGE, r#"{"rules":["no-such-rule"]}"#).unwrap_err();
+        assert!(e.contains("no-such-rule"), "{e}");
+        let e = scan_json("{", "").unwrap_err();
+        assert!(e.starts_with("invalid snapshot"), "{e}");
+        let e = scan_json(PAGE, r#"{"bogus":1}"#).unwrap_err();
+        assert!(e.starts_with("invalid scan options"), "{e}");
+    }
+}
