@@ -10,8 +10,9 @@
 //! - [`Finding`] and the [`finding`] types, [`rules`], [`rule`], [`wcag`]: what reports read.
 //! - [`phi`], [`url`], [`har`], [`selector`], [`color`], [`fingerprint`], [`a11y`],
 //!   [`example_facts`]: shared facts the CLI, crawl, browser and tests use.
+//! - [`report::json`]: the JSON report contract, shared by the CLI and the Wasm package.
 //!
-//! Everything else (the engine, paint model, PHI report helpers, language subtags) is
+//! Everything else (the engine, paint model, PHI evidence helpers, language subtags) is
 //! private.
 
 pub mod a11y;
@@ -27,7 +28,7 @@ pub mod har;
 mod lang_subtags;
 mod paint;
 pub mod phi;
-mod report;
+pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod selector;

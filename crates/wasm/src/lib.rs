@@ -10,7 +10,6 @@
 //! rejected promises.
 
 mod contrast;
-mod properties;
 mod report;
 
 use wasm_bindgen::prelude::*;
@@ -36,7 +35,7 @@ pub fn contrast(fg: &str, bg: &str, over: Option<String>) -> Result<String, JsEr
 /// The computed style properties the collector reads for every element, as a JSON array.
 #[wasm_bindgen(js_name = capturedProperties)]
 pub fn captured_properties() -> String {
-    serde_json::to_string(properties::CAPTURED).unwrap_or_default()
+    serde_json::to_string(portalscan_core::css::PROPERTY_NAMES).unwrap_or_default()
 }
 
 /// Rule ids, in the core's order (for option validation and UIs), as a JSON array.

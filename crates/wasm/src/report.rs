@@ -5,7 +5,7 @@ use portalscan_core::phi::FingerprintKey;
 use portalscan_core::report::json::{
     JsonError, JsonReport, NoGate, Page, REPORT_VERSION, Summary, Tool,
 };
-use portalscan_core::{Finding, Outcome, Rule, ScanOptions, Snapshot, rules, scan_with};
+use portalscan_core::{Finding, Outcome, Rule, RuleSelection, ScanOptions, Snapshot, rules, scan};
 use serde::Deserialize;
 
 /// The options of `scan()` as the JS API passes them.
@@ -41,14 +41,14 @@ pub fn scan_json(snapshot: &str, options: &str) -> Result<String, String> {
         .fingerprint_key
         .as_ref()
         .map(|k| FingerprintKey::new(k.as_bytes().to_vec()));
-    let findings = scan_with(
+    let findings = scan(
         &snapshot,
-        &selected,
-        ScanOptions {
+        &ScanOptions {
             include_passes: request.all,
+            rules: RuleSelection::of(&selected),
+            fingerprint_key: key,
+            ..ScanOptions::default()
         },
-        key.as_ref(),
-        None,
     );
     let mut unknown = unknown_facts(&snapshot);
     unknown.extend(request.unknown.iter().cloned());

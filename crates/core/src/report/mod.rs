@@ -2,7 +2,7 @@
 //! imports another group's code. Not rules themselves; [`crate::rules`] holds only rules.
 
 pub mod json;
-pub mod phi;
+pub(crate) mod phi;
 
 use crate::a11y::AccName;
 use crate::dom::NodeId;
@@ -11,7 +11,12 @@ use crate::rule::Sink;
 /// The usual outcome of a "has a non-empty name" check: pass with a name, fail without
 /// one, and review when the name walk was cut short (content nested too deep to read
 /// fully), since the name is then unknown rather than absent.
-pub fn report_name(sink: &mut Sink, node: NodeId, name: &AccName, missing: impl Into<String>) {
+pub(crate) fn report_name(
+    sink: &mut Sink,
+    node: NodeId,
+    name: &AccName,
+    missing: impl Into<String>,
+) {
     if !name.is_empty() {
         sink.pass(node);
     } else if name.truncated {
@@ -26,7 +31,7 @@ pub fn report_name(sink: &mut Sink, node: NodeId, name: &AccName, missing: impl 
 }
 
 /// A short, safe rendering of an attribute value for messages.
-pub fn shown(value: &str) -> String {
+pub(crate) fn shown(value: &str) -> String {
     crate::selector::shorten(value, 40)
 }
 
