@@ -14,3 +14,5 @@ echo "== wasm32 build of the rule core"
 cargo build -p portalscan-core --target wasm32-unknown-unknown
 echo "== the Wasm package: one build (crates/wasm/pkg), reused by every browser test below"
 scripts/build-wasm.sh
+echo "== the Wasm package in headless Chromium"
+node crates/wasm/tests/browser.mjs

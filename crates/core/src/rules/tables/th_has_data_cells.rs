@@ -1,6 +1,6 @@
 //! WCAG 1.3.1: every header cell heads at least one data cell (ACT d0f69e).
 
-use crate::a11y::table::{Table, is_exposed_table};
+use crate::a11y::table::{Cell, Table, is_exposed_table};
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -36,6 +36,11 @@ static META: RuleMeta = RuleMeta {
             "<table><tr><th>Drug</th></tr><tr><td>Aspirin</td></tr>\
              <tr><th scope=row>Total</th></tr></table>",
         ),
+        // Look-alike: a column header over the row headers ("Page" over each page's name).
+        Example::pass(
+            "<table><tr><th scope=col>Page</th><th scope=col>Fail</th></tr>\
+             <tr><th scope=row>/s/home</th><td>3</td></tr></table>",
+        ),
         Example::inapplicable("<table role=presentation><tr><th>x</th></tr></table>"),
         Example::inapplicable("<table><tr><th hidden>x</th><td>1</td></tr></table>"),
     ],
@@ -53,7 +58,7 @@ fn check_element(cx: &Context, table: ElementRef, sink: &mut Sink) {
         if header.empty || cx.a11y.is_hidden(header.id) {
             continue;
         }
-        if grid.cells_headed_by(cx.dom, header.id).is_empty() {
+        if grid.cells_headed_by(cx.dom, header.id).is_empty() && !heads_row_headers(&grid, header) {
             sink.fail(
                 header.id,
                 "This header cell is not assigned to any data cell of its table (by its \
@@ -63,4 +68,15 @@ fn check_element(cx: &Context, table: ElementRef, sink: &mut Sink) {
             sink.pass(header.id);
         }
     }
+}
+
+/// A column header over a column of row headers names them (a "Page" header over each row's
+/// page name): it heads those cells, though none is a data cell.
+fn heads_row_headers(grid: &Table, header: &Cell) -> bool {
+    grid.cells.iter().any(|c| {
+        c.header
+            && c.y >= header.y + header.height
+            && c.x < header.x + header.width
+            && header.x < c.x + c.width
+    })
 }

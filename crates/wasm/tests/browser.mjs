@@ -1,0 +1,166 @@
+// The Wasm package in headless Chromium: scan(), snapshot() and contrast() on live pages
+// served from 127.0.0.1. Run after scripts/build-wasm.sh (scripts/test.sh does):
+//   node crates/wasm/tests/browser.mjs
+// Each case asserts real behaviour of the collector and the core; any failure exits 1.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pkg = path.resolve(here, '../pkg');
+assert.ok(fs.existsSync(path.join(pkg, 'portalscan_bg.wasm')), `${pkg}: run scripts/build-wasm.sh first`);
+
+const MRN = '00123456';
+const pages = {
+  '/shadow': `<!doctype html><html lang="en"><head><title>Shadow</title></head><body>
+    <main><img src="a.png"><div id="outer"></div><a href="/s/chart?mrn=${MRN}">Chart</a></main>
+    <script>
+      const outer = document.getElementById('outer').attachShadow({ mode: 'open' });
+      outer.innerHTML = '<section><div id="inner"></div><slot></slot></section>';
+      const inner = outer.getElementById('inner').attachShadow({ mode: 'open' });
+      inner.innerHTML = '<button></button><input id="q">';
+      localStorage.setItem('visit', 'follow-up');
+    </script></body></html>`,
+  '/throws': `<!doctype html><html lang="en"><head><title>Throws</title></head><body>
+    <img src="x.png"><script>window.addEventListener('load', () => { throw new Error('page bug'); });
+    throw new Error('the page own script fails');</script></body></html>`,
+  '/deep': `<!doctype html><html lang="en"><head><title>Deep</title></head><body>
+    <script>let n = document.body; for (let i = 0; i < 1000; i++) { const d = document.createElement('div'); n.appendChild(d); n = d; }
+    n.appendChild(document.createElement('img'));</script></body></html>`,
+  '/large': `<!doctype html><html lang="en"><head><title>Large</title></head><body><main id="m"></main>
+    <script>const m = document.getElementById('m'); const rows = [];
+    for (let i = 0; i < 20000; i++) rows.push('<p>Visit ' + i + ' <a href="/s/v/' + i + '">open</a></p><span></span><span></span><span></span>');
+    m.innerHTML = rows.join('');</script></body></html>`,
+};
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (pages[url.pathname]) {
+    res.setHeader('content-type', 'text/html');
+    return res.end(pages[url.pathname]);
+  }
+  const file = path.join(pkg, path.normalize(url.pathname));
+  if (!file.startsWith(pkg) || !fs.existsSync(file)) {
+    res.statusCode = 404;
+    return res.end();
+  }
+  res.setHeader('content-type', file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript');
+  res.end(fs.readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+async function inPage(route, fn) {
+  const page = await browser.newPage();
+  page.on('pageerror', () => {}); // the pages' own errors are part of the test
+  await page.goto(origin + route);
+  try {
+    return await page.evaluate(fn);
+  } finally {
+    await page.close();
+  }
+}
+
+let failures = 0;
+async function test(name, body) {
+  const start = Date.now();
+  try {
+    await body();
+    console.log(`ok   ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL ${name}\n${e.stack || e}`);
+  }
+}
+
+await test('snapshot and scan see open shadow roots, nested, with storage', async () => {
+  const out = await inPage('/shadow', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    const snap = await m.snapshot();
+    const report = await m.scan();
+    return { snap, report, text: JSON.stringify(report) };
+  });
+  assert.ok(JSON.stringify(out.snap.dom).includes('inner'), 'the nested shadow content is in the snapshot');
+  assert.ok(JSON.stringify(out.snap).includes('visit'), 'localStorage is in the snapshot');
+  const fails = out.report.findings.filter((f) => f.outcome === 'fail').map((f) => `${f.rule} ${f.selector}`);
+  assert.ok(fails.some((f) => f.startsWith('image-name ')), `image-name fails: ${fails}`);
+  assert.ok(fails.some((f) => f.startsWith('button-name ') && f.split('>>>').length === 3),
+    `the button two shadow roots deep fails button-name: ${fails}`);
+  assert.ok(fails.some((f) => f.startsWith('phi-in-url ')), `the MRN in a link fails phi-in-url: ${fails}`);
+  assert.ok(!out.text.includes(MRN), 'the report never shows the raw MRN');
+  for (const key of ['version', 'tool', 'findings', 'errors', 'summary', 'pages']) {
+    assert.ok(key in out.report, `the report has ${key} (the CLI's JSON contract)`);
+  }
+  assert.equal(out.report.summary.fail, out.report.findings.filter((f) => f.outcome === 'fail').length);
+  assert.ok(Array.isArray(out.report.pages[0].unknown) && out.report.pages[0].unknown.length > 0,
+    'the report lists what the page could not tell');
+});
+
+await test('a page whose own scripts throw is still scanned', async () => {
+  const out = await inPage('/throws', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    return (await m.scan()).findings.map((f) => `${f.rule}:${f.outcome}`);
+  });
+  assert.ok(out.includes('image-name:fail'), String(out));
+});
+
+await test('a page 1,000 levels deep resolves', async () => {
+  const out = await inPage('/deep', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    try {
+      return { findings: (await m.scan()).findings.map((f) => f.rule) };
+    } catch (e) {
+      return { error: String(e && e.message) };
+    }
+  });
+  if (out.error) assert.match(out.error, /^portalscan: /, 'an error is a clear, rejected promise');
+  else assert.ok(out.findings.includes('image-name'), String(out.findings));
+});
+
+await test('a 100,000-element page resolves', async () => {
+  const out = await inPage('/large', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    const elements = document.getElementsByTagName('*').length;
+    try {
+      const report = await m.scan();
+      return { elements, findings: report.findings.length };
+    } catch (e) {
+      return { elements, error: String(e && e.message) };
+    }
+  });
+  assert.ok(out.elements >= 100000, `the page has ${out.elements} elements`);
+  if (out.error) assert.match(out.error, /^portalscan: /);
+});
+
+await test('contrast() gives the core\'s unrounded ratio', async () => {
+  const out = await inPage('/throws', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    return [m.contrast('#777', 'white'), m.contrast('oklch(0% 0 0)', 'rgb(255 255 255)')];
+  });
+  const [grey, black] = out;
+  const ratio = (c) => (typeof c.ratio === 'number' ? c.ratio : Number(c.ratio));
+  assert.ok(ratio(grey) > 4.47 && ratio(grey) < 4.5, `#777 on white is 4.478…, not rounded up: ${JSON.stringify(grey)}`);
+  assert.ok(Math.abs(ratio(black) - 21) < 1e-6, JSON.stringify(black));
+});
+
+await browser.close();
+server.close();
+if (failures) {
+  console.log(`${failures} failed`);
+  process.exit(1);
+}
+console.log('all passed');
