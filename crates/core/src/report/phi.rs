@@ -123,12 +123,18 @@ pub fn report(
 
 /// A pass (no PHI) for the rule's location.
 pub fn pass(sink: &mut Sink, node: Option<NodeId>) {
+    pass_with(sink, node, KindSet::EMPTY, None);
+}
+
+/// A pass that still says which PHI the page carries and where the rule looked (a form's
+/// action, a header): no values, no message.
+pub fn pass_with(sink: &mut Sink, node: Option<NodeId>, kinds: KindSet, source: Option<String>) {
     report(
         sink,
         Outcome::Pass,
         node,
-        KindSet::EMPTY,
-        None,
+        kinds,
+        source,
         Vec::new(),
         String::new(),
     );

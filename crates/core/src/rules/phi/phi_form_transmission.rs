@@ -124,15 +124,7 @@ fn check_element(cx: &Context, form: ElementRef, sink: &mut Sink) {
     }
     let source = Some(format!("form action {}", phi::redact_url(&action)));
     if problems.is_empty() {
-        evidence::report(
-            sink,
-            Outcome::Pass,
-            Some(form.id),
-            kinds,
-            source,
-            Vec::new(),
-            String::new(),
-        );
+        evidence::pass_with(sink, Some(form.id), kinds, source);
         return;
     }
     let message = format!(

@@ -209,15 +209,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
             message,
         );
     } else {
-        evidence::report(
-            sink,
-            Outcome::Pass,
-            Some(cx.page_node()),
-            kinds,
-            None,
-            Vec::new(),
-            String::new(),
-        );
+        evidence::pass_with(sink, Some(cx.page_node()), kinds, None);
     }
 }
 

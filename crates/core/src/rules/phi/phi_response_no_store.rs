@@ -111,15 +111,7 @@ fn check(
     source: Option<String>,
 ) {
     if has_no_store(headers) {
-        evidence::report(
-            sink,
-            Outcome::Pass,
-            node,
-            kinds,
-            source,
-            Vec::new(),
-            String::new(),
-        );
+        evidence::pass_with(sink, node, kinds, source);
         return;
     }
     let message = format!(

@@ -131,15 +131,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         report(sink, Outcome::Fail, None, kinds, host, message);
     }
     if flagged.is_empty() && no_tracker_requests {
-        evidence::report(
-            sink,
-            Outcome::Pass,
-            Some(cx.page_node()),
-            kinds,
-            None,
-            Vec::new(),
-            String::new(),
-        );
+        evidence::pass_with(sink, Some(cx.page_node()), kinds, None);
     }
 }
 

@@ -83,15 +83,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         let missing = missing_flags(cookie);
         let source = Some(format!("cookie {}", crate::phi::redact(&cookie.name)));
         if missing.is_empty() {
-            evidence::report(
-                sink,
-                Outcome::Pass,
-                None,
-                KindSet::EMPTY,
-                source,
-                Vec::new(),
-                String::new(),
-            );
+            evidence::pass_with(sink, None, KindSet::EMPTY, source);
         } else {
             let message = format!(
                 "The session cookie {} lacks {}.",

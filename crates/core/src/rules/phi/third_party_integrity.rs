@@ -69,15 +69,7 @@ fn check_element(cx: &Context, el: ElementRef, sink: &mut Sink) {
     let host = crate::url::origin(&url).map(|o| o.host).unwrap_or_default();
     let source = Some(format!("third party {host}"));
     if has_integrity(&el) {
-        evidence::report(
-            sink,
-            Outcome::Pass,
-            Some(el.id),
-            KindSet::EMPTY,
-            source,
-            Vec::new(),
-            String::new(),
-        );
+        evidence::pass_with(sink, Some(el.id), KindSet::EMPTY, source);
     } else {
         let message = format!(
             "<{}> loads from {host} without Subresource Integrity.",

@@ -133,15 +133,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     }
     let element_insecure = loaded.iter().any(|u| scheme(u) == Some("http"));
     if !insecure && !element_insecure {
-        evidence::report(
-            sink,
-            Outcome::Pass,
-            Some(cx.page_node()),
-            KindSet::EMPTY,
-            None,
-            Vec::new(),
-            String::new(),
-        );
+        evidence::pass(sink, Some(cx.page_node()));
     }
 }
 
