@@ -353,7 +353,7 @@ fn from_srgb(r: f64, g: f64, b: f64, a: f64) -> Rgba {
     }
 }
 
-fn from_linear(lin: LinSrgb<f64>, a: f64) -> Rgba {
+pub(crate) fn from_linear(lin: LinSrgb<f64>, a: f64) -> Rgba {
     // Clamp in linear light first: gamut mapping by clipping (see module docs).
     let clamped = LinSrgb::new(
         lin.red.clamp(0.0, 1.0),

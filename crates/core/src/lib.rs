@@ -11,12 +11,15 @@
 //! - [`phi`], [`url`], [`har`], [`selector`], [`color`], [`fingerprint`], [`a11y`],
 //!   [`example_facts`]: shared facts the CLI, crawl, browser and tests use.
 //! - [`report::json`]: the JSON report contract, shared by the CLI and the Wasm package.
+//! - [`color_tools`]: the contrast page's verdicts, APCA, nearest passing colours and
+//!   colour-vision simulation (the Wasm package exposes them).
 //!
 //! Everything else (the engine, paint model, PHI evidence helpers, language subtags) is
 //! private.
 
 pub mod a11y;
 pub mod color;
+pub mod color_tools;
 pub mod component;
 pub mod css;
 pub mod dom;
