@@ -69,3 +69,60 @@ export function snapshot(root?: Document | Element): Promise<Snapshot>;
 export function scanSnapshot(snapshot: Snapshot | string, options?: ScanOptions): Promise<Report>;
 export function contrast(foreground: string, background: string, options?: { over?: string }): Contrast;
 export function rules(): string[];
+
+/** A contrast level: 1.4.3 (aa, aa-large), 1.4.6 (aaa, aaa-large), 1.4.11 (non-text). */
+export type Level = 'aa' | 'aa-large' | 'aaa' | 'aaa-large' | 'non-text';
+
+export interface PairOptions {
+  /** The page colour under a translucent background (default white). */
+  page?: string;
+  /** The level suggestions are searched for (default 'aa'). */
+  level?: Level;
+  /** Colours to pick the nearest passing palette colour from. */
+  palette?: string[];
+}
+
+export interface Suggestion {
+  changed: 'foreground' | 'background' | 'both';
+  fg: string;
+  bg: string;
+  ratio: number;
+  ratioText: string;
+  /** ΔEOK from the original pair. */
+  distance: number;
+}
+
+export interface PalettePick {
+  colour: string;
+  hex: string;
+  ratio: number;
+  ratioText: string;
+  distance: number;
+}
+
+export interface PairCheck {
+  ratio: number;
+  ratioText: string;
+  fg: string;
+  bg: string;
+  /** The colours as painted (after compositing on the page colour). */
+  screen: { fg: string; bg: string };
+  verdicts: Record<Level, boolean>;
+  level: Level;
+  threshold: number;
+  passes: boolean;
+  /** APCA Lc: informative, not a WCAG 2.2 requirement. */
+  apca: number;
+  suggestions: Suggestion[];
+  palette: { foreground: PalettePick | null; background: PalettePick | null };
+  simulations: { deficiency: string; fg: string; bg: string; ratio: number; ratioText: string }[];
+}
+
+export interface PaletteMatrix {
+  colours: { input: string; hex?: string; error?: string }[];
+  /** Rows: text colours; columns: backgrounds; null where a colour did not parse. */
+  cells: ({ ratio: number; ratioText: string; best: 'aaa' | 'aa' | 'aa-large' | 'fail' } | null)[][];
+}
+
+export function checkPair(foreground: string, background: string, options?: PairOptions): PairCheck;
+export function paletteMatrix(colours: string[], options?: { page?: string }): PaletteMatrix;

@@ -109,3 +109,28 @@ export function rules() {
   if (!ready) throw new Error('portalscan: call init() (the default export) first');
   return JSON.parse(core.ruleIds());
 }
+
+/**
+ * The contrast page's full check of one pair: ratio, every level's verdict, APCA Lc
+ * (informative), and, for a pair failing `options.level` (default 'aa'), the nearest
+ * passing colours in OKLCH (text, background, both) and from `options.palette`; plus
+ * colour-vision simulations. `options.page`: the colour under a translucent background.
+ */
+export function checkPair(foreground, background, options = {}) {
+  if (!ready) throw new Error('portalscan: call init() (the default export) first');
+  const request = {
+    fg: String(foreground),
+    bg: String(background),
+    ...(options.page ? { page: String(options.page) } : {}),
+    ...(options.level ? { level: String(options.level) } : {}),
+    palette: (options.palette ?? []).map(String),
+  };
+  return JSON.parse(core.pairJson(JSON.stringify(request)));
+}
+
+/** Every text × background pair of a list of colours: ratios and best level. */
+export function paletteMatrix(colours, options = {}) {
+  if (!ready) throw new Error('portalscan: call init() (the default export) first');
+  const request = { colours: colours.map(String), ...(options.page ? { page: String(options.page) } : {}) };
+  return JSON.parse(core.matrixJson(JSON.stringify(request)));
+}

@@ -11,11 +11,13 @@
 
 mod contrast;
 mod report;
+mod tools;
 
 use wasm_bindgen::prelude::*;
 
 pub use contrast::contrast_json;
 pub use report::{ScanRequest, scan_json};
+pub use tools::{matrix_json, pair_json};
 
 /// Scans one snapshot (JSON, the core's snapshot format) with the given options (JSON,
 /// see [`ScanRequest`]) and returns the report as JSON text.
@@ -46,4 +48,16 @@ pub fn rule_ids() -> String {
         .map(|r| r.meta().id)
         .collect();
     serde_json::to_string(&ids).unwrap_or_default()
+}
+
+/// The contrast page's check of one pair (request and answer: see [`tools::pair_json`]).
+#[wasm_bindgen(js_name = pairJson)]
+pub fn pair(request: &str) -> Result<String, JsError> {
+    pair_json(request).map_err(|e| JsError::new(&e))
+}
+
+/// Every text × background pair of a palette (see [`tools::matrix_json`]).
+#[wasm_bindgen(js_name = matrixJson)]
+pub fn matrix(request: &str) -> Result<String, JsError> {
+    matrix_json(request).map_err(|e| JsError::new(&e))
 }
