@@ -198,6 +198,10 @@ async function main() {
   setupSnippet();
   render();
   document.body.dataset.ready = 'true';
+  // Offline use once loaded (needs http(s) or localhost; file:// has no service worker).
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch(() => { /* online use still works */ });
+  }
 }
 
 main().catch((e) => {

@@ -185,6 +185,27 @@ await test('a snippet is checked in the browser', async () => {
   await page.context().close();
 });
 
+await test('works offline once loaded', async () => {
+  const page = await open('?fg=%23777&bg=%23fff');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(await page.getAttribute('body', 'data-ready'), 'true');
+  assert.equal(await page.textContent('#ratio'), '4.47');
+  await page.context().close();
+});
+
+await test('screenshot for the README (failing pair with suggestions)', async () => {
+  const page = await open('?fg=%231b96ff&bg=%23ffffff&level=aa', { viewport: { width: 820, height: 1500 } });
+  // From the result to the suggestions: the part a designer comes for.
+  const top = await page.locator('section:has(#result-h)').boundingBox();
+  const end = await page.locator('section:has(#suggest-h)').boundingBox();
+  const clip = { x: 0, y: top.y - 8, width: 820, height: end.y + end.height - top.y + 16 };
+  await page.screenshot({ path: path.join(artifacts, 'contrast-page.png'), clip, fullPage: true });
+  await page.context().close();
+});
+
 for (const scheme of ['light', 'dark']) {
   await test(`no violation from axe-core or portalscan (${scheme})`, async () => {
     // bypassCSP: axe is injected inline, which the page's own policy rightly refuses.
