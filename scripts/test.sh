@@ -16,3 +16,6 @@ echo "== the Wasm package: one build (crates/wasm/pkg), reused by every browser 
 scripts/build-wasm.sh
 echo "== the Wasm package in headless Chromium"
 node crates/wasm/tests/browser.mjs
+echo "== the contrast page (www/dist, on the Wasm package above) in headless Chromium"
+scripts/build-www.sh
+node www/tests/e2e.mjs
