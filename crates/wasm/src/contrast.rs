@@ -1,7 +1,8 @@
 //! `contrast(fg, bg, {over})`: exactly the numbers the contrast rules use (the core's
 //! parser, compositing and ratio; the ratio is never rounded up: 4.478 fails AA).
 
-use portalscan_core::color::{Rgba, composite, contrast_ratio, format_ratio, parse_color};
+use portalscan_core::color::{Rgba, parse_color};
+use portalscan_core::color_tools::{self, Level};
 use serde::Serialize;
 
 #[derive(Serialize, Debug, PartialEq)]
@@ -29,27 +30,24 @@ pub fn contrast_of(fg: &str, bg: &str, over: Option<&str>) -> Result<Contrast, S
         parse_color(text).map_err(|e| format!("{what} colour {text:?}: {e}"))
     };
     let fg = parse("text", fg)?;
-    let mut bg = parse("background", bg)?;
-    if let Some(over) = over {
-        // A translucent background shows the page colour through it.
-        bg = composite(bg, parse("page", over)?);
-    }
-    let ratio = contrast_ratio(fg, bg);
-    let shown_bg = if bg.is_opaque() {
-        bg
-    } else {
-        composite(bg, Rgba::WHITE)
-    };
+    let bg = parse("background", bg)?;
+    // A translucent background shows the page colour (default white) through it.
+    let page = over
+        .map(|o| parse("page", o))
+        .transpose()?
+        .unwrap_or(Rgba::WHITE);
+    let check = color_tools::check(fg, bg, page);
+    let passes = |level: Level| level.passes(check.ratio);
     Ok(Contrast {
-        ratio,
-        ratio_text: format_ratio(ratio),
+        ratio: check.ratio,
+        ratio_text: check.ratio_text,
         foreground: fg.to_css(),
-        background: shown_bg.to_css(),
-        aa: ratio >= 4.5,
-        aa_large: ratio >= 3.0,
-        aaa: ratio >= 7.0,
-        aaa_large: ratio >= 4.5,
-        non_text: ratio >= 3.0,
+        background: check.screen.bg.to_css(),
+        aa: passes(Level::AaNormal),
+        aa_large: passes(Level::AaLarge),
+        aaa: passes(Level::AaaNormal),
+        aaa_large: passes(Level::AaaLarge),
+        non_text: passes(Level::NonText),
     })
 }
 
