@@ -114,7 +114,9 @@ await test('a shared URL reproduces the check (translucent pair on a page colour
 
 await test('the page numbers are the native core numbers (pairs table)', async () => {
   const pairs = JSON.parse(fs.readFileSync(path.join(here, 'pairs.json'), 'utf8'));
-  const native = JSON.parse(fs.readFileSync(path.join(here, 'pairs-native.json'), 'utf8'));
+  const nativeFile = path.join(here, 'pairs-native.json');
+  assert.ok(fs.existsSync(nativeFile), `${nativeFile}: run cargo test -p portalscan-wasm --test pairs_table first`);
+  const native = JSON.parse(fs.readFileSync(nativeFile, 'utf8'));
   const page = await open();
   const got = await page.evaluate(async (pairs) => {
     const m = await import('./pkg/portalscan.js');
