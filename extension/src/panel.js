@@ -171,33 +171,44 @@ const criterionName = (n) => (criteria.has(n) ? `${n} ${criteria.get(n).name}` :
 /** Groups: WCAG criterion for accessibility findings, PHI location for PHI ones. */
 function groupsOf(findings) {
   const groups = new Map();
-  const add = (key, title, link, f) => {
-    if (!groups.has(key)) groups.set(key, { title, link, findings: [] });
+  const add = (key, title, f) => {
+    if (!groups.has(key)) groups.set(key, { title, findings: [] });
     groups.get(key).findings.push(f);
   };
   for (const f of findings) {
-    if (f.category === 'phi') add(`phi:${f.phi?.location ?? 'page'}`, `PHI in ${f.phi?.location ?? 'the page'}`, null, f);
+    if (f.category === 'phi') {
+      const where = (f.phi?.location ?? 'the page').replaceAll('_', ' ');
+      add(`phi:${where}`, `PHI in ${where}`, f);
+    }
     else if (f.wcag.length) {
-      for (const n of f.wcag) add(`wcag:${n}`, `WCAG ${criterionName(n)}`, criteria.get(n)?.url, f);
-    } else add('other', 'Other', null, f);
+      for (const n of f.wcag) add(`wcag:${n}`, `WCAG ${criterionName(n)}`, f);
+    } else add('other', 'Other', f);
   }
   return [...groups.values()].sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
 }
 
 function findingItem(f) {
   const show = el('button', { type: 'button', textContent: 'Show on page' });
+  // Page-level findings (selector `html`) and findings about no element have nothing to show.
   show.disabled = !f.selector || f.selector === 'html';
+  show.setAttribute('aria-label', `Show on page: ${f.rule}${f.selector ? ` at ${f.selector}` : ''}`);
   show.addEventListener('click', () => highlight(f.selector));
-  const links = f.wcag.map((n) => criteria.get(n)).filter(Boolean)
-    .map((c) => el('a', { href: c.url, target: '_blank', rel: 'noreferrer', textContent: `Understanding ${c.number}` }));
   return el('li', {},
     el('div', { className: 'finding-head' }, el('strong', { textContent: f.rule }),
       f.component ? el('span', { textContent: `in ${f.component}` }) : null, show),
     el('p', { textContent: f.message }),
     f.selector ? el('p', {}, 'Element: ', el('code', { textContent: f.selector })) : null,
     f.html ? el('p', {}, el('code', { textContent: f.html })) : null,
-    el('p', { className: 'help', textContent: `How to fix: ${f.help}` }),
-    links.length ? el('p', {}, ...links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null);
+    el('details', { className: 'help' }, el('summary', { textContent: 'How to fix' }),
+      el('p', { textContent: f.help })));
+}
+
+/** The W3C Understanding links of a group's criteria. */
+function groupLinks(g) {
+  const numbers = [...new Set(g.findings.flatMap((f) => f.wcag))];
+  const links = numbers.map((n) => criteria.get(n)).filter(Boolean).map((c) =>
+    el('a', { href: c.url, target: '_blank', rel: 'noreferrer', textContent: `Understanding ${c.number} ${c.name} (W3C)` }));
+  return links.length ? el('p', { className: 'links' }, ...links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null;
 }
 
 function render() {
@@ -221,7 +232,7 @@ function renderFindings() {
       el('h3', { id, textContent: `${title} (${list.length})` }),
       ...groupsOf(list).map((g) => el('details', { open: list.length <= 30 },
         el('summary', {}, g.title, el('span', { className: 'count', textContent: String(g.findings.length) })),
-        g.link ? el('p', { className: 'help' }, el('a', { href: g.link, target: '_blank', rel: 'noreferrer', textContent: 'W3C Understanding document' })) : null,
+        groupLinks(g),
         el('ol', { className: 'findings' }, ...g.findings.map(findingItem)))));
   };
   $('groups').replaceChildren(
@@ -291,6 +302,7 @@ const ready = Promise.all([
 ]);
 ready.then(() => {
   document.body.dataset.state = 'ready';
+  if (!params.has('tab')) scan(); // the side panel scans the page it opens on
 }, (e) => {
   document.body.dataset.state = 'error';
   $('status').textContent = String(e?.message ?? e);
