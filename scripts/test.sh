@@ -16,3 +16,6 @@ echo "== the Wasm package: one build (crates/wasm/pkg), reused by every browser 
 scripts/build-wasm.sh
 echo "== the Wasm package in headless Chromium"
 node crates/wasm/tests/browser.mjs
+echo "== the QA browser extension: assembled from the same package, end to end in headless Chromium"
+scripts/build-extension.sh
+node extension/tests/e2e.mjs
