@@ -327,6 +327,7 @@ await test('the extension never sent a network request', async () => {
 await context.close();
 portal.child.kill();
 strict.close();
+for (const dir of [extDir, profile]) fs.rmSync(dir, { recursive: true, force: true });
 console.log(parity.join('\n'));
 if (failures) {
   console.log(`${failures} failed`);
