@@ -19,3 +19,6 @@ node crates/wasm/tests/browser.mjs
 echo "== the contrast page (www/dist, on the Wasm package above) in headless Chromium"
 scripts/build-www.sh
 node www/tests/e2e.mjs
+echo "== the QA browser extension: assembled from the same package, end to end in headless Chromium"
+scripts/build-extension.sh
+node extension/tests/e2e.mjs

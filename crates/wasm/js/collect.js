@@ -143,7 +143,7 @@ function layout(el, win, style) {
  * root right before its host's light children. Iterative (a 1,000-deep page must not
  * overflow the stack).
  */
-export function collectDom(root, properties) {
+export function collectDom(root, properties, shadowRootOf) {
   const doc = root.ownerDocument || root;
   const win = doc.defaultView;
   const acc = pristineAccessors(doc);
@@ -181,7 +181,8 @@ export function collectDom(root, properties) {
             Object.assign(entry, layout(node, win, entry.style));
           }
           nodes.push(entry);
-          const shadow = acc.shadowRoot.call(node);
+          // `shadowRootOf`: a reader that also opens closed roots (the extension's).
+          const shadow = shadowRootOf ? shadowRootOf(node) : acc.shadowRoot.call(node);
           if (shadow) {
             // Marks the entry as a host for its light children; removed before JSON.
             entry.__host = true;
@@ -315,19 +316,22 @@ async function storage(win, unknown) {
   }
 }
 
-/** The whole snapshot of the live page, and the facts it could not read. */
-export async function collectSnapshot(root, properties) {
+/**
+ * The whole snapshot of the live page, and the facts it could not read. `options.shadowRoot`
+ * (element → its shadow root, closed ones too, or null) replaces the page's own view.
+ */
+export async function collectSnapshot(root, properties, options = {}) {
   const doc = root.ownerDocument || root;
   const win = doc.defaultView;
   if (!win) throw new Error('the root is not in a document shown in a window');
-  const unknown = [...NEVER_KNOWN];
+  const unknown = NEVER_KNOWN.filter((f) => !(options.shadowRoot && f === 'closed_shadow_roots'));
   const snapshot = {
     version: 1,
     url: doc.URL,
     source: 'wasm',
     scripts_ran: true,
     laid_out: true,
-    dom: collectDom(root, properties),
+    dom: collectDom(root, properties, options.shadowRoot),
     viewport: {
       width: doc.documentElement ? doc.documentElement.clientWidth : win.innerWidth,
       height: doc.documentElement ? doc.documentElement.clientHeight : win.innerHeight,

@@ -1,0 +1,309 @@
+// The panel (side panel, or panel.html?tab=<id> in a tab): scans the tab's page and
+// shows the report. The Wasm runs here, on the extension's page (its CSP allows
+// 'wasm-unsafe-eval'; a portal's does not): the content script sends the DOM snapshot,
+// the service worker the recorded requests, chrome.cookies the cookies with their flags.
+//
+// Only the report is ever shown: it is redacted by the core. The snapshot (raw page
+// text, values, cookies) never reaches the DOM of this page.
+import init from './pkg/portalscan.js';
+import * as core from './pkg/glue.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+let tabId = params.has('tab') ? Number(params.get('tab')) : null;
+let report = null;
+let criteria = new Map();
+let scanning = false;
+let rescanTimer = null;
+
+// One fingerprint key per panel: equal PHI values group within a session.
+const fingerprintKey = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
+  b.toString(16).padStart(2, '0')).join('');
+
+const UNKNOWN_TEXT = {
+  response: 'Response headers of the page (allow the site, then reload the page)',
+  cookies: 'Cookies and their flags (allow the site)',
+  requests: 'Requests the page made (allow the site, then reload the page)',
+  storage: 'Web storage, IndexedDB and Cache Storage',
+  console: 'Console messages',
+  focus_order: 'Focus order as the browser walks it',
+  keyboard: 'A live Tab walk (keyboard traps, unreachable controls, focus indicators)',
+  pointer_handlers: 'Elements with pointer listeners',
+  viewport: 'The viewport',
+  closed_shadow_roots: 'Closed shadow roots',
+  frames: 'Content of frames (scan a frame’s URL on its own)',
+  paint_order: 'Paint order (what covers what)',
+  focus_style: 'The focused style of controls',
+  bodies: 'Request and response bodies (the extension sees headers only)',
+};
+
+async function targetTab() {
+  if (tabId !== null) return chrome.tabs.get(tabId);
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  if (!tab) throw new Error('no active tab');
+  tabId = tab.id;
+  return tab;
+}
+
+const originPattern = (url) => {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? `${u.origin}/*` : null;
+  } catch {
+    return null;
+  }
+};
+
+/** Cookies in the snapshot's shape (crates/core/src/snapshot.rs `Cookie`). */
+function snapshotCookie(c) {
+  const sameSite = { no_restriction: 'None', lax: 'Lax', strict: 'Strict' }[c.sameSite];
+  return {
+    name: c.name, value: c.value, domain: c.domain, path: c.path,
+    secure: c.secure, http_only: c.httpOnly, session: c.session,
+    ...(sameSite ? { same_site: sameSite } : {}),
+  };
+}
+
+const sameDocument = (a, b) => {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
+
+/** Runs the collector in the tab and adds the browser's facts; never shown. */
+async function collect(tab) {
+  const target = { tabId: tab.id };
+  await chrome.scripting.executeScript({ target, files: ['content.js'] });
+  const properties = JSON.parse(core.capturedProperties());
+  const [{ result }] = await chrome.scripting.executeScript({
+    target,
+    func: (p) => globalThis.__portalscan.snapshot(p),
+    args: [properties],
+  });
+  if (typeof result !== 'string') throw new Error('the page did not answer (reload it and scan again)');
+  const collected = JSON.parse(result);
+  if (collected.error) throw new Error(`reading the page failed: ${collected.error}`);
+  const { snapshot, unknown } = collected;
+  const pattern = originPattern(snapshot.url);
+  const allowed = pattern ? await chrome.permissions.contains({ origins: [pattern] }) : false;
+  if (allowed) {
+    // Without host access getAll answers [] (not "no cookies"): only asked when allowed.
+    snapshot.cookies = (await chrome.cookies.getAll({ url: snapshot.url })).map(snapshotCookie);
+    const net = await chrome.runtime.sendMessage({ type: 'network-facts', tabId: tab.id });
+    if (net && sameDocument(net.documentUrl, snapshot.url)) {
+      if (net.response) snapshot.response = net.response;
+      snapshot.requests = net.requests;
+      unknown.push('bodies');
+    }
+  }
+  return { snapshot, unknown, allowed, pattern };
+}
+
+async function scan() {
+  if (scanning) return;
+  scanning = true;
+  document.body.dataset.state = 'scanning';
+  $('status').textContent = 'Scanning…';
+  $('rescan').disabled = true;
+  try {
+    await ready;
+    const tab = await targetTab();
+    const { snapshot, unknown, allowed, pattern } = await collect(tab);
+    const request = { skip: [], all: false, fingerprintKey, unknown };
+    report = JSON.parse(core.scanSnapshot(JSON.stringify(snapshot), JSON.stringify(request)));
+    showPermission(allowed, pattern);
+    render();
+    $('stale').hidden = true;
+    $('export').disabled = false;
+    document.body.dataset.state = 'done';
+  } catch (e) {
+    document.body.dataset.state = 'error';
+    $('status').textContent = `Cannot scan this page: ${e?.message ?? e}. Click the portalscan toolbar button on the page, or allow the site.`;
+  } finally {
+    scanning = false;
+    $('rescan').disabled = false;
+  }
+}
+
+function showPermission(allowed, pattern) {
+  $('permission').hidden = allowed || !pattern;
+  if (!allowed && pattern) {
+    $('permission-text').textContent =
+      `Response headers, requests and cookie flags need access to ${pattern.slice(0, -2)}.`;
+    $('allow').onclick = async () => {
+      if (await chrome.permissions.request({ origins: [pattern] })) {
+        $('permission-text').textContent = 'Allowed. Reload the page so its response is recorded, then scan.';
+        $('allow').hidden = true;
+      }
+    };
+  }
+}
+
+// ---- rendering -------------------------------------------------------------------------
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+};
+
+function filtered() {
+  const [outcome, category, criterion, component] = ['outcome', 'category', 'criterion', 'component']
+    .map((f) => $(`f-${f}`).value);
+  return report.findings.filter((f) =>
+    (!outcome || f.outcome === outcome) &&
+    (!category || f.category === category) &&
+    (!criterion || f.wcag.includes(criterion)) &&
+    (!component || (f.component ?? '(none)') === component));
+}
+
+function fillSelect(id, values, label = (v) => v) {
+  const select = $(id);
+  const current = select.value;
+  select.replaceChildren(el('option', { value: '', textContent: 'All' }),
+    ...values.map((v) => el('option', { value: v, textContent: label(v) })));
+  select.value = values.includes(current) ? current : '';
+}
+
+const criterionName = (n) => (criteria.has(n) ? `${n} ${criteria.get(n).name}` : n);
+
+/** Groups: WCAG criterion for accessibility findings, PHI location for PHI ones. */
+function groupsOf(findings) {
+  const groups = new Map();
+  const add = (key, title, f) => {
+    if (!groups.has(key)) groups.set(key, { title, findings: [] });
+    groups.get(key).findings.push(f);
+  };
+  for (const f of findings) {
+    if (f.category === 'phi') {
+      const where = (f.phi?.location ?? 'the page').replaceAll('_', ' ');
+      add(`phi:${where}`, `PHI in ${where}`, f);
+    }
+    else if (f.wcag.length) {
+      for (const n of f.wcag) add(`wcag:${n}`, `WCAG ${criterionName(n)}`, f);
+    } else add('other', 'Other', f);
+  }
+  return [...groups.values()].sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
+}
+
+function findingItem(f) {
+  const show = el('button', { type: 'button', textContent: 'Show on page' });
+  // Page-level findings (selector `html`) and findings about no element have nothing to show.
+  show.disabled = !f.selector || f.selector === 'html';
+  show.setAttribute('aria-label', `Show on page: ${f.rule}${f.selector ? ` at ${f.selector}` : ''}`);
+  show.addEventListener('click', () => highlight(f.selector));
+  return el('li', {},
+    el('div', { className: 'finding-head' }, el('strong', { textContent: f.rule }),
+      f.component ? el('span', { textContent: `in ${f.component}` }) : null, show),
+    el('p', { textContent: f.message }),
+    f.selector ? el('p', {}, 'Element: ', el('code', { textContent: f.selector })) : null,
+    f.html ? el('p', {}, el('code', { textContent: f.html })) : null,
+    el('details', { className: 'help' }, el('summary', { textContent: 'How to fix' }),
+      el('p', { textContent: f.help })));
+}
+
+/** The W3C Understanding links of a group's criteria. */
+function groupLinks(g) {
+  const numbers = [...new Set(g.findings.flatMap((f) => f.wcag))];
+  const links = numbers.map((n) => criteria.get(n)).filter(Boolean).map((c) =>
+    el('a', { href: c.url, target: '_blank', rel: 'noreferrer', textContent: `Understanding ${c.number} ${c.name} (W3C)` }));
+  return links.length ? el('p', { className: 'links' }, ...links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null;
+}
+
+function render() {
+  const page = report.pages[0];
+  $('page').textContent = `Page: ${page.url}`;
+  fillSelect('f-criterion', [...new Set(report.findings.flatMap((f) => f.wcag))]
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true })), criterionName);
+  fillSelect('f-component', [...new Set(report.findings.map((f) => f.component ?? '(none)'))].sort());
+  renderFindings();
+  $('coverage').replaceChildren(...page.unknown.map((u) => el('li', { textContent: UNKNOWN_TEXT[u] ?? u })));
+}
+
+function renderFindings() {
+  const shown = filtered();
+  const fails = shown.filter((f) => f.outcome === 'fail');
+  const reviews = shown.filter((f) => f.outcome === 'review');
+  const section = (outcome, title, list) => {
+    if (!list.length) return null;
+    const id = `h-${outcome}`;
+    return el('section', { className: outcome },
+      el('h3', { id, textContent: `${title} (${list.length})` }),
+      ...groupsOf(list).map((g) => el('details', { open: list.length <= 30 },
+        el('summary', {}, g.title, el('span', { className: 'count', textContent: String(g.findings.length) })),
+        groupLinks(g),
+        el('ol', { className: 'findings' }, ...g.findings.map(findingItem)))));
+  };
+  $('groups').replaceChildren(
+    ...[section('fail', 'Fail', fails), section('review', 'To review', reviews)].filter(Boolean));
+  if (!shown.length) $('groups').append(el('p', { textContent: 'No findings match.' }));
+  const of = shown.length === report.findings.length ? '' : ` (of ${report.findings.length})`;
+  $('status').textContent = `${fails.length} fail, ${reviews.length} to review${of}.`;
+}
+
+// ---- on the page ---------------------------------------------------------------------------
+async function inTab(func, ...args) {
+  const target = { tabId };
+  await chrome.scripting.executeScript({ target, files: ['content.js'] });
+  const [{ result }] = await chrome.scripting.executeScript({ target, func, args });
+  return result;
+}
+
+async function highlight(selector) {
+  $('tabstops').setAttribute('aria-pressed', 'false');
+  const found = await inTab((s) => globalThis.__portalscan.highlight(s), selector);
+  $('status').textContent = found ? `Outlined ${selector} on the page.` : `${selector} is no longer on the page: rescan.`;
+}
+
+$('tabstops').addEventListener('click', async () => {
+  const on = $('tabstops').getAttribute('aria-pressed') !== 'true';
+  const n = await inTab((o) => globalThis.__portalscan.tabStops(o), on);
+  $('tabstops').setAttribute('aria-pressed', String(on));
+  $('status').textContent = on ? `${n} tab stops numbered on the page.` : 'Tab stops hidden.';
+});
+
+$('export').addEventListener('click', () => {
+  // Exactly the report scanSnapshot gave (the CLI's JSON contract), saved locally.
+  const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: 'portalscan-report.json' });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+
+for (const f of ['outcome', 'category', 'criterion', 'component']) {
+  $(`f-${f}`).addEventListener('change', () => report && renderFindings());
+}
+$('rescan').addEventListener('click', scan);
+
+// SPA: the content script reports route changes and a settled DOM (debounced there).
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (message?.type !== 'page-changed' || sender.tab?.id !== tabId || !report) return;
+  $('stale').hidden = false;
+  if ($('auto').checked) {
+    clearTimeout(rescanTimer);
+    rescanTimer = setTimeout(scan, message.route ? 300 : 1500);
+  }
+});
+// The side panel follows the active tab (a tab opened with ?tab= stays on its tab).
+if (!params.has('tab')) {
+  chrome.tabs.onActivated.addListener(({ tabId: id }) => {
+    tabId = id;
+    if (report) $('stale').hidden = false;
+  });
+}
+
+globalThis.portalscanPanel = { scan, report: () => report };
+const ready = Promise.all([
+  init(),
+  fetch('criteria.json').then((r) => r.json()).then((list) => {
+    criteria = new Map(list.map((c) => [c.number, c]));
+  }),
+]);
+ready.then(() => {
+  document.body.dataset.state = 'ready';
+  if (!params.has('tab')) scan(); // the side panel scans the page it opens on
+}, (e) => {
+  document.body.dataset.state = 'error';
+  $('status').textContent = String(e?.message ?? e);
+});

@@ -1,0 +1,336 @@
+// The QA extension end to end in headless Chromium, loaded unpacked, against the fixture
+// portal on 127.0.0.1 (crates/portal-fixture) and a strict-CSP page. Run after
+// scripts/build-extension.sh (scripts/test.sh does):   node extension/tests/e2e.mjs
+//
+// For each fixture page: open it, open the panel (chrome-extension://<id>/panel.html?tab=…
+// in a tab), scan, and require the crawler's findings (fixtures/portal/expected.json) for
+// every rule whose facts both have; no network request from the extension during any scan.
+// Screenshots go to extension/test-artifacts/ (git-ignored).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const dist = path.join(repo, 'extension/dist');
+const artifacts = path.join(repo, 'extension/test-artifacts');
+assert.ok(fs.existsSync(path.join(dist, 'manifest.json')), 'run scripts/build-extension.sh first');
+fs.mkdirSync(artifacts, { recursive: true });
+
+// Rules that need a fact only the crawler has (a live Tab walk with key events, focus
+// styles, the console, Back after logout): the extension must answer `review` or nothing
+// for them, never a fail the crawler does not give. This list may shrink, never grow.
+const CRAWLER_ONLY = {
+  'keyboard-trap': 'keyboard walk',
+  'keyboard-unreachable': 'keyboard walk',
+  'focus-visible': 'focus style (keyboard walk)',
+  'focus-not-obscured': 'keyboard walk',
+  'phi-in-console': 'console',
+  'phi-restored-after-logout': 'logging out and going Back',
+};
+
+// Differences from the crawler on a fact both have, each to be fixed where it lives (not
+// filtered away elsewhere): the test fails when one disappears, so this list only shrinks.
+const KNOWN_DIFFERENCES = {
+  '/s/home': {
+    missing: ['text-contrast | fail | #app > c-portal-app > main > c-home-page > section:nth-child(3) > p'],
+    why: 'the live-DOM collector (crates/wasm/js/collect.js) has no paint order, so a pale ' +
+      'background that is a sibling, not an ancestor, is not seen: the rule says nothing',
+  },
+  '/s/appointments': {
+    extra: ['scrollable-region-focusable | fail | #app > c-portal-app > main > c-appointments-page > article > div:nth-child(2)'],
+    why: 'without a keyboard walk the core fails a scroller with nothing focusable inside, ' +
+      'which Chromium itself makes a Tab stop (the crawler sees it reached): should be review',
+  },
+};
+
+// The extension under test is dist/ as built, with the site access a user grants with
+// "Allow on this site" (a permission prompt headless Chromium cannot answer) granted in
+// its manifest instead: the fixture's two loopback hosts only.
+const extDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portalscan-ext-'));
+fs.cpSync(dist, extDir, { recursive: true });
+const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
+manifest.host_permissions = ['http://127.0.0.1/*', 'http://127.0.0.2/*'];
+fs.writeFileSync(path.join(extDir, 'manifest.json'), JSON.stringify(manifest));
+
+// ---- servers ----------------------------------------------------------------------------
+function startPortal() {
+  const child = spawn('cargo', ['run', '-q', '-p', 'portalscan-portal-fixture', '--', '--port', '0'], {
+    cwd: repo, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('exit', (code) => reject(new Error(`portal-fixture exited with ${code}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^(http:\/\/127\.0\.0\.1:\d+)\/s\/home$/m);
+      if (m) resolve({ origin: m[1], child });
+    });
+  });
+}
+
+// A page as a portal serves it: a strict CSP without 'wasm-unsafe-eval', a closed shadow
+// root (its button has no name), an image without alt.
+const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
+const strict = http.createServer((req, res) => {
+  res.setHeader('content-security-policy', CSP);
+  if (req.url === '/strict.js') {
+    res.setHeader('content-type', 'text/javascript');
+    return res.end(`const root = document.getElementById('badge').attachShadow({ mode: 'closed' });
+      root.innerHTML = '<button id="inside"></button>';`);
+  }
+  res.setHeader('content-type', 'text/html');
+  res.setHeader('cache-control', 'no-store');
+  res.end(`<!doctype html><html lang="en"><head><title>Strict</title></head><body><main>
+    <h1>Strict CSP</h1><img src="/x.png"><div id="badge"></div></main>
+    <script src="/strict.js"></script></body></html>`);
+});
+
+const portal = await startPortal();
+await new Promise((ok) => strict.listen(0, '127.0.0.1', ok));
+const strictOrigin = `http://127.0.0.1:${strict.address().port}`;
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'portalscan-profile-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  acceptDownloads: true,
+  args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+// The worker has registered its webRequest listeners once it answers.
+await worker.evaluate(() => typeof tabs === 'object');
+
+// Every request of every page in the browser, with the time it was made.
+const requests = [];
+context.on('request', (r) => requests.push({ url: r.url(), at: Date.now(), page: r.frame()?.page()?.url?.() }));
+
+let failures = 0;
+async function test(name, body) {
+  const start = Date.now();
+  try {
+    await body();
+    console.log(`ok   ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL ${name}\n${e.stack || e}`);
+  }
+}
+
+/** Opens `url` in a tab, waits until it settled, and opens the panel on that tab. */
+async function openWithPanel(url) {
+  const page = await context.newPage();
+  page.on('pageerror', () => {});
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500); // LWC renders after its data call
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/panel.html`);
+  const tabId = await panel.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url && t.url.split('?')[0] === u.split('?')[0])?.id;
+  }, page.url());
+  assert.ok(tabId, `the tab of ${page.url()} is found`);
+  await panel.goto(`chrome-extension://${extensionId}/panel.html?tab=${tabId}`);
+  await panel.waitForSelector('body[data-state="ready"]');
+  return { page, panel };
+}
+
+/** Clicks Scan, waits for the report; fails on any network request made meanwhile. */
+async function scanFrom(panel) {
+  const before = Date.now();
+  const seen = requests.length;
+  await panel.click('#rescan');
+  await panel.waitForSelector('body[data-state="done"], body[data-state="error"]');
+  const state = await panel.evaluate(() => document.body.dataset.state);
+  assert.equal(state, 'done', await panel.textContent('#status'));
+  const during = requests.slice(seen).filter((r) => r.at >= before && !r.url.startsWith('chrome-extension://'));
+  assert.deepEqual(during.map((r) => r.url), [], 'no network request during the scan');
+  return panel.evaluate(() => globalThis.portalscanPanel.report());
+}
+
+const key = (f) => `${f.rule} | ${f.outcome} | ${f.selector}`;
+const expected = JSON.parse(fs.readFileSync(path.join(repo, 'fixtures/portal/expected.json'), 'utf8')).pages;
+const parity = [];
+
+// E2E_ONLY=/s/home runs the parity case of one page (while debugging).
+for (const route of Object.keys(expected).filter((r) => !process.env.E2E_ONLY || r === process.env.E2E_ONLY)) {
+  await test(`parity with the crawler on ${route}`, async () => {
+    const { page, panel } = await openWithPanel(portal.origin + route);
+    try {
+      const report = await scanFrom(panel);
+      const ours = report.findings.filter((f) => f.outcome !== 'pass');
+      const theirs = expected[route].filter((f) => f.outcome !== 'pass');
+      const both = (f) => !(f.rule in CRAWLER_ONLY);
+      const a = ours.filter(both).map(key).sort();
+      const b = theirs.filter(both).map(key).sort();
+      const known = KNOWN_DIFFERENCES[route] ?? {};
+      for (const k of known.extra ?? []) assert.ok(a.includes(k), `fixed, remove from KNOWN_DIFFERENCES: ${k}`);
+      for (const k of known.missing ?? []) assert.ok(!a.includes(k), `fixed, remove from KNOWN_DIFFERENCES: ${k}`);
+      assert.deepEqual(a.filter((k) => !(known.extra ?? []).includes(k)),
+        b.filter((k) => !(known.missing ?? []).includes(k)),
+        `${route}: the extension's findings (left) equal the crawler's (right)`);
+      // Rules without their facts: review or nothing, never a fail the crawler lacks.
+      const crawlerFails = new Set(theirs.map(key));
+      const wrong = ours.filter((f) => !both(f) && f.outcome === 'fail' && !crawlerFails.has(key(f)));
+      assert.deepEqual(wrong.map(key), [], `${route}: no fail the crawler does not give`);
+      const text = JSON.stringify(report);
+      assert.ok(!text.includes('00DRiverside'), 'the session id never appears in the report');
+      assert.ok(!report.pages[0].unknown.includes('response'),
+        `the response headers were recorded: ${JSON.stringify(await worker.evaluate(() => [...tabs]))}`);
+      assert.ok(!report.pages[0].unknown.includes('cookies'), 'the cookies were read');
+      assert.ok(!report.pages[0].unknown.includes('closed_shadow_roots'), 'closed shadow roots were read');
+      const differ = (known.extra ?? []).length + (known.missing ?? []).length;
+      parity.push(`${route}: crawler ${theirs.length} fail/review (${theirs.length - b.length} on crawler-only facts), ` +
+        `extension ${ours.length}; on shared facts ${b.length - (known.missing ?? []).length} equal, ${differ} known difference(s)`);
+      if (route === '/s/home') await panel.screenshot({ path: path.join(artifacts, 'panel-home.png'), fullPage: true });
+    } finally {
+      await panel.close();
+      await page.close();
+    }
+  });
+}
+
+await test('a page with a strict CSP (no wasm-unsafe-eval) is scanned, closed shadow root included', async () => {
+  const { page, panel } = await openWithPanel(`${strictOrigin}/`);
+  try {
+    const report = await scanFrom(panel);
+    const fails = report.findings.filter((f) => f.outcome === 'fail').map(key);
+    assert.ok(fails.some((f) => f.startsWith('image-name | fail | ')), fails.join('\n'));
+    assert.ok(fails.includes('button-name | fail | #badge >>> #inside'), fails.join('\n'));
+    assert.ok(!report.pages[0].unknown.includes('response'), 'its response headers were recorded');
+  } finally {
+    await panel.close();
+    await page.close();
+  }
+});
+
+await test('a finding is outlined on the page without moving it; tab stops; export', async () => {
+  const { page, panel } = await openWithPanel(`${portal.origin}/s/records`);
+  try {
+    const report = await scanFrom(panel);
+    const layoutOf = () => page.evaluate(() => JSON.stringify([document.documentElement.scrollHeight,
+      document.documentElement.scrollWidth, document.body.getBoundingClientRect().toJSON()]));
+    const finding = report.findings.find((f) => f.rule === 'button-name');
+    assert.ok(finding, 'records has a button-name finding');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const before = await layoutOf();
+    const index = report.findings.indexOf(finding);
+    await panel.locator('#groups button', { hasText: 'Show on page' }).nth(
+      await panel.evaluate((i) => {
+        const all = globalThis.portalscanPanel.report().findings;
+        // Buttons are in render order: fails first, grouped; find ours by its selector.
+        return [...document.querySelectorAll('#groups li')].findIndex((li) =>
+          li.querySelector('code')?.textContent === all[i].selector);
+      }, index)).click();
+    await panel.waitForFunction(() => /^Outlined /.test(document.getElementById('status').textContent));
+    assert.equal(await page.locator('portalscan-overlay').count(), 1, 'the overlay is on the page');
+    await page.bringToFront();
+    await page.screenshot({ path: path.join(artifacts, 'outline-records.png') });
+    assert.equal(await layoutOf(), before, 'the overlay does not change the page layout');
+    await panel.bringToFront();
+    await panel.click('#tabstops');
+    await panel.waitForFunction(() => /tab stops numbered/.test(document.getElementById('status').textContent));
+    const stops = Number((await panel.textContent('#status')).match(/\d+/)[0]);
+    assert.ok(stops > 3, `tab stops numbered: ${stops}`);
+    await page.bringToFront();
+    await page.screenshot({ path: path.join(artifacts, 'tabstops-records.png') });
+    await panel.bringToFront();
+    await panel.click('#tabstops');
+    await panel.waitForFunction(() => /hidden/.test(document.getElementById('status').textContent));
+    assert.equal(await page.locator('portalscan-overlay').count(), 0, 'overlays are removed cleanly');
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('#export')]);
+    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(exported, report, 'the export is exactly the report');
+    for (const k of ['version', 'tool', 'summary', 'findings', 'errors', 'pages']) assert.ok(k in exported, k);
+  } finally {
+    await panel.close();
+    await page.close();
+  }
+});
+
+await test('a route change in the single-page app rescans (debounced) and shows stale', async () => {
+  const { page, panel } = await openWithPanel(`${portal.origin}/s/home`);
+  try {
+    const first = await scanFrom(panel);
+    assert.match(first.pages[0].url, /\/s\/home$/);
+    await page.bringToFront();
+    // The SPA's own navigation (pushState) to another route.
+    await page.getByRole('link', { name: 'Appointments', exact: true }).first().click();
+    await panel.waitForFunction(() => {
+      const r = globalThis.portalscanPanel.report();
+      return document.body.dataset.state === 'done' && /\/s\/appointments$/.test(r.pages[0].url);
+    }, null, { timeout: 15000 });
+    assert.equal(await panel.isHidden('#stale'), true, 'fresh again after the rescan');
+  } finally {
+    await panel.close();
+    await page.close();
+  }
+});
+
+await test('the panel is keyboard operable, announces its count, passes our rules and axe-core', async () => {
+  const { page, panel } = await openWithPanel(`${portal.origin}/s/records`);
+  try {
+    await panel.setViewportSize({ width: 440, height: 900 }); // a side panel's size
+    const report = await scanFrom(panel);
+    const status = panel.locator('#status');
+    assert.equal(await status.getAttribute('role'), 'status');
+    assert.equal(await status.getAttribute('aria-live'), 'polite');
+    assert.equal(await status.textContent(),
+      `${report.summary.fail} fail, ${report.summary.review} to review.`);
+    await panel.screenshot({ path: path.join(artifacts, 'panel-side.png') });
+    // Tab through: the controls and a finding's button are reached; Enter on it outlines.
+    await panel.focus('#rescan');
+    const reached = [];
+    for (let i = 0; i < 14; i++) {
+      await panel.keyboard.press('Tab');
+      reached.push(await panel.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
+    }
+    for (const id of ['tabstops', 'export', 'auto', 'f-outcome', 'f-component']) assert.ok(reached.includes(id), `${id} in ${reached}`);
+    while (!/Show on page/.test(await panel.evaluate(() => document.activeElement.textContent)) ||
+      await panel.evaluate(() => document.activeElement.disabled)) {
+      await panel.keyboard.press('Tab');
+    }
+    await panel.keyboard.press('Enter');
+    await panel.waitForFunction(() => /^Outlined |no longer on the page/.test(document.getElementById('status').textContent));
+    // Our own rules on the panel page (the package is there already).
+    const own = await panel.evaluate(async () => {
+      const m = await import('./pkg/portalscan.js');
+      await m.default();
+      return (await m.scan(document)).findings.filter((f) => f.outcome === 'fail').map((f) => `${f.rule} ${f.selector}`);
+    });
+    assert.deepEqual(own, [], 'portalscan finds no failure on its own panel');
+    await panel.evaluate(fs.readFileSync(path.join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const axe = await panel.evaluate(async () => (await globalThis.axe.run(document)).violations
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(axe, [], 'axe-core finds no violation on the panel');
+  } finally {
+    await panel.close();
+    await page.close();
+  }
+});
+
+// The panel page itself made no request off the extension.
+const offExtension = requests.filter((r) => r.page?.startsWith('chrome-extension://') && !r.url.startsWith('chrome-extension://'));
+await test('the extension never sent a network request', async () => {
+  assert.deepEqual(offExtension.map((r) => r.url), []);
+});
+
+await context.close();
+portal.child.kill();
+strict.close();
+for (const dir of [extDir, profile]) fs.rmSync(dir, { recursive: true, force: true });
+console.log(parity.join('\n'));
+if (failures) {
+  console.log(`${failures} failed`);
+  process.exit(1);
+}
+console.log('all passed');
