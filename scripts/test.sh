@@ -16,3 +16,5 @@ echo "== the Wasm package: one build (crates/wasm/pkg), reused by every browser 
 scripts/build-wasm.sh
 echo "== the Wasm package in headless Chromium"
 node crates/wasm/tests/browser.mjs
+echo "== the Playwright example (examples/playwright): the package inside a browser test"
+node --test examples/playwright/
