@@ -18,3 +18,5 @@ echo "== the Wasm package in headless Chromium"
 node crates/wasm/tests/browser.mjs
 echo "== the Playwright example (examples/playwright): the package inside a browser test"
 node --test examples/playwright/
+echo "== parity: the package and the CLI's crawler on the fixture portal (same Chromium)"
+node crates/wasm/tests/parity.mjs
