@@ -16,6 +16,10 @@ echo "== the Wasm package: one build (crates/wasm/pkg), reused by every browser 
 scripts/build-wasm.sh
 echo "== the Wasm package in headless Chromium"
 node crates/wasm/tests/browser.mjs
+echo "== the Playwright example (examples/playwright): the package inside a browser test"
+node --test examples/playwright/
+echo "== parity: the package and the CLI's crawler on the fixture portal (same Chromium)"
+node crates/wasm/tests/parity.mjs
 echo "== the contrast page (www/dist, on the Wasm package above) in headless Chromium"
 scripts/build-www.sh
 node www/tests/e2e.mjs

@@ -1,7 +1,9 @@
 //! Backgrounds painted under text by boxes that are not its ancestors (an absolutely
 //! positioned band behind a heading, a card image under a caption), found with the
 //! browser's layout facts: border boxes (`Node.rect`) and paint order (`Node.paint_order`).
-//! Static snapshots have neither, and [`Layers::build`] returns `None`.
+//! Static snapshots have neither, and [`Layers::build`] returns `None`. A snapshot with
+//! boxes but no paint order (the Wasm package: no page API tells paint order) still finds
+//! the boxes overlapping a text, and says their colour behind it is unknown.
 //!
 //! For a text element, the layers that matter are the ones painted after its nearest
 //! opaque background (its own or an ancestor's) and before it, that overlap its box. The
@@ -39,6 +41,8 @@ pub struct Layers {
     cells: HashMap<(i64, i64), Vec<u32>>,
     /// Boxes too large to bucket (page-wide backgrounds): checked against every text.
     huge: Vec<u32>,
+    /// Whether the snapshot has paint order (else `order` is 0 everywhere, and unused).
+    ordered: bool,
 }
 
 const CELL: f64 = 64.0;
@@ -61,22 +65,25 @@ pub enum Behind {
 }
 
 impl Layers {
-    /// `None` when the snapshot has no paint order (no layout facts).
+    /// `None` when the snapshot has neither paint order nor boxes (no layout facts).
     pub fn build(dom: &Dom, paints: &[Option<Paint>]) -> Option<Layers> {
-        if !dom.elements().any(|e| e.node().paint_order.is_some()) {
+        let ordered = dom.elements().any(|e| e.node().paint_order.is_some());
+        if !ordered && !dom.elements().any(|e| e.node().rect.is_some()) {
             return None;
         }
         let ends = subtree_ends(dom);
         let mut layers = Vec::new();
         for el in dom.elements() {
             let node = el.node();
-            let (Some(order), Some(rect), Some(style), Some(paint)) = (
-                node.paint_order,
-                node.rect,
-                el.style(),
-                paints[el.id.index()].as_ref(),
-            ) else {
+            let (Some(rect), Some(style), Some(paint)) =
+                (node.rect, el.style(), paints[el.id.index()].as_ref())
+            else {
                 continue;
+            };
+            let order = match node.paint_order {
+                Some(order) => order,
+                None if !ordered => 0,
+                None => continue,
             };
             if rect.width <= 0.0 || rect.height <= 0.0 || !paint.visible() {
                 continue;
@@ -118,18 +125,42 @@ impl Layers {
             ends,
             cells,
             huge,
+            ordered,
         })
     }
 
     /// What is painted behind the text of element `id` with paint facts `paint`.
     pub fn behind(&self, dom: &Dom, paints: &[Option<Paint>], id: NodeId, paint: &Paint) -> Behind {
-        let (Some(rect), Some(order)) = text_box(dom, id) else {
+        let end = self.ends[id.index()];
+        // Not the text's ancestor (those are the static model's) or descendant.
+        let unrelated = |l: &Layer| {
+            !(l.id.index() <= id.index() && id.index() < l.end
+                || id.index() < l.id.index() && l.id.index() < end)
+        };
+        let (rect, order) = text_box(dom, id);
+        if !self.ordered
+            && let Some(rect) = rect
+        {
+            // Boxes without paint order: an unrelated box over the text may paint over or
+            // under it; which one is unknown, never guessed.
+            let overlapped = self
+                .near(rect)
+                .map(|i| &self.layers[i as usize])
+                .any(|l| l.rect.overlaps(rect, SLACK) && unrelated(l));
+            if overlapped {
+                return Behind::Unknown(
+                    "another box overlaps the text, and which of them is painted on top is \
+                     not known (no paint order)"
+                        .into(),
+                );
+            }
+        }
+        let (Some(rect), Some(order), true) = (rect, order, self.ordered) else {
             return Behind::Ancestors {
                 outside_flow_resolved: false,
             };
         };
         let floor = Floor::of(dom, paints, id);
-        let end = self.ends[id.index()];
         let mut under: Vec<&Layer> = self
             .near(rect)
             .map(|i| &self.layers[i as usize])
@@ -137,9 +168,7 @@ impl Layers {
                 l.order < order
                     && l.order > floor.order
                     && l.rect.overlaps(rect, SLACK)
-                    // Not the text's ancestor (those are the static model's) or descendant.
-                    && !(l.id.index() <= id.index() && id.index() < l.end)
-                    && !(id.index() < l.id.index() && l.id.index() < end)
+                    && unrelated(l)
             })
             .collect();
         if under.is_empty() {

@@ -119,6 +119,19 @@ static META: RuleMeta = RuleMeta {
              <p id=t style='position:relative; color:#0b2a4a'>Appointments</p></div>",
         )
         .with_facts(LAYERED),
+        // Boxes without paint order (the Wasm package): the band may paint over or under
+        // the text, and which is not guessed.
+        Example::review(
+            "<div id=wrap style='position:relative; background:#fff'>\
+             <div id=band style='position:absolute; top:0; left:0; width:400px; height:60px; background:#1b5297'></div>\
+             <p id=t style='position:relative; color:#fff'>Appointments</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"wasm","scripts_ran":true,"laid_out":true,"nodes":{
+                "#wrap":{"rect":{"x":0,"y":0,"width":400,"height":100}},
+                "#band":{"rect":{"x":0,"y":0,"width":400,"height":60}},
+                "#t":{"rect":{"x":10,"y":10,"width":200,"height":20}}}}"##,
+        ),
         // With layout, a positioned box over its container's white background is known.
         Example::fail(
             "<div id=wrap style='position:relative; background:#fff'>\

@@ -36,13 +36,24 @@ static META: RuleMeta = RuleMeta {
         ),
         // Without layout we cannot tell whether it overflows.
         Example::review("<div style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>"),
-        // The browser measured it: content taller than the box scrolls.
+        // The browser measured it: content taller than the box scrolls, and the whole
+        // Tab cycle never stopped on it.
         Example::fail(
             "<div id=notes style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>",
         )
         .with_facts(
             r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
-                    "client_height":80,"scroll_width":300,"scroll_height":400}}}}"##,
+                    "client_height":80,"scroll_width":300,"scroll_height":400}}},
+                    "keyboard":{"stops":[],"cycled":true,"truncated":false}}"##,
+        ),
+        // It scrolls, but no Tab walk saw whether the browser made it a stop (the Wasm
+        // package cannot press Tab).
+        Example::review(
+            "<div id=notes style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"wasm","scripts_ran":true,"laid_out":true,"nodes":{"#notes":{"scroll":{
+                    "client_width":300,"client_height":80,"scroll_width":300,"scroll_height":400}}}}"##,
         ),
         // Chromium's Tab walk stopped on the scroller itself.
         Example::pass(
@@ -119,6 +130,14 @@ fn check_region(cx: &Context, element: ElementRef, reachable: bool, sink: &mut S
         return;
     }
     match overflows(cx, element) {
+        // Chromium and Firefox make such a scroller a Tab stop themselves: only a Tab walk
+        // shows whether this browser did.
+        Some(true) if cx.snapshot.keyboard.is_none() => sink.review(
+            element.id,
+            "This region scrolls and nothing in it can be focused by its markup. Some \
+             browsers make such a region a Tab stop themselves, others do not; no Tab \
+             walk was made here: check that keyboard users can reach and scroll it.",
+        ),
         Some(true) => sink.fail(
             element.id,
             "This region scrolls but neither it nor anything in it can be reached with \
