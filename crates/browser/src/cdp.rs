@@ -21,9 +21,11 @@ use std::time::Duration;
 
 use headless_chrome::Tab;
 use headless_chrome::protocol::cdp::types::Method;
-use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tungstenite::WebSocket;
+use tungstenite::protocol::WebSocketConfig;
 use tungstenite::stream::MaybeTlsStream;
 
 use crate::BrowserError;
@@ -170,7 +172,14 @@ fn connect_direct(tab: &Tab) -> Option<Direct> {
 /// A connection of our own to any DevTools endpoint (a page's, or the browser's own for
 /// browser contexts, see `context.rs`).
 pub(crate) fn connect_url(url: &str) -> Option<Direct> {
-    let (mut socket, _) = tungstenite::connect(url).ok()?;
+    // No message size limit: the peer is the browser we launched, on loopback, and one
+    // answer holds a whole page (a 50,000-element page's DOM snapshot is ~24 MB, over
+    // tungstenite's 16 MiB frame default; a 200,000-element page's ~100 MB). headless_chrome
+    // lifts the limit on its connection for the same reason.
+    let config = WebSocketConfig::default()
+        .max_message_size(None)
+        .max_frame_size(None);
+    let (mut socket, _) = tungstenite::client::connect_with_config(url, Some(config), 3).ok()?;
     if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
         stream.set_read_timeout(Some(CALL_TIMEOUT)).ok()?;
         stream.set_nodelay(true).ok()?;
@@ -184,6 +193,16 @@ pub(crate) fn connect_url(url: &str) -> Option<Direct> {
 
 impl Direct {
     pub(crate) fn call(&mut self, name: &str, params: Value) -> Result<Value, String> {
+        self.call_as(name, params)
+    }
+
+    /// Calls `name` and reads its result straight into `T`: a whole page's snapshot is not
+    /// held twice (as a JSON tree and then as `T`).
+    pub(crate) fn call_as<T: DeserializeOwned>(
+        &mut self,
+        name: &str,
+        params: Value,
+    ) -> Result<T, String> {
         let id = self.next_id;
         self.next_id += 1;
         let message = json!({"id": id, "method": name, "params": params}).to_string();
@@ -202,17 +221,38 @@ impl Direct {
             let tungstenite::Message::Text(text) = message else {
                 continue;
             };
-            let reply: Value = serde_json::from_str(text.as_str()).map_err(|e| e.to_string())?;
-            // Events (none asked for) and stale replies are skipped.
-            if reply["id"].as_u64() != Some(id) {
+            // Events (none asked for) and stale replies are skipped; reading the id alone
+            // skips the rest of the message without building it.
+            let head: ReplyId = serde_json::from_str(text.as_str()).map_err(|e| e.to_string())?;
+            if head.id != Some(id) {
                 continue;
             }
-            if let Some(error) = reply.get("error") {
-                return Err(error["message"].as_str().unwrap_or("error").to_string());
+            let reply: Reply<T> = serde_json::from_str(text.as_str()).map_err(|e| e.to_string())?;
+            if let Some(error) = reply.error {
+                return Err(error.message.unwrap_or_else(|| "error".to_string()));
             }
-            return Ok(reply["result"].clone());
+            return match reply.result {
+                Some(result) => Ok(result),
+                None => serde_json::from_value(Value::Null).map_err(|e| e.to_string()),
+            };
         }
     }
+}
+
+#[derive(Deserialize)]
+struct ReplyId {
+    id: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct Reply<T> {
+    result: Option<T>,
+    error: Option<ReplyError>,
+}
+
+#[derive(Deserialize)]
+struct ReplyError {
+    message: Option<String>,
 }
 
 impl Drop for Direct {
@@ -257,11 +297,10 @@ where
         Some(direct) => {
             let params =
                 serde_json::to_value(&method).map_err(|e| BrowserError::protocol(what, e))?;
-            let value = direct
+            direct
                 .borrow_mut()
-                .call(M::NAME, params)
-                .map_err(|e| BrowserError::protocol(what, e))?;
-            serde_json::from_value(value).map_err(|e| BrowserError::protocol(what, e))
+                .call_as(M::NAME, params)
+                .map_err(|e| BrowserError::protocol(what, e))
         }
         None => cx.tab.call_method(method).map_err(|e| {
             if e.downcast_ref::<headless_chrome::browser::transport::ConnectionClosed>()
