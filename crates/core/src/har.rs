@@ -506,4 +506,60 @@ mod tests {
             HarFacts::default()
         );
     }
+
+    #[test]
+    fn a_session_splits_at_top_level_documents() {
+        let entry = |url: &str, ty: &str, dest: &str, set: &str| {
+            format!(
+                r#"{{"_resourceType":"{ty}","request":{{"method":"GET","url":"{url}","headers":[{{"name":"Sec-Fetch-Dest","value":"{dest}"}}]}},
+                "response":{{"status":200,"headers":[{{"name":"Set-Cookie","value":"{set}"}}],"content":{{"mimeType":"text/html","text":"<p>{url}</p>"}}}}}}"#
+            )
+        };
+        let har = format!(
+            r#"{{"log":{{"entries":[{},{},{},{},{}]}}}}"#,
+            entry("https://p.example/s/home", "document", "document", "sid=1"),
+            entry("https://p.example/s/api", "fetch", "empty", ""),
+            entry(
+                "https://p.example/s/records",
+                "document",
+                "document",
+                "sid=2"
+            ),
+            entry("https://v.example/frame", "document", "iframe", ""),
+            entry("https://p.example/s/api2", "fetch", "empty", ""),
+        );
+        let pages = parse_session(&har).unwrap();
+        let urls = |p: &HarPage| {
+            p.facts
+                .requests
+                .iter()
+                .map(|r| r.url.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pages.len(), 2);
+        assert_eq!(
+            pages[0].facts.page_url.as_deref(),
+            Some("https://p.example/s/home")
+        );
+        assert_eq!(
+            urls(&pages[0]),
+            ["https://p.example/s/home", "https://p.example/s/api"]
+        );
+        assert_eq!(
+            pages[0].body.as_deref(),
+            Some("<p>https://p.example/s/home</p>")
+        );
+        assert_eq!(
+            urls(&pages[1]),
+            [
+                "https://p.example/s/records",
+                "https://v.example/frame",
+                "https://p.example/s/api2"
+            ]
+        );
+        // The jar while each page was shown: the later value replaced the first.
+        assert_eq!(pages[0].facts.cookies[0].value, "1");
+        assert_eq!(pages[1].facts.cookies.len(), 1);
+        assert_eq!(pages[1].facts.cookies[0].value, "2");
+    }
 }
