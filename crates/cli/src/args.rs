@@ -71,8 +71,10 @@ pub struct ScanArgs {
     pub gate: GateOptions,
     /// Also list `pass` findings (and baselined ones).
     pub all: bool,
-    /// A HAR file recorded while the (single) page was loaded.
+    /// A HAR file: the session recorded while the pages were loaded.
     pub har: Option<PathBuf>,
+    /// With `--har`: the URL of the HAR page the one page file shows.
+    pub url: Option<String>,
     /// How the text report groups findings.
     pub group_by: GroupBy,
 }
@@ -235,8 +237,9 @@ impl GateCli {
 
 #[derive(Debug, Args)]
 struct ScanCli {
-    /// HTML files, directories, snapshot JSON files, or - (standard input)
-    #[arg(required = true, value_name = "INPUT")]
+    /// HTML files, directories, snapshot JSON files, or - (standard input); none with
+    /// --har scans every page the HAR recorded
+    #[arg(required_unless_present = "har", value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
@@ -248,9 +251,14 @@ struct ScanCli {
     /// Also list pass findings (and count them)
     #[arg(long)]
     all: bool,
-    /// A HAR file recorded while the one page scanned was loaded
+    /// A HAR file of the session: alone, every HTML page in it is scanned; with one page
+    /// file, that page gets the headers, cookies and requests of its HAR page
     #[arg(long, value_name = "FILE")]
     har: Option<PathBuf>,
+    /// With --har and a page file: the URL of the HAR page the file shows (otherwise the
+    /// page whose body is the file)
+    #[arg(long, value_name = "URL", requires = "har")]
+    url: Option<String>,
     /// Group the text report by rule or by the Lightning component around each element
     #[arg(long, value_enum, value_name = "BY", default_value_t = GroupBy::Rule)]
     group_by: GroupBy,
@@ -467,9 +475,16 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, clap::Error> {
 fn convert(command: Cli2) -> Result<Command, UsageError> {
     Ok(match command {
         Cli2::Scan(s) => {
-            if s.har.is_some() && s.inputs.len() != 1 {
+            if s.har.is_some() && s.inputs.len() > 1 {
                 return Err(UsageError(
-                    "--har records one page; give exactly one page with it".into(),
+                    "--har with page files takes one page (or none, to scan every page in the HAR)"
+                        .into(),
+                ));
+            }
+            if s.url.is_some() && s.inputs.len() != 1 {
+                return Err(UsageError(
+                    "--url names the HAR page of one page file; give exactly one page with it"
+                        .into(),
                 ));
             }
             if s.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
@@ -484,6 +499,7 @@ fn convert(command: Cli2) -> Result<Command, UsageError> {
                 gate: s.gate.into_options()?,
                 all: s.all,
                 har: s.har,
+                url: s.url,
                 group_by: s.group_by,
             })
         }

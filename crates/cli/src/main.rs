@@ -4,6 +4,7 @@ mod args;
 mod crawl;
 mod formats;
 mod gate;
+mod har_session;
 mod inputs;
 mod loader;
 mod merge;
@@ -65,7 +66,7 @@ fn run_scan(args: &ScanArgs) -> i32 {
     // JUnit lists rules that passed as passed testcases, so it needs the passes.
     let passes_known = args.all || args.format == ReportFormat::Junit;
     let key = pages::fingerprint_key();
-    let har = match args.har.as_deref().map(pages::load_har).transpose() {
+    let har = match args.har.as_deref().map(har_session::load).transpose() {
         Ok(har) => har,
         Err(e) => {
             report_error(&e);
@@ -73,11 +74,24 @@ fn run_scan(args: &ScanArgs) -> i32 {
         }
     };
     let mut pages = Vec::new();
+    // `--har` alone: the session's pages.
+    if let Some(har) = har.as_ref().filter(|_| args.inputs.is_empty()) {
+        match har_session::scan_session(har, passes_known, &key) {
+            Ok(scanned) => pages = scanned,
+            Err(e) => errors.push(e),
+        }
+    }
     for input in &inputs {
         match pages::load_noting(input) {
             Ok((mut snapshot, note)) => {
-                if let Some(facts) = &har {
-                    portalscan_core::har::apply(&mut snapshot, facts.clone());
+                if let Some(har) = &har {
+                    match har_session::facts_for(har, input, &snapshot, args.url.as_deref()) {
+                        Ok(facts) => portalscan_core::har::apply(&mut snapshot, facts),
+                        Err(e) => {
+                            errors.push(e);
+                            continue;
+                        }
+                    }
                 }
                 let mut page = pages::scan_page(input, &snapshot, passes_known, &key);
                 // Scanned, but said: an empty file is more often a mistake than a page.
@@ -91,7 +105,7 @@ fn run_scan(args: &ScanArgs) -> i32 {
             Err(e) => errors.push(e),
         }
     }
-    if inputs.is_empty() && errors.is_empty() {
+    if inputs.is_empty() && errors.is_empty() && har.is_none() {
         errors.push(InputError::new(
             args.inputs
                 .iter()

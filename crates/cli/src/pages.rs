@@ -3,7 +3,6 @@
 use std::io::Read;
 use std::path::Path;
 
-use portalscan_core::har::{self, HarFacts};
 use portalscan_core::phi::{self, FingerprintKey};
 use portalscan_core::snapshot::SNAPSHOT_VERSION;
 use portalscan_core::{Finding, ScanOptions, Snapshot};
@@ -201,12 +200,11 @@ pub fn findings(snapshot: &Snapshot, include_passes: bool, key: &FingerprintKey)
     )
 }
 
-/// Reads a HAR file (`--har`) into the facts it adds to the page.
-pub fn load_har(path: &Path) -> Result<HarFacts, InputError> {
+/// Reads a file of at most [`MAX_INPUT_BYTES`] (a HAR, which is not a page input).
+pub fn read_file_limited(path: &Path) -> Result<Vec<u8>, InputError> {
     let label = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| InputError::io(&label, "cannot read", &e))?;
-    let bytes = read_limited(&label, file)?;
-    har::parse_bytes(&bytes).map_err(|e| InputError::new(label, e.to_string()))
+    read_limited(&label, file)
 }
 
 /// The key for PHI fingerprints: `PORTALSCAN_FINGERPRINT_KEY` (to group values across runs),

@@ -131,8 +131,121 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<HarFacts, HarError> {
     parse(&String::from_utf8_lossy(bytes))
 }
 
-/// Reads a HAR.
+/// Reads a HAR as one page: the first document's URL and response, every entry's request,
+/// every cookie. For a HAR of one page load; [`parse_session`] splits a session by page.
 pub fn parse(text: &str) -> Result<HarFacts, HarError> {
+    let entries = read_entries(text)?;
+    let mut facts = HarFacts::default();
+    let main = entries
+        .iter()
+        .position(|e| e.resource_type() == "document")
+        .or((!entries.is_empty()).then_some(0));
+    if let Some(main) = main {
+        facts.page_url = Some(entries[main].request.url.clone());
+        facts.response = Some(entries[main].response());
+    }
+    for entry in entries {
+        entry.add_cookies_to(&mut facts.cookies);
+        facts.requests.push(entry.request);
+    }
+    Ok(facts)
+}
+
+/// One page of a recorded session: a top-level document and what happened while it was
+/// shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HarPage {
+    /// The document's URL, response, the cookies set up to when the next page was loaded
+    /// (the browser's jar while this one was shown), and the requests from its own load to
+    /// the next page's.
+    pub facts: HarFacts,
+    /// The document's HTML as the server sent it; `None` when the HAR did not record it
+    /// (browsers can leave bodies out).
+    pub body: Option<String>,
+}
+
+/// Reads a HAR as the session it recorded: a page per top-level HTML document, in order.
+/// Entries before the first document belong to it. Frames' documents (`Sec-Fetch-Dest:
+/// iframe`) are requests of their page, not pages. A HAR with no document gives no page.
+pub fn parse_session(text: &str) -> Result<Vec<HarPage>, HarError> {
+    let entries = read_entries(text)?;
+    let starts: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.is_page_document())
+        .map(|(i, _)| i)
+        .collect();
+    let mut pages = Vec::with_capacity(starts.len());
+    let mut jar = Vec::new();
+    let mut entries = entries.into_iter();
+    for (k, &start) in starts.iter().enumerate() {
+        // The first page also takes the entries before it (a redirect's, a preload's).
+        let from = if k == 0 { 0 } else { start };
+        let end = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+        let window: Vec<ReadEntry> = entries.by_ref().take(end.saturating_sub(from)).collect();
+        let document = &window[start - from];
+        let mut facts = HarFacts {
+            page_url: Some(document.request.url.clone()),
+            response: Some(document.response()),
+            ..HarFacts::default()
+        };
+        let body = document.request.response_body.clone();
+        for entry in window {
+            entry.add_cookies_to(&mut jar);
+            facts.requests.push(entry.request);
+        }
+        facts.cookies = jar.clone();
+        pages.push(HarPage { facts, body });
+    }
+    Ok(pages)
+}
+
+/// One HAR entry as snapshot facts, with the cookies its response set.
+struct ReadEntry {
+    request: Request,
+    set_cookies: Vec<Cookie>,
+}
+
+impl ReadEntry {
+    fn resource_type(&self) -> &str {
+        &self.request.resource_type
+    }
+
+    /// A top-level document: a `document` the browser did not load into a frame.
+    fn is_page_document(&self) -> bool {
+        let dest = self
+            .request
+            .request_headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case("sec-fetch-dest"))
+            .map(|h| h.value.to_ascii_lowercase());
+        self.resource_type() == "document"
+            && !matches!(
+                dest.as_deref(),
+                Some("iframe" | "frame" | "embed" | "object")
+            )
+    }
+
+    fn response(&self) -> HttpResponse {
+        HttpResponse {
+            status: self.request.status.unwrap_or(0),
+            headers: self.request.response_headers.clone(),
+        }
+    }
+
+    /// Later cookies replace earlier ones of the same name, domain and path.
+    fn add_cookies_to(&self, jar: &mut Vec<Cookie>) {
+        for cookie in &self.set_cookies {
+            jar.retain(|c| {
+                !(c.name == cookie.name && c.domain == cookie.domain && c.path == cookie.path)
+            });
+            jar.push(cookie.clone());
+        }
+    }
+}
+
+/// Every entry of a HAR, in order.
+fn read_entries(text: &str) -> Result<Vec<ReadEntry>, HarError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         HarError(format!(
             "invalid JSON ({})",
@@ -148,31 +261,25 @@ pub fn parse(text: &str) -> Result<HarFacts, HarError> {
     }
     let har: Har = serde_json::from_value(value)
         .map_err(|e| HarError(crate::phi::redact_parser_message(&e.to_string())))?;
-    let mut facts = HarFacts::default();
-    let mut document: Option<usize> = None;
-    for (i, entry) in har.log.entries.into_iter().enumerate() {
-        let response = entry.response.unwrap_or(HarResponse {
-            status: 0,
-            headers: Vec::new(),
-            cookies: Vec::new(),
-            content: None,
-        });
-        let resource_type = entry
-            .resource_type
-            .unwrap_or_else(|| guess_type(response.content.as_ref()))
-            .to_ascii_lowercase();
-        if document.is_none() && resource_type == "document" {
-            document = Some(i);
-        }
-        let response_headers = headers(response.headers);
-        add_cookies(
-            &mut facts.cookies,
-            &entry.request.url,
-            &response_headers,
-            response.cookies,
-        );
-        let status = u16::try_from(response.status).ok().filter(|s| *s > 0);
-        facts.requests.push(Request {
+    Ok(har.log.entries.into_iter().map(read_entry).collect())
+}
+
+fn read_entry(entry: Entry) -> ReadEntry {
+    let response = entry.response.unwrap_or(HarResponse {
+        status: 0,
+        headers: Vec::new(),
+        cookies: Vec::new(),
+        content: None,
+    });
+    let resource_type = entry
+        .resource_type
+        .unwrap_or_else(|| guess_type(response.content.as_ref()))
+        .to_ascii_lowercase();
+    let response_headers = headers(response.headers);
+    let set_cookies = set_cookies(&entry.request.url, &response_headers, response.cookies);
+    let status = u16::try_from(response.status).ok().filter(|s| *s > 0);
+    ReadEntry {
+        request: Request {
             url: entry.request.url,
             method: entry.request.method,
             resource_type,
@@ -181,17 +288,9 @@ pub fn parse(text: &str) -> Result<HarFacts, HarError> {
             response_body: response.content.and_then(body),
             response_headers,
             request_body: entry.request.post_data.and_then(|p| p.text).map(cut),
-        });
+        },
+        set_cookies,
     }
-    let main = document.or((!facts.requests.is_empty()).then_some(0));
-    if let Some(r) = main.map(|i| &facts.requests[i]) {
-        facts.page_url = Some(r.url.clone());
-        facts.response = Some(HttpResponse {
-            status: r.status.unwrap_or(0),
-            headers: r.response_headers.clone(),
-        });
-    }
-    Ok(facts)
 }
 
 /// Sets the HAR's facts on a snapshot. The page's URL comes from the HAR when the snapshot
@@ -302,41 +401,36 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
 /// Cookies from `Set-Cookie` headers (their attributes are the facts the rules need), or
 /// from the HAR's parsed cookie list when the headers were stripped (DevTools does that
 /// unless exported "with sensitive data").
-fn add_cookies(jar: &mut Vec<Cookie>, url: &str, headers: &[Header], parsed: Vec<HarCookie>) {
+fn set_cookies(url: &str, headers: &[Header], parsed: Vec<HarCookie>) -> Vec<Cookie> {
     let host = crate::url::origin(url)
         .map(|o| o.hostname().to_string())
         .unwrap_or_default();
-    let mut set: Vec<Cookie> = headers
+    let set: Vec<Cookie> = headers
         .iter()
         .filter(|h| h.name.eq_ignore_ascii_case("set-cookie"))
         .flat_map(|h| h.value.split('\n'))
         .filter_map(|line| parse_set_cookie(line, &host))
         .collect();
-    if set.is_empty() {
-        set = parsed
-            .into_iter()
-            .filter(|c| !c.name.is_empty())
-            .map(|c| Cookie {
-                domain: c.domain.unwrap_or_else(|| host.clone()),
-                path: c.path.unwrap_or_else(|| "/".into()),
-                secure: c.secure,
-                http_only: c.http_only,
-                same_site: c.same_site,
-                session: c
-                    .expires
-                    .as_ref()
-                    .is_none_or(|e| e.is_null() || e.as_str() == Some("")),
-                name: c.name,
-                value: c.value,
-            })
-            .collect();
+    if !set.is_empty() {
+        return set;
     }
-    for cookie in set {
-        jar.retain(|c| {
-            !(c.name == cookie.name && c.domain == cookie.domain && c.path == cookie.path)
-        });
-        jar.push(cookie);
-    }
+    parsed
+        .into_iter()
+        .filter(|c| !c.name.is_empty())
+        .map(|c| Cookie {
+            domain: c.domain.unwrap_or_else(|| host.clone()),
+            path: c.path.unwrap_or_else(|| "/".into()),
+            secure: c.secure,
+            http_only: c.http_only,
+            same_site: c.same_site,
+            session: c
+                .expires
+                .as_ref()
+                .is_none_or(|e| e.is_null() || e.as_str() == Some("")),
+            name: c.name,
+            value: c.value,
+        })
+        .collect()
 }
 
 /// One `Set-Cookie` line (RFC 6265 §5.2): `name=value` then `;`-separated attributes.
@@ -411,5 +505,61 @@ mod tests {
             parse(r#"{"log":{"entries":[]}}"#).unwrap(),
             HarFacts::default()
         );
+    }
+
+    #[test]
+    fn a_session_splits_at_top_level_documents() {
+        let entry = |url: &str, ty: &str, dest: &str, set: &str| {
+            format!(
+                r#"{{"_resourceType":"{ty}","request":{{"method":"GET","url":"{url}","headers":[{{"name":"Sec-Fetch-Dest","value":"{dest}"}}]}},
+                "response":{{"status":200,"headers":[{{"name":"Set-Cookie","value":"{set}"}}],"content":{{"mimeType":"text/html","text":"<p>{url}</p>"}}}}}}"#
+            )
+        };
+        let har = format!(
+            r#"{{"log":{{"entries":[{},{},{},{},{}]}}}}"#,
+            entry("https://p.example/s/home", "document", "document", "sid=1"),
+            entry("https://p.example/s/api", "fetch", "empty", ""),
+            entry(
+                "https://p.example/s/records",
+                "document",
+                "document",
+                "sid=2"
+            ),
+            entry("https://v.example/frame", "document", "iframe", ""),
+            entry("https://p.example/s/api2", "fetch", "empty", ""),
+        );
+        let pages = parse_session(&har).unwrap();
+        let urls = |p: &HarPage| {
+            p.facts
+                .requests
+                .iter()
+                .map(|r| r.url.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pages.len(), 2);
+        assert_eq!(
+            pages[0].facts.page_url.as_deref(),
+            Some("https://p.example/s/home")
+        );
+        assert_eq!(
+            urls(&pages[0]),
+            ["https://p.example/s/home", "https://p.example/s/api"]
+        );
+        assert_eq!(
+            pages[0].body.as_deref(),
+            Some("<p>https://p.example/s/home</p>")
+        );
+        assert_eq!(
+            urls(&pages[1]),
+            [
+                "https://p.example/s/records",
+                "https://v.example/frame",
+                "https://p.example/s/api2"
+            ]
+        );
+        // The jar while each page was shown: the later value replaced the first.
+        assert_eq!(pages[0].facts.cookies[0].value, "1");
+        assert_eq!(pages[1].facts.cookies.len(), 1);
+        assert_eq!(pages[1].facts.cookies[0].value, "2");
     }
 }

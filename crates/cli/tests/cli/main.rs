@@ -6,6 +6,7 @@ mod bad_input;
 mod exit_codes;
 mod formats;
 mod gate;
+mod har;
 mod html;
 mod merge;
 mod phi;
