@@ -83,6 +83,15 @@ pub fn map_base_components(nodes: &mut [Node]) {
         else {
             continue;
         };
+        // Aura's `lightning:buttonIcon` (lower-cased by the parser) is `lightning-button-icon`.
+        if let Some(aura) = name.strip_prefix("lightning:") {
+            let lwc = match aura {
+                "buttonicon" => "button-icon",
+                "buttoniconstateful" => "button-icon-stateful",
+                other => other,
+            };
+            *name = format!("lightning-{lwc}");
+        }
         let Some(contract) = contract(name, attrs) else {
             continue;
         };

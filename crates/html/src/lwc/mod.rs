@@ -187,11 +187,38 @@ fn wrap(files: &ComponentFiles) -> String {
         out.push_str(&format!("<style data-portalscan>{css}</style>"));
     }
     out.push_str(&root_breaks);
-    out.push_str(&text[open_end..body_end]);
+    match files.framework {
+        Framework::Lwc => out.push_str(&text[open_end..body_end]),
+        Framework::Aura => out.push_str(&close_empty_tags(&text[open_end..body_end])),
+    }
     if shadow {
         out.push_str("</template>");
     }
     out.push_str(&format!("</{}>", files.name));
+    out
+}
+
+/// Aura markup is XML: `<lightning:input/>` is empty, where HTML would read it as open.
+/// Each `<name …/>` becomes `<name …></name>` (on the same line, so lines are kept).
+fn close_empty_tags(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len() + 64);
+    let mut rest = markup;
+    while let Some(end) = rest.find("/>") {
+        let head = &rest[..end];
+        out.push_str(head);
+        let name = head.rfind('<').map(|lt| {
+            head[lt + 1..]
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+        });
+        match name.filter(|n| !n.is_empty() && !n.starts_with(['/', '!'])) {
+            Some(name) => out.push_str(&format!("></{name}>")),
+            None => out.push_str("/>"),
+        }
+        rest = &rest[end + 2..];
+    }
+    out.push_str(rest);
     out
 }
 
