@@ -118,6 +118,7 @@ fn finding(outcome: Outcome) -> Finding {
         node: None,
         fingerprint: String::new(),
         line: None,
+        column: None,
         component: None,
         screenshot: None,
     }

@@ -92,7 +92,7 @@ fn kind_of_walked_file(path: &Path) -> Option<InputKind> {
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     if name.ends_with(".snapshot.json") {
         Some(InputKind::Snapshot)
-    } else if name.ends_with(".html") || name.ends_with(".htm") {
+    } else if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".cmp") {
         Some(InputKind::Html)
     } else {
         None

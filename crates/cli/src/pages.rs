@@ -80,12 +80,67 @@ pub fn load_noting(input: &Input) -> Result<(Snapshot, Option<&'static str>), In
             if *kind == InputKind::Snapshot {
                 return Ok((parse_snapshot(&label, &bytes)?, None));
             }
+            if let Some(snapshot) = component_snapshot(path, &bytes) {
+                return Ok((snapshot, None));
+            }
             (bytes, file_url(path))
         }
     };
     let empty = bytes.iter().all(u8::is_ascii_whitespace);
     let snapshot = html_snapshot(&label, &bytes, &url)?;
     Ok((snapshot, empty.then_some(EMPTY_NOTE)))
+}
+
+/// A Lightning component's source (an LWC template: root `<template>`, no `<html>`; an
+/// Aura `.cmp`) as the component's snapshot, with its `<name>.css`, light-DOM mode from
+/// its `<name>.js`, and SLDS when found (see [`slds_stylesheet`]). `None`: a page.
+fn component_snapshot(path: &Path, bytes: &[u8]) -> Option<Snapshot> {
+    use portalscan_html::lwc::{self, ComponentFiles, Framework};
+    let text = decode_html_bytes(bytes);
+    let framework = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("cmp"))
+    {
+        Framework::Aura
+    } else if lwc::is_component_template(&text) {
+        Framework::Lwc
+    } else {
+        return None;
+    };
+    let stem = path.file_stem()?.to_string_lossy().to_string();
+    let sibling = |ext: &str| std::fs::read(path.with_extension(ext)).ok();
+    let css = sibling("css").map(|b| decode_html_bytes(&b));
+    let light_dom =
+        sibling("js").is_some_and(|b| lwc::declares_light_dom(&String::from_utf8_lossy(&b)));
+    let slds = slds_stylesheet(path);
+    let files = ComponentFiles {
+        name: lwc::host_tag(&stem),
+        framework,
+        template: &text,
+        css: css.as_deref(),
+        slds: slds.as_deref(),
+        light_dom,
+    };
+    Some(lwc::snapshot_from_component(&files, &file_url(path)))
+}
+
+/// Where SLDS is looked up: `PORTALSCAN_SLDS` (a path to the stylesheet), else
+/// `node_modules/@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css`
+/// in the component's folder or any folder above it (a DX project's own install), else
+/// the working directory's. Absent: SLDS-dependent styles stay unknown (contrast review).
+fn slds_stylesheet(path: &Path) -> Option<String> {
+    const IN_MODULES: &str = "node_modules/@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css";
+    if let Some(explicit) = std::env::var_os("PORTALSCAN_SLDS") {
+        return std::fs::read_to_string(explicit).ok();
+    }
+    let absolute = std::path::absolute(path).ok()?;
+    let cwd = std::env::current_dir().ok();
+    absolute
+        .ancestors()
+        .skip(1)
+        .map(Path::to_path_buf)
+        .chain(cwd)
+        .find_map(|dir| std::fs::read_to_string(dir.join(IN_MODULES)).ok())
 }
 
 /// Parses page bytes into the static snapshot, with linked local stylesheets.

@@ -98,6 +98,9 @@ pub struct Node {
     /// 1-based source line where the element starts, when parsed from a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// 1-based column (in characters) of the element's `<`, where the front-end knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
     /// Position in the browser's paint order (higher paints later, on top), where the
     /// front-end knows layout. Lets rules find backgrounds that are not ancestors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,6 +129,7 @@ impl Node {
             focus_style: None,
             rect: None,
             line: None,
+            column: None,
             paint_order: None,
             scroll: None,
         }

@@ -36,6 +36,16 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The root element of a whole page, for page-level rules (title, `lang`, viewport):
+    /// `None` for a component's source, whose hosting page has those (and a parser's
+    /// implied `<html>` around a template is nobody's).
+    pub fn page_root(&self) -> Option<crate::dom::ElementRef<'a>> {
+        self.snapshot
+            .is_page()
+            .then(|| self.dom.document_element())
+            .flatten()
+    }
+
     /// The `<html>` element, or the document node when there is none.
     pub fn page_node(&self) -> NodeId {
         self.dom
@@ -135,12 +145,14 @@ fn run(snapshot: &Snapshot, rules: &[&dyn Rule], options: &ScanOptions) -> Vec<F
         }
     }
 
+    // A component's passes may turn to review (see `template::settle`): keep them until then.
+    let include_passes = options.include_passes || snapshot.component_source.is_some();
     let sink_for = |i: usize, findings: &mut Vec<Finding>, f: &mut dyn FnMut(&mut Sink)| {
         let mut sink = Sink {
             meta: rules[i].meta(),
             cx: &cx,
             out: findings,
-            include_passes: options.include_passes,
+            include_passes,
         };
         f(&mut sink);
     };
@@ -159,6 +171,10 @@ fn run(snapshot: &Snapshot, rules: &[&dyn Rule], options: &ScanOptions) -> Vec<F
     }
     for (i, rule) in rules.iter().enumerate() {
         sink_for(i, &mut findings, &mut |sink| rule.check_page(&cx, sink));
+    }
+    crate::template::settle(snapshot, &mut findings);
+    if !options.include_passes {
+        findings.retain(|f| f.outcome != crate::Outcome::Pass);
     }
     crate::fingerprint::disambiguate(&mut findings);
     findings

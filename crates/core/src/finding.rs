@@ -90,6 +90,10 @@ pub struct Finding {
     /// The element's line in the page source, when the front-end knows it (static HTML).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// The element's 1-based column on that line, when the front-end knows it (component
+    /// templates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
     /// The Lightning component around the element: the nearest custom element (`c-*`,
     /// `lightning-*`) whose shadow tree, native or synthetic, holds it. Absent outside
     /// components and for findings about no element. See [`crate::component`].

@@ -37,6 +37,7 @@ pub mod rules;
 pub mod selector;
 pub mod snapshot;
 pub mod style;
+pub mod template;
 pub mod url;
 pub mod wcag;
 

@@ -252,6 +252,7 @@ impl Sink<'_> {
             phi.as_ref(),
         );
         let line = element.and_then(|el| el.node().line);
+        let column = element.and_then(|el| el.node().column);
         let component = node
             .and_then(|n| crate::component::component_of(dom, n))
             .map(str::to_string);
@@ -270,6 +271,7 @@ impl Sink<'_> {
             node,
             fingerprint,
             line,
+            column,
             component,
             screenshot: None,
         });

@@ -62,6 +62,11 @@ pub struct Snapshot {
     /// marker for other tools; snapshots from before it was added load as unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contains_phi: Option<bool>,
+    /// Set when the snapshot was made from a component's source (an LWC template or Aura
+    /// markup), not a page: page-level rules (title, `lang`, viewport) do not apply, and
+    /// its runtime unknowns are listed. See [`crate::template`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component_source: Option<crate::template::ComponentSource>,
 }
 
 fn current_version() -> u32 {
@@ -88,6 +93,7 @@ impl Snapshot {
             pointer_handlers: None,
             restored_after_logout: None,
             contains_phi: None,
+            component_source: None,
         }
     }
 
@@ -100,6 +106,12 @@ impl Snapshot {
             scripts_ran: self.scripts_ran.or(implied.scripts_ran),
             laid_out: self.laid_out.or(implied.laid_out),
         }
+    }
+
+    /// Whether this is a whole page (a document with its own title, language and viewport),
+    /// not a component's source.
+    pub fn is_page(&self) -> bool {
+        self.component_source.is_none()
     }
 
     /// Whether the front-end computed styles (every element then carries a style).

@@ -154,6 +154,7 @@ impl FakeSite {
             node: None,
             fingerprint: format!("{:032x}", crate::shard::fnv1a64(url.as_bytes())),
             line: None,
+            column: None,
             component: None,
             screenshot: None,
         }

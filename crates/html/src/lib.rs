@@ -5,6 +5,7 @@
 //! caller's [`ResourceLoader`] can provide. No I/O happens here: the loader is the caller's.
 
 mod cascade;
+pub mod lwc;
 mod sink;
 mod xml;
 

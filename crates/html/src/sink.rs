@@ -43,6 +43,10 @@ enum SinkData {
 pub struct DomSink {
     nodes: RefCell<Vec<SinkNode>>,
     current_line: Cell<u32>,
+    /// Component templates: a `<template>`'s contents are its children (an LWC
+    /// `<template lwc:if>` is possible content, not inert), emitted for the caller to
+    /// splice out. Declarative shadow roots still attach.
+    keep_templates: bool,
 }
 
 impl DomSink {
@@ -50,6 +54,15 @@ impl DomSink {
         DomSink {
             nodes: RefCell::new(vec![SinkNode::new(SinkData::Document)]),
             current_line: Cell::new(1),
+            keep_templates: false,
+        }
+    }
+
+    /// A sink for component templates (see the `keep_templates` field).
+    pub fn keeping_templates() -> DomSink {
+        DomSink {
+            keep_templates: true,
+            ..DomSink::new()
         }
     }
 
@@ -271,7 +284,11 @@ impl TreeSink for DomSink {
         let is_template = flags.template;
         let id = self.push(SinkData::Element(name, attrs));
         if is_template {
-            let contents = self.push(SinkData::Fragment);
+            let contents = if self.keep_templates {
+                id
+            } else {
+                self.push(SinkData::Fragment)
+            };
             self.nodes.borrow_mut()[id].template_contents = contents;
         }
         id

@@ -186,6 +186,9 @@ fn result(metas: &[&RuleMeta], listed: &Listed) -> Value {
     let mut physical = json!({ "artifactLocation": { "uri": listed.page.artifact } });
     if let Some(line) = listed.line.filter(|&l| l >= 1) {
         physical["region"] = json!({ "startLine": line });
+        if let Some(column) = f.column.filter(|&c| c >= 1) {
+            physical["region"]["startColumn"] = json!(column);
+        }
         if !f.html.is_empty() {
             physical["region"]["snippet"] = json!({ "text": f.html });
         }

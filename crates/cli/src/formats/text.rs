@@ -232,9 +232,10 @@ fn write_finding(out: &mut String, listed: &Listed, colors: Colors) {
 /// readable name of the same file), otherwise the (redacted) URL.
 pub fn place(listed: &Listed) -> String {
     if listed.page.url.starts_with("file:") {
-        match listed.line {
-            Some(line) => format!("{}:{line}", listed.page.input),
-            None => listed.page.input.clone(),
+        match (listed.line, listed.finding.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", listed.page.input),
+            (Some(line), None) => format!("{}:{line}", listed.page.input),
+            (None, _) => listed.page.input.clone(),
         }
     } else {
         listed.finding.url.clone()

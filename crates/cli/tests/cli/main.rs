@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod exit_codes;
+mod force_app;
 mod formats;
 mod gate;
 mod har;

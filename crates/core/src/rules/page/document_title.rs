@@ -30,7 +30,7 @@ crate::rule!(DocumentTitle = META, page: check_page);
 fn check_page(cx: &Context, sink: &mut Sink) {
     let dom = cx.dom;
     // The applicability is an HTML document (the `<html>` element is the root).
-    let Some(root) = dom.document_element() else {
+    let Some(root) = cx.page_root() else {
         return;
     };
     if !root.is("html") {

@@ -27,7 +27,7 @@ static META: RuleMeta = RuleMeta {
 crate::rule!(HtmlHasLang = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
-    let Some(root) = cx.dom.document_element() else {
+    let Some(root) = cx.page_root() else {
         return;
     };
     // Applies to HTML documents only (an SVG or MathML root is out of scope).

@@ -32,7 +32,7 @@ static META: RuleMeta = RuleMeta {
 crate::rule!(HtmlLangValid = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
-    let Some(root) = cx.dom.document_element() else {
+    let Some(root) = cx.page_root() else {
         return;
     };
     if !root.is("html") {

@@ -33,7 +33,11 @@ const MIN_MAXIMUM_SCALE: f64 = 2.0;
 
 crate::rule!(MetaViewportZoom = META, element: check_element);
 
-fn check_element(_cx: &Context, element: ElementRef, sink: &mut Sink) {
+fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
+    // A component's template has no viewport of its own: the hosting page's decides.
+    if !cx.snapshot.is_page() {
+        return;
+    }
     let is_viewport = element
         .attr("name")
         .is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"));
