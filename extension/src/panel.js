@@ -16,9 +16,13 @@ let criteria = new Map();
 let scanning = false;
 let rescanTimer = null;
 
-// One fingerprint key per panel: equal PHI values group within a session.
-const fingerprintKey = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
+// PHI fingerprints are keyed. By default one random key per panel: equal values group
+// within a session. A key the user sets (the CLI's PORTALSCAN_FINGERPRINT_KEY) makes the
+// export's fingerprints the CLI's, so an export can serve as a CLI baseline. It is kept in
+// chrome.storage.local on this machine only and never shown again.
+const sessionKey = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
   b.toString(16).padStart(2, '0')).join('');
+let fingerprintKey = sessionKey;
 
 const UNKNOWN_TEXT = {
   response: 'Response headers of the page (allow the site, then reload the page)',
@@ -276,6 +280,21 @@ for (const f of ['outcome', 'category', 'criterion', 'component']) {
 }
 $('rescan').addEventListener('click', scan);
 
+function useBaselineKey(key) {
+  fingerprintKey = key || sessionKey;
+  $('baseline-state').textContent = key
+    ? 'A baseline key is set: fingerprints match the CLI run with the same key.'
+    : 'No baseline key: fingerprints are this session’s own.';
+}
+$('baseline').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const key = $('baseline-key').value;
+  $('baseline-key').value = '';
+  await chrome.storage.local.set({ fingerprintKey: key });
+  useBaselineKey(key);
+  if (report) scan();
+});
+
 // SPA: the content script reports route changes and a settled DOM (debounced there).
 chrome.runtime.onMessage.addListener((message, sender) => {
   if (message?.type !== 'page-changed' || sender.tab?.id !== tabId || !report) return;
@@ -296,6 +315,7 @@ if (!params.has('tab')) {
 globalThis.portalscanPanel = { scan, report: () => report };
 const ready = Promise.all([
   init(),
+  chrome.storage.local.get('fingerprintKey').then((stored) => useBaselineKey(stored.fingerprintKey)),
   fetch('criteria.json').then((r) => r.json()).then((list) => {
     criteria = new Map(list.map((c) => [c.number, c]));
   }),

@@ -7,7 +7,7 @@
 // every rule whose facts both have; no network request from the extension during any scan.
 // Screenshots go to extension/test-artifacts/ (git-ignored).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -252,6 +252,50 @@ await test('a finding is outlined on the page without moving it; tab stops; expo
     const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(exported, report, 'the export is exactly the report');
     for (const k of ['version', 'tool', 'summary', 'findings', 'errors', 'pages']) assert.ok(k in exported, k);
+  } finally {
+    await panel.close();
+    await page.close();
+  }
+});
+
+// The CLI's crawl of one page with PORTALSCAN_FINGERPRINT_KEY (target/debug/portalscan, built
+// by `cargo test`; PORTALSCAN_BIN overrides it), as its JSON report.
+function crawlOne(url, key) {
+  const cli = process.env.PORTALSCAN_BIN ?? path.join(repo, 'target/debug/portalscan');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portalscan-baseline-'));
+  const out = spawnSync(cli, ['crawl', url, '--max-pages', '1', '--jobs', '1', '--chrome', '/usr/bin/chromium',
+    '--format', 'json', '--no-screenshots', '--output-dir', dir],
+  { encoding: 'utf8', env: { ...process.env, PORTALSCAN_FINGERPRINT_KEY: key } });
+  const file = path.join(dir, 'report.json');
+  assert.ok(fs.existsSync(file), `the crawl wrote no report (exit ${out.status}):\n${out.stderr}`);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+await test('with the CI key set as baseline key, the export has the CLI\'s fingerprints', async () => {
+  const url = `${portal.origin}/s/records`;
+  const baselineKey = 'e2e-baseline-key';
+  const cli = crawlOne(url, baselineKey);
+  const { page, panel } = await openWithPanel(url);
+  try {
+    const random = await scanFrom(panel);
+    await panel.click('summary');
+    await panel.fill('#baseline-key', baselineKey);
+    await panel.click('#baseline button[type=submit]');
+    await panel.waitForFunction(() => /baseline key is set/.test(document.getElementById('baseline-state').textContent));
+    assert.equal(await panel.inputValue('#baseline-key'), '', 'the key is not left on screen');
+    const keyed = await scanFrom(panel);
+    // A finding's fingerprint (the baseline's key) and its PHI values' keyed fingerprints.
+    const prints = (f) => [f.fingerprint, ...(f.phi?.values ?? []).map((v) => v.fingerprint)];
+    const cliByKey = new Map(cli.findings.map((f) => [key(f), prints(f)]));
+    const shared = keyed.findings.filter((f) => f.outcome !== 'pass' && cliByKey.has(key(f)));
+    const phi = shared.filter((f) => (f.phi?.values ?? []).length > 0);
+    assert.ok(phi.length > 0, `PHI values both report on ${url}: ${shared.map(key)}`);
+    for (const f of shared) assert.deepEqual(prints(f), cliByKey.get(key(f)), `fingerprints of ${key(f)}`);
+    // Without the key, a PHI value's fingerprint is the panel session's own.
+    const before = new Map(random.findings.map((f) => [key(f), prints(f)]));
+    assert.ok(phi.every((f) => before.get(key(f))[1] !== prints(f)[1]), 'the session key gives other PHI value fingerprints');
+    await panel.click('#baseline button[type=submit]');
+    await panel.waitForFunction(() => /No baseline key/.test(document.getElementById('baseline-state').textContent));
   } finally {
     await panel.close();
     await page.close();
