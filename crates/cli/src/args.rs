@@ -77,6 +77,8 @@ pub struct ScanArgs {
     pub url: Option<String>,
     /// How the text report groups findings.
     pub group_by: GroupBy,
+    /// `--slds PATH`: the SLDS stylesheet component templates are styled with.
+    pub slds: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -262,6 +264,11 @@ struct ScanCli {
     /// Group the text report by rule or by the Lightning component around each element
     #[arg(long, value_enum, value_name = "BY", default_value_t = GroupBy::Rule)]
     group_by: GroupBy,
+    /// The SLDS stylesheet (salesforce-lightning-design-system.css) that styles component
+    /// templates' slds-* classes and base components [default: PORTALSCAN_SLDS, else
+    /// @salesforce-ux/design-system in node_modules]
+    #[arg(long, value_name = "PATH")]
+    slds: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -501,6 +508,7 @@ fn convert(command: Cli2) -> Result<Command, UsageError> {
                 har: s.har,
                 url: s.url,
                 group_by: s.group_by,
+                slds: s.slds,
             })
         }
         Cli2::Merge(m) => Command::Merge(MergeArgs {

@@ -73,6 +73,16 @@ fn run_scan(args: &ScanArgs) -> i32 {
             return exit::ERROR;
         }
     };
+    let slds = match pages::Slds::resolve(args.slds.as_deref()) {
+        Ok(slds) => slds,
+        Err(e) => {
+            report_error(&e);
+            return exit::ERROR;
+        }
+    };
+    // Said once on standard error, however many components lack it (each page's
+    // `warnings` says it too).
+    let mut no_slds_said = false;
     let mut pages = Vec::new();
     // `--har` alone: the session's pages.
     if let Some(har) = har.as_ref().filter(|_| args.inputs.is_empty()) {
@@ -82,7 +92,7 @@ fn run_scan(args: &ScanArgs) -> i32 {
         }
     }
     for input in &inputs {
-        match pages::load_noting(input) {
+        match pages::load_noting(input, &slds) {
             Ok((mut snapshot, note)) => {
                 if let Some(har) = &har {
                     match har_session::facts_for(har, input, &snapshot, args.url.as_deref()) {
@@ -96,7 +106,9 @@ fn run_scan(args: &ScanArgs) -> i32 {
                 let mut page = pages::scan_page(input, &snapshot, passes_known, &key);
                 // Scanned, but said: an empty file is more often a mistake than a page.
                 if let Some(note) = note {
-                    eprintln!("portalscan: {}: {note}", input.label());
+                    if note != pages::NO_SLDS_NOTE || !std::mem::replace(&mut no_slds_said, true) {
+                        eprintln!("portalscan: {}: {note}", input.label());
+                    }
                     page.extra
                         .insert("warnings".into(), serde_json::json!([note]));
                 }
@@ -206,7 +218,8 @@ fn run_snapshot(args: &SnapshotArgs) -> i32 {
             kind: InputKind::Html,
         }
     };
-    let mut snapshot = match pages::load(&input) {
+    let loaded = pages::Slds::resolve(None).and_then(|slds| pages::load(&input, &slds));
+    let mut snapshot = match loaded {
         Ok(snapshot) => snapshot,
         Err(e) => {
             report_error(&e);

@@ -1,5 +1,6 @@
 //! Reads one input and turns it into a snapshot, then into findings.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -55,15 +56,24 @@ fn read_limited(label: &str, reader: impl Read) -> Result<Vec<u8>, InputError> {
 }
 
 /// Reads an input into a snapshot.
-pub fn load(input: &Input) -> Result<Snapshot, InputError> {
-    load_noting(input).map(|(snapshot, _)| snapshot)
+pub fn load(input: &Input, slds: &Slds) -> Result<Snapshot, InputError> {
+    load_noting(input, slds).map(|(snapshot, _)| snapshot)
 }
 
 /// What an empty page input is noted with (it is still scanned: an empty page is a page).
 pub const EMPTY_NOTE: &str = "empty file: scanned as an empty page";
 
-/// Reads an input into a snapshot, with a note when the page was empty ([`EMPTY_NOTE`]).
-pub fn load_noting(input: &Input) -> Result<(Snapshot, Option<&'static str>), InputError> {
+/// What a component that uses SLDS is noted with when no SLDS stylesheet was found: the
+/// cascade then leaves the component's styles unknown, so every rule that reads a style
+/// answers `review` rather than guessing.
+pub const NO_SLDS_NOTE: &str = "uses SLDS (slds-* classes or lightning-* base components) but no SLDS stylesheet was found (give --slds PATH or PORTALSCAN_SLDS, or npm install @salesforce-ux/design-system): its styles are unknown, so colour contrast, focus visibility, target size and other style-dependent checks answer review";
+
+/// Reads an input into a snapshot, with a note when the page was empty ([`EMPTY_NOTE`]) or
+/// a component's SLDS styles are unknown ([`NO_SLDS_NOTE`]).
+pub fn load_noting(
+    input: &Input,
+    slds: &Slds,
+) -> Result<(Snapshot, Option<&'static str>), InputError> {
     let label = input.label();
     let (bytes, url) = match input {
         Input::Stdin => {
@@ -80,8 +90,8 @@ pub fn load_noting(input: &Input) -> Result<(Snapshot, Option<&'static str>), In
             if *kind == InputKind::Snapshot {
                 return Ok((parse_snapshot(&label, &bytes)?, None));
             }
-            if let Some(snapshot) = component_snapshot(path, &bytes) {
-                return Ok((snapshot, None));
+            if let Some(component) = component_snapshot(path, &bytes, slds) {
+                return Ok(component);
             }
             (bytes, file_url(path))
         }
@@ -93,8 +103,13 @@ pub fn load_noting(input: &Input) -> Result<(Snapshot, Option<&'static str>), In
 
 /// A Lightning component's source (an LWC template: root `<template>`, no `<html>`; an
 /// Aura `.cmp`) as the component's snapshot, with its `<name>.css`, light-DOM mode from
-/// its `<name>.js`, and SLDS when found (see [`slds_stylesheet`]). `None`: a page.
-fn component_snapshot(path: &Path, bytes: &[u8]) -> Option<Snapshot> {
+/// its `<name>.js`, and SLDS when found (see [`Slds`]); noted when it needs SLDS and none
+/// was found. `None`: a page.
+fn component_snapshot(
+    path: &Path,
+    bytes: &[u8],
+    slds: &Slds,
+) -> Option<(Snapshot, Option<&'static str>)> {
     use portalscan_html::lwc::{self, ComponentFiles, Framework};
     let text = decode_html_bytes(bytes);
     let framework = if path
@@ -112,35 +127,75 @@ fn component_snapshot(path: &Path, bytes: &[u8]) -> Option<Snapshot> {
     let css = sibling("css").map(|b| decode_html_bytes(&b));
     let light_dom =
         sibling("js").is_some_and(|b| lwc::declares_light_dom(&String::from_utf8_lossy(&b)));
-    let slds = slds_stylesheet(path);
+    let needs_slds = lwc::uses_slds(&text);
+    let stylesheet = needs_slds.then(|| slds.for_component(path)).flatten();
     let files = ComponentFiles {
         name: lwc::host_tag(&stem),
         framework,
         template: &text,
         css: css.as_deref(),
-        slds: slds.as_deref(),
+        slds: stylesheet.as_deref(),
         light_dom,
     };
-    Some(lwc::snapshot_from_component(&files, &file_url(path)))
+    let snapshot = lwc::snapshot_from_component(&files, &file_url(path));
+    let note = (needs_slds && stylesheet.is_none()).then_some(NO_SLDS_NOTE);
+    Some((snapshot, note))
 }
 
-/// Where SLDS is looked up: `PORTALSCAN_SLDS` (a path to the stylesheet), else
-/// `node_modules/@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css`
-/// in the component's folder or any folder above it (a DX project's own install), else
-/// the working directory's. Absent: SLDS-dependent styles stay unknown (contrast review).
-fn slds_stylesheet(path: &Path) -> Option<String> {
-    const IN_MODULES: &str = "node_modules/@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css";
-    if let Some(explicit) = std::env::var_os("PORTALSCAN_SLDS") {
-        return std::fs::read_to_string(explicit).ok();
+/// Where component templates get the SLDS stylesheet from, decided once per run.
+pub enum Slds {
+    /// `--slds PATH`, else `PORTALSCAN_SLDS`: read and checked before anything is scanned.
+    File(String),
+    /// The project's own install, looked up from each component's folder (see
+    /// [`Slds::for_component`]).
+    Lookup,
+}
+
+/// The SLDS stylesheet inside an `@salesforce-ux/design-system` install.
+const SLDS_IN_MODULES: &str = "node_modules/@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css";
+
+impl Slds {
+    /// `--slds PATH` wins over `PORTALSCAN_SLDS` (an empty value counts as unset); either
+    /// names a file that must be a readable stylesheet: a wrong path is an error naming
+    /// it, never a silent scan without SLDS. Neither: [`Slds::Lookup`].
+    pub fn resolve(flag: Option<&Path>) -> Result<Slds, InputError> {
+        let env = std::env::var_os("PORTALSCAN_SLDS").filter(|v| !v.is_empty());
+        let (path, given_by) = match (flag, env) {
+            (Some(path), _) => (path.to_path_buf(), "--slds"),
+            (None, Some(env)) => (std::path::PathBuf::from(env), "PORTALSCAN_SLDS"),
+            (None, None) => return Ok(Slds::Lookup),
+        };
+        let label = path.display().to_string();
+        let what = format!("cannot read the SLDS stylesheet given by {given_by}");
+        let file = std::fs::File::open(&path).map_err(|e| InputError::io(&label, &what, &e))?;
+        let bytes = read_limited(&label, file)?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if let Some(why) = portalscan_html::lwc::not_a_stylesheet(&text) {
+            return Err(InputError::new(
+                label,
+                format!("not an SLDS stylesheet (given by {given_by}): {why}"),
+            ));
+        }
+        Ok(Slds::File(text))
     }
-    let absolute = std::path::absolute(path).ok()?;
-    let cwd = std::env::current_dir().ok();
-    absolute
-        .ancestors()
-        .skip(1)
-        .map(Path::to_path_buf)
-        .chain(cwd)
-        .find_map(|dir| std::fs::read_to_string(dir.join(IN_MODULES)).ok())
+
+    /// The stylesheet for the component at `path`: the given file, else
+    /// [`SLDS_IN_MODULES`] in the component's folder or any folder above it (a DX
+    /// project's own install), else in the working directory. `None`: not found.
+    fn for_component(&self, path: &Path) -> Option<Cow<'_, str>> {
+        if let Slds::File(text) = self {
+            return Some(Cow::Borrowed(text));
+        }
+        let absolute = std::path::absolute(path).ok()?;
+        let cwd = std::env::current_dir().ok();
+        absolute
+            .ancestors()
+            .skip(1)
+            .map(Path::to_path_buf)
+            .chain(cwd)
+            .find_map(|dir| std::fs::read_to_string(dir.join(SLDS_IN_MODULES)).ok())
+            .map(Cow::Owned)
+    }
 }
 
 /// Parses page bytes into the static snapshot, with linked local stylesheets.

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{repo_root, run_with};
+use crate::support::{TempDir, repo_root, run_with};
 
 type Key = (
     String,
@@ -77,4 +77,118 @@ fn force_app_gives_exactly_the_expected_findings() {
         "{}",
         text.stdout
     );
+}
+
+/// The SLDS stylesheet as this repository installs it (package.json pins the version).
+const SLDS: &str = "node_modules/@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css";
+
+/// A DX project outside the repository (no `node_modules` above it) whose one component
+/// styles its text with SLDS only.
+fn weak_text_project() -> TempDir {
+    let dir = TempDir::new("slds");
+    dir.write(
+        "force-app/main/default/lwc/weakText/weakText.html",
+        "<template>\n  <p class=\"slds-text-color_weak\">Next visit</p>\n</template>\n",
+    );
+    dir
+}
+
+/// The `text-contrast` outcomes and the pages' warnings of a scan of the project.
+fn contrast_and_warnings(run: &crate::support::Run) -> (Vec<String>, Vec<Value>) {
+    let report = run.json();
+    let outcomes = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "text-contrast")
+        .map(|f| f["outcome"].as_str().unwrap().to_string())
+        .collect();
+    let warnings = report["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["warnings"].as_array().cloned().unwrap_or_default())
+        .collect();
+    (outcomes, warnings)
+}
+
+#[test]
+fn slds_from_the_flag_styles_the_component_and_its_absence_is_said() {
+    let dir = weak_text_project();
+    let scan = |extra: &[&str]| {
+        let mut args = vec!["scan", "force-app/", "--format", "json", "--all"];
+        args.extend_from_slice(extra);
+        run_with(&dir.0, &args, None, &[("PORTALSCAN_SLDS", "")])
+    };
+    // Nothing found: contrast is review (never a guess), and the report says why, once on
+    // standard error and in the page's warnings.
+    let none = scan(&[]);
+    let (outcomes, warnings) = contrast_and_warnings(&none);
+    assert_eq!(outcomes, ["review"], "{}", none.stdout);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .as_str()
+            .unwrap()
+            .contains("no SLDS stylesheet was found"),
+        "{warnings:?}"
+    );
+    assert_eq!(
+        none.stderr.matches("no SLDS stylesheet").count(),
+        1,
+        "{}",
+        none.stderr
+    );
+
+    // The real SLDS: its weak text colour passes on white, and nothing is warned.
+    let real = repo_root().join(SLDS);
+    let real = scan(&["--slds", real.to_str().unwrap()]);
+    let (outcomes, warnings) = contrast_and_warnings(&real);
+    assert_eq!(outcomes, ["pass"], "{}{}", real.stdout, real.stderr);
+    assert!(warnings.is_empty(), "{warnings:?}");
+
+    // Another stylesheet given by the flag is the one used.
+    let pale = dir.write("pale.css", ".slds-text-color_weak { color: #cccccc; }\n");
+    let (outcomes, _) = contrast_and_warnings(&scan(&["--slds", &pale]));
+    assert_eq!(outcomes, ["fail"]);
+}
+
+#[test]
+fn a_wrong_slds_path_is_an_error_naming_it_and_nothing_is_written() {
+    let dir = weak_text_project();
+    let page = dir.write("page.html", "<!doctype html><title>t</title><p>x</p>\n");
+    let out = dir.path("report.json");
+    let out = out.to_str().unwrap();
+    let cases = [
+        (
+            vec!["--slds", "missing/slds.css"],
+            vec![],
+            "missing/slds.css",
+            "no such file",
+        ),
+        (
+            vec!["--slds", &page],
+            vec![],
+            page.as_str(),
+            "not an SLDS stylesheet",
+        ),
+        (
+            vec![],
+            vec![("PORTALSCAN_SLDS", "gone.css")],
+            "gone.css",
+            "PORTALSCAN_SLDS",
+        ),
+    ];
+    for (flags, env, named, why) in cases {
+        let mut args = vec!["scan", "force-app/", "--format", "json", "--output", out];
+        args.extend(flags);
+        let run = run_with(&dir.0, &args, None, &env);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(named) && run.stderr.contains(why),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!dir.path("report.json").exists(), "{args:?} wrote a report");
+    }
 }

@@ -44,6 +44,14 @@ use scopes::{RuleIndex, Scopes};
 use select::{El, MatchState};
 use sheet::{Block, UNLAYERED, parse_inline};
 
+/// How many style rules a stylesheet's text holds (nested `@media`/`@layer` included):
+/// zero means the text is not CSS anyone meant.
+pub fn style_rule_count(text: &str) -> usize {
+    let mut sink = sheet::SheetSink::default();
+    sheet::parse_sheet(text, &mut sink, None);
+    sink.rules.len()
+}
+
 pub fn compute_styles(dom: &mut Dom, url: &str, resources: &dyn ResourceLoader) {
     let results = {
         let dom: &Dom = dom;

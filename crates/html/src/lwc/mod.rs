@@ -90,6 +90,21 @@ pub fn declares_light_dom(js: &str) -> bool {
     })
 }
 
+/// Why a file given as the SLDS stylesheet is not one, or `None` when it is: binary,
+/// markup, or text in which the CSS parser finds no style rule (a wrong path given to
+/// `--slds` must fail loudly, not silently style nothing).
+pub fn not_a_stylesheet(text: &str) -> Option<&'static str> {
+    if text.contains('\0') {
+        Some("contains NUL bytes (a binary file?)")
+    } else if skip_trivia(text).starts_with('<') {
+        Some("looks like markup (HTML or XML), not CSS")
+    } else if cascade::style_rule_count(text) == 0 {
+        Some("holds no CSS style rules")
+    } else {
+        None
+    }
+}
+
 impl ResourceLoader for ComponentFiles<'_> {
     fn stylesheet(&self, url: &str) -> Option<String> {
         (url == SLDS_HREF)
@@ -223,7 +238,7 @@ fn close_empty_tags(markup: &str) -> String {
 }
 
 /// Whether the template is styled by SLDS: it uses `slds-*` classes or base components.
-fn uses_slds(template: &str) -> bool {
+pub fn uses_slds(template: &str) -> bool {
     template.contains("slds-") || template.contains("<lightning")
 }
 
