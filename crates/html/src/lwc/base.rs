@@ -11,6 +11,8 @@
 //!   `checkbox-button` render a checkbox.
 //! - `lightning-textarea`: a `<textarea>` named by `label` (same `label-hidden` rule).
 //! - `lightning-combobox`: an input with `role="combobox"`, named by `label`.
+//! - `lightning-slider`: an `<input type="range">` named by `label` (same `label-hidden`
+//!   rule).
 //! - `lightning-button`: a `<button>` whose text is `label` (an icon-only one has none).
 //! - `lightning-button-icon`, `lightning-button-icon-stateful`: a `<button>` named by
 //!   `alternative-text`; none means an unnamed button.
@@ -54,6 +56,7 @@ fn contract(component: &str, attrs: &[(String, String)]) -> Option<Contract> {
             &[("role", "combobox"), ("aria-expanded", "false")],
             Some("label"),
         ),
+        "lightning-slider" => c("input", &[("type", "range")], Some("label")),
         "lightning-button" => c("button", &[("type", "button")], Some("label")),
         "lightning-button-icon" | "lightning-button-icon-stateful" => {
             c("button", &[("type", "button")], Some("alternative-text"))

@@ -99,6 +99,20 @@ fn base_components_by_their_contract() {
 }
 
 #[test]
+fn a_slider_is_a_range_input_named_by_its_label() {
+    let files = component(
+        "<template>\n<lightning-slider label=\"Pain level\" variant=\"label-hidden\"></lightning-slider>\n<lightning-slider min=\"0\" max=\"10\"></lightning-slider>\n</template>",
+        None,
+    );
+    let fails: Vec<_> = findings(&files)
+        .into_iter()
+        .filter(|f| f.1 == Outcome::Fail)
+        .map(|f| (f.0, f.2))
+        .collect();
+    assert_eq!(fails, [("form-field-name".to_string(), "3:1".to_string())]);
+}
+
+#[test]
 fn opaque_children_make_fails_review() {
     let files = component(
         "<template>\n<button><c-icon-label></c-icon-label></button>\n</template>",
