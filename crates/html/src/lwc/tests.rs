@@ -25,6 +25,15 @@ fn findings(files: &ComponentFiles) -> Vec<(String, Outcome, String, String)> {
         .collect()
 }
 
+/// (rule, line:column) of every fail.
+fn fails(files: &ComponentFiles) -> Vec<(String, String)> {
+    findings(files)
+        .into_iter()
+        .filter(|f| f.1 == Outcome::Fail)
+        .map(|f| (f.0, f.2))
+        .collect()
+}
+
 #[test]
 fn recognises_templates_and_host_names() {
     assert!(is_component_template(
@@ -79,11 +88,7 @@ fn base_components_by_their_contract() {
         "<template>\n<lightning-input label=\"Date of birth\" variant=\"label-hidden\"></lightning-input>\n<lightning-input name=\"mrn\"></lightning-input>\n<lightning-button-icon icon-name=\"utility:close\"></lightning-button-icon>\n<lightning-icon icon-name=\"utility:info\"></lightning-icon>\n</template>",
         None,
     );
-    let found: Vec<_> = findings(&files)
-        .into_iter()
-        .filter(|f| f.1 == Outcome::Fail)
-        .map(|f| (f.0, f.2))
-        .collect();
+    let found = fails(&files);
     assert!(
         found.contains(&("form-field-name".into(), "3:1".into())),
         "{found:?}"
@@ -104,12 +109,10 @@ fn a_slider_is_a_range_input_named_by_its_label() {
         "<template>\n<lightning-slider label=\"Pain level\" variant=\"label-hidden\"></lightning-slider>\n<lightning-slider min=\"0\" max=\"10\"></lightning-slider>\n</template>",
         None,
     );
-    let fails: Vec<_> = findings(&files)
-        .into_iter()
-        .filter(|f| f.1 == Outcome::Fail)
-        .map(|f| (f.0, f.2))
-        .collect();
-    assert_eq!(fails, [("form-field-name".to_string(), "3:1".to_string())]);
+    assert_eq!(
+        fails(&files),
+        [("form-field-name".to_string(), "3:1".to_string())]
+    );
 }
 
 #[test]
