@@ -16,6 +16,7 @@ pub mod lists;
 pub mod names;
 pub mod page;
 pub mod phi;
+pub mod structure;
 pub mod tables;
 
 use crate::rule::Rule;
@@ -27,6 +28,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend(images::rules());
     rules.extend(tables::rules());
     rules.extend(lists::rules());
+    rules.extend(structure::rules());
     rules.extend(aria::rules());
     rules.extend(keyboard::rules());
     rules.extend(contrast::rules());

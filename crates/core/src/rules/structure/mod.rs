@@ -1,0 +1,21 @@
+//! Structure and navigation (issue 13): ways to skip repeated blocks, landmarks, heading
+//! order, access keys and labels. Nested interactive controls are
+//! `presentational-children-focusable` (keyboard group, ACT 307n5z).
+
+mod accesskeys;
+mod bypass;
+mod form_field_multiple_labels;
+mod heading_order;
+mod landmark_unique;
+
+use crate::rule::Rule;
+
+pub fn rules() -> Vec<&'static dyn Rule> {
+    vec![
+        &bypass::Bypass,
+        &landmark_unique::LandmarkUnique,
+        &heading_order::HeadingOrder,
+        &accesskeys::Accesskeys,
+        &form_field_multiple_labels::FormFieldMultipleLabels,
+    ]
+}
