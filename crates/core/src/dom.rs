@@ -667,6 +667,11 @@ impl<'a> ElementRef<'a> {
     pub fn has_attr(&self, name: &str) -> bool {
         self.attr(name).is_some()
     }
+    /// The `class` attribute holds this token (SLDS state classes such as `slds-has-error`).
+    pub fn has_class(&self, class: &str) -> bool {
+        self.attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|t| t == class))
+    }
     pub fn node(&self) -> &'a Node {
         &self.dom.nodes[self.id.index()]
     }

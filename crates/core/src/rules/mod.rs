@@ -10,6 +10,7 @@
 
 pub mod aria;
 pub mod contrast;
+pub mod forms;
 pub mod images;
 pub mod keyboard;
 pub mod lists;
@@ -29,6 +30,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend(tables::rules());
     rules.extend(lists::rules());
     rules.extend(structure::rules());
+    rules.extend(forms::rules());
     rules.extend(aria::rules());
     rules.extend(keyboard::rules());
     rules.extend(contrast::rules());
