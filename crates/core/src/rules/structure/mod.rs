@@ -1,11 +1,12 @@
 //! Structure and navigation (issue 13): ways to skip repeated blocks, landmarks, heading
-//! order, access keys and labels. Nested interactive controls are
+//! order, access keys, labels and iframe names. Nested interactive controls are
 //! `presentational-children-focusable` (keyboard group, ACT 307n5z).
 
 mod accesskeys;
 mod bypass;
 mod form_field_multiple_labels;
 mod heading_order;
+mod iframe_name_unique;
 mod landmark_unique;
 
 use crate::rule::Rule;
@@ -17,5 +18,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &heading_order::HeadingOrder,
         &accesskeys::Accesskeys,
         &form_field_multiple_labels::FormFieldMultipleLabels,
+        &iframe_name_unique::IframeNameUnique,
     ]
 }
