@@ -1,5 +1,6 @@
 //! Structure and navigation (issue 13): ways to skip repeated blocks, landmarks, heading
-//! order, access keys, labels and iframe names. Nested interactive controls are
+//! order, access keys, labels, iframe names and
+//! image alt that repeats its control's text. Nested interactive controls are
 //! `presentational-children-focusable` (keyboard group, ACT 307n5z).
 
 mod accesskeys;
@@ -7,6 +8,7 @@ mod bypass;
 mod form_field_multiple_labels;
 mod heading_order;
 mod iframe_name_unique;
+mod image_redundant_alt;
 mod landmark_unique;
 
 use crate::rule::Rule;
@@ -19,5 +21,6 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &accesskeys::Accesskeys,
         &form_field_multiple_labels::FormFieldMultipleLabels,
         &iframe_name_unique::IframeNameUnique,
+        &image_redundant_alt::ImageRedundantAlt,
     ]
 }
