@@ -14,11 +14,13 @@ pub mod forms;
 pub mod images;
 pub mod keyboard;
 pub mod lists;
+pub mod media;
 pub mod names;
 pub mod page;
 pub mod phi;
 pub mod structure;
 pub mod tables;
+pub mod timing;
 
 use crate::rule::Rule;
 
@@ -31,6 +33,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend(lists::rules());
     rules.extend(structure::rules());
     rules.extend(forms::rules());
+    rules.extend(media::rules());
+    rules.extend(timing::rules());
     rules.extend(aria::rules());
     rules.extend(keyboard::rules());
     rules.extend(contrast::rules());

@@ -1,0 +1,106 @@
+//! WCAG 2.2.1 Timing Adjustable: a `<meta http-equiv="refresh">` does not reload or redirect
+//! the page after a delay (ACT bc659a: a delay of 0, or over 20 hours, passes).
+
+use crate::dom::ElementRef;
+use crate::engine::Context;
+use crate::finding::Category;
+use crate::rule::{Example, Interest, RuleMeta, Sink};
+
+static META: RuleMeta = RuleMeta {
+    id: "meta-refresh",
+    title: "The page does not refresh or redirect after a delay",
+    category: Category::Accessibility,
+    wcag: &["2.2.1"],
+    act: &["bc659a"],
+    help: "Remove the timed <meta http-equiv=\"refresh\">; redirect on the server, or refresh \
+           on the patient's request. A page that reloads by itself loses a screen reader's \
+           place and cuts off patients who read slowly (a delay of 0 or over 20 hours is fine).",
+    interest: Interest::Tags(&["meta"]),
+    phi: None,
+    examples: &[
+        Example::pass("<meta http-equiv=refresh content=\"0; url=/s/home\">"),
+        Example::pass("<meta http-equiv=refresh content=\"72001\">"),
+        Example::fail("<meta http-equiv=refresh content=\"30\">"),
+        Example::fail("<meta http-equiv=Refresh content=\"5; URL='/s/login'\">"),
+        Example::fail("<meta http-equiv=refresh content=\" 1.5, /s/login\">"),
+        // Look-alike: an invalid delay does nothing in browsers.
+        Example::inapplicable("<meta http-equiv=refresh content=\"soon\">"),
+        Example::inapplicable("<meta http-equiv=refresh content=\"5x\">"),
+        Example::inapplicable("<meta name=description content=\"30\">"),
+    ],
+};
+
+/// ACT bc659a's exception: a delay over 20 hours is as good as none.
+const MAX_DELAY_SECONDS: f64 = 72_000.0;
+
+crate::rule!(MetaRefresh = META, element: check_element);
+
+fn check_element(cx: &Context, meta: ElementRef, sink: &mut Sink) {
+    // A component's template has no head of its own.
+    if !cx.snapshot.is_page() {
+        return;
+    }
+    let is_refresh = meta
+        .attr("http-equiv")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
+    let Some(delay) = meta
+        .attr("content")
+        .filter(|_| is_refresh)
+        .and_then(refresh_delay)
+    else {
+        return;
+    };
+    if delay == 0.0 || delay > MAX_DELAY_SECONDS {
+        sink.pass(meta.id);
+    } else {
+        sink.fail(
+            meta.id,
+            format!("The page refreshes or redirects by itself after {delay} seconds."),
+        );
+    }
+}
+
+/// The delay a refresh `content` sets, as the HTML standard's "shared declarative refresh
+/// steps" read it: digits (with an optional fraction, ignored by timing but allowed), then
+/// the end, whitespace, `;` or `,`. `None` when browsers ignore the tag.
+fn refresh_delay(content: &str) -> Option<f64> {
+    let rest = content.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let int_end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let mut end = int_end;
+    if rest[end..].starts_with('.') {
+        end += 1;
+        end += rest[end..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len() - end);
+    }
+    if end == 0 || (int_end == 0 && end == 1) {
+        return None;
+    }
+    let valid_end = rest[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_ascii_whitespace() || c == ';' || c == ',');
+    if !valid_end {
+        return None;
+    }
+    rest[..end].trim_end_matches('.').parse().ok().or(Some(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refresh_delay;
+
+    #[test]
+    fn reads_delays_as_browsers_do() {
+        assert_eq!(refresh_delay("0"), Some(0.0));
+        assert_eq!(refresh_delay("  30;url=/x"), Some(30.0));
+        assert_eq!(refresh_delay("1.5, /x"), Some(1.5));
+        assert_eq!(refresh_delay(".5"), Some(0.5));
+        assert_eq!(refresh_delay("5x"), None);
+        assert_eq!(refresh_delay("soon"), None);
+        assert_eq!(refresh_delay(""), None);
+        assert_eq!(refresh_delay("."), None);
+    }
+}
