@@ -1,5 +1,6 @@
 //! WCAG 2.2.1 Timing Adjustable: a `<meta http-equiv="refresh">` does not reload or redirect
-//! the page after a delay (ACT bc659a: a delay of 0, or over 20 hours, passes).
+//! the page after a delay (ACT bc659a: a delay of 0, or over 20 hours, passes). Browsers act
+//! on a document's first valid refresh only, so that one is checked.
 
 use crate::dom::ElementRef;
 use crate::engine::Context;
@@ -20,9 +21,20 @@ static META: RuleMeta = RuleMeta {
     examples: &[
         Example::pass("<meta http-equiv=refresh content=\"0; url=/s/home\">"),
         Example::pass("<meta http-equiv=refresh content=\"72001\">"),
+        // Exactly 20 hours is not over 20 hours.
+        Example::fail("<meta http-equiv=refresh content=\"72000; /s/home\">"),
         Example::fail("<meta http-equiv=refresh content=\"30\">"),
         Example::fail("<meta http-equiv=Refresh content=\"5; URL='/s/login'\">"),
         Example::fail("<meta http-equiv=refresh content=\" 1.5, /s/login\">"),
+        // Only the first valid refresh acts (ACT bc659a passed example 2, failed example 3).
+        Example::pass(
+            "<meta http-equiv=refresh content=\"0; /s/home\">\
+             <meta http-equiv=refresh content=\"5; /s/home\">",
+        ),
+        Example::fail(
+            "<meta http-equiv=refresh content=\"0: /s/home\">\
+             <meta http-equiv=refresh content=\"5; /s/home\">",
+        ),
         // Look-alike: an invalid delay does nothing in browsers.
         Example::inapplicable("<meta http-equiv=refresh content=\"soon\">"),
         Example::inapplicable("<meta http-equiv=refresh content=\"5x\">"),
@@ -40,16 +52,17 @@ fn check_element(cx: &Context, meta: ElementRef, sink: &mut Sink) {
     if !cx.snapshot.is_page() {
         return;
     }
-    let is_refresh = meta
-        .attr("http-equiv")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
-    let Some(delay) = meta
-        .attr("content")
-        .filter(|_| is_refresh)
-        .and_then(refresh_delay)
-    else {
+    let Some(delay) = declared_delay(meta) else {
         return;
     };
+    // A document refreshes once, by its first valid refresh: later ones do nothing.
+    let first = cx
+        .dom
+        .elements()
+        .find(|e| e.is("meta") && e.is_html() && declared_delay(*e).is_some());
+    if first.map(|e| e.id) != Some(meta.id) {
+        return;
+    }
     if delay == 0.0 || delay > MAX_DELAY_SECONDS {
         sink.pass(meta.id);
     } else {
@@ -58,6 +71,16 @@ fn check_element(cx: &Context, meta: ElementRef, sink: &mut Sink) {
             format!("The page refreshes or redirects by itself after {delay} seconds."),
         );
     }
+}
+
+/// The delay a `<meta http-equiv=refresh>` sets, `None` when it is no valid refresh.
+fn declared_delay(meta: ElementRef) -> Option<f64> {
+    let is_refresh = meta
+        .attr("http-equiv")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
+    meta.attr("content")
+        .filter(|_| is_refresh)
+        .and_then(refresh_delay)
 }
 
 /// The delay a refresh `content` sets, as the HTML standard's "shared declarative refresh
