@@ -156,6 +156,25 @@ macro_rules! rule {
     };
 }
 
+/// Items grouped by key, groups in the order their keys first appear: for rules that
+/// compare elements with each other (access keys, landmark names, frame names).
+pub fn groups_in_order<K: Eq + std::hash::Hash + Clone, V>(
+    items: impl IntoIterator<Item = (K, V)>,
+) -> Vec<(K, Vec<V>)> {
+    let mut index: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(K, Vec<V>)> = Vec::new();
+    for (key, value) in items {
+        match index.get(&key) {
+            Some(&i) => groups[i].1.push(value),
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push((key, vec![value]));
+            }
+        }
+    }
+    groups
+}
+
 /// Where a rule reports. Turns (node, outcome, message) into a full [`Finding`].
 pub struct Sink<'a> {
     pub(crate) meta: &'static RuleMeta,

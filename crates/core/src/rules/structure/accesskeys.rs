@@ -1,12 +1,9 @@
 //! WCAG 4.1.2: each `accesskey` value is used once on a page; with duplicates the browser
 //! picks one element (which one varies), so the shortcut does not do what its label says.
 
-use std::collections::HashMap;
-
-use crate::dom::NodeId;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink, groups_in_order};
 
 static META: RuleMeta = RuleMeta {
     id: "accesskeys",
@@ -30,24 +27,12 @@ static META: RuleMeta = RuleMeta {
 crate::rule!(Accesskeys = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
-    let mut by_key: HashMap<String, Vec<NodeId>> = HashMap::new();
-    let mut order = Vec::new();
-    for el in cx.dom.elements() {
-        let Some(key) = el.attr("accesskey").map(|k| k.trim().to_lowercase()) else {
-            continue;
-        };
-        if key.is_empty() || !cx.a11y.is_rendered(el.id) {
-            continue;
-        }
-        let ids = by_key.entry(key.clone()).or_default();
-        if ids.is_empty() {
-            order.push(key);
-        }
-        ids.push(el.id);
-    }
-    for key in order {
-        let ids = &by_key[&key];
-        for &id in ids {
+    let keyed = cx.dom.elements().filter_map(|el| {
+        let key = el.attr("accesskey")?.trim().to_lowercase();
+        (!key.is_empty() && cx.a11y.is_rendered(el.id)).then_some((key, el.id))
+    });
+    for (key, ids) in groups_in_order(keyed) {
+        for &id in &ids {
             if ids.len() == 1 {
                 sink.pass(id);
             } else {

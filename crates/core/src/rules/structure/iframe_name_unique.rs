@@ -3,12 +3,9 @@
 //! same `src` is the same content (pass). A different `src` may still load an identical
 //! document (a copy, a redirect), which static HTML cannot tell: review, never fail.
 
-use std::collections::HashMap;
-
-use crate::dom::NodeId;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink, groups_in_order};
 
 static META: RuleMeta = RuleMeta {
     id: "iframe-name-unique",
@@ -55,25 +52,19 @@ crate::rule!(IframeNameUnique = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
     // Accessible name -> (iframe, its src) in document order.
-    let mut by_name: HashMap<String, Vec<(NodeId, &str)>> = HashMap::new();
-    let mut order = Vec::new();
-    for el in cx.dom.elements().filter(|e| e.is("iframe") && e.is_html()) {
-        if cx.a11y.is_hidden(el.id) {
-            continue;
-        }
-        let name = cx.a11y.name(el).name;
-        if name.is_empty() {
-            continue; // iframe-name reports it
-        }
-        let group = by_name.entry(name.clone()).or_default();
-        if group.is_empty() {
-            order.push(name);
-        }
-        group.push((el.id, el.attr("src").unwrap_or("").trim()));
-    }
+    let named = cx
+        .dom
+        .elements()
+        .filter(|e| e.is("iframe") && e.is_html() && !cx.a11y.is_hidden(e.id))
+        .filter_map(|el| {
+            let name = cx.a11y.name(el).name;
+            // A frame without a name is iframe-name's.
+            (!name.is_empty()).then(|| (name, (el.id, el.attr("src").unwrap_or("").trim())))
+        });
+    let groups = groups_in_order(named);
     // A frame's own document (srcdoc) is not part of this snapshot: iframes inside it may
     // share a name with ours, which is unknown, not absent.
-    if !order.is_empty() {
+    if !groups.is_empty() {
         for el in cx.dom.elements().filter(|e| e.is("iframe") && e.is_html()) {
             let nests_frames = el
                 .attr("srcdoc")
@@ -88,8 +79,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
             }
         }
     }
-    for name in order {
-        let group = &by_name[&name];
+    for (_, group) in &groups {
         if group.len() < 2 {
             continue;
         }

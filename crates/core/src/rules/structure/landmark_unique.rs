@@ -2,12 +2,9 @@
 //! regions both announced as "navigation" leave a screen reader user guessing which is
 //! the site menu and which the breadcrumb.
 
-use std::collections::HashMap;
-
-use crate::dom::NodeId;
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::rule::{Example, Interest, RuleMeta, Sink};
+use crate::rule::{Example, Interest, RuleMeta, Sink, groups_in_order};
 
 static META: RuleMeta = RuleMeta {
     id: "landmark-unique",
@@ -47,25 +44,13 @@ const LANDMARKS: &[&str] = &[
 ];
 
 fn check_page(cx: &Context, sink: &mut Sink) {
-    let mut groups: HashMap<(&str, String), Vec<NodeId>> = HashMap::new();
-    let mut order = Vec::new();
-    for el in cx.dom.elements() {
-        let Some(role) = cx.a11y.role(el).filter(|r| LANDMARKS.contains(r)) else {
-            continue;
-        };
-        if cx.a11y.is_hidden(el.id) {
-            continue;
-        }
-        let key = (role, cx.a11y.name(el).name.to_lowercase());
-        let group = groups.entry(key.clone()).or_default();
-        if group.is_empty() {
-            order.push(key);
-        }
-        group.push(el.id);
-    }
-    for key in order {
-        let ids = &groups[&key];
-        for &id in ids {
+    let keyed = cx.dom.elements().filter_map(|el| {
+        let role = cx.a11y.role(el).filter(|r| LANDMARKS.contains(r))?;
+        let name = cx.a11y.name(el).name.to_lowercase();
+        (!cx.a11y.is_hidden(el.id)).then_some(((role, name), el.id))
+    });
+    for (key, ids) in groups_in_order(keyed) {
+        for &id in &ids {
             if ids.len() == 1 {
                 sink.pass(id);
             } else if key.1.is_empty() {
