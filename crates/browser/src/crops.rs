@@ -25,11 +25,11 @@ use portalscan_core::{NodeId, Snapshot};
 use crate::cdp::{self, CallFunctionOn, CaptureScreenshot, Conn, ReleaseObjectGroup, ResolveNode};
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
-/// The largest crop, in CSS px: enough to see the element and what is around it, small
-/// enough to keep an HTML report with hundreds of findings loadable.
-pub const MAX_CROP: (f64, f64) = (800.0, 400.0);
-/// Context around the element, in CSS px.
-const MARGIN: f64 = 8.0;
+mod outline;
+pub mod shape;
+
+pub use shape::{MAX_CROP, MAX_DIALOG_IMAGE, MIN_CONTEXT};
+
 const GROUP: &str = "portalscan-crops";
 
 /// Calls over the connection crops opened: our own socket (masking makes two calls per
@@ -157,8 +157,10 @@ fn plan(
 }
 
 /// PNG crops of `nodes` (those the page still has and that have a box), after masking PHI
-/// in the live page. Each crop is the element's border box plus a small margin, scrolled
-/// into view, at most [`MAX_CROP`].
+/// in the live page. Each crop shows the element outlined in magenta with the page around
+/// it (at least [`MIN_CONTEXT`], at most [`MAX_CROP`]), or its whole dialog (scaled to fit
+/// [`MAX_DIALOG_IMAGE`]); an element shown only on focus (a skip link) is focused for its
+/// crop. Focus and scroll position are put back after each crop; the masks stay.
 pub fn element_crops(
     tab: &Tab,
     snapshot: &Snapshot,
@@ -184,6 +186,12 @@ pub fn element_crops_within(
         return Ok(Vec::new());
     }
     let cx = Conn::open(tab);
+    // Without it a background tab never matches :focus, and a skip link stays parked.
+    call(
+        &cx,
+        "emulating page focus",
+        cdp::SetFocusEmulation(json!({"enabled": true})),
+    )?;
     let result = crops_after_masking(&cx, snapshot, map, nodes, max_bytes, policy);
     // Best effort: a failure only keeps a few objects alive until the page goes.
     let _ = call(
@@ -242,70 +250,125 @@ fn crops_after_masking(
     Ok(crops)
 }
 
-/// The PNG of one element's box (scrolled into view), or `None` when the page removed
-/// it or it has no box.
+/// Measures one crop, called on the element: scrolls it (or its dialog) into view, and
+/// when it is hidden until focused (a skip link parked off the page, a 1 px `sr-only`
+/// box) focuses it so it is cropped where it appears. Boxes are in page coordinates. What
+/// it changed (scroll position, focus) is put back by [`RESTORE`] after the screenshot.
+const MEASURE: &str = "function () {
+    var el = this.nodeType === 1 ? this : this.parentElement;
+    if (!el) { return null; }
+    function up(n) {
+        if (n.parentElement) { return n.parentElement; }
+        var root = n.getRootNode();
+        return root && root.host ? root.host : null;
+    }
+    function deepActive() {
+        var a = document.activeElement;
+        while (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; }
+        return a;
+    }
+    function box(e) {
+        var r = e.getBoundingClientRect();
+        return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];
+    }
+    function hidden(e) {
+        var r = e.getBoundingClientRect();
+        return r.width < 2 || r.height < 2 || r.right + window.scrollX <= 0 ||
+            r.bottom + window.scrollY <= 0;
+    }
+    var dialog = null;
+    for (var n = el; n; n = up(n)) {
+        if (n.matches('dialog, [role=dialog], [role=alertdialog], [aria-modal=true]')) { dialog = n; break; }
+    }
+    var state = {scroll: [window.scrollX, window.scrollY], focused: false};
+    var prev = deepActive();
+    if (hidden(el) && el.tabIndex >= 0 && typeof el.focus === 'function') {
+        el.focus({preventScroll: true, focusVisible: true});
+        if (deepActive() === el) {
+            state.focused = true;
+            // Restored by RESTORE; a symbol, so no attribute or name of the page changes.
+            el[Symbol.for('portalscan.crop.prev')] = prev;
+        }
+    }
+    (dialog || el).scrollIntoView({block: 'center', inline: 'center'});
+    if (dialog && dialog.getBoundingClientRect().height > window.innerHeight) {
+        el.scrollIntoView({block: 'nearest', inline: 'nearest'});
+    }
+    var root = document.documentElement;
+    state.element = box(el);
+    state.dialog = dialog ? box(dialog) : null;
+    state.view = [window.scrollX, window.scrollY, root.clientWidth || window.innerWidth,
+        root.clientHeight || window.innerHeight];
+    return state;
+}";
+
+/// Puts back what [`MEASURE`] changed: focus (to what had it, or none) and the scroll
+/// position.
+const RESTORE: &str = "function (x, y) {
+    var el = this.nodeType === 1 ? this : this.parentElement;
+    var key = Symbol.for('portalscan.crop.prev');
+    if (el && key in el) {
+        var prev = el[key];
+        delete el[key];
+        if (prev && prev !== document.body && prev.isConnected && typeof prev.focus === 'function') {
+            prev.focus({preventScroll: true});
+        } else {
+            el.blur();
+        }
+    }
+    window.scrollTo(x, y);
+}";
+
+/// The PNG of one element with its context (see [`shape`]) and outlined, or `None` when
+/// the page removed it or it shows no box even when focused.
 fn crop(
     cx: &Conn<'_>,
     objects: &mut Objects<'_>,
     node: NodeId,
 ) -> Result<Option<Vec<u8>>, BrowserError> {
-    {
-        let Some(object) = objects.get(node) else {
-            return Ok(None);
-        };
-        // The element's box in page coordinates, after scrolling it into view.
-        let rect = call_on(
-            cx,
-            &object,
-            "function () {
-                var el = this.nodeType === 1 ? this : this.parentElement;
-                if (!el) { return null; }
-                el.scrollIntoView({block: 'center', inline: 'center'});
-                var r = el.getBoundingClientRect();
-                return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];
-            }",
-            vec![],
-        )?;
-        let Some(clip) = clip(&rect) else {
-            return Ok(None);
-        };
-        let shot = call(
-            cx,
-            "taking a screenshot",
-            CaptureScreenshot(
-                json!({"format": "png", "clip": clip, "captureBeyondViewport": false}),
-            ),
-        )?;
-        let Some(data) = shot["data"].as_str() else {
-            return Ok(None);
-        };
-        use base64::Engine;
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(data)
-            .map_err(|e| BrowserError::protocol("decoding a screenshot", e))?;
-        Ok(Some(png))
+    let Some(object) = objects.get(node) else {
+        return Ok(None);
+    };
+    let measured = call_on(cx, &object, MEASURE, vec![])?;
+    if measured.is_null() {
+        return Ok(None);
+    }
+    let shot = shape::Measured::from_json(&measured)
+        .and_then(|m| shape::clip(&m).map(|c| (m, c)))
+        .map(|(m, clip)| capture(cx, &clip).map(|png| (png, clip.in_image(&m.element))));
+    // The page is put back before any error of the capture is returned.
+    let scroll = &measured["scroll"];
+    call_on(
+        cx,
+        &object,
+        RESTORE,
+        vec![scroll[0].clone(), scroll[1].clone()],
+    )?;
+    match shot {
+        None => Ok(None),
+        Some(Err(e)) => Err(e),
+        Some(Ok((None, _))) => Ok(None),
+        Some(Ok((Some(png), element))) => outline::draw(&png, &element).map(Some),
     }
 }
 
-/// The clip for a box `[x, y, width, height]`: with margin, capped, never negative.
-/// `None` for an empty box or one wholly above or left of the page (a skip link parked at
-/// `left: -9999px`): Chromium never answers a screenshot with a negative clip size.
-fn clip(rect: &Value) -> Option<Value> {
-    let r: Vec<f64> = rect.as_array()?.iter().filter_map(Value::as_f64).collect();
-    let [x, y, w, h] = r[..] else {
-        return None;
+/// A screenshot of `clip` (in the viewport: see [`shape`]).
+fn capture(cx: &Conn<'_>, clip: &shape::Clip) -> Result<Option<Vec<u8>>, BrowserError> {
+    let shot = call(
+        cx,
+        "taking a screenshot",
+        CaptureScreenshot(
+            json!({"format": "png", "clip": clip.to_json(), "captureBeyondViewport": false}),
+        ),
+    )?;
+    let Some(data) = shot["data"].as_str() else {
+        return Ok(None);
     };
-    if w <= 0.0 || h <= 0.0 {
-        return None;
-    }
-    let x0 = (x - MARGIN).max(0.0);
-    let y0 = (y - MARGIN).max(0.0);
-    let width = (x + w + MARGIN - x0).min(MAX_CROP.0);
-    let height = (y + h + MARGIN - y0).min(MAX_CROP.1);
-    if width < 1.0 || height < 1.0 {
-        return None;
-    }
-    Some(json!({"x": x0, "y": y0, "width": width, "height": height, "scale": 1}))
+    use base64::Engine;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .map_err(|e| BrowserError::protocol("decoding a screenshot", e))?;
+    Ok(Some(png))
 }
 
 /// `crops` as `data:image/png;base64,…` URIs on the findings about those nodes (what the
@@ -320,33 +383,5 @@ pub fn attach(findings: &mut [portalscan_core::Finding], crops: &[(NodeId, Vec<u
         for f in findings.iter_mut().filter(|f| f.node == Some(*node)) {
             f.screenshot = Some(uri.clone());
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clips_have_margin_are_capped_and_skip_empty_boxes() {
-        let c = clip(&json!([100.0, 50.0, 20.0, 10.0])).unwrap();
-        assert_eq!(c["x"], 92.0);
-        assert_eq!(c["width"], 36.0);
-        let big = clip(&json!([0.0, 0.0, 5000.0, 5000.0])).unwrap();
-        assert_eq!(
-            (big["width"].as_f64(), big["height"].as_f64()),
-            (Some(800.0), Some(400.0))
-        );
-        assert!(clip(&json!([0.0, 0.0, 0.0, 10.0])).is_none());
-        // Parked off the page (a skip link before focus): nothing to crop.
-        assert!(clip(&json!([-9999.0, 0.0, 153.0, 35.0])).is_none());
-        assert!(clip(&json!([10.0, -500.0, 100.0, 35.0])).is_none());
-        // Partly off the page: the visible part.
-        let part = clip(&json!([-20.0, 10.0, 40.0, 10.0])).unwrap();
-        assert_eq!(
-            (part["x"].as_f64(), part["width"].as_f64()),
-            (Some(0.0), Some(28.0))
-        );
-        assert!(clip(&Value::Null).is_none());
     }
 }

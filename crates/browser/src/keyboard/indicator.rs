@@ -128,7 +128,7 @@ pub(crate) fn measure(
 }
 
 /// RGB pixels of a PNG screenshot.
-fn decode(png_bytes: &[u8]) -> Result<(u32, u32, Vec<[u8; 3]>), BrowserError> {
+pub(crate) fn decode(png_bytes: &[u8]) -> Result<(u32, u32, Vec<[u8; 3]>), BrowserError> {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = decoder

@@ -17,7 +17,7 @@
 //!   DOM change is a transient inline `caret-color` on text fields while screenshots are
 //!   taken.
 
-mod indicator;
+pub(crate) mod indicator;
 mod obscured;
 mod pointer;
 pub(crate) mod remote;
