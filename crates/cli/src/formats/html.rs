@@ -543,7 +543,7 @@ fn write_finding(out: &mut String, item: &Item, index: usize) {
         row(
             "Screenshot",
             format!(
-                "<img class=\"crop\" src=\"{}\" alt=\"The element on the page, cropped (PHI masked before capture)\">",
+                "<img class=\"crop\" src=\"{}\" alt=\"The element outlined in magenta, with the page around it or its whole dialog (PHI masked before capture)\">",
                 esc(uri)
             ),
         );

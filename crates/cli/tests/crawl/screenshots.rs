@@ -1,5 +1,5 @@
 //! Cropped screenshots of failing elements in crawl reports: every `fail` finding about an
-//! element gets a PNG crop (a valid image of at most 800×400 px), the HTML report shows
+//! element gets a PNG crop (a valid image of at most 800×600 px), the HTML report shows
 //! them, other outcomes get none, and `--no-screenshots` turns them off.
 
 use base64::Engine;
@@ -74,17 +74,17 @@ fn failing_elements_get_cropped_screenshots_in_the_reports() {
             .unwrap_or_else(|| panic!("no screenshot: {f:#}"));
         let (w, h) = png_size(uri);
         assert!(
-            w > 0 && h > 0 && w <= 800 && h <= 400,
+            w > 0 && h > 0 && w <= 800 && h <= 600,
             "{w}x{h} for {}",
             f["rule"]
         );
     }
-    // The image is 60×30 CSS px: its crop is that plus the margin.
+    // The image is 60×30 CSS px: its crop shows the page around it (the least context).
     let img = element_fails
         .iter()
         .find(|f| f["rule"] == "image-name")
         .unwrap();
-    assert_eq!(png_size(img["screenshot"].as_str().unwrap()), (76, 46));
+    assert_eq!(png_size(img["screenshot"].as_str().unwrap()), (400, 200));
     for f in all.iter().filter(|f| f["outcome"] != "fail") {
         assert!(f.get("screenshot").is_none(), "{f:#}");
     }
