@@ -67,7 +67,7 @@ pub struct Snapshot {
     /// its runtime unknowns are listed. See [`crate::template`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component_source: Option<crate::template::ComponentSource>,
-    /// Linked stylesheets the front-end could not load (as written in `href`): the styles
+    /// Linked stylesheets the front-end could not load (their `href` resolved): the styles
     /// they hold are unknown, and the page's coverage says so. `None`: unknown or none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stylesheets_not_loaded: Option<Vec<String>>,

@@ -325,6 +325,10 @@ mod tests {
         serde_json::from_str(json).unwrap()
     }
 
+    fn whats(gaps: &[Gap]) -> Vec<&str> {
+        gaps.iter().map(|g| g.what.as_str()).collect()
+    }
+
     const STATIC: &str = r#"{"url":"file:///p.html","source":"static-html","laid_out":false,
         "scripts_ran":false,"dom":[
         {"type":"document"},
@@ -339,9 +343,8 @@ mod tests {
     fn a_static_page_lists_layout_facts_frames_and_stylesheets() {
         let s = snapshot(STATIC);
         let gaps = page_gaps(&s, &[]);
-        let whats: Vec<&str> = gaps.iter().map(|g| g.what.as_str()).collect();
         assert_eq!(
-            whats,
+            whats(&gaps),
             [
                 "layout",
                 "response",
@@ -430,9 +433,8 @@ mod tests {
             "viewport":{"width":1280,"height":800},"storage":{"local":[],"session":[]}}"#,
         );
         let gaps = page_gaps(&s, &[]);
-        let whats: Vec<&str> = gaps.iter().map(|g| g.what.as_str()).collect();
         assert_eq!(
-            whats,
+            whats(&gaps),
             [
                 "response",
                 "cookies",
@@ -463,9 +465,8 @@ mod tests {
             "opaque":[{"node":3,"why":"<c-avatar> renders its own content"}]}}"#,
         );
         let gaps = page_gaps(&s, &[]);
-        let whats: Vec<&str> = gaps.iter().map(|g| g.what.as_str()).collect();
         assert_eq!(
-            whats,
+            whats(&gaps),
             [
                 "layout",
                 "focus_order",
