@@ -220,6 +220,9 @@ struct GateCli {
     /// Write this run's fail and review fingerprints as a baseline (the run then exits 0)
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Fail (exit 1) when a page could not be fully evaluated (see pages[].coverage)
+    #[arg(long)]
+    fail_on_gaps: bool,
 }
 
 impl GateCli {
@@ -228,6 +231,7 @@ impl GateCli {
             fail_on: self.fail_on,
             baseline: self.baseline,
             write_baseline: self.write_baseline,
+            fail_on_gaps: self.fail_on_gaps,
             ..GateOptions::default()
         };
         for spec in &self.threshold {

@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use portalscan_core::report::coverage::{Coverage, Gap};
 use portalscan_crawl::chromium::ChromiumVisitor;
 use portalscan_crawl::{ConfigFile, CrawlConfig, JournalEntry, Overrides, Progress, Style};
 
@@ -241,6 +242,18 @@ fn page_extra(entry: &JournalEntry) -> serde_json::Map<String, serde_json::Value
     let mut extra = serde_json::Map::new();
     if !entry.warnings.is_empty() {
         extra.insert("warnings".into(), serde_json::json!(entry.warnings));
+    }
+    // `pages[].coverage`: the snapshot's gaps and each browser step that failed (its
+    // fact was unknown to the rules). A journal from before coverage leaves it out.
+    if let Some(gaps) = &entry.coverage {
+        let mut gaps = gaps.clone();
+        gaps.extend(
+            entry
+                .warnings
+                .iter()
+                .map(|w| Gap::new("browser_step", w.as_str())),
+        );
+        extra.insert("coverage".into(), Coverage::from_gaps(gaps).to_value());
     }
     extra
 }

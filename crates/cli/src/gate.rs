@@ -32,6 +32,9 @@ pub struct GateOptions {
     pub baseline: Option<PathBuf>,
     /// `--write-baseline FILE`: write this run's fingerprints as a baseline.
     pub write_baseline: Option<PathBuf>,
+    /// `--fail-on-gaps`: a page that could not be fully evaluated (`pages[].coverage`)
+    /// fails the run too.
+    pub fail_on_gaps: bool,
 }
 
 impl GateOptions {
@@ -87,12 +90,19 @@ pub struct Verdict {
     /// The baseline used, as the user named it.
     pub baseline: Option<String>,
     pub thresholds: BTreeMap<String, usize>,
+    /// With `--fail-on-gaps`: how many pages have coverage gaps (any fails the run).
+    pub pages_with_gaps: Option<usize>,
 }
 
 impl Verdict {
     /// Rules over their threshold: these fail the run.
     pub fn failing(&self) -> impl Iterator<Item = &RuleCount> {
         self.rules.iter().filter(|r| r.fails())
+    }
+
+    /// Whether the run fails: a rule over its threshold, or gaps under `--fail-on-gaps`.
+    pub fn fails(&self) -> bool {
+        self.failing().next().is_some() || self.pages_with_gaps.is_some_and(|n| n > 0)
     }
 }
 
@@ -228,6 +238,7 @@ pub fn evaluate(report: &Report, options: &GateOptions) -> Verdict {
             .collect(),
         baseline: report.baseline.clone(),
         thresholds: options.thresholds.clone(),
+        pages_with_gaps: options.fail_on_gaps.then(|| report.pages_with_gaps()),
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use portalscan_core::Snapshot;
 use portalscan_core::har::{self, HarFacts, HarPage};
 use portalscan_core::phi::{self, FingerprintKey};
+use portalscan_core::report::coverage::{Gap, page_gaps};
 use portalscan_html::{ResourceLoader, decode_html_bytes, snapshot_from_html};
 
 use crate::inputs::{Input, InputError};
@@ -70,11 +71,14 @@ pub fn scan_session(
                 let mut snapshot = snapshot_from_html(&html, &url, &HarLoader(&page.facts));
                 har::apply(&mut snapshot, page.facts.clone());
                 out.findings = pages::findings(&snapshot, include_passes, key);
+                out.set_coverage(page_gaps(&snapshot, &out.findings));
             }
             None => {
                 eprintln!("portalscan: {}: {}: {NO_BODY}", har.label, out.url);
                 out.extra
                     .insert("warnings".into(), serde_json::json!([NO_BODY]));
+                // Nothing on the page was checked: its coverage says so, not "complete".
+                out.set_coverage(vec![Gap::new("har_body", NO_BODY)]);
             }
         }
         scanned.push(out);

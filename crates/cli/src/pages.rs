@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use portalscan_core::phi::{self, FingerprintKey};
+use portalscan_core::report::coverage::{Coverage, Gap, page_gaps};
 use portalscan_core::snapshot::SNAPSHOT_VERSION;
 use portalscan_core::{Finding, ScanOptions, Snapshot};
 use portalscan_html::{decode_html_bytes, snapshot_from_html};
@@ -27,6 +28,35 @@ pub struct ScannedPage {
     /// More about the page for the JSON report's `pages[]` entry (a crawl's `timings`,
     /// `error`, …): written as they are, kept by `merge`.
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ScannedPage {
+    /// What could not be evaluated on the page (`pages[].coverage.gaps`); empty when the
+    /// page is complete or its coverage is unknown (a report from an older portalscan).
+    pub fn gaps(&self) -> Vec<Gap> {
+        self.extra
+            .get("coverage")
+            .and_then(|c| serde_json::from_value::<Coverage>(c.clone()).ok())
+            .map(|c| c.gaps)
+            .unwrap_or_default()
+    }
+
+    /// The page as findings name it: the path the user gave for a local file, else its URL
+    /// with PHI redacted (the same redaction as the findings' `url`; a crawl's journal URL
+    /// may be the raw one).
+    pub fn name(&self) -> String {
+        if self.url.starts_with("file:") {
+            self.input.clone()
+        } else {
+            phi::redact_url(&self.url)
+        }
+    }
+
+    /// Sets `pages[].coverage` from its gaps.
+    pub fn set_coverage(&mut self, gaps: Vec<Gap>) {
+        self.extra
+            .insert("coverage".into(), Coverage::from_gaps(gaps).to_value());
+    }
 }
 
 /// How many leading bytes are looked at to tell a binary file from a page.
@@ -287,14 +317,17 @@ pub fn scan_page(
             ..ScanOptions::default()
         },
     );
-    ScannedPage {
+    let gaps = page_gaps(snapshot, &findings);
+    let mut page = ScannedPage {
         input: input.label(),
         artifact,
         url,
         findings,
         baselined: Vec::new(),
         extra: serde_json::Map::new(),
-    }
+    };
+    page.set_coverage(gaps);
+    page
 }
 
 /// The findings of a snapshot: every rule, PHI fingerprints keyed with `key`. The one scan

@@ -10,7 +10,7 @@ use crate::pages::ScannedPage;
 pub mod exit {
     /// Nothing reached `--fail-on`.
     pub const CLEAN: i32 = 0;
-    /// Some finding reached `--fail-on`.
+    /// Some finding reached `--fail-on` (or, with `--fail-on-gaps`, a page has gaps).
     pub const FINDINGS: i32 = 1;
     /// A usage error, or an input that could not be read or parsed.
     pub const ERROR: i32 = 2;
@@ -83,6 +83,11 @@ impl Report {
             })
     }
 
+    /// How many pages could not be fully evaluated (`pages[].coverage` has gaps).
+    pub fn pages_with_gaps(&self) -> usize {
+        self.pages.iter().filter(|p| !p.gaps().is_empty()).count()
+    }
+
     /// How many findings the baseline suppressed; `None` without a baseline.
     pub fn baselined(&self) -> Option<usize> {
         self.baseline
@@ -118,7 +123,7 @@ impl Report {
             Some(v) => v.clone(),
             None => crate::gate::evaluate(self, &GateOptions::default()),
         };
-        if verdict.failing().next().is_some() {
+        if verdict.fails() {
             exit::FINDINGS
         } else {
             exit::CLEAN

@@ -67,6 +67,10 @@ pub struct Snapshot {
     /// its runtime unknowns are listed. See [`crate::template`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component_source: Option<crate::template::ComponentSource>,
+    /// Linked stylesheets the front-end could not load (their `href` resolved): the styles
+    /// they hold are unknown, and the page's coverage says so. `None`: unknown or none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stylesheets_not_loaded: Option<Vec<String>>,
 }
 
 fn current_version() -> u32 {
@@ -94,6 +98,7 @@ impl Snapshot {
             restored_after_logout: None,
             contains_phi: None,
             component_source: None,
+            stylesheets_not_loaded: None,
         }
     }
 

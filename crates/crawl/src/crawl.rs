@@ -452,6 +452,7 @@ impl Run<'_> {
             warnings: Vec::new(),
             shows_phi: false,
             logout_check: None,
+            coverage: None,
         }
     }
 
@@ -502,6 +503,7 @@ impl Run<'_> {
         if job.scan {
             entry.findings = visit.findings;
             entry.shows_phi = visit.shows_phi;
+            entry.coverage = Some(visit.coverage);
             self.urls.insert(job.order, final_url.clone());
         }
         self.record(job, entry)?;

@@ -59,6 +59,10 @@ pub struct JournalEntry {
     /// appends the page's entry again with it: the later line is the page's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logout_check: Option<LogoutCheck>,
+    /// What the rules could not evaluate on the page (`pages[].coverage`), for a scanned
+    /// page; `None` in journals written before coverage existed (unknown, not complete).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Vec<portalscan_core::report::coverage::Gap>>,
 }
 
 /// How Back after logout went on a page.

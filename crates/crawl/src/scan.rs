@@ -25,6 +25,9 @@ pub(crate) struct ScannedPage {
     pub warnings: Vec<String>,
     /// The page shows PHI (`portalscan_core::phi::shows_phi`).
     pub shows_phi: bool,
+    /// What the rules could not evaluate on the snapshot (the browser's failed steps are
+    /// added from the warnings when the report is made).
+    pub coverage: Vec<portalscan_core::report::coverage::Gap>,
 }
 
 /// Scans `page` when `scan` is set (otherwise only its links and warnings are kept), with
@@ -61,6 +64,8 @@ pub(crate) fn scan_page(
         // Recorded on every scanned page, so a `--resume` that adds `[logout]` knows which
         // finished pages to check.
         scanned.shows_phi = portalscan_core::phi::shows_phi(&snapshot);
+        scanned.coverage =
+            portalscan_core::report::coverage::page_gaps(&snapshot, &scanned.findings);
     }
     scanned.timings = timings;
     scanned.warnings = warnings;

@@ -30,6 +30,23 @@ impl ResourceLoader for NoResources {
     }
 }
 
+/// A loader that notes the stylesheets its inner loader could not give (each once).
+struct Recording<'a> {
+    inner: &'a dyn ResourceLoader,
+    missing: std::cell::RefCell<Vec<String>>,
+}
+
+impl ResourceLoader for Recording<'_> {
+    fn stylesheet(&self, url: &str) -> Option<String> {
+        let text = self.inner.stylesheet(url);
+        let mut missing = self.missing.borrow_mut();
+        if text.is_none() && !missing.iter().any(|m| m == url) {
+            missing.push(url.to_string());
+        }
+        text
+    }
+}
+
 /// Parses HTML into the snapshot's DOM, as a browser's parser would.
 pub fn parse_dom(html: &str) -> Dom {
     let sink = html5ever::parse_document(DomSink::new(), Default::default()).one(html);
@@ -43,12 +60,19 @@ pub fn parse_dom(html: &str) -> Dom {
 /// no styles are computed (the static cascade is HTML's), so style facts stay unknown.
 pub fn snapshot_from_html(html: &str, url: &str, resources: &dyn ResourceLoader) -> Snapshot {
     let mut dom = parse_dom(html);
+    let recording = Recording {
+        inner: resources,
+        missing: Default::default(),
+    };
     if xml::is_xml_document_url(url) {
         dom = xml::xml_document_dom(dom);
     } else {
-        cascade::compute_styles(&mut dom, url, resources);
+        cascade::compute_styles(&mut dom, url, &recording);
     }
     let mut snapshot = Snapshot::new(url, "static-html", dom);
+    // Listed in the page's coverage: their styles are unknown, not absent.
+    let missing = recording.missing.into_inner();
+    snapshot.stylesheets_not_loaded = (!missing.is_empty()).then_some(missing);
     // What this front-end did: parsed and styled the markup, ran no script, laid out nothing.
     snapshot.scripts_ran = Some(false);
     snapshot.laid_out = Some(false);

@@ -2,6 +2,7 @@
 //! [`portalscan_core::report::json`], shared with the CLI's `--format json`).
 
 use portalscan_core::phi::FingerprintKey;
+use portalscan_core::report::coverage::{self, Coverage, Gap};
 use portalscan_core::report::json::{
     JsonError, JsonReport, NoGate, Page, REPORT_VERSION, Summary, Tool,
 };
@@ -52,7 +53,8 @@ pub fn scan_json(snapshot: &str, options: &str) -> Result<String, String> {
     );
     let mut unknown = unknown_facts(&snapshot);
     unknown.extend(request.unknown.iter().cloned());
-    Ok(render(&snapshot, &request, &findings, unknown))
+    let gaps = coverage_gaps(&snapshot, &findings, &request.unknown);
+    Ok(render(&snapshot, &request, &findings, unknown, gaps))
 }
 
 /// The rules the options select; an unknown id is an error (a typo would silently run nothing).
@@ -78,25 +80,51 @@ fn select_rules(request: &ScanRequest) -> Result<Vec<&'static dyn Rule>, String>
 }
 
 /// The snapshot facts left unknown (`None`), named as the README's `pages[].unknown` lists
-/// them: rules needing them answer `review` or nothing, and the report says so, so nobody
-/// mistakes "not checked" for "passed".
+/// them (the core's list, which the coverage list uses too).
 pub fn unknown_facts(s: &Snapshot) -> Vec<String> {
-    let facts = [
-        ("response", s.response.is_none()),
-        ("cookies", s.cookies.is_none()),
-        ("storage", s.storage.is_none()),
-        ("requests", s.requests.is_none()),
-        ("console", s.console.is_none()),
-        ("focus_order", s.focus_order.is_none()),
-        ("keyboard", s.keyboard.is_none()),
-        ("pointer_handlers", s.pointer_handlers.is_none()),
-        ("viewport", s.viewport.is_none()),
-    ];
-    facts
-        .iter()
-        .filter(|(_, unknown)| *unknown)
-        .map(|(name, _)| name.to_string())
+    coverage::unknown_facts(s)
+        .into_iter()
+        .map(String::from)
         .collect()
+}
+
+/// `pages[].coverage`: the core's gaps plus what the collector said it could not read
+/// (`storage (why)` adds its reason to the core's `storage` gap; `frames` is left to the
+/// core, which names each frame).
+fn coverage_gaps(s: &Snapshot, findings: &[Finding], collector: &[String]) -> Vec<Gap> {
+    let mut gaps = coverage::page_gaps(s, findings);
+    for unknown in collector {
+        let (what, reason) = match unknown.split_once(" (") {
+            Some((what, reason)) => (what, Some(reason.trim_end_matches(')'))),
+            None => (unknown.as_str(), None),
+        };
+        if what == "frames" {
+            continue;
+        }
+        if let Some(gap) = gaps.iter_mut().find(|g| g.what == what) {
+            if let Some(reason) = reason {
+                gap.why = format!("{} ({reason})", gap.why);
+            }
+            continue;
+        }
+        let why = match what {
+            "closed_shadow_roots" => {
+                "closed shadow roots cannot be opened from inside the page: what they hold was \
+                 not checked"
+            }
+            "paint_order" => {
+                "paint order is unknown to a script in the page: text over images and \
+                 overlapping content were not checked"
+            }
+            "focus_style" => "the focused style was not read: visible focus was not checked",
+            _ => "the page's collector could not read it",
+        };
+        gaps.push(Gap::new(
+            what,
+            reason.map_or(why.to_string(), |r| format!("{why} ({r})")),
+        ));
+    }
+    gaps
 }
 
 fn render(
@@ -104,6 +132,7 @@ fn render(
     request: &ScanRequest,
     findings: &[Finding],
     unknown: Vec<String>,
+    gaps: Vec<Gap>,
 ) -> String {
     // What the CLI lists: fails and reviews, passes only with `all`.
     let listed: Vec<&Finding> = findings
@@ -117,6 +146,7 @@ fn render(
     let count = |o: Outcome| listed.iter().filter(|f| f.outcome == o).count();
     let mut extra = serde_json::Map::new();
     extra.insert("unknown".into(), unknown.into());
+    extra.insert("coverage".into(), Coverage::from_gaps(gaps).to_value());
     let url = portalscan_core::phi::redact_url(&snapshot.url);
     let input = request.input.clone().unwrap_or_else(|| url.clone());
     let report: JsonReport<'_, NoGate> = JsonReport {
@@ -176,6 +206,47 @@ mod tests {
         assert!(r["summary"].get("pass").is_none());
         let unknown = r["pages"][0]["unknown"].as_array().unwrap();
         assert!(unknown.iter().any(|u| u == "response"));
+        // The coverage list says the same, with why, and the page is not complete.
+        let coverage = &r["pages"][0]["coverage"];
+        assert_eq!(coverage["complete"], false);
+        let gaps = coverage["gaps"].as_array().unwrap();
+        let response = gaps.iter().find(|g| g["what"] == "response").unwrap();
+        assert!(response["why"].as_str().unwrap().contains("headers"));
+    }
+
+    #[test]
+    fn collector_unknowns_are_coverage_gaps() {
+        let r = report(
+            r#"{"unknown":["closed_shadow_roots","frames","storage (SecurityError: denied)"]}"#,
+        );
+        let gaps = r["pages"][0]["coverage"]["gaps"].as_array().unwrap();
+        let gap = |what: &str| {
+            gaps.iter()
+                .filter(|g| g["what"] == what)
+                .collect::<Vec<_>>()
+        };
+        let closed = gap("closed_shadow_roots");
+        assert_eq!(closed.len(), 1);
+        assert!(
+            closed[0]["why"]
+                .as_str()
+                .unwrap()
+                .contains("cannot be opened")
+        );
+        // The storage reason joins the core's storage gap, never a second one.
+        let storage = gap("storage");
+        assert_eq!(storage.len(), 1, "{gaps:?}");
+        assert!(
+            storage[0]["why"]
+                .as_str()
+                .unwrap()
+                .ends_with("(SecurityError: denied)")
+        );
+        // A page without frames has no frame gap, whatever the collector cannot do.
+        assert!(
+            gap("frames").is_empty() && gap("frame").is_empty(),
+            "{gaps:?}"
+        );
     }
 
     #[test]

@@ -198,7 +198,7 @@ pub fn render(report: &Report) -> String {
     body.push_str("<main id=\"main\">\n");
     // What a reader needs first: the rules and pages with links to their findings, then
     // the filters and the findings themselves (one long list).
-    write_summary(&mut body, &items);
+    write_summary(&mut body, &items, report.pages_with_gaps());
     write_pages(&mut body, report, &items);
     write_filters(&mut body, &items);
     write_by_rule(&mut body, &items);
@@ -247,6 +247,14 @@ fn write_header(out: &mut String, report: &Report) {
     if let Some(n) = report.baselined() {
         items.push(format!("{n} baselined"));
     }
+    // A page with gaps is never shown as clean without saying so.
+    let gaps = report.pages_with_gaps();
+    if gaps > 0 {
+        items.push(format!(
+            "{gaps} page{} not fully evaluated",
+            if gaps == 1 { "" } else { "s" }
+        ));
+    }
     items.push(format!(
         "{} error{}",
         report.errors.len(),
@@ -264,8 +272,22 @@ fn write_header(out: &mut String, report: &Report) {
                 t => format!("{} ({} over threshold {t})", r.rule, r.count),
             })
             .collect();
+        let mut failing = failing;
+        if let Some(n) = verdict.pages_with_gaps.filter(|&n| n > 0) {
+            failing.push(format!(
+                "--fail-on-gaps ({n} page{})",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
         let text = if !report.errors.is_empty() {
             "Result: some inputs could not be scanned.".to_string()
+        } else if failing.is_empty() && gaps > 0 {
+            format!(
+                "Result: passed (--fail-on {}), but {gaps} page{} could not be fully evaluated \
+                 (see Not evaluated under Findings by page).",
+                verdict.fail_on.as_str(),
+                if gaps == 1 { "" } else { "s" }
+            )
         } else if failing.is_empty() {
             format!("Result: passed (--fail-on {}).", verdict.fail_on.as_str())
         } else {
@@ -317,10 +339,20 @@ fn rule_anchor(rule: &str) -> String {
 }
 
 /// The summary at the top: each rule with findings, its tally, linked to its section.
-fn write_summary(out: &mut String, items: &[Item]) {
+fn write_summary(out: &mut String, items: &[Item], pages_with_gaps: usize) {
     out.push_str(
         "<nav aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n",
     );
+    if items.is_empty() && pages_with_gaps > 0 {
+        // No findings is not a clean page when something could not be evaluated.
+        let _ = writeln!(
+            out,
+            "<p>No findings, but {pages_with_gaps} page{} could not be fully evaluated (see \
+             Not evaluated under Findings by page).</p>\n</nav>",
+            if pages_with_gaps == 1 { "" } else { "s" }
+        );
+        return;
+    }
     if items.is_empty() {
         out.push_str("<p>No findings.</p>\n</nav>\n");
         return;
@@ -559,7 +591,8 @@ fn write_pages(out: &mut String, report: &Report, items: &[Item]) {
          <p id=\"by-page-note\">Fail and review findings on each page scanned.</p>\n\
          <table aria-labelledby=\"by-page\" aria-describedby=\"by-page-note\">\n<thead><tr>\
          <th scope=\"col\">Page</th><th scope=\"col\" class=\"num\">Fail</th>\
-         <th scope=\"col\" class=\"num\">Review</th><th scope=\"col\">Rules</th></tr></thead>\n<tbody>\n",
+         <th scope=\"col\" class=\"num\">Review</th><th scope=\"col\">Rules</th>\
+         <th scope=\"col\">Not evaluated</th></tr></thead>\n<tbody>\n",
     );
     for page in &report.pages {
         let mut fail = 0;
@@ -577,7 +610,7 @@ fn write_pages(out: &mut String, report: &Report, items: &[Item]) {
             .iter()
             .map(|(r, n)| format!("<a href=\"#{}\">{}</a> ({n})", rule_anchor(r), esc(r)))
             .collect();
-        let name = esc(&page_name(page));
+        let name = esc(&page.name());
         let first = items
             .iter()
             .position(|i| std::ptr::eq(i.listed.page, page) && !i.baselined);
@@ -587,22 +620,45 @@ fn write_pages(out: &mut String, report: &Report, items: &[Item]) {
         };
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{cell}</th><td class=\"num\">{fail}</td><td class=\"num\">{review}</td><td>{}</td></tr>",
-            rules_html.join(", ")
+            "<tr><th scope=\"row\">{cell}</th><td class=\"num\">{fail}</td><td class=\"num\">{review}</td><td>{}</td><td>{}</td></tr>",
+            rules_html.join(", "),
+            coverage_cell(page)
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-/// A page as findings name it: the path the user gave for a local file, else its URL with
-/// PHI redacted (the same redaction as the findings' `url`; a crawl's journal URL may be
-/// the raw one).
-fn page_name(page: &crate::pages::ScannedPage) -> String {
-    if page.url.starts_with("file:") {
-        page.input.clone()
-    } else {
-        portalscan_core::phi::redact_url(&page.url)
+/// What could not be evaluated on a page, each with why: "nothing" only when the page's
+/// coverage is complete, "unknown" for a report without coverage (an older portalscan).
+fn coverage_cell(page: &crate::pages::ScannedPage) -> String {
+    if !page.extra.contains_key("coverage") {
+        return "unknown".into();
     }
+    let gaps = page.gaps();
+    if gaps.is_empty() {
+        return "nothing".into();
+    }
+    let mut cell = format!(
+        "<details><summary>{} gap{}</summary><ul>",
+        gaps.len(),
+        if gaps.len() == 1 { "" } else { "s" }
+    );
+    for gap in &gaps {
+        let rules = if gap.rules.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", gap.rules.join(", "))
+        };
+        let _ = write!(
+            cell,
+            "<li><code>{}</code>: {}{}</li>",
+            esc(&gap.what),
+            esc(&gap.why),
+            esc(&rules)
+        );
+    }
+    cell.push_str("</ul></details>");
+    cell
 }
 
 fn write_errors(out: &mut String, report: &Report) {

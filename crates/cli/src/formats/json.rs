@@ -20,6 +20,9 @@ struct Gate<'a> {
     thresholds: &'a std::collections::BTreeMap<String, usize>,
     /// Rules over their threshold (which fail the run).
     failing: Vec<&'a RuleCount>,
+    /// With `--fail-on-gaps`: pages with coverage gaps (any fails the run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages_with_gaps: Option<usize>,
     passed: bool,
 }
 
@@ -64,6 +67,7 @@ pub fn render(report: &Report) -> String {
             baseline: v.baseline.as_deref(),
             thresholds: &v.thresholds,
             failing: v.failing().collect(),
+            pages_with_gaps: v.pages_with_gaps,
             passed: report.exit_code() == crate::report::exit::CLEAN,
         }),
     };

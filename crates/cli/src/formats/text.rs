@@ -112,8 +112,54 @@ pub fn render(report: &Report, colors: Colors) -> String {
         start = end;
     }
     write_baselined(&mut out, report, colors);
+    write_coverage(&mut out, report, colors);
     write_summary(&mut out, report, colors);
     out
+}
+
+/// What could not be evaluated: each gap once, with why and the pages it concerns (the
+/// JSON's `pages[].coverage`), so a page with no findings is not read as clean.
+fn write_coverage(out: &mut String, report: &Report, colors: Colors) {
+    let mut groups: Vec<(portalscan_core::report::coverage::Gap, Vec<String>)> = Vec::new();
+    let mut pages = 0;
+    for page in &report.pages {
+        let gaps = page.gaps();
+        if gaps.is_empty() {
+            continue;
+        }
+        pages += 1;
+        for gap in gaps {
+            match groups.iter_mut().find(|(g, _)| *g == gap) {
+                Some((_, names)) => names.push(page.name()),
+                None => groups.push((gap, vec![page.name()])),
+            }
+        }
+    }
+    if groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        colors.bold(&format!(
+            "Not evaluated ({pages} page{})",
+            if pages == 1 { "" } else { "s" }
+        ))
+    );
+    for (gap, names) in groups {
+        let rules = match gap.rules.len() {
+            0 => String::new(),
+            _ => format!(" ({})", gap.rules.join(", ")),
+        };
+        let _ = writeln!(out, "  {}: {}{rules}", gap.what, gap.why);
+        let on = if names.len() == report.pages.len() && names.len() > 1 {
+            "every page".to_string()
+        } else {
+            names.join(", ")
+        };
+        let _ = writeln!(out, "    {}", colors.dim(&format!("on {on}")));
+    }
+    out.push('\n');
 }
 
 /// "3 fail, 1 review": a group's findings by outcome.
@@ -265,6 +311,14 @@ pub fn write_summary(out: &mut String, report: &Report, colors: Colors) {
             if n == 1 { "" } else { "s" }
         );
     }
+    let gaps = report.pages_with_gaps();
+    if gaps > 0 {
+        let _ = write!(
+            line,
+            "; {gaps} page{} not fully evaluated (see Not evaluated)",
+            if gaps == 1 { "" } else { "s" }
+        );
+    }
     let _ = writeln!(out, "{}", colors.bold(&line));
     write_gate(out, report);
 }
@@ -274,6 +328,13 @@ pub fn write_gate(out: &mut String, report: &Report) {
     let Some(verdict) = &report.gate else {
         return;
     };
+    if let Some(n) = verdict.pages_with_gaps.filter(|&n| n > 0) {
+        let _ = writeln!(
+            out,
+            "  --fail-on-gaps: {n} page{} not fully evaluated: fails the run",
+            if n == 1 { "" } else { "s" }
+        );
+    }
     if verdict.thresholds.is_empty() {
         return;
     }

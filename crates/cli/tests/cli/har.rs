@@ -153,6 +153,11 @@ fn a_har_without_bodies_says_what_was_not_checked() {
             warning.starts_with("the HAR holds no body for this document"),
             "{warning}"
         );
+        // Its coverage says nothing on it was checked: never a complete, clean page.
+        let coverage = &page["coverage"];
+        assert_eq!(coverage["complete"], false, "{coverage:#}");
+        assert_eq!(coverage["gaps"][0]["what"], "har_body", "{coverage:#}");
+        assert_eq!(coverage["gaps"][0]["why"].as_str().unwrap(), warning);
     }
     assert_eq!(
         out.stderr.matches("holds no body").count(),

@@ -1,6 +1,7 @@
 //! How rules report: outcome helpers that rules of several groups share, so that no rule
 //! imports another group's code. Not rules themselves; [`crate::rules`] holds only rules.
 
+pub mod coverage;
 pub mod json;
 pub(crate) mod phi;
 
