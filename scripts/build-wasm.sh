@@ -10,9 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=crates/wasm/pkg
-# The workspace's one profile (dev, optimised): no second build of the core.
-cargo build -p portalscan-wasm --target wasm32-unknown-unknown ${WASM_FEATURES:+--features "$WASM_FEATURES"}
-wasm=target/wasm32-unknown-unknown/debug/portalscan_wasm.wasm
+# The `wasm` profile (Cargo.toml: opt-level z, LTO, one codegen unit): used for this
+# target only, so native builds keep the one dev profile.
+cargo build -p portalscan-wasm --target wasm32-unknown-unknown --profile wasm ${WASM_FEATURES:+--features "$WASM_FEATURES"}
+wasm=target/wasm32-unknown-unknown/wasm/portalscan_wasm.wasm
 
 rm -rf "$out" && mkdir -p "$out"
 tmp=$(mktemp -d)
@@ -48,7 +49,4 @@ cat > "$out/package.json" <<JSON
 }
 JSON
 
-gz() { gzip -9c "$1" | wc -c; }
-w=$(gz "$out/portalscan_bg.wasm")
-j=$(( $(gz "$out/glue.js") + $(gz "$out/portalscan.js") + $(gz "$out/collect.js") ))
-echo "build-wasm: $out: portalscan_bg.wasm $((w / 1024)) KB + JS $((j / 1024)) KB = $(((w + j) / 1024)) KB gzipped"
+scripts/wasm-size.sh "$out"

@@ -11,7 +11,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace
 echo "== wasm32 build of the rule core"
-cargo build -p portalscan-core --target wasm32-unknown-unknown
+cargo build -p portalscan-core --target wasm32-unknown-unknown --profile wasm
 echo "== the Wasm package: one build (crates/wasm/pkg), reused by every browser test below"
 scripts/build-wasm.sh
 echo "== the Wasm package in headless Chromium"

@@ -78,8 +78,9 @@ fn is_html(ns: &Namespace) -> bool {
     *ns == Namespace::Html
 }
 
-/// One node as front-ends write it and snapshots store it.
+/// One node as front-ends write it and snapshots store it. Read through [`NodeWire`].
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(try_from = "NodeWire")]
 pub struct Node {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<NodeId>,
@@ -118,6 +119,94 @@ pub struct ScrollBox {
     pub client_height: f64,
     pub scroll_width: f64,
     pub scroll_height: f64,
+}
+
+/// A [`Node`] as JSON has it: the [`NodeData`] fields beside the others, tagged by `type`.
+/// Read as one flat struct rather than through `#[serde(flatten)]`, which buffers every
+/// node before reading it (29 KB of the Wasm package's code, before wasm-opt). Unknown
+/// fields are ignored, as they were.
+#[derive(Deserialize)]
+struct NodeWire {
+    #[serde(default)]
+    parent: Option<NodeId>,
+    #[serde(rename = "type")]
+    kind: NodeKind,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    ns: Namespace,
+    #[serde(default)]
+    attrs: Vec<(String, String)>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    mode: Option<ShadowMode>,
+    #[serde(default)]
+    style: Option<Style>,
+    #[serde(default)]
+    focus_style: Option<Style>,
+    #[serde(default)]
+    rect: Option<Rect>,
+    #[serde(default)]
+    line: Option<u32>,
+    #[serde(default)]
+    column: Option<u32>,
+    #[serde(default)]
+    paint_order: Option<u32>,
+    #[serde(default)]
+    scroll: Option<ScrollBox>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum NodeKind {
+    Document,
+    Doctype,
+    Element,
+    Text,
+    Comment,
+    ShadowRoot,
+}
+
+impl TryFrom<NodeWire> for Node {
+    type Error = String;
+
+    fn try_from(w: NodeWire) -> Result<Node, String> {
+        fn field<T>(value: Option<T>, name: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{name}`"))
+        }
+        let data = match w.kind {
+            NodeKind::Document => NodeData::Document,
+            NodeKind::Doctype => NodeData::Doctype {
+                name: field(w.name, "name")?,
+            },
+            NodeKind::Element => NodeData::Element {
+                name: field(w.name, "name")?,
+                ns: w.ns,
+                attrs: w.attrs,
+            },
+            NodeKind::Text => NodeData::Text {
+                text: field(w.text, "text")?,
+            },
+            NodeKind::Comment => NodeData::Comment {
+                text: field(w.text, "text")?,
+            },
+            NodeKind::ShadowRoot => NodeData::ShadowRoot {
+                mode: field(w.mode, "mode")?,
+            },
+        };
+        Ok(Node {
+            parent: w.parent,
+            data,
+            style: w.style,
+            focus_style: w.focus_style,
+            rect: w.rect,
+            line: w.line,
+            column: w.column,
+            paint_order: w.paint_order,
+            scroll: w.scroll,
+        })
+    }
 }
 
 impl Node {
@@ -746,6 +835,54 @@ pub(crate) mod tests {
             text(5, "Visits – Riverside Portal"), // 6
         ])
         .unwrap()
+    }
+
+    /// Every kind of node reads back as it was written, and a node missing a field its
+    /// kind needs is an error naming the field.
+    #[test]
+    fn nodes_round_trip_through_json() {
+        let mut host = element(1, "c-card", Namespace::Html);
+        host.rect = Some(Rect {
+            x: 1.0,
+            y: 2.0,
+            width: 3.0,
+            height: 4.0,
+        });
+        host.paint_order = Some(7);
+        host.line = Some(3);
+        let nodes = vec![
+            Node::new(None, NodeData::Document),
+            Node::new(
+                Some(NodeId(0)),
+                NodeData::Doctype {
+                    name: "html".into(),
+                },
+            ),
+            element(0, "svg", Namespace::Svg),
+            host,
+            Node::new(
+                Some(NodeId(3)),
+                NodeData::ShadowRoot {
+                    mode: ShadowMode::Closed,
+                },
+            ),
+            text(4, "Hi"),
+            Node::new(Some(NodeId(4)), NodeData::Comment { text: "c".into() }),
+        ];
+        let json = serde_json::to_string(&nodes).unwrap();
+        let back: Vec<Node> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, nodes);
+
+        let read = |j: &str| serde_json::from_str::<Node>(j).map_err(|e| e.to_string());
+        let e = read(r#"{"parent":0,"type":"element","attrs":[]}"#).unwrap_err();
+        assert!(e.contains("missing field `name`"), "{e}");
+        let e = read(r#"{"type":"shadow_root"}"#).unwrap_err();
+        assert!(e.contains("missing field `mode`"), "{e}");
+        let e = read(r#"{"type":"widget"}"#).unwrap_err();
+        assert!(e.contains("unknown variant `widget`"), "{e}");
+        // Unknown fields are ignored, as front-ends may add facts the core does not read.
+        let n = read(r#"{"type":"text","text":"x","future":1}"#).unwrap();
+        assert_eq!(n.data, NodeData::Text { text: "x".into() });
     }
 
     #[test]

@@ -45,6 +45,10 @@ pub struct PhiMeta {
 /// - `Review`: at least one review and no fail;
 /// - `Pass`: at least one pass and no fail or review;
 /// - `Inapplicable`: no finding of any outcome.
+///
+/// The page text is kept only with the `examples` feature (on by default): the Wasm
+/// package builds without it, since nothing in a browser scans the examples (their pages
+/// are about 35 KB of text). Without it `html` is empty and `facts` is `None`.
 #[derive(Debug)]
 pub struct Example {
     pub outcome: Outcome,
@@ -55,39 +59,43 @@ pub struct Example {
     pub facts: Option<&'static str>,
 }
 
+/// `text` when the build keeps the examples' pages, else nothing (evaluated at compile
+/// time, so a dropped page is not in the binary at all).
+const fn kept(text: &'static str) -> Option<&'static str> {
+    if cfg!(feature = "examples") {
+        Some(text)
+    } else {
+        None
+    }
+}
+
 impl Example {
-    pub const fn fail(html: &'static str) -> Example {
+    const fn new(outcome: Outcome, html: &'static str) -> Example {
         Example {
-            outcome: Outcome::Fail,
-            html,
+            outcome,
+            html: match kept(html) {
+                Some(html) => html,
+                None => "",
+            },
             facts: None,
         }
+    }
+    pub const fn fail(html: &'static str) -> Example {
+        Example::new(Outcome::Fail, html)
     }
     pub const fn review(html: &'static str) -> Example {
-        Example {
-            outcome: Outcome::Review,
-            html,
-            facts: None,
-        }
+        Example::new(Outcome::Review, html)
     }
     pub const fn pass(html: &'static str) -> Example {
-        Example {
-            outcome: Outcome::Pass,
-            html,
-            facts: None,
-        }
+        Example::new(Outcome::Pass, html)
     }
     pub const fn inapplicable(html: &'static str) -> Example {
-        Example {
-            outcome: Outcome::Inapplicable,
-            html,
-            facts: None,
-        }
+        Example::new(Outcome::Inapplicable, html)
     }
     /// The same example with these snapshot facts (JSON object).
     pub const fn with_facts(self, facts: &'static str) -> Example {
         Example {
-            facts: Some(facts),
+            facts: kept(facts),
             ..self
         }
     }
