@@ -47,11 +47,15 @@ pub(super) fn replay(tab: &Arc<Tab>, urls: &[String]) -> Vec<Replayed> {
     for url in urls {
         let script = format!(
             "fetch({}, {{method: 'GET', credentials: 'omit', cache: 'no-store'}})\
-               .then(r => r.text().then(t => [r.status, t.slice(0, {MAX_REPLAYED_BODY})]))\
+               .then(r => r.text().then(t => JSON.stringify([r.status, t.slice(0, {MAX_REPLAYED_BODY})])))\
                .catch(() => null)",
             serde_json::to_string(url).unwrap_or_default()
         );
-        let Ok(Some(Value::Array(answer))) = tab.evaluate(&script, true).map(|r| r.value) else {
+        // An array would come back as a remote object reference: the answer is JSON text.
+        let Ok(Some(Value::String(text))) = tab.evaluate(&script, true).map(|r| r.value) else {
+            continue;
+        };
+        let Ok(Value::Array(answer)) = serde_json::from_str::<Value>(&text) else {
             continue;
         };
         let Some(status) = answer.first().and_then(Value::as_u64) else {
