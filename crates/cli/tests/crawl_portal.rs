@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use portalscan_portal_fixture::{ServerOptions, start, start_outside};
+use portalscan_portal_fixture::{ServerOptions, Sessions, start, start_outside};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -170,15 +170,28 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn crawl(origin: &str, jobs: usize, dir: &Path) -> (Value, String) {
+    let config =
+        format!("[scope]\nexclude = [\"*/logout*\"]\n\n[logout]\nurl = \"{origin}/s/logout\"\n");
+    run_crawl(dir, &config, &[format!("{origin}/s/home")], jobs, &[])
+}
+
+/// `portalscan crawl SEEDS --config <config> --jobs N`, with `env` set; the JSON report
+/// and standard error.
+fn run_crawl(
+    dir: &Path,
+    config_text: &str,
+    seeds: &[String],
+    jobs: usize,
+    env: &[(&str, &str)],
+) -> (Value, String) {
     let config = dir.join("portalscan.toml");
-    std::fs::write(
-        &config,
-        format!("[scope]\nexclude = [\"*/logout*\"]\n\n[logout]\nurl = \"{origin}/s/logout\"\n"),
-    )
-    .unwrap();
+    std::fs::write(&config, config_text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_portalscan"))
-        .args(["crawl", &format!("{origin}/s/home"), "--config"])
+        .arg("crawl")
+        .args(seeds)
+        .arg("--config")
         .arg(&config)
+        .envs(env.iter().copied())
         .arg("--chrome")
         .arg(chrome())
         .args(["--jobs", &jobs.to_string()])
@@ -234,6 +247,100 @@ fn crawling_the_fixture_portal_gives_exactly_the_expected_findings() {
         "{:?}",
         server.third_party_requests()
     );
+}
+
+/// The session controls' rules.
+const SESSION_RULES: &[&str] = &[
+    "phi-guest-access",
+    "session-survives-logout",
+    "phi-storage-after-logout",
+    "session-cookie-lifetime",
+    "session-idle-timeout",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SessionManifests {
+    #[allow(dead_code)]
+    about: String,
+    modes: BTreeMap<String, Manifest>,
+}
+
+/// The HIPAA session controls, in real Chromium, with a form login: the portal in its
+/// strict mode (every control right) gives passes only where it should, and in its lax
+/// mode (the session survives logout, storage is kept, a 30-day session cookie, no idle
+/// logoff) each planted failure; in both, a PHI page a guest can open and a data request
+/// that answers guests fail. Exactly `fixtures/portal/expected-sessions.json`, and the
+/// password never appears in any output.
+#[test]
+fn session_controls_give_exactly_the_expected_findings() {
+    const PASSWORD: &str = "Riverside-test-pw-7731";
+    let path = repo_root().join("fixtures/portal/expected-sessions.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let manifests: SessionManifests =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let modes = [
+        (
+            "strict",
+            Sessions::Strict {
+                idle: std::time::Duration::from_secs(8),
+            },
+        ),
+        ("lax", Sessions::Lax),
+    ];
+    for (name, mode) in modes {
+        let mut opts = ServerOptions::new(repo_root().join("fixtures/portal"));
+        opts.sessions = mode;
+        let server = start(opts).expect("the portal is built (npm ci && npm run build:portal)");
+        let origin = server.url();
+        let dir = scratch(&format!("sessions-{name}"));
+        let config = format!(
+            "sitemap = false\nfollow_links = false\n\n[scope]\nexclude = [\"*/logout*\"]\n\n\
+             [browser]\ntab_walk = false\n\n\
+             [login]\nurl = \"{origin}/s/login\"\nusername_selector = \"#username\"\n\
+             password_selector = \"#password\"\nsubmit_selector = \"#login-submit\"\n\
+             username_env = \"PORTAL_TEST_USER\"\npassword_env = \"PORTAL_TEST_PASSWORD\"\n\
+             success_url_contains = \"/s/home\"\n\n\
+             [logout]\nurl = \"{origin}/s/logout\"\n\n\
+             [session]\nidle_timeout_secs = 9\ncheck_idle = true\n"
+        );
+        let seeds: Vec<String> = ["home", "records", "visit-summary", "guest-records"]
+            .iter()
+            .map(|p| format!("{origin}/s/{p}"))
+            .collect();
+        let (mut report, stderr) = run_crawl(
+            &dir,
+            &config,
+            &seeds,
+            1,
+            &[
+                ("PORTAL_TEST_USER", "maria.alvarez@mail.example"),
+                ("PORTAL_TEST_PASSWORD", PASSWORD),
+            ],
+        );
+        let journal = std::fs::read_to_string(dir.join("out/results.jsonl")).unwrap_or_default();
+        for (what, text) in [
+            ("the report", report.to_string()),
+            ("stderr", stderr.clone()),
+            ("the journal", journal),
+        ] {
+            assert!(
+                !text.contains(PASSWORD),
+                "{name}: the password is in {what}"
+            );
+        }
+        // Only the session controls' findings are compared here (the rest of each page is
+        // expected.json's business).
+        let findings = report["findings"].as_array_mut().expect("report.findings");
+        findings.retain(|f| SESSION_RULES.contains(&f["rule"].as_str().unwrap_or("")));
+        let problems = compare(&report, &manifests.modes[name], true);
+        assert!(
+            problems.is_empty(),
+            "{name} sessions: the crawl differs from fixtures/portal/expected-sessions.json:\n  {}\nstderr:\n{stderr}",
+            problems.join("\n  ")
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The snapshot facts a rule example adds to the page parsed from its HTML
 //! ([`crate::rule::Example::with_facts`]): page-level facts (`url`, `response`, `cookies`,
 //! `storage`, `requests`, `source`, `scripts_ran`, `laid_out`, `viewport`, `keyboard`, `pointer_handlers`,
-//! `focus_order`, `restored_after_logout`, `console`) and per-element layout (`nodes`).
+//! `focus_order`, `restored_after_logout`, `session_check`, `console`) and per-element layout (`nodes`).
 //!
 //! Examples cannot know arena indices, so wherever a fact names a node it may give a
 //! *node reference* instead: `"#id"` (the first element with that `id`, shadow trees
@@ -20,8 +20,8 @@ use serde_json::{Map, Value};
 
 use crate::dom::{Dom, NodeId, ScrollBox};
 use crate::snapshot::{
-    ConsoleMessage, Cookie, HttpResponse, KeyboardWalk, Request, RestoredPage, Snapshot, Storage,
-    Viewport,
+    ConsoleMessage, Cookie, HttpResponse, KeyboardWalk, Request, RestoredPage, SessionCheck,
+    Snapshot, Storage, Viewport,
 };
 use crate::style::Rect;
 
@@ -41,6 +41,7 @@ struct Facts {
     keyboard: Option<KeyboardWalk>,
     pointer_handlers: Option<Vec<NodeId>>,
     restored_after_logout: Option<RestoredPage>,
+    session_check: Option<SessionCheck>,
     console: Option<Vec<ConsoleMessage>>,
     #[serde(default)]
     nodes: Map<String, Value>,
@@ -86,6 +87,7 @@ pub fn apply(facts: &str, snapshot: &mut Snapshot) -> Result<(), serde_json::Err
     s.restored_after_logout = facts
         .restored_after_logout
         .or(s.restored_after_logout.take());
+    s.session_check = facts.session_check.or(s.session_check.take());
     s.console = facts.console.or(s.console.take());
     for (reference, node_facts) in facts.nodes {
         let id = node_ref(&s.dom, &reference)?;

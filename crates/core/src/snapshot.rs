@@ -57,6 +57,11 @@ pub struct Snapshot {
     /// page came back from history although the session had ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restored_after_logout: Option<RestoredPage>,
+    /// Set on a snapshot the crawler took for a session control (a guest load, the old
+    /// session replayed after logout, a page left idle, the login's cookies): the facts
+    /// the `phi-guest-access`, `session-*` and `phi-storage-after-logout` rules read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_check: Option<SessionCheck>,
     /// `true` on a snapshot written to a file: it holds the page's text and values
     /// unmasked (it must, to be scanned again), so it is PHI wherever the page was. A
     /// marker for other tools; snapshots from before it was added load as unknown.
@@ -96,6 +101,7 @@ impl Snapshot {
             keyboard: None,
             pointer_handlers: None,
             restored_after_logout: None,
+            session_check: None,
             contains_phi: None,
             component_source: None,
             stylesheets_not_loaded: None,
@@ -338,6 +344,57 @@ pub struct RestoredPage {
     /// `bfcache` (the live page came back), `http-cache` (reloaded from the HTTP cache)
     /// or `network` (fetched again and the server still answered with the page).
     pub via: String,
+}
+
+/// What a session control saw (HIPAA 164.312(a)(2)(iii) automatic logoff, 164.312(d)
+/// authentication). The snapshot's DOM is what the browser showed in that check's own
+/// context; the other facts are `None`/empty when the check did not gather them.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct SessionCheck {
+    /// Which check: `guest` (loaded with no session), `replay-after-logout` (the old
+    /// session cookie sent again after the logout URL), `idle` (left idle for
+    /// `idle_timeout_secs`, then reloaded), `cookies` (the login's cookies only).
+    pub kind: String,
+    /// The URL that ended the session (`replay-after-logout`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logout_url: Option<String>,
+    /// The configured idle limit (`[session] idle_timeout_secs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_timeout_secs: Option<u64>,
+    /// `guest`: the page's XHR/fetch GET requests replayed without cookies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replayed: Vec<Replayed>,
+    /// Client storage of the page's origin read after the logout URL (`None`: not read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_after_logout: Option<Storage>,
+    /// The cookies the login set, with their lifetime.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub login_cookies: Vec<CookieLifetime>,
+}
+
+/// `[session] idle_timeout_secs` when nothing says otherwise: 15 minutes.
+pub const DEFAULT_IDLE_TIMEOUT_SECS: u64 = 900;
+
+/// A GET request replayed without cookies, and what the server answered.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct Replayed {
+    pub url: String,
+    pub status: u16,
+    /// The response body as text (`None`: not read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+/// A cookie's lifetime as the browser stored it.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct CookieLifetime {
+    pub name: String,
+    /// No expiry: the browser drops it when it closes.
+    #[serde(default)]
+    pub session: bool,
+    /// Seconds from when it was set until it expires (`None`: unknown or a session cookie).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime_secs: Option<f64>,
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ pub use portalscan_browser::session::StorageState;
 use crate::config::CrawlConfig;
 use crate::scan::ms;
 use crate::scope::{self, Scope};
-use crate::visitor::{LivePage, Timings, VisitError, VisitedPage, Visitor};
+use crate::visitor::{LivePage, SessionProbe, Timings, VisitError, VisitedPage, Visitor};
 
 /// The crawl's scope is the browser's navigation policy.
 impl NavigationPolicy for Scope {
@@ -158,5 +158,18 @@ impl Visitor for ChromiumVisitor {
             return Err(VisitError::Failed("no [logout] url configured".into()));
         };
         self.with(|s| s.restored_after_logout(tab, url, logout_url))
+    }
+
+    fn session_check(&self, tab: usize, probe: &SessionProbe) -> Result<Snapshot, VisitError> {
+        self.with(|s| match probe {
+            SessionProbe::Guest { url, replay } => s.guest(tab, url, replay),
+            SessionProbe::AfterLogout { url, logout_url } => s.after_logout(tab, url, logout_url),
+            SessionProbe::Idle { url, idle } => s.idle(tab, url, *idle),
+        })
+    }
+
+    fn login_cookies(&self) -> Option<Vec<portalscan_core::snapshot::CookieLifetime>> {
+        let session = self.session.read().unwrap_or_else(|p| p.into_inner());
+        session.as_ref().map(|s| s.login_cookies().to_vec())
     }
 }

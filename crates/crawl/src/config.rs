@@ -35,6 +35,20 @@ pub struct ConfigFile {
     #[serde(default)]
     pub thresholds: BTreeMap<String, usize>,
     pub logout: Option<LogoutSection>,
+    #[serde(default)]
+    pub session: SessionSection,
+}
+
+/// `[session]`: the limits of the HIPAA session controls (automatic logoff).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionSection {
+    /// The idle limit: the longest a session cookie may live, and how long the idle
+    /// check waits (default 900).
+    pub idle_timeout_secs: Option<u64>,
+    /// Leave one PHI page idle for `idle_timeout_secs`, then check it shows no PHI
+    /// (default false: the wait is as long as the limit).
+    pub check_idle: Option<bool>,
 }
 
 /// `[logout]`: where to log out for the Back-after-logout check.
@@ -172,7 +186,13 @@ pub struct CrawlConfig {
     /// Normalised; after the crawl, every page that shows PHI is opened, this URL visited,
     /// and Back pressed (the page itself is never crawled: logout pages are out of scope).
     pub logout_url: Option<String>,
+    /// `[session] idle_timeout_secs` (default [`DEFAULT_IDLE_TIMEOUT_SECS`]).
+    pub idle_timeout: Duration,
+    /// `[session] check_idle`: run the idle-logoff check.
+    pub check_idle: bool,
 }
+
+pub use portalscan_core::snapshot::DEFAULT_IDLE_TIMEOUT_SECS;
 
 /// Always excluded: logout pages (`/logout`, `/s/logout`, `/secur/logout.jsp`, `signout`, …).
 pub const LOGOUT_PATTERN: &str = r"re:(?i)/(secur/)?(log-?out|sign-?out|log-?off)([./?]|$)";
@@ -281,6 +301,13 @@ impl ConfigFile {
             ),
             None => None,
         };
+        let idle_timeout = self
+            .session
+            .idle_timeout_secs
+            .unwrap_or(DEFAULT_IDLE_TIMEOUT_SECS);
+        if idle_timeout == 0 {
+            return Err("session.idle_timeout_secs must be at least 1".into());
+        }
         Ok(CrawlConfig {
             seeds,
             scope,
@@ -316,6 +343,8 @@ impl ConfigFile {
             login: self.login,
             thresholds: self.thresholds,
             logout_url,
+            idle_timeout: Duration::from_secs(idle_timeout),
+            check_idle: self.session.check_idle.unwrap_or(false),
         })
     }
 }
@@ -456,6 +485,27 @@ url = "https://portal.example/secur/logout.jsp"
             assert_eq!(c.screenshots, mode, "{value}");
         }
         assert!(ConfigFile::parse("[browser]\nscreenshots = \"blurry\"").is_err());
+    }
+
+    #[test]
+    fn session_limits_default_to_fifteen_minutes_and_no_idle_check() {
+        let c = CrawlConfig::for_seeds(&["https://p.example/s/"]).unwrap();
+        assert_eq!(c.idle_timeout, Duration::from_secs(900));
+        assert!(!c.check_idle);
+        let file = ConfigFile::parse(
+            "seeds = [\"https://p.example/\"]\n[session]\nidle_timeout_secs = 5\ncheck_idle = true",
+        )
+        .unwrap();
+        let c = file.resolve(Overrides::default(), Path::new(".")).unwrap();
+        assert_eq!(c.idle_timeout, Duration::from_secs(5));
+        assert!(c.check_idle);
+        let zero =
+            ConfigFile::parse("seeds = [\"https://p.example/\"]\n[session]\nidle_timeout_secs = 0")
+                .unwrap()
+                .resolve(Overrides::default(), Path::new("."));
+        assert!(zero.unwrap_err().contains("idle_timeout_secs"));
+        // A typo is an error, not a silently ignored key.
+        assert!(ConfigFile::parse("[session]\nidle_timeout = 5").is_err());
     }
 
     #[test]

@@ -133,6 +133,7 @@ pub fn crawl(
         to_scan: 0,
         started,
         urls: HashMap::new(),
+        data_requests: HashMap::new(),
     };
     let mut admitted = 0usize;
     for depth in 0..=config.max_depth {
@@ -210,11 +211,11 @@ pub fn crawl(
         }
         level = next;
     }
+    let urls = std::mem::take(&mut run.urls);
     if config.logout_url.is_some() {
         if run.out_of_time() {
             run.warn("max time reached: Back after logout not checked".into());
         } else {
-            let urls = std::mem::take(&mut run.urls);
             crate::logout_check::run(
                 config,
                 visitor,
@@ -223,6 +224,25 @@ pub fn crawl(
                 run.progress,
                 run.outcome,
                 &urls,
+            )?;
+        }
+    }
+    if config.login.is_some() || config.storage_state.is_some() {
+        if run.out_of_time() {
+            run.warn("max time reached: session controls not checked".into());
+        } else {
+            let pages = crate::session_check::Pages {
+                urls: &urls,
+                data_requests: &run.data_requests,
+            };
+            crate::session_check::run(
+                config,
+                visitor,
+                scan,
+                run.journal,
+                run.progress,
+                run.outcome,
+                &pages,
             )?;
         }
     }
@@ -259,6 +279,9 @@ struct Run<'a> {
     started: Instant,
     /// The real (unredacted) URL of each page scanned in this run, by order.
     urls: HashMap<usize, String>,
+    /// The in-scope XHR/fetch GET requests of each page scanned in this run, by order
+    /// (real URLs, kept in memory only, for the guest check).
+    data_requests: HashMap<usize, Vec<String>>,
 }
 
 impl Run<'_> {
@@ -453,6 +476,7 @@ impl Run<'_> {
             shows_phi: false,
             logout_check: None,
             coverage: None,
+            session_check: None,
         }
     }
 
@@ -505,6 +529,12 @@ impl Run<'_> {
             entry.shows_phi = visit.shows_phi;
             entry.coverage = Some(visit.coverage);
             self.urls.insert(job.order, final_url.clone());
+            let requests: Vec<String> = visit
+                .data_requests
+                .into_iter()
+                .filter(|u| self.config.scope.allows(u))
+                .collect();
+            self.data_requests.insert(job.order, requests);
         }
         self.record(job, entry)?;
         Ok(Some(links))

@@ -7,10 +7,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use portalscan_core::dom::{Dom, Node, NodeData, NodeId};
-use portalscan_core::snapshot::RestoredPage;
+use portalscan_core::snapshot::{CookieLifetime, RestoredPage, SessionCheck};
 use portalscan_core::{Category, Finding, Outcome, Snapshot};
 
-use crate::visitor::{Timings, VisitError, VisitedPage, Visitor};
+use crate::visitor::{SessionProbe, Timings, VisitError, VisitedPage, Visitor};
 
 #[derive(Clone, Debug, Default)]
 pub struct FakePage {
@@ -33,6 +33,12 @@ pub struct FakePage {
     pub restored: bool,
     /// Back-after-logout checks fail this many times first.
     pub logout_fail_first: u32,
+    /// A guest (no session) is shown the page, PHI and all.
+    pub guest_open: bool,
+    /// Session checks on this page fail this many times first.
+    pub session_fail_first: u32,
+    /// The page's fetch GET requests (absolute URLs).
+    pub fetches: Vec<String>,
 }
 
 #[derive(Default)]
@@ -50,6 +56,10 @@ pub struct FakeSite {
     pub crash_on_visit: Option<usize>,
     /// Every Back-after-logout check in the order made.
     pub logout_checks: Mutex<Vec<String>>,
+    /// Every session check in the order made: (kind, url, the requests to replay).
+    pub session_checks: Mutex<Vec<(String, String, Vec<String>)>>,
+    /// The login's cookies, as [`Visitor::login_cookies`] gives them.
+    pub login_cookies: Option<Vec<CookieLifetime>>,
 }
 
 impl FakeSite {
@@ -103,6 +113,25 @@ impl FakeSite {
             finding.rule = "phi-restored-after-logout".into();
             finding.category = Category::Phi;
             findings.push(finding);
+        }
+        // The session checks' rules, as simply: a guest shown PHI, a cookie with a lifetime.
+        if let Some(check) = &snapshot.session_check {
+            let mut phi = |rule: &str| {
+                let mut finding = FakeSite::finding(&snapshot.url);
+                finding.rule = rule.into();
+                finding.category = Category::Phi;
+                findings.push(finding);
+            };
+            if check.kind == "guest" && portalscan_core::phi::shows_phi(snapshot) {
+                phi("phi-guest-access");
+            }
+            if check
+                .login_cookies
+                .iter()
+                .any(|c| c.lifetime_secs.is_some())
+            {
+                phi("session-cookie-lifetime");
+            }
         }
         findings
     }
@@ -203,8 +232,20 @@ impl Visitor for FakeSite {
             return Err(VisitError::Timeout(format!("{url}: waiting for load")));
         }
         let final_url = page.redirect.clone().unwrap_or_else(|| url.to_string());
+        let mut snapshot = FakeSite::snapshot(&final_url, FakeSite::page_text(page));
+        snapshot.requests = Some(
+            page.fetches
+                .iter()
+                .map(|u| portalscan_core::snapshot::Request {
+                    url: u.clone(),
+                    method: "GET".into(),
+                    resource_type: "fetch".into(),
+                    ..Default::default()
+                })
+                .collect(),
+        );
         Ok(VisitedPage {
-            snapshot: FakeSite::snapshot(&final_url, FakeSite::page_text(page)),
+            snapshot,
             final_url,
             links: page.links.clone(),
             timings: Timings {
@@ -239,6 +280,42 @@ impl Visitor for FakeSite {
             via: "bfcache".into(),
         });
         Ok(Some(shown))
+    }
+
+    fn session_check(&self, _tab: usize, probe: &SessionProbe) -> Result<Snapshot, VisitError> {
+        let (url, replay) = match probe {
+            SessionProbe::Guest { url, replay } => (url, replay.clone()),
+            SessionProbe::AfterLogout { url, .. } | SessionProbe::Idle { url, .. } => {
+                (url, Vec::new())
+            }
+        };
+        let n = {
+            let mut checks = self.session_checks.lock().unwrap();
+            checks.push((probe.kind().into(), url.clone(), replay));
+            checks
+                .iter()
+                .filter(|(k, u, _)| k == probe.kind() && u == url)
+                .count() as u32
+        };
+        let page = self.pages.get(url).cloned().unwrap_or_default();
+        if n <= page.session_fail_first {
+            return Err(VisitError::Failed(format!("{url}: the check timed out")));
+        }
+        let text = if probe.kind() == "guest" && page.guest_open {
+            FakeSite::page_text(&page)
+        } else {
+            "Log in to your patient portal"
+        };
+        let mut shown = FakeSite::snapshot(url, text);
+        shown.session_check = Some(SessionCheck {
+            kind: probe.kind().into(),
+            ..SessionCheck::default()
+        });
+        Ok(shown)
+    }
+
+    fn login_cookies(&self) -> Option<Vec<CookieLifetime>> {
+        self.login_cookies.clone()
     }
 
     fn fetch_text(&self, _tab: usize, url: &str) -> Result<String, VisitError> {

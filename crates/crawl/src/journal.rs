@@ -63,6 +63,21 @@ pub struct JournalEntry {
     /// page; `None` in journals written before coverage existed (unknown, not complete).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Vec<portalscan_core::report::coverage::Gap>>,
+    /// The session controls, once run on this page (their findings are in `findings`);
+    /// appended again like `logout_check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_check: Option<SessionCheckRun>,
+}
+
+/// Which session controls ran on a page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SessionCheckRun {
+    /// The checks made (`guest`, `replay-after-logout`, `idle`, `cookies`).
+    #[serde(default)]
+    pub checks: Vec<String>,
+    /// Checks that could not be made (after retries), each `kind: error`, redacted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
 }
 
 /// How Back after logout went on a page.

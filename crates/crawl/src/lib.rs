@@ -9,6 +9,8 @@
 //! - `crawl`: the BFS frontier in canonical order, the tab pool, retries, browser restarts.
 //! - `journal`: `results.jsonl`, appended and flushed per page; `--resume`.
 //! - `logout_check`: after the crawl, Back after logout on every page that shows PHI.
+//! - `session_check`: after it, with a login, the HIPAA session controls (guest access,
+//!   the old session after logout, storage after logout, cookie lifetime, idle logoff).
 //! - `scan`: the rules on a visited page (the scan the front-end passes in), crops of its
 //!   failing elements (`shots`), whether it shows PHI.
 //! - `progress`: a bar on a terminal, plain lines in CI logs; URLs redacted.
@@ -23,6 +25,7 @@ mod logout_check;
 pub mod progress;
 mod scan;
 pub mod scope;
+mod session_check;
 pub mod shard;
 pub mod shots;
 pub mod sitemap;
@@ -35,4 +38,4 @@ pub use progress::{Progress, Style};
 pub use scan::ScanFn;
 pub use scope::Scope;
 pub use shard::Shard;
-pub use visitor::{LivePage, Timings, VisitError, VisitedPage, Visitor};
+pub use visitor::{LivePage, SessionProbe, Timings, VisitError, VisitedPage, Visitor};

@@ -28,6 +28,8 @@ pub(crate) struct ScannedPage {
     /// What the rules could not evaluate on the snapshot (the browser's failed steps are
     /// added from the warnings when the report is made).
     pub coverage: Vec<portalscan_core::report::coverage::Gap>,
+    /// The XHR/fetch GET requests the page made (the guest check replays them).
+    pub data_requests: Vec<String>,
 }
 
 /// Scans `page` when `scan` is set (otherwise only its links and warnings are kept), with
@@ -66,10 +68,25 @@ pub(crate) fn scan_page(
         scanned.shows_phi = portalscan_core::phi::shows_phi(&snapshot);
         scanned.coverage =
             portalscan_core::report::coverage::page_gaps(&snapshot, &scanned.findings);
+        scanned.data_requests = data_requests(&snapshot);
     }
     scanned.timings = timings;
     scanned.warnings = warnings;
     scanned
+}
+
+/// The page's XHR/fetch GET requests, each URL once, in order.
+fn data_requests(snapshot: &Snapshot) -> Vec<String> {
+    let mut urls: Vec<String> = Vec::new();
+    for r in snapshot.requests.iter().flatten() {
+        if r.method.eq_ignore_ascii_case("GET")
+            && matches!(r.resource_type.as_str(), "xhr" | "fetch")
+            && !urls.contains(&r.url)
+        {
+            urls.push(r.url.clone());
+        }
+    }
+    urls
 }
 
 pub(crate) fn ms(d: Duration) -> f64 {

@@ -2,6 +2,9 @@
 //! a [`Visitor`] visits. The real one drives Chromium tabs; tests use a fake that serves a
 //! synthetic link graph and fails, hangs or crashes on chosen URLs.
 
+use std::time::Duration;
+
+use portalscan_core::snapshot::CookieLifetime;
 use portalscan_core::{NodeId, Snapshot};
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +68,31 @@ pub trait LivePage {
     ) -> Result<Vec<(NodeId, Vec<u8>)>, String>;
 }
 
+/// One HIPAA session control on one page that showed PHI; each runs in browser contexts
+/// of its own and only loads pages with GET.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionProbe {
+    /// Load `url` with no session, and fetch `replay` (the page's GET data requests, in
+    /// scope) without cookies.
+    Guest { url: String, replay: Vec<String> },
+    /// Open `url` logged in, visit `logout_url`, read client storage, then load `url` with
+    /// the cookies from before logout.
+    AfterLogout { url: String, logout_url: String },
+    /// Open `url` logged in, leave it for `idle`, load it again.
+    Idle { url: String, idle: Duration },
+}
+
+impl SessionProbe {
+    /// The `session_check.kind` the probe's snapshot carries.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SessionProbe::Guest { .. } => "guest",
+            SessionProbe::AfterLogout { .. } => "replay-after-logout",
+            SessionProbe::Idle { .. } => "idle",
+        }
+    }
+}
+
 /// Why a visit did not give a page (the browser's classification: retry, restart, or
 /// give up on a redirect out of scope).
 pub use portalscan_browser::session::VisitError;
@@ -97,5 +125,19 @@ pub trait Visitor: Sync {
         Err(VisitError::Failed(
             "this visitor cannot check Back after logout".into(),
         ))
+    }
+
+    /// A session control (see [`SessionProbe`]): the snapshot of what the page showed in
+    /// it, with `session_check` set.
+    fn session_check(&self, _tab: usize, _probe: &SessionProbe) -> Result<Snapshot, VisitError> {
+        Err(VisitError::Failed(
+            "this visitor cannot check session controls".into(),
+        ))
+    }
+
+    /// The cookies the login set, with their lifetimes; `None` when this visitor cannot
+    /// tell (or the browser is not running).
+    fn login_cookies(&self) -> Option<Vec<CookieLifetime>> {
+        None
     }
 }

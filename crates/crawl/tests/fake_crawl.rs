@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 
 use portalscan_crawl::fake::FakeSite;
 use portalscan_crawl::journal::{self, JournalEntry};
-use portalscan_crawl::{CrawlConfig, Progress, Shard, crawl};
+use portalscan_crawl::{CrawlConfig, FormLogin, Progress, Shard, crawl};
 
 const ROOT: &str = "http://127.0.0.1:9000";
 
@@ -637,4 +637,130 @@ fn resume_checks_pages_whose_check_was_not_done() {
     assert_eq!(*second_site.logout_checks.lock().unwrap(), [u("/s/home")]);
     let home = second.pages.iter().find(|p| p.url == u("/s/home")).unwrap();
     assert_eq!(home.findings.len(), 2);
+}
+
+/// With a login, the session controls run after the crawl on the pages that show PHI only:
+/// the guest check (replaying the page's in-scope fetches only), the replay after logout
+/// with `[logout]`, the idle check and the cookie lifetimes once, on the first such page in
+/// crawl order. Their findings join the page's; a check that keeps failing is a warning
+/// and recorded, never a pass; `--resume` does not redo them; without a login none runs.
+#[test]
+fn session_controls_run_once_on_pages_that_show_phi_with_a_login() {
+    let dir = TempDir::new("sessions");
+    let site = || {
+        let mut site = portal()
+            .with(&u("/s/home"), |p| {
+                p.shows_phi = true;
+                p.fetches = vec![
+                    u("/s/api/patient"),
+                    "http://127.0.0.1:9001/api/track".into(),
+                ];
+            })
+            .with(&u("/s/appointments"), |p| {
+                p.shows_phi = true;
+                p.guest_open = true;
+            })
+            .with(&u("/s/messages"), |p| {
+                p.shows_phi = true;
+                p.session_fail_first = 5;
+            });
+        site.login_cookies = Some(vec![portalscan_core::snapshot::CookieLifetime {
+            name: "sid".into(),
+            session: false,
+            lifetime_secs: Some(86_400.0),
+        }]);
+        site
+    };
+    let mut c = config(&dir, &["/s/"]);
+    c.logout_url = Some(u("/s/logout"));
+    c.check_idle = true;
+    c.login = Some(FormLogin {
+        url: u("/s/login"),
+        username_selector: "#u".into(),
+        password_selector: "#p".into(),
+        submit_selector: "#go".into(),
+        username_env: "FAKE_USER".into(),
+        password_env: "FAKE_PASSWORD".into(),
+        success_url_contains: "/s/home".into(),
+    });
+    let first_site = site();
+    let first = crawl(&c, &first_site, &FakeSite::scan, &mut Progress::silent()).unwrap();
+    let checks = first_site.session_checks.lock().unwrap().clone();
+    let made = |path: &str| -> Vec<String> {
+        checks
+            .iter()
+            .filter(|(_, url, _)| *url == u(path))
+            .map(|(kind, _, _)| kind.clone())
+            .collect()
+    };
+    // home comes first in crawl order: the idle check is made there, once.
+    assert_eq!(made("/s/home"), ["guest", "replay-after-logout", "idle"]);
+    assert_eq!(made("/s/appointments"), ["guest", "replay-after-logout"]);
+    // messages: each check tried twice (retries = 1), then given up.
+    assert_eq!(
+        made("/s/messages"),
+        [
+            "guest",
+            "guest",
+            "replay-after-logout",
+            "replay-after-logout"
+        ]
+    );
+    assert!(made("/s/").is_empty() && made("/s/records?id=1").is_empty());
+    // The guest replays home's in-scope fetch only.
+    let replayed: Vec<&Vec<String>> = checks
+        .iter()
+        .filter(|(kind, url, _)| kind == "guest" && *url == u("/s/home"))
+        .map(|(_, _, replay)| replay)
+        .collect();
+    assert_eq!(replayed, [&vec![u("/s/api/patient")]]);
+
+    let page = |pages: &[JournalEntry], path: &str| {
+        pages.iter().find(|p| p.url == u(path)).unwrap().clone()
+    };
+    let rules =
+        |p: &JournalEntry| -> Vec<String> { p.findings.iter().map(|f| f.rule.clone()).collect() };
+    let home = page(&first.pages, "/s/home");
+    assert_eq!(rules(&home), ["fake-rule", "session-cookie-lifetime"]);
+    assert_eq!(
+        home.session_check.as_ref().unwrap().checks,
+        ["guest", "replay-after-logout", "idle", "cookies"]
+    );
+    let appts = page(&first.pages, "/s/appointments");
+    assert_eq!(rules(&appts), ["fake-rule", "phi-guest-access"]);
+    let messages = page(&first.pages, "/s/messages");
+    assert_eq!(rules(&messages), ["fake-rule"]);
+    let run = messages.session_check.as_ref().unwrap();
+    assert!(run.checks.is_empty());
+    assert_eq!(run.errors.len(), 2, "{:?}", run.errors);
+    assert!(
+        first
+            .warnings
+            .iter()
+            .any(|w| w.contains("session check not made"))
+    );
+    // The journal's latest line per page carries the checks.
+    let lines = journal::read_all(&dir.0.join("results.jsonl")).unwrap();
+    assert_eq!(
+        page(&lines, "/s/appointments").session_check,
+        appts.session_check
+    );
+
+    // Resume: nothing checked again, nothing lost.
+    c.resume = true;
+    let again = site();
+    let second = crawl(&c, &again, &FakeSite::scan, &mut Progress::silent()).unwrap();
+    assert!(again.session_checks.lock().unwrap().is_empty());
+    assert_eq!(
+        rules(&page(&second.pages, "/s/appointments")),
+        rules(&appts)
+    );
+
+    // Without a login none runs.
+    let none = TempDir::new("no-login");
+    let plain = site();
+    let mut c = config(&none, &["/s/"]);
+    c.logout_url = Some(u("/s/logout"));
+    crawl(&c, &plain, &FakeSite::scan, &mut Progress::silent()).unwrap();
+    assert!(plain.session_checks.lock().unwrap().is_empty());
 }

@@ -23,6 +23,7 @@ use std::sync::{Arc, Mutex};
 pub use files::Files;
 pub use http::{Request, Response};
 use listener::Listener;
+pub use portal::Sessions;
 
 pub struct ServerOptions {
     /// The portal's files: a `fixtures/portal` directory, or the copy built into the binary.
@@ -31,6 +32,8 @@ pub struct ServerOptions {
     pub bind: SocketAddr,
     /// An out-of-scope origin every page links to (e.g. [`OutsideServer::url`]).
     pub linked_origin: Option<String>,
+    /// Single sign-on (the default), or a login the session controls are tested against.
+    pub sessions: Sessions,
 }
 
 impl ServerOptions {
@@ -49,6 +52,7 @@ impl ServerOptions {
             files,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             linked_origin: None,
+            sessions: Sessions::default(),
         }
     }
 }
@@ -78,7 +82,12 @@ pub fn start(opts: ServerOptions) -> io::Result<Server> {
         SocketAddr::new(third_party_ip(opts.bind.ip()), 0),
         recording_handler(third_party_log.clone(), portal::third_party_response),
     )?;
-    let site = portal::Site::load(opts.files, opts.linked_origin, third_party.url())?;
+    let site = portal::Site::load(
+        opts.files,
+        opts.linked_origin,
+        third_party.url(),
+        opts.sessions,
+    )?;
     let site = Arc::new(site);
     let portal = Listener::bind(opts.bind, Arc::new(move |req| site.handle(req)))?;
     Ok(Server {

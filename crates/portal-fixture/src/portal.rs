@@ -1,10 +1,11 @@
 //! The portal's routes: per-page headers and cookies, the session, static files from
 //! `dist/`. Every planted header or cookie is listed in `fixtures/portal/README.md`.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::files::Files;
 use crate::http::{Request, Response};
@@ -102,6 +103,28 @@ const PAGES: &[Page] = &[
 /// Marks a browser that logged out: no automatic sign-in until it logs in again.
 const LOGGED_OUT: &str = "portal_logged_out";
 
+/// How the portal treats sessions (the HIPAA session controls are tested against the two
+/// login modes: one that gets them right, one that gets each wrong).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sessions {
+    /// A first visit to a page with PHI signs in on its own, as single sign-on would;
+    /// logout ends the session (the default, what `expected.json` is checked against).
+    #[default]
+    SingleSignOn,
+    /// Pages with PHI need a `POST /s/login` (guests are redirected to it); logout ends the
+    /// session and answers with `Clear-Site-Data: "cache", "storage"`; the session cookie
+    /// ends with the browser; a session unused for `idle` ends.
+    Strict { idle: Duration },
+    /// Pages with PHI need a login too, but (planted) logout leaves the session alive on
+    /// the server and the browser's storage as it is, and the session cookie lives 30 days.
+    Lax,
+}
+
+/// The server-rendered pages of the session-control cases (not in the sitemap and not
+/// linked, so the default crawl never meets them).
+const VISIT_SUMMARY: &str = "/s/visit-summary";
+const GUEST_RECORDS: &str = "/s/guest-records";
+
 pub struct Site {
     files: Files,
     shell: String,
@@ -109,8 +132,10 @@ pub struct Site {
     analytics: String,
     linked_origin: Option<String>,
     third_party: String,
-    sessions: Mutex<HashSet<String>>,
+    /// Live sessions and when each was last used.
+    sessions: Mutex<HashMap<String, Instant>>,
     issued: AtomicU64,
+    mode: Sessions,
 }
 
 impl Site {
@@ -118,6 +143,7 @@ impl Site {
         files: Files,
         linked_origin: Option<String>,
         third_party: String,
+        mode: Sessions,
     ) -> io::Result<Site> {
         if let Some(missing) = BUILT.iter().find(|f| !files.has(&format!("dist/{f}"))) {
             return Err(io::Error::new(
@@ -139,6 +165,7 @@ impl Site {
             third_party,
             sessions: Mutex::default(),
             issued: AtomicU64::new(0),
+            mode,
         })
     }
 
@@ -161,6 +188,9 @@ impl Site {
             ("POST", "/s/login") => self.login(req),
             ("GET" | "HEAD", "/s/logout") => self.logout(req),
             ("GET" | "HEAD", "/s/api/patient") => self.api_patient(req),
+            ("GET" | "HEAD", "/s/api/visit-summary") => visit_summary_api(),
+            ("GET" | "HEAD", VISIT_SUMMARY) => self.server_page(req, "visit-summary.html", true),
+            ("GET" | "HEAD", GUEST_RECORDS) => self.server_page(req, "guest-records.html", false),
             ("GET" | "HEAD", _) => match PAGES.iter().find(|p| p.path == path) {
                 Some(page) => self.page(req, page),
                 None => Response::text(404, &format!("{path}: no such page")),
@@ -173,41 +203,95 @@ impl Site {
         format!("http://{}", req.header("host").unwrap_or("127.0.0.1"))
     }
 
+    /// Whether the request carries a live session (using it, for the idle limit).
     fn has_session(&self, req: &Request) -> bool {
-        req.cookie("sid")
-            .is_some_and(|sid| self.sessions.lock().is_ok_and(|s| s.contains(sid)))
+        let (Some(sid), Ok(mut sessions)) = (req.cookie("sid"), self.sessions.lock()) else {
+            return false;
+        };
+        let Some(last_used) = sessions.get_mut(sid) else {
+            return false;
+        };
+        if let Sessions::Strict { idle } = self.mode
+            && last_used.elapsed() > idle
+        {
+            sessions.remove(sid);
+            return false;
+        }
+        *last_used = Instant::now();
+        true
     }
 
     fn new_session(&self) -> String {
         let n = self.issued.fetch_add(1, Ordering::SeqCst) + 1;
         let sid = format!("00DRiverside{n:06}AQFixtureSession");
         if let Ok(mut sessions) = self.sessions.lock() {
-            sessions.insert(sid.clone());
+            sessions.insert(sid.clone(), Instant::now());
         }
         sid
+    }
+
+    /// A private page's answer to a request without a session: `Err` with the redirect to
+    /// the login page, or `Ok` with a session it signed in on its own (single sign-on).
+    fn sign_in_or_redirect(&self, req: &Request, path: &str) -> Result<String, Response> {
+        if self.mode != Sessions::SingleSignOn || req.cookie(LOGGED_OUT).is_some() {
+            let target = format!("/s/login?startURL={}", path.replace('/', "%2F"));
+            return Err(Response::redirect(302, &target));
+        }
+        // A first visit signs in on its own, as single sign-on would.
+        Ok(self.new_session())
     }
 
     fn page(&self, req: &Request, page: &Page) -> Response {
         let mut new_sid = None;
         if page.private && !self.has_session(req) {
-            if req.cookie(LOGGED_OUT).is_some() {
-                let target = format!("/s/login?startURL={}", page.path.replace('/', "%2F"));
-                return Response::redirect(302, &target);
+            match self.sign_in_or_redirect(req, page.path) {
+                Ok(sid) => new_sid = Some(sid),
+                Err(redirect) => return redirect,
             }
-            // A first visit signs in on its own, as single sign-on would.
-            new_sid = Some(self.new_session());
         }
         let mut response = Response::html(self.render(page));
         if let Some(cc) = page.cache_control {
             response = response.with("Cache-Control", cc);
         }
         if let Some(sid) = new_sid {
-            response = response.with("Set-Cookie", &session_cookie(&sid));
+            response = response.with("Set-Cookie", &self.session_cookie(&sid));
         }
         for cookie in page.cookies {
             response = response.with("Set-Cookie", cookie);
         }
         response
+    }
+
+    /// A server-rendered page of `pages/` (the session-control cases); `private`: only
+    /// with a session.
+    fn server_page(&self, req: &Request, file: &str, private: bool) -> Response {
+        let mut new_sid = None;
+        if private && !self.has_session(req) {
+            match self.sign_in_or_redirect(req, req.path()) {
+                Ok(sid) => new_sid = Some(sid),
+                Err(redirect) => return redirect,
+            }
+        }
+        let mut response = match self.files.read_text(&format!("pages/{file}")) {
+            Ok(html) => Response::html(html).with("Cache-Control", "no-store"),
+            Err(e) => return Response::text(500, &e.to_string()),
+        };
+        if let Some(sid) = new_sid {
+            response = response.with("Set-Cookie", &self.session_cookie(&sid));
+        }
+        response
+    }
+
+    /// The login session, with every flag (Chromium keeps Secure cookies from loopback
+    /// `http://` origins, which it counts as secure). `apptSession` is the planted bad
+    /// one; in [`Sessions::Lax`] (planted) it lives 30 days.
+    fn session_cookie(&self, sid: &str) -> String {
+        let lifetime = if self.mode == Sessions::Lax {
+            "; Max-Age=2592000"
+        } else {
+            ""
+        };
+        format!("sid={sid}; Path=/; Secure; HttpOnly; SameSite=Lax{lifetime}")
     }
 
     fn render(&self, page: &Page) -> String {
@@ -254,15 +338,28 @@ impl Site {
             .filter(|u| u.starts_with("/s/") && !u.starts_with("/s/logout"))
             .unwrap_or_else(|| "/s/home".to_string());
         Response::redirect(303, &start)
-            .with("Set-Cookie", &session_cookie(&self.new_session()))
+            .with("Set-Cookie", &self.session_cookie(&self.new_session()))
             .with("Set-Cookie", &format!("{LOGGED_OUT}=; Path=/; Max-Age=0"))
     }
 
     fn logout(&self, req: &Request) -> Response {
-        if let (Some(sid), Ok(mut sessions)) = (req.cookie("sid"), self.sessions.lock()) {
+        // Planted (Lax): the session stays valid on the server after logout.
+        if self.mode != Sessions::Lax
+            && let (Some(sid), Ok(mut sessions)) = (req.cookie("sid"), self.sessions.lock())
+        {
             sessions.remove(sid);
         }
-        Response::redirect(302, "/s/login")
+        let response = if matches!(self.mode, Sessions::Strict { .. }) {
+            // A page of its own rather than a redirect, so the header is on the document.
+            Response::html(
+                "<!doctype html><html lang=\"en\"><title>Signed out</title>\
+                 <h1>You have signed out</h1><a href=\"/s/login\">Log in again</a></html>",
+            )
+            .with("Clear-Site-Data", "\"cache\", \"storage\"")
+        } else {
+            Response::redirect(302, "/s/login")
+        };
+        response
             .with("Cache-Control", "no-store")
             .with(
                 "Set-Cookie",
@@ -317,10 +414,15 @@ impl Site {
     }
 }
 
-/// The login session, with every flag (Chromium keeps Secure cookies from loopback
-/// `http://` origins, which it counts as secure). `apptSession` is the planted bad one.
-fn session_cookie(sid: &str) -> String {
-    format!("sid={sid}; Path=/; Secure; HttpOnly; SameSite=Lax")
+/// The visit summary's data: planted, it answers anyone, session or not (guest-user
+/// sharing left open on the object behind it).
+fn visit_summary_api() -> Response {
+    Response::new(
+        200,
+        "application/json",
+        r#"{"summary":"Maria Alvarez (MRN 00482913, date of birth 04/12/1968) was seen for a diabetes follow-up."}"#,
+    )
+    .with("Cache-Control", "no-store")
 }
 
 fn content_type(file: &str) -> &'static str {

@@ -29,6 +29,7 @@ use portalscan_core::NodeId;
 use portalscan_core::snapshot::KeyboardWalk;
 
 pub use restore::restored_after_logout;
+pub(crate) use restore::same_page;
 pub use walk::WalkReport;
 
 use crate::cdp::Conn;

@@ -43,7 +43,7 @@ fn without_fragment(url: &str) -> &str {
 /// The same page: origin and path (a portal page may add its own query, such as
 /// Experience Cloud's `c__` parameters, and fragments once loaded; a login redirect
 /// changes the path).
-fn same_page(a: &str, b: &str) -> bool {
+pub(crate) fn same_page(a: &str, b: &str) -> bool {
     let parse = |u: &str| {
         url::Url::parse(u)
             .ok()

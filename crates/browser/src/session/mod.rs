@@ -10,6 +10,7 @@
 //! runs under a watchdog (`watchdog.rs`): one that runs out of time loses its tab, and a
 //! browser that stops answering counts as dead ([`Session::is_alive`]).
 
+pub mod controls;
 mod guard;
 pub mod login;
 mod logout;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use portalscan_core::snapshot::{CookieLifetime, SessionCheck};
 use portalscan_core::{NodeId, Snapshot};
 use serde_json::Value;
 
@@ -135,6 +137,8 @@ pub struct Session {
     cookies: Vec<Value>,
     /// The storage state's localStorage, written by a script before the page's own.
     local_storage: Option<String>,
+    /// The login's cookies with their lifetimes (names and lifetimes only, no values).
+    login_cookies: Vec<CookieLifetime>,
     /// The browser stopped answering (a hung tab could not even be closed): it counts as
     /// dead, and [`Session::end`] kills it.
     wedged: AtomicBool,
@@ -156,12 +160,23 @@ impl Session {
             .as_ref()
             .map(StorageState::cookie_params)
             .unwrap_or_default();
+        // A storage state's cookies: a session cookie has no expiry (-1 or none).
+        let state_cookies: Vec<Value> = opts
+            .storage_state
+            .iter()
+            .flat_map(|s| &s.cookies)
+            .map(|c| {
+                let expires = c.expires.filter(|e| *e > 0.0);
+                serde_json::json!({"name": c.name, "session": expires.is_none(), "expires": expires})
+            })
+            .collect();
         let mut session = Session {
             opts,
             browser,
             guards,
             cookies,
             local_storage,
+            login_cookies: controls::lifetimes(&state_cookies, controls::now_secs()),
             wedged: AtomicBool::new(false),
         };
         if let Some(login) = &session.opts.login {
@@ -169,11 +184,9 @@ impl Session {
             let page = session.new_page(&guard)?;
             session.form_login(&page, &guard, login)?;
             let context = page.context().expect("an isolated page has a context");
-            session.cookies = context
-                .cookies()?
-                .iter()
-                .map(crate::context::cookie_param)
-                .collect();
+            let set = context.cookies()?;
+            session.login_cookies = controls::lifetimes(&set, controls::now_secs());
+            session.cookies = set.iter().map(crate::context::cookie_param).collect();
         }
         Ok(session)
     }
@@ -319,10 +332,147 @@ impl Session {
             .map_err(|e| self.open_error(e))
     }
 
-    /// A tab in a fresh browser context, guarded, with the login state in it.
-    fn new_page(&self, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
+    /// The cookies the login set (a form login's, or the storage state's), with how long
+    /// each lives from when it was read.
+    pub fn login_cookies(&self) -> &[CookieLifetime] {
+        &self.login_cookies
+    }
+
+    /// A guest's view of `url`: loaded in a context with no session (no cookies, no
+    /// storage), and `replay` (the GET data requests the page made when logged in, in
+    /// scope) fetched from it without cookies. The snapshot has `session_check.kind`
+    /// `guest`.
+    pub fn guest(&self, slot: usize, url: &str, replay: &[String]) -> Result<Snapshot, VisitError> {
+        let guard = self.guard(slot);
+        guard.take_blocked();
+        let page = self.bare_page(guard).map_err(|e| self.open_error(e))?;
+        let tab = page.tab();
+        // A guest is sent to a login page, which may sit anywhere on the seed's origin.
+        self.load_logging_in(guard, tab, url)?;
+        let mut shown = controls::shown(
+            tab,
+            url,
+            SessionCheck {
+                kind: "guest".into(),
+                ..SessionCheck::default()
+            },
+        )
+        .map_err(|e| self.open_error(e))?;
+        if let Some(check) = shown.session_check.as_mut() {
+            check.replayed = controls::replay(tab, replay);
+        }
+        Ok(shown)
+    }
+
+    /// Logout ends access: opens `url` logged in (in a context of its own, a form login
+    /// logging in afresh), keeps the cookies, visits `logout_url` and reads the origin's
+    /// client storage; then loads `url` again in a new context holding only the cookies
+    /// from before logout. The snapshot is what that replay showed, with
+    /// `session_check.kind` `replay-after-logout` and `storage_after_logout`.
+    pub fn after_logout(
+        &self,
+        slot: usize,
+        url: &str,
+        logout_url: &str,
+    ) -> Result<Snapshot, VisitError> {
+        let guard = self.guard(slot);
+        guard.take_blocked();
+        let (cookies, storage) = {
+            let page = self.logged_in_page(guard, url)?;
+            let context = page.context().expect("an isolated page has a context");
+            let cookies = context.cookies().map_err(|e| self.open_error(e))?;
+            self.load_logging_in(guard, page.tab(), logout_url)?;
+            let storage =
+                crate::collect::storage(page.tab(), url).map_err(|e| self.open_error(e))?;
+            (cookies, storage)
+        };
+        let page = self.bare_page(guard).map_err(|e| self.open_error(e))?;
+        let params: Vec<Value> = cookies.iter().map(crate::context::cookie_param).collect();
+        if let Some(context) = page.context() {
+            context
+                .set_cookies(&params)
+                .map_err(|e| self.open_error(e))?;
+        }
+        self.load_logging_in(guard, page.tab(), url)?;
+        controls::shown(
+            page.tab(),
+            url,
+            SessionCheck {
+                kind: "replay-after-logout".into(),
+                logout_url: Some(logout_url.to_string()),
+                storage_after_logout: Some(storage),
+                ..SessionCheck::default()
+            },
+        )
+        .map_err(|e| self.open_error(e))
+    }
+
+    /// Idle logoff: opens `url` logged in (in a context of its own), leaves it for `idle`,
+    /// then loads it again. The snapshot is what it showed then (`session_check.kind`
+    /// `idle`).
+    pub fn idle(&self, slot: usize, url: &str, idle: Duration) -> Result<Snapshot, VisitError> {
+        let guard = self.guard(slot);
+        guard.take_blocked();
+        let page = self.logged_in_page(guard, url)?;
+        std::thread::sleep(idle);
+        self.load_logging_in(guard, page.tab(), url)?;
+        controls::shown(
+            page.tab(),
+            url,
+            SessionCheck {
+                kind: "idle".into(),
+                idle_timeout_secs: Some(idle.as_secs()),
+                ..SessionCheck::default()
+            },
+        )
+        .map_err(|e| self.open_error(e))
+    }
+
+    /// A tab in a context of its own with `url` open logged in (a form login logs in
+    /// afresh: an earlier check's logout may have ended the session); an error when `url`
+    /// did not load as itself (redirected: not logged in).
+    fn logged_in_page(&self, guard: &Arc<ScopeGuard>, url: &str) -> Result<Page, VisitError> {
+        let page = self.new_page(guard).map_err(|e| self.open_error(e))?;
+        if let Some(login) = &self.opts.login {
+            self.form_login(&page, guard, login)
+                .map_err(|e| self.open_error(e))?;
+        }
+        let at = self.load_logging_in(guard, page.tab(), url)?;
+        if !crate::keyboard::same_page(&at, url) {
+            return Err(VisitError::Failed(format!(
+                "{}: the page did not load as itself logged in (redirected: is the session                  logged in?)",
+                portalscan_core::phi::redact_url(url)
+            )));
+        }
+        Ok(page)
+    }
+
+    /// Loads `url` (GET) in `tab`, redirects allowed anywhere on a seed's origin (login and
+    /// logout flows), and waits for it to settle; returns where the tab ended up.
+    fn load_logging_in(
+        &self,
+        guard: &ScopeGuard,
+        tab: &headless_chrome::Tab,
+        url: &str,
+    ) -> Result<String, VisitError> {
+        tab.set_default_timeout(self.opts.visit.timeout);
+        guard.set_login(true);
+        let loaded = controls::load(tab, url, self.opts.visit.settle);
+        guard.set_login(false);
+        guard.take_blocked();
+        loaded.map_err(|e| self.open_error(e))
+    }
+
+    /// A tab in a fresh browser context, guarded, with nothing in it (no login state).
+    fn bare_page(&self, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
         let page = self.browser.new_isolated_page()?;
         guard.install(page.tab())?;
+        Ok(page)
+    }
+
+    /// A tab in a fresh browser context, guarded, with the login state in it.
+    fn new_page(&self, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
+        let page = self.bare_page(guard)?;
         if let Some(context) = page.context() {
             context.set_cookies(&self.cookies)?;
         }

@@ -8,9 +8,9 @@ use crate::dom::NodeData;
 use crate::dom::NodeId;
 use crate::engine::Context;
 use crate::finding::{Outcome, PhiEvidence, PhiValue};
-use crate::phi::{self, KindSet, Match, Summary, evidence};
+use crate::phi::{self, KindSet, Match, Summary, evidence, shown};
 use crate::rule::{PhiMeta, Sink};
-use crate::snapshot::Snapshot;
+use crate::snapshot::Storage;
 
 /// PHI found for one finding: what kinds, the redacted values, and where (redacted).
 #[derive(Default)]
@@ -178,9 +178,8 @@ impl Store {
 
     /// Its entries as (key, value): a cached response's URL and body for Cache Storage.
     /// `None` when the front-end does not know the store.
-    fn entries(self, snapshot: &Snapshot) -> Option<Vec<(&str, &str)>> {
-        let s = snapshot.storage.as_ref()?;
-        Some(match self {
+    fn entries(self, s: &Storage) -> Vec<(&str, &str)> {
+        match self {
             Store::Local => s
                 .local
                 .iter()
@@ -201,27 +200,45 @@ impl Store {
                 .iter()
                 .map(|e| (e.url.as_str(), e.body.as_deref().unwrap_or("")))
                 .collect(),
-        })
+        }
     }
+
+    pub const ALL: [Store; 4] = [
+        Store::Local,
+        Store::Session,
+        Store::IndexedDb,
+        Store::CacheStorage,
+    ];
 }
 
 /// The storage rules' check: a finding per entry of `store` with PHI, a pass when the
 /// store is known and clean, nothing when it is unknown.
 pub fn check_store(cx: &Context, sink: &mut Sink, store: Store) {
-    let entries = store.entries(cx.snapshot);
-    check_entries(sink, store.label(), entries.map(Vec::into_iter));
+    let Some(storage) = cx.snapshot.storage.as_ref() else {
+        return; // This front-end does not know the store: no finding, never a guess.
+    };
+    let what = format!("An entry in {}", store.label());
+    if !check_entries(sink, store.label(), store.entries(storage), &what) {
+        pass(sink, None);
+    }
+}
+
+/// Client storage read after logout: a finding per entry with PHI in any of the four
+/// stores, one pass when all are clean.
+pub fn check_storage_after_logout(sink: &mut Sink, storage: &Storage) {
+    let mut leaked = false;
+    for store in Store::ALL {
+        let what = format!("After logout, an entry in {}", store.label());
+        leaked |= check_entries(sink, store.label(), store.entries(storage), &what);
+    }
+    if !leaked {
+        pass(sink, None);
+    }
 }
 
 /// Checks stored entries (key, value) of one kind of browser storage: a finding per entry
-/// with PHI, a pass when the store is known and clean, nothing when it is unknown.
-fn check_entries<'e>(
-    sink: &mut Sink,
-    store: &str,
-    entries: Option<impl Iterator<Item = (&'e str, &'e str)>>,
-) {
-    let Some(entries) = entries else {
-        return; // This front-end does not know the store: no finding, never a guess.
-    };
+/// with PHI (its message starting with `what`). Whether any had PHI.
+fn check_entries(sink: &mut Sink, store: &str, entries: Vec<(&str, &str)>, what: &str) -> bool {
     let mut leaked = false;
     for (key, value) in entries {
         let mut leak = Leak::default();
@@ -234,11 +251,27 @@ fn check_entries<'e>(
             Some(&source),
         );
         leaked |= !leak.is_empty();
-        leak.report(sink, None, &format!("An entry in {store}"));
+        leak.report(sink, None, what);
     }
-    if !leaked {
-        pass(sink, None);
+    leaked
+}
+
+/// The PHI a person at the screen sees: the page's rendered text and shown field values
+/// (the same answer [`phi::shows_phi`] gives the crawler when it picks pages to check).
+pub fn shown_leak(cx: &Context, sink: &Sink) -> Leak {
+    let mut leak = Leak::default();
+    let text = shown::visible_text(cx.dom, &cx.a11y);
+    leak.add(sink, &text, &phi::detect(&text), Some("page text"));
+    for field in shown::shown_fields(cx.dom, &cx.a11y) {
+        let source = format!("field {}", field.name);
+        leak.add(
+            sink,
+            field.value,
+            &phi::detect_in_value(field.name, field.value),
+            Some(&source),
+        );
     }
+    leak
 }
 
 /// "mrn, dob".
@@ -290,7 +323,7 @@ mod tests {
     use super::*;
     use crate::a11y::tree::tests::build;
     use crate::report::tests::reported;
-    use crate::snapshot::{KeyValue, Storage};
+    use crate::snapshot::{KeyValue, Snapshot};
 
     fn with_local(entries: Option<&[(&str, &str)]>) -> Snapshot {
         let mut snapshot = Snapshot::new("https://p.example/", "test", build(&[(Some(0), "p")]));

@@ -3,6 +3,7 @@
 //! (evidence, storage checks) in [`crate::report::phi`]; [`support`] holds URL facts.
 
 mod phi_form_transmission;
+mod phi_guest_access;
 mod phi_in_cache_storage;
 mod phi_in_comment;
 mod phi_in_console;
@@ -17,8 +18,12 @@ mod phi_in_url;
 mod phi_referrer_leak;
 mod phi_response_no_store;
 mod phi_restored_after_logout;
+mod phi_storage_after_logout;
 mod phi_third_party;
 mod session_cookie_flags;
+mod session_cookie_lifetime;
+mod session_idle_timeout;
+mod session_survives_logout;
 mod support;
 mod third_party_integrity;
 mod transport_hsts;
@@ -43,6 +48,11 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &phi_in_console::PhiInConsole,
         &phi_response_no_store::PhiResponseNoStore,
         &phi_restored_after_logout::PhiRestoredAfterLogout,
+        &phi_guest_access::PhiGuestAccess,
+        &session_survives_logout::SessionSurvivesLogout,
+        &phi_storage_after_logout::PhiStorageAfterLogout,
+        &session_cookie_lifetime::SessionCookieLifetime,
+        &session_idle_timeout::SessionIdleTimeout,
         &phi_referrer_leak::PhiReferrerLeak,
         &phi_third_party::PhiThirdParty,
         &third_party_integrity::ThirdPartyIntegrity,

@@ -14,8 +14,8 @@
 
 use crate::engine::Context;
 use crate::finding::Category;
-use crate::phi::{self, KindSet, shown};
-use crate::report::phi::{self as evidence, Leak};
+use crate::phi::{self, KindSet};
+use crate::report::phi as evidence;
 use crate::rule::{Example, Interest, PhiMeta, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
@@ -70,20 +70,9 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     let Some(restored) = &cx.snapshot.restored_after_logout else {
         return;
     };
-    let mut leak = Leak::default();
     // What a person at the screen sees: the same answer `phi::shows_phi` gives the
     // crawler when it picks the pages to check.
-    let text = shown::visible_text(cx.dom, &cx.a11y);
-    leak.add(sink, &text, &phi::detect(&text), Some("page text"));
-    for field in shown::shown_fields(cx.dom, &cx.a11y) {
-        let source = format!("field {}", field.name);
-        leak.add(
-            sink,
-            field.value,
-            &phi::detect_in_value(field.name, field.value),
-            Some(&source),
-        );
-    }
+    let leak = evidence::shown_leak(cx, sink);
     let page = cx.page_node();
     if leak.is_empty() {
         evidence::pass(sink, Some(page));

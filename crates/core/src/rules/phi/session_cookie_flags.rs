@@ -58,7 +58,7 @@ const SCRIPT_READABLE: &[&str] = &[
 ];
 
 /// Whether the cookie's name says it holds or marks a login session.
-fn is_session_cookie(name: &str) -> bool {
+pub(super) fn is_session_cookie(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_alphanumeric())
