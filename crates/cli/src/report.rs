@@ -90,6 +90,27 @@ impl Report {
             .map(|_| self.pages.iter().map(|p| p.baselined.len()).sum())
     }
 
+    /// Findings over `--max-findings-per-rule` on all pages: counted, not listed.
+    pub fn truncated(&self) -> usize {
+        self.pages
+            .iter()
+            .flat_map(|p| &p.truncated)
+            .filter(|t| self.lists(t.outcome))
+            .map(|t| t.omitted)
+            .sum()
+    }
+
+    /// One warning per page, rule and outcome that the bound cut: `URL: 1500 more fail
+    /// finding(s) of duplicate-id not listed …`. Every format shows them.
+    pub fn truncation_warnings(&self) -> impl Iterator<Item = String> + '_ {
+        self.pages.iter().flat_map(|page| {
+            page.truncated
+                .iter()
+                .filter(|t| self.lists(t.outcome))
+                .map(move |t| format!("{}: {}", page.url, t.warning()))
+        })
+    }
+
     /// Outcomes over all pages.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
@@ -123,5 +144,12 @@ impl Report {
         } else {
             exit::CLEAN
         }
+    }
+}
+
+/// The bound's warnings on standard error (the reports carry them too).
+pub fn warn_truncated(report: &Report) {
+    for warning in report.truncation_warnings() {
+        eprintln!("portalscan: warning: {warning}");
     }
 }

@@ -441,6 +441,7 @@ impl Run<'_> {
             scanned: job.scan,
             final_url: None,
             findings: Vec::new(),
+            truncated: Vec::new(),
             error: None,
             attempts: job.attempts,
             timings: None,
@@ -501,6 +502,7 @@ impl Run<'_> {
             .collect();
         if job.scan {
             entry.findings = visit.findings;
+            entry.truncated = visit.truncated;
             entry.shows_phi = visit.shows_phi;
             self.urls.insert(job.order, final_url.clone());
         }

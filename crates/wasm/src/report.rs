@@ -2,10 +2,13 @@
 //! [`portalscan_core::report::json`], shared with the CLI's `--format json`).
 
 use portalscan_core::phi::FingerprintKey;
+use portalscan_core::report::bounds::{self, Truncated};
 use portalscan_core::report::json::{
     JsonError, JsonReport, NoGate, Page, REPORT_VERSION, Summary, Tool,
 };
-use portalscan_core::{Finding, Outcome, Rule, RuleSelection, ScanOptions, Snapshot, rules, scan};
+use portalscan_core::{
+    Finding, Outcome, Rule, RuleSelection, ScanOptions, Snapshot, rules, scan_bounded,
+};
 use serde::Deserialize;
 
 /// The options of `scan()` as the JS API passes them.
@@ -26,6 +29,9 @@ pub struct ScanRequest {
     /// Facts the collector knows it could not read (closed shadow roots, frames...), added
     /// to those the snapshot leaves unknown.
     pub unknown: Vec<String>,
+    /// List at most this many findings of one rule and outcome, counting the rest in
+    /// `pages[0].truncated` (the CLI's `--max-findings-per-rule`; 0: all; default 500).
+    pub max_findings_per_rule: Option<usize>,
 }
 
 pub fn scan_json(snapshot: &str, options: &str) -> Result<String, String> {
@@ -41,18 +47,25 @@ pub fn scan_json(snapshot: &str, options: &str) -> Result<String, String> {
         .fingerprint_key
         .as_ref()
         .map(|k| FingerprintKey::new(k.as_bytes().to_vec()));
-    let findings = scan(
+    let scanned = scan_bounded(
         &snapshot,
         &ScanOptions {
             include_passes: request.all,
             rules: RuleSelection::of(&selected),
             fingerprint_key: key,
+            max_findings_per_rule: bounds::limit(request.max_findings_per_rule),
             ..ScanOptions::default()
         },
     );
     let mut unknown = unknown_facts(&snapshot);
     unknown.extend(request.unknown.iter().cloned());
-    Ok(render(&snapshot, &request, &findings, unknown))
+    Ok(render(
+        &snapshot,
+        &request,
+        &scanned.findings,
+        &scanned.truncated,
+        unknown,
+    ))
 }
 
 /// The rules the options select; an unknown id is an error (a typo would silently run nothing).
@@ -103,6 +116,7 @@ fn render(
     snapshot: &Snapshot,
     request: &ScanRequest,
     findings: &[Finding],
+    truncated: &[Truncated],
     unknown: Vec<String>,
 ) -> String {
     // What the CLI lists: fails and reviews, passes only with `all`.
@@ -132,6 +146,7 @@ fn render(
             pass: request.all.then(|| count(Outcome::Pass)),
             errors: 0,
             baselined: None,
+            truncated: Summary::truncated([truncated]),
         },
         findings: listed,
         baselined: None,
@@ -139,6 +154,7 @@ fn render(
         pages: vec![Page {
             input: &input,
             url: &url,
+            truncated,
             extra: &extra,
         }],
         gate: None,

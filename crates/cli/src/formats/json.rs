@@ -49,6 +49,7 @@ pub fn render(report: &Report) -> String {
             pass: counts.pass,
             errors: report.errors.len(),
             baselined: report.baselined(),
+            truncated: Summary::truncated(report.pages.iter().map(|p| p.truncated.as_slice())),
         },
         pages: report
             .pages
@@ -56,6 +57,7 @@ pub fn render(report: &Report) -> String {
             .map(|p| Page {
                 input: &p.input,
                 url: &p.url,
+                truncated: &p.truncated,
                 extra: &p.extra,
             })
             .collect(),
