@@ -151,10 +151,8 @@ pub fn render(report: &Report) -> String {
         );
         suites.push_str(&body);
         // Findings over the bound: counted in a warning, not as testcases.
-        let warnings: Vec<String> = page
-            .truncated
-            .iter()
-            .filter(|t| report.lists(t.outcome))
+        let warnings: Vec<String> = report
+            .truncated_on(page)
             .map(|t| format!("warning: {}", t.warning()))
             .collect();
         if !warnings.is_empty() {
