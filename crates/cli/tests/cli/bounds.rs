@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::support::{TempDir, crate_dir, findings, repo_root, run, run_with};
+use crate::support::{TempDir, crate_dir, findings, run, run_with};
 
 /// A page with `n` elements of positive tabindex (a `positive-tabindex` fail each), nested
 /// `depth` deep when `nested`, otherwise side by side.
