@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use portalscan_core::phi::FingerprintKey;
-use portalscan_core::{ScanOptions, scan};
+use portalscan_core::{ScanOptions, scan_bounded};
 use portalscan_crawl::chromium::ChromiumVisitor;
 use portalscan_crawl::{CrawlConfig, Progress, Timings};
 
@@ -33,7 +33,7 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
         fingerprint_key: Some(key),
         ..ScanOptions::default()
     };
-    let scan = |s: &portalscan_core::Snapshot| scan(s, &options);
+    let scan = |s: &portalscan_core::Snapshot| scan_bounded(s, &options);
     let visitor = ChromiumVisitor::from_config(&config).expect("options");
     let start = Instant::now();
     let outcome = portalscan_crawl::crawl(&config, &visitor, &scan, &mut Progress::silent())

@@ -9,7 +9,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 
 use portalscan_bench::page::portal_page;
-use portalscan_core::{Outcome, ScanOptions, scan};
+use portalscan_core::{Outcome, ScanOptions, scan_bounded};
 use portalscan_crawl::chromium::ChromiumVisitor;
 use portalscan_crawl::config::Screenshots;
 use portalscan_crawl::{CrawlConfig, Progress};
@@ -57,7 +57,7 @@ fn failures_by_rule(elements: usize) -> BTreeMap<String, usize> {
     ));
     config.output_dir = out.clone();
     let options = ScanOptions::default();
-    let scan = |s: &portalscan_core::Snapshot| scan(s, &options);
+    let scan = |s: &portalscan_core::Snapshot| scan_bounded(s, &options);
     let visitor = ChromiumVisitor::from_config(&config).expect("Chromium");
     let outcome = portalscan_crawl::crawl(&config, &visitor, &scan, &mut Progress::silent())
         .unwrap_or_else(|e| panic!("crawl failed: {e}"));

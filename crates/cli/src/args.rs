@@ -79,6 +79,8 @@ pub struct ScanArgs {
     pub group_by: GroupBy,
     /// `--slds PATH`: the SLDS stylesheet component templates are styled with.
     pub slds: Option<PathBuf>,
+    /// Findings of one rule and outcome a page lists (`None`: all); the rest are counted.
+    pub max_findings_per_rule: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -273,6 +275,10 @@ struct ScanCli {
     /// @salesforce-ux/design-system in node_modules]
     #[arg(long, value_name = "PATH")]
     slds: Option<PathBuf>,
+    /// List at most N findings of one rule and outcome per page and count the rest, with a
+    /// warning (0: list all) [default: 500]
+    #[arg(long, value_name = "N", value_parser = at_least::<0, usize>)]
+    max_findings_per_rule: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -349,6 +355,10 @@ struct BrowserCli {
     /// No screenshots (--screenshots off)
     #[arg(long, conflicts_with = "screenshots")]
     no_screenshots: bool,
+    /// List at most N findings of one rule and outcome per page and count the rest, with a
+    /// warning (0: list all) [default: 500]
+    #[arg(long, value_name = "N", value_parser = at_least::<0, usize>)]
+    max_findings_per_rule: Option<usize>,
 }
 
 /// The report files a crawl writes (`summary` is for the terminal).
@@ -439,6 +449,7 @@ impl BrowserCli {
         o.jobs = self.jobs;
         o.timeout_secs = self.timeout;
         o.retries = self.retries;
+        o.max_findings_per_rule = self.max_findings_per_rule;
         if self.no_tab_walk {
             o.tab_walk = Some(false);
         }
@@ -513,6 +524,9 @@ fn convert(command: Cli2) -> Result<Command, UsageError> {
                 url: s.url,
                 group_by: s.group_by,
                 slds: s.slds,
+                max_findings_per_rule: portalscan_core::report::bounds::limit(
+                    s.max_findings_per_rule,
+                ),
             })
         }
         Cli2::Merge(m) => Command::Merge(MergeArgs {

@@ -142,7 +142,9 @@ fn crawl_and_report(
     let passes_known = all || formats.contains(&ReportFormat::Junit);
     // The crawl runs the same scan the static `scan` command does.
     let key = pages::fingerprint_key();
-    let scan = |snapshot: &portalscan_core::Snapshot| pages::findings(snapshot, passes_known, &key);
+    let scan = |snapshot: &portalscan_core::Snapshot| {
+        pages::findings(snapshot, passes_known, &key, config.max_findings_per_rule)
+    };
     let visitor = match ChromiumVisitor::from_config(config) {
         Ok(visitor) => visitor,
         Err(e) => {
@@ -175,6 +177,7 @@ fn crawl_and_report(
         report.errors.push(InputError::new("crawl", message));
     }
     crate::gate::apply(&mut report, gate);
+    crate::report::warn_truncated(&report);
     if let Err(code) = write_reports(&report, formats, &config.output_dir) {
         return code;
     }
@@ -211,6 +214,7 @@ fn report_from(entries: &[JournalEntry], include_passes: bool, passes_known: boo
                 url: entry.url.clone(),
                 artifact: entry.url.clone(),
                 findings: entry.findings.clone(),
+                truncated: entry.truncated.clone(),
                 baselined: Vec::new(),
                 extra: page_extra(entry),
             }),

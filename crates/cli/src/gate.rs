@@ -226,6 +226,17 @@ pub fn evaluate(report: &Report, options: &GateOptions) -> Verdict {
             *counts.entry(&f.rule).or_default() += 1;
         }
     }
+    // Findings over the report's bound still count: a threshold above the bound must trip.
+    for t in report.pages.iter().flat_map(|p| &p.truncated) {
+        let counted = match options.fail_on {
+            FailOn::Fail => t.outcome == Outcome::Fail,
+            FailOn::Review => matches!(t.outcome, Outcome::Fail | Outcome::Review),
+            FailOn::Never => false,
+        };
+        if counted {
+            *counts.entry(&t.rule).or_default() += t.omitted;
+        }
+    }
     Verdict {
         fail_on: options.fail_on,
         rules: counts

@@ -47,6 +47,7 @@ pub fn scan_session(
     har: &HarFile,
     include_passes: bool,
     key: &FingerprintKey,
+    max_findings_per_rule: Option<usize>,
 ) -> Result<Vec<ScannedPage>, InputError> {
     if har.pages.is_empty() {
         return Err(InputError::new(
@@ -63,6 +64,7 @@ pub fn scan_session(
             artifact: phi::redact_url(&url),
             findings: Vec::new(),
             baselined: Vec::new(),
+            truncated: Vec::new(),
             extra: serde_json::Map::new(),
         };
         match &page.body {
@@ -70,7 +72,10 @@ pub fn scan_session(
                 let html = decode_html_bytes(body.as_bytes());
                 let mut snapshot = snapshot_from_html(&html, &url, &HarLoader(&page.facts));
                 har::apply(&mut snapshot, page.facts.clone());
-                out.findings = pages::findings(&snapshot, include_passes, key);
+                let scanned =
+                    pages::findings(&snapshot, include_passes, key, max_findings_per_rule);
+                out.findings = scanned.findings;
+                out.truncated = scanned.truncated;
                 out.set_coverage(page_gaps(&snapshot, &out.findings));
             }
             None => {

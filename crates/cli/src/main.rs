@@ -86,7 +86,7 @@ fn run_scan(args: &ScanArgs) -> i32 {
     let mut pages = Vec::new();
     // `--har` alone: the session's pages.
     if let Some(har) = har.as_ref().filter(|_| args.inputs.is_empty()) {
-        match har_session::scan_session(har, passes_known, &key) {
+        match har_session::scan_session(har, passes_known, &key, args.max_findings_per_rule) {
             Ok(scanned) => pages = scanned,
             Err(e) => errors.push(e),
         }
@@ -103,7 +103,13 @@ fn run_scan(args: &ScanArgs) -> i32 {
                         }
                     }
                 }
-                let mut page = pages::scan_page(input, &snapshot, passes_known, &key);
+                let mut page = pages::scan_page(
+                    input,
+                    &snapshot,
+                    passes_known,
+                    &key,
+                    args.max_findings_per_rule,
+                );
                 // Scanned, but said: an empty file is more often a mistake than a page.
                 if let Some(note) = note {
                     if note != pages::NO_SLDS_NOTE || !std::mem::replace(&mut no_slds_said, true) {
@@ -171,6 +177,7 @@ pub fn finish(
     group_by: GroupBy,
 ) -> i32 {
     gate::apply(&mut report, gate_options);
+    report::warn_truncated(&report);
     let rendered = match format {
         ReportFormat::Text if group_by == GroupBy::Component => {
             let to_terminal = output.is_none() && std::io::stdout().is_terminal();

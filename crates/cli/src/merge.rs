@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use portalscan_core::report::bounds::Truncated;
 use portalscan_core::{Finding, Outcome};
 
 use crate::formats::json::REPORT_VERSION;
@@ -152,8 +153,13 @@ fn page_for<'a>(
     pages: &'a mut Vec<ScannedPage>,
     url: &str,
     input: &str,
-    extra: Map<String, Value>,
+    mut extra: Map<String, Value>,
 ) -> &'a mut ScannedPage {
+    // `truncated` is a typed field of the page (the formats read it), not an extra.
+    let truncated: Vec<Truncated> = extra
+        .remove("truncated")
+        .and_then(|t| serde_json::from_value(t).ok())
+        .unwrap_or_default();
     let index = match pages.iter().position(|p| p.url == url) {
         Some(i) => {
             let page = &mut pages[i];
@@ -162,6 +168,9 @@ fn page_for<'a>(
             }
             for (k, v) in extra {
                 page.extra.entry(k).or_insert(v);
+            }
+            if page.truncated.is_empty() {
+                page.truncated = truncated;
             }
             i
         }
@@ -173,6 +182,7 @@ fn page_for<'a>(
                 artifact: artifact_for(url, Path::new(input)),
                 findings: Vec::new(),
                 baselined: Vec::new(),
+                truncated,
                 extra,
             });
             pages.len() - 1

@@ -5,9 +5,10 @@ use std::io::Read;
 use std::path::Path;
 
 use portalscan_core::phi::{self, FingerprintKey};
+use portalscan_core::report::bounds::Truncated;
 use portalscan_core::report::coverage::{Coverage, Gap, page_gaps};
 use portalscan_core::snapshot::SNAPSHOT_VERSION;
-use portalscan_core::{Finding, ScanOptions, Snapshot};
+use portalscan_core::{Finding, ScanOptions, Scanned, Snapshot};
 use portalscan_html::{decode_html_bytes, snapshot_from_html};
 
 use crate::inputs::{Input, InputError, InputKind};
@@ -25,6 +26,8 @@ pub struct ScannedPage {
     pub findings: Vec<Finding>,
     /// Findings the baseline accepted (see [`crate::gate`]).
     pub baselined: Vec<Finding>,
+    /// Findings over `--max-findings-per-rule`: counted per rule and outcome, not listed.
+    pub truncated: Vec<Truncated>,
     /// More about the page for the JSON report's `pages[]` entry (a crawl's `timings`,
     /// `error`, …): written as they are, kept by `merge`.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -298,6 +301,7 @@ pub fn scan_page(
     snapshot: &Snapshot,
     include_passes: bool,
     key: &FingerprintKey,
+    max_findings_per_rule: Option<usize>,
 ) -> ScannedPage {
     // A page URL can carry PHI (`?mrn=…`): reports show it redacted.
     let url = phi::redact_url(&snapshot.url);
@@ -308,21 +312,23 @@ pub fn scan_page(
     // A local page's fingerprints use its path relative to the working directory, so
     // baselines made in one checkout match in another (the absolute `file:` URL differs).
     let page_key = (url.starts_with("file:") && !artifact.contains("://")).then_some(&artifact);
-    let findings = portalscan_core::scan(
+    let scanned = portalscan_core::scan_bounded(
         snapshot,
         &ScanOptions {
             include_passes,
             fingerprint_key: Some(key.clone()),
             page_key: page_key.cloned(),
+            max_findings_per_rule,
             ..ScanOptions::default()
         },
     );
-    let gaps = page_gaps(snapshot, &findings);
+    let gaps = page_gaps(snapshot, &scanned.findings);
     let mut page = ScannedPage {
         input: input.label(),
         artifact,
         url,
-        findings,
+        findings: scanned.findings,
+        truncated: scanned.truncated,
         baselined: Vec::new(),
         extra: serde_json::Map::new(),
     };
@@ -330,14 +336,21 @@ pub fn scan_page(
     page
 }
 
-/// The findings of a snapshot: every rule, PHI fingerprints keyed with `key`. The one scan
-/// both `scan` (static pages) and `crawl` (browser snapshots) run.
-pub fn findings(snapshot: &Snapshot, include_passes: bool, key: &FingerprintKey) -> Vec<Finding> {
-    portalscan_core::scan(
+/// The findings of a snapshot: every rule, PHI fingerprints keyed with `key`, at most
+/// `max_findings_per_rule` of one rule and outcome. The one scan both `scan` (static
+/// pages) and `crawl` (browser snapshots) run.
+pub fn findings(
+    snapshot: &Snapshot,
+    include_passes: bool,
+    key: &FingerprintKey,
+    max_findings_per_rule: Option<usize>,
+) -> Scanned {
+    portalscan_core::scan_bounded(
         snapshot,
         &ScanOptions {
             include_passes,
             fingerprint_key: Some(key.clone()),
+            max_findings_per_rule,
             ..ScanOptions::default()
         },
     )

@@ -1,5 +1,6 @@
 //! The result of a scan run, shared by every output format, and the exit status it gives.
 
+use portalscan_core::report::bounds::Truncated;
 use portalscan_core::{Finding, Outcome};
 
 use crate::gate::{GateOptions, Verdict};
@@ -95,6 +96,32 @@ impl Report {
             .map(|_| self.pages.iter().map(|p| p.baselined.len()).sum())
     }
 
+    /// What the bound left out on `page`, of the outcomes reports show.
+    pub fn truncated_on<'a>(
+        &'a self,
+        page: &'a ScannedPage,
+    ) -> impl Iterator<Item = &'a Truncated> + 'a {
+        page.truncated.iter().filter(|t| self.lists(t.outcome))
+    }
+
+    /// Findings over `--max-findings-per-rule` on all pages: counted, not listed.
+    pub fn truncated(&self) -> usize {
+        self.pages
+            .iter()
+            .flat_map(|p| self.truncated_on(p))
+            .map(|t| t.omitted)
+            .sum()
+    }
+
+    /// One warning per page, rule and outcome that the bound cut: `URL: 1500 more fail
+    /// finding(s) of duplicate-id not listed …`. Every format shows them.
+    pub fn truncation_warnings(&self) -> impl Iterator<Item = String> + '_ {
+        self.pages.iter().flat_map(|page| {
+            self.truncated_on(page)
+                .map(move |t| format!("{}: {}", page.url, t.warning()))
+        })
+    }
+
     /// Outcomes over all pages.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
@@ -129,4 +156,52 @@ impl Report {
             exit::CLEAN
         }
     }
+}
+
+/// One line on standard error when the bound left findings out (the reports say which, per
+/// page, rule and outcome): a crawl of many pages does not bury the terminal.
+pub fn warn_truncated(report: &Report) {
+    if let Some(line) = truncation_line(report) {
+        eprintln!("portalscan: warning: {line}");
+    }
+}
+
+/// `19500 findings not listed on 1 page (positive-tabindex 19500) …`, or `None` when
+/// nothing was left out.
+pub fn truncation_line(report: &Report) -> Option<String> {
+    let total = report.truncated();
+    if total == 0 {
+        return None;
+    }
+    let pages = report
+        .pages
+        .iter()
+        .filter(|p| report.truncated_on(p).next().is_some())
+        .count();
+    let mut by_rule: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for t in report.pages.iter().flat_map(|p| report.truncated_on(p)) {
+        *by_rule.entry(&t.rule).or_default() += t.omitted;
+    }
+    let mut rules: Vec<(&str, usize)> = by_rule.into_iter().collect();
+    rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    const SHOWN: usize = 5;
+    let mut named: Vec<String> = rules
+        .iter()
+        .take(SHOWN)
+        .map(|(rule, n)| format!("{rule} {n}"))
+        .collect();
+    if rules.len() > SHOWN {
+        named.push(format!("{} more rules", rules.len() - SHOWN));
+    }
+    // Findings not listed have no fingerprint in the report: a baseline cannot accept them.
+    let baseline = if report.baseline.is_some() {
+        "; the baseline cannot accept findings not listed"
+    } else {
+        ""
+    };
+    Some(format!(
+        "{total} finding(s) not listed on {pages} page(s) ({}): over --max-findings-per-rule, \
+         counted per page and rule in the report, and by the exit status (0 lists all){baseline}",
+        named.join(", ")
+    ))
 }

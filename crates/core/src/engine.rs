@@ -6,6 +6,7 @@ use crate::a11y::PageA11y;
 use crate::dom::{Dom, NodeId};
 use crate::finding::Finding;
 use crate::phi::FingerprintKey;
+use crate::report::bounds::{Budget, Truncated};
 use crate::rule::{Interest, Rule, Sink};
 use crate::snapshot::Snapshot;
 
@@ -67,6 +68,10 @@ pub struct ScanOptions {
     /// Replaces the URL's page key in finding fingerprints (a local file's path relative
     /// to the project, say, so fingerprints agree between checkouts).
     pub page_key: Option<String>,
+    /// List at most this many findings of one rule and outcome; the rest are only counted
+    /// ([`Scanned::truncated`]). `None` (the default here): no bound. Front-ends that write
+    /// reports pass [`crate::report::bounds::DEFAULT_MAX_FINDINGS_PER_RULE`] unless told.
+    pub max_findings_per_rule: Option<usize>,
 }
 
 impl ScanOptions {
@@ -112,8 +117,24 @@ impl RuleSelection {
     }
 }
 
-/// Scans one snapshot: the one entry point every front-end calls.
+/// What a scan found: the listed findings, and the count of those over
+/// [`ScanOptions::max_findings_per_rule`].
+#[derive(Clone, Debug, Default)]
+pub struct Scanned {
+    pub findings: Vec<Finding>,
+    /// Per rule and outcome, the findings not listed; empty without a bound.
+    pub truncated: Vec<Truncated>,
+}
+
+/// Scans one snapshot: the entry point every front-end calls. Front-ends that bound
+/// their reports call [`scan_bounded`], which also says what the bound left out.
 pub fn scan(snapshot: &Snapshot, options: &ScanOptions) -> Vec<Finding> {
+    scan_bounded(snapshot, options).findings
+}
+
+/// Scans one snapshot, listing at most `options.max_findings_per_rule` findings of one rule
+/// and outcome and counting the rest.
+pub fn scan_bounded(snapshot: &Snapshot, options: &ScanOptions) -> Scanned {
     let rules: Vec<&dyn Rule> = crate::rules::all()
         .into_iter()
         .filter(|r| options.rules.selects(r.meta().id))
@@ -122,13 +143,14 @@ pub fn scan(snapshot: &Snapshot, options: &ScanOptions) -> Vec<Finding> {
 }
 
 /// Runs the given rules in one traversal.
-fn run(snapshot: &Snapshot, rules: &[&dyn Rule], options: &ScanOptions) -> Vec<Finding> {
+fn run(snapshot: &Snapshot, rules: &[&dyn Rule], options: &ScanOptions) -> Scanned {
     let mut cx = Context::new(snapshot);
     cx.fingerprint_key = options.fingerprint_key.as_ref();
     if let Some(page_key) = &options.page_key {
         cx.page_key = page_key.clone();
     }
     let mut findings = Vec::new();
+    let mut budget = Budget::new(options.max_findings_per_rule);
 
     // Dispatch table: tag name -> rules, built once so no rule walks the tree itself.
     let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -147,12 +169,13 @@ fn run(snapshot: &Snapshot, rules: &[&dyn Rule], options: &ScanOptions) -> Vec<F
 
     // A component's passes may turn to review (see `template::settle`): keep them until then.
     let include_passes = options.include_passes || snapshot.component_source.is_some();
-    let sink_for = |i: usize, findings: &mut Vec<Finding>, f: &mut dyn FnMut(&mut Sink)| {
+    let mut sink_for = |i: usize, findings: &mut Vec<Finding>, f: &mut dyn FnMut(&mut Sink)| {
         let mut sink = Sink {
             meta: rules[i].meta(),
             cx: &cx,
             out: findings,
             include_passes,
+            budget: Some(&mut budget),
         };
         f(&mut sink);
     };
@@ -177,5 +200,8 @@ fn run(snapshot: &Snapshot, rules: &[&dyn Rule], options: &ScanOptions) -> Vec<F
         findings.retain(|f| f.outcome != crate::Outcome::Pass);
     }
     crate::fingerprint::disambiguate(&mut findings);
-    findings
+    Scanned {
+        findings,
+        truncated: budget.truncated(options.include_passes),
+    }
 }

@@ -42,7 +42,7 @@ pub mod url;
 pub mod wcag;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
-pub use engine::{Context, RuleSelection, ScanOptions, scan};
+pub use engine::{Context, RuleSelection, ScanOptions, Scanned, scan, scan_bounded};
 pub use finding::{Category, Finding, Outcome, PhiEvidence, PhiValue};
 pub use rule::{Example, Interest, PhiMeta, Rule, RuleMeta, Sink};
 pub use snapshot::Snapshot;

@@ -189,6 +189,8 @@ pub struct Sink<'a> {
     pub(crate) cx: &'a Context<'a>,
     pub(crate) out: &'a mut Vec<Finding>,
     pub(crate) include_passes: bool,
+    /// The report's bound: findings over it are counted, not built. `None`: no bound.
+    pub(crate) budget: Option<&'a mut crate::report::bounds::Budget>,
 }
 
 impl Sink<'_> {
@@ -262,6 +264,13 @@ impl Sink<'_> {
         message: String,
         phi: Option<PhiEvidence>,
     ) {
+        // Checked first: a finding over the bound costs no selector (which is as long as
+        // the element is deep).
+        if let Some(budget) = self.budget.as_deref_mut()
+            && !budget.admit(self.meta.id, outcome)
+        {
+            return;
+        }
         let dom = &self.cx.snapshot.dom;
         let element = node.and_then(|n| dom.element(n));
         let (selector, html, element_key) = match element {

@@ -73,6 +73,8 @@ pub struct LimitsSection {
     pub max_pages: Option<usize>,
     pub max_depth: Option<u32>,
     pub max_time_secs: Option<u64>,
+    /// Findings of one rule and outcome a page lists; the rest are counted (0: no bound).
+    pub max_findings_per_rule: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -155,6 +157,7 @@ pub struct Overrides {
     pub sitemap: Option<bool>,
     pub tab_walk: Option<bool>,
     pub screenshots: Option<Screenshots>,
+    pub max_findings_per_rule: Option<usize>,
 }
 
 /// Everything a crawl needs, resolved and checked.
@@ -183,6 +186,8 @@ pub struct CrawlConfig {
     pub login: Option<FormLogin>,
     /// From `[thresholds]`, unchecked: the gate (in the CLI) checks the rule ids.
     pub thresholds: BTreeMap<String, usize>,
+    /// Findings of one rule and outcome a page lists (the rest are counted); `None`: all.
+    pub max_findings_per_rule: Option<usize>,
     /// Normalised; after the crawl, every page that shows PHI is opened, this URL visited,
     /// and Back pressed (the page itself is never crawled: logout pages are out of scope).
     pub logout_url: Option<String>,
@@ -342,6 +347,11 @@ impl ConfigFile {
             storage_state: flags.storage_state.or(self.storage_state.map(rel)),
             login: self.login,
             thresholds: self.thresholds,
+            max_findings_per_rule: portalscan_core::report::bounds::limit(
+                flags
+                    .max_findings_per_rule
+                    .or(self.limits.max_findings_per_rule),
+            ),
             logout_url,
             idle_timeout: Duration::from_secs(idle_timeout),
             check_idle: self.session.check_idle.unwrap_or(false),

@@ -464,6 +464,7 @@ impl Run<'_> {
             scanned: job.scan,
             final_url: None,
             findings: Vec::new(),
+            truncated: Vec::new(),
             error: None,
             attempts: job.attempts,
             timings: None,
@@ -526,6 +527,7 @@ impl Run<'_> {
             .collect();
         if job.scan {
             entry.findings = visit.findings;
+            entry.truncated = visit.truncated;
             entry.shows_phi = visit.shows_phi;
             entry.coverage = Some(visit.coverage);
             self.urls.insert(job.order, final_url.clone());

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use portalscan_core::dom::{Dom, Node, NodeData, NodeId};
 use portalscan_core::snapshot::{CookieLifetime, RestoredPage, SessionCheck};
-use portalscan_core::{Category, Finding, Outcome, Snapshot};
+use portalscan_core::{Category, Finding, Outcome, Scanned, Snapshot};
 
 use crate::visitor::{SessionProbe, Timings, VisitError, VisitedPage, Visitor};
 
@@ -106,7 +106,7 @@ impl FakeSite {
     /// The fake's rules: one `fake-rule` fail on every page, and on a page Back showed
     /// after logout that shows PHI (the core's `shows_phi`), a `phi-restored-after-logout`
     /// fail. What the crawl keeps of each is the crawl's logic under test.
-    pub fn scan(snapshot: &Snapshot) -> Vec<Finding> {
+    pub fn scan(snapshot: &Snapshot) -> Scanned {
         let mut findings = vec![FakeSite::finding(&snapshot.url)];
         if snapshot.restored_after_logout.is_some() && portalscan_core::phi::shows_phi(snapshot) {
             let mut finding = FakeSite::finding(&snapshot.url);
@@ -133,7 +133,10 @@ impl FakeSite {
                 phi("session-cookie-lifetime");
             }
         }
-        findings
+        Scanned {
+            findings,
+            truncated: Vec::new(),
+        }
     }
 
     /// A page whose body is `text`.

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use portalscan_core::Finding;
 use portalscan_core::phi::redact_url;
+use portalscan_core::report::bounds::Truncated;
 use serde::{Deserialize, Serialize};
 
 use crate::visitor::Timings;
@@ -33,6 +34,9 @@ pub struct JournalEntry {
     pub final_url: Option<String>,
     #[serde(default)]
     pub findings: Vec<Finding>,
+    /// Findings over `--max-findings-per-rule`, counted per rule and outcome, not listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub truncated: Vec<Truncated>,
     /// Why the page has no findings (after its retries), redacted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,

@@ -46,6 +46,7 @@ impl Restored {
                 .as_ref()
                 .map(|r| r.via.clone()),
             findings: scan(&snapshot)
+                .findings
                 .into_iter()
                 .filter(|f| f.rule == RULE)
                 .collect(),

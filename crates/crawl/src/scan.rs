@@ -6,13 +6,15 @@
 
 use std::time::{Duration, Instant};
 
-use portalscan_core::{Finding, Snapshot};
+use portalscan_core::report::bounds::Truncated;
+use portalscan_core::{Finding, Scanned, Snapshot};
 
 use crate::shots;
 use crate::visitor::{Timings, VisitedPage};
 
-/// The core's scan as the front-end configured it (which rules, which fingerprint key).
-pub type ScanFn<'a> = dyn Fn(&Snapshot) -> Vec<Finding> + Sync + 'a;
+/// The core's scan as the front-end configured it (which rules, which fingerprint key,
+/// the bound on findings per rule).
+pub type ScanFn<'a> = dyn Fn(&Snapshot) -> Scanned + Sync + 'a;
 
 /// What the crawl keeps of a visited page.
 #[derive(Clone, Debug, Default)]
@@ -21,6 +23,8 @@ pub(crate) struct ScannedPage {
     pub links: Vec<String>,
     /// Empty when the page was visited only for its links.
     pub findings: Vec<Finding>,
+    /// Findings over the bound, counted (see [`Scanned::truncated`]).
+    pub truncated: Vec<Truncated>,
     pub timings: Timings,
     pub warnings: Vec<String>,
     /// The page shows PHI (`portalscan_core::phi::shows_phi`).
@@ -54,7 +58,12 @@ pub(crate) fn scan_page(
     };
     if let Some(scan) = scan {
         let start = Instant::now();
-        scanned.findings = scan(&snapshot);
+        let Scanned {
+            findings,
+            truncated,
+        } = scan(&snapshot);
+        scanned.findings = findings;
+        scanned.truncated = truncated;
         timings.rules_ms = ms(start.elapsed());
         if let (Some(policy), Some(live)) = (screenshots, &live) {
             let start = Instant::now();

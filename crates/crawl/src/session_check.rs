@@ -124,7 +124,7 @@ pub(crate) fn run(
         for probe in &probes {
             match attempt(config, visitor, probe, progress, &url) {
                 Ok(snapshot) => {
-                    findings.extend(kept(scan(&snapshot)));
+                    findings.extend(kept(scan(&snapshot).findings));
                     done.checks.push(probe.kind().to_string());
                     shown.get_or_insert(snapshot);
                 }
@@ -144,7 +144,7 @@ pub(crate) fn run(
                 login_cookies,
                 ..SessionCheck::default()
             });
-            findings.extend(kept(scan(&snapshot)));
+            findings.extend(kept(scan(&snapshot).findings));
             done.checks.push(COOKIES.into());
         }
         record(journal, progress, outcome, i, findings, done)?;

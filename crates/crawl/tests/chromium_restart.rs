@@ -114,7 +114,12 @@ fn crawl_and_signal(signal: &str, timeout: Duration) -> Run {
                 });
             (signalled, slow_rx)
         });
-        let outcome = crawl(&config, visitor, &|_| Vec::new(), &mut Progress::silent());
+        let outcome = crawl(
+            &config,
+            visitor,
+            &|_| Default::default(),
+            &mut Progress::silent(),
+        );
         (outcome, signaller.join().unwrap())
     });
     let _ = std::fs::remove_dir_all(&out);

@@ -2,11 +2,14 @@
 //! [`portalscan_core::report::json`], shared with the CLI's `--format json`).
 
 use portalscan_core::phi::FingerprintKey;
+use portalscan_core::report::bounds::{self, Truncated};
 use portalscan_core::report::coverage::{self, Coverage, Gap};
 use portalscan_core::report::json::{
     JsonError, JsonReport, NoGate, Page, REPORT_VERSION, Summary, Tool,
 };
-use portalscan_core::{Finding, Outcome, Rule, RuleSelection, ScanOptions, Snapshot, rules, scan};
+use portalscan_core::{
+    Finding, Outcome, Rule, RuleSelection, ScanOptions, Snapshot, rules, scan_bounded,
+};
 use serde::Deserialize;
 
 /// The options of `scan()` as the JS API passes them.
@@ -27,6 +30,9 @@ pub struct ScanRequest {
     /// Facts the collector knows it could not read (closed shadow roots, frames...), added
     /// to those the snapshot leaves unknown.
     pub unknown: Vec<String>,
+    /// List at most this many findings of one rule and outcome, counting the rest in
+    /// `pages[0].truncated` (the CLI's `--max-findings-per-rule`; 0: all; default 500).
+    pub max_findings_per_rule: Option<usize>,
 }
 
 pub fn scan_json(snapshot: &str, options: &str) -> Result<String, String> {
@@ -42,19 +48,27 @@ pub fn scan_json(snapshot: &str, options: &str) -> Result<String, String> {
         .fingerprint_key
         .as_ref()
         .map(|k| FingerprintKey::new(k.as_bytes().to_vec()));
-    let findings = scan(
+    let scanned = scan_bounded(
         &snapshot,
         &ScanOptions {
             include_passes: request.all,
             rules: RuleSelection::of(&selected),
             fingerprint_key: key,
+            max_findings_per_rule: bounds::limit(request.max_findings_per_rule),
             ..ScanOptions::default()
         },
     );
     let mut unknown = unknown_facts(&snapshot);
     unknown.extend(request.unknown.iter().cloned());
-    let gaps = coverage_gaps(&snapshot, &findings, &request.unknown);
-    Ok(render(&snapshot, &request, &findings, unknown, gaps))
+    let gaps = coverage_gaps(&snapshot, &scanned.findings, &request.unknown);
+    Ok(render(
+        &snapshot,
+        &request,
+        &scanned.findings,
+        &scanned.truncated,
+        unknown,
+        gaps,
+    ))
 }
 
 /// The rules the options select; an unknown id is an error (a typo would silently run nothing).
@@ -131,6 +145,7 @@ fn render(
     snapshot: &Snapshot,
     request: &ScanRequest,
     findings: &[Finding],
+    truncated: &[Truncated],
     unknown: Vec<String>,
     gaps: Vec<Gap>,
 ) -> String {
@@ -162,6 +177,7 @@ fn render(
             pass: request.all.then(|| count(Outcome::Pass)),
             errors: 0,
             baselined: None,
+            truncated: Summary::truncated([truncated]),
         },
         findings: listed,
         baselined: None,
@@ -169,6 +185,7 @@ fn render(
         pages: vec![Page {
             input: &input,
             url: &url,
+            truncated,
             extra: &extra,
         }],
         gate: None,

@@ -255,6 +255,10 @@ fn write_header(out: &mut String, report: &Report) {
             if gaps == 1 { "" } else { "s" }
         ));
     }
+    let truncated = report.truncated();
+    if truncated > 0 {
+        items.push(format!("{truncated} not listed"));
+    }
     items.push(format!(
         "{} error{}",
         report.errors.len(),
@@ -264,6 +268,16 @@ fn write_header(out: &mut String, report: &Report) {
         let _ = writeln!(out, "<li>{}</li>", esc(&item));
     }
     out.push_str("</ul>\n");
+    // Findings over --max-findings-per-rule: said where the counts are, so nobody reads
+    // the listed findings as all there are.
+    let warnings: Vec<String> = report.truncation_warnings().collect();
+    if !warnings.is_empty() {
+        out.push_str("<ul class=\"warnings\">\n");
+        for warning in warnings {
+            let _ = writeln!(out, "<li>Warning: {}</li>", esc(&warning));
+        }
+        out.push_str("</ul>\n");
+    }
     if let Some(verdict) = &report.gate {
         let failing: Vec<String> = verdict
             .failing()

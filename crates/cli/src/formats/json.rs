@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use portalscan_core::report::bounds::Truncated;
 use portalscan_core::report::json::{JsonError, JsonReport, Page, Summary, Tool};
 
 use super::{TOOL_NAME, TOOL_VERSION};
@@ -28,6 +29,13 @@ struct Gate<'a> {
 
 pub fn render(report: &Report) -> String {
     let counts = report.counts();
+    // Only what the report lists is counted as left out (passes collected for other
+    // formats are neither).
+    let truncated: Vec<Vec<Truncated>> = report
+        .pages
+        .iter()
+        .map(|p| report.truncated_on(p).cloned().collect())
+        .collect();
     let json = JsonReport {
         version: REPORT_VERSION,
         tool: Tool {
@@ -52,13 +60,16 @@ pub fn render(report: &Report) -> String {
             pass: counts.pass,
             errors: report.errors.len(),
             baselined: report.baselined(),
+            truncated: Summary::truncated(truncated.iter().map(Vec::as_slice)),
         },
         pages: report
             .pages
             .iter()
-            .map(|p| Page {
+            .zip(&truncated)
+            .map(|(p, truncated)| Page {
                 input: &p.input,
                 url: &p.url,
+                truncated,
                 extra: &p.extra,
             })
             .collect(),

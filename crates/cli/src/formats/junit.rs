@@ -150,6 +150,18 @@ pub fn render(report: &Report) -> String {
             escape(&page.url)
         );
         suites.push_str(&body);
+        // Findings over the bound: counted in a warning, not as testcases.
+        let warnings: Vec<String> = report
+            .truncated_on(page)
+            .map(|t| format!("warning: {}", t.warning()))
+            .collect();
+        if !warnings.is_empty() {
+            let _ = writeln!(
+                suites,
+                "    <system-err>{}</system-err>",
+                escape(&warnings.join("\n"))
+            );
+        }
         suites.push_str("  </testsuite>\n");
     }
 

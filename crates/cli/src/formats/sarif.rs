@@ -35,7 +35,7 @@ pub fn render(report: &Report) -> String {
         }]);
         results.push(r);
     }
-    let notifications: Vec<Value> = report
+    let mut notifications: Vec<Value> = report
         .errors
         .iter()
         .map(|e| {
@@ -46,6 +46,12 @@ pub fn render(report: &Report) -> String {
             })
         })
         .collect();
+    // Findings over the bound are not results: a warning per page, rule and outcome.
+    notifications.extend(
+        report
+            .truncation_warnings()
+            .map(|w| json!({ "level": "warning", "message": { "text": w } })),
+    );
     let sarif = json!({
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

@@ -303,6 +303,13 @@ pub fn write_summary(out: &mut String, report: &Report, colors: Colors) {
     if let Some(n) = report.baselined() {
         let _ = write!(line, "; {n} baselined");
     }
+    let truncated = report.truncated();
+    if truncated > 0 {
+        let _ = write!(
+            line,
+            "; {truncated} more not listed (--max-findings-per-rule)"
+        );
+    }
     if !report.errors.is_empty() {
         let n = report.errors.len();
         let _ = write!(
@@ -320,6 +327,9 @@ pub fn write_summary(out: &mut String, report: &Report, colors: Colors) {
         );
     }
     let _ = writeln!(out, "{}", colors.bold(&line));
+    for warning in report.truncation_warnings() {
+        let _ = writeln!(out, "  warning: {warning}");
+    }
     write_gate(out, report);
 }
 

@@ -3,6 +3,7 @@
 //! so CI links once.
 
 mod bad_input;
+mod bounds;
 mod coverage;
 mod exit_codes;
 mod force_app;

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::finding::Finding;
+use crate::report::bounds::Truncated;
 
 /// The report format version; bump only on an incompatible change.
 pub const REPORT_VERSION: u32 = 1;
@@ -54,6 +55,18 @@ pub struct Summary {
     /// Findings the baseline accepted; only when a baseline was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baselined: Option<usize>,
+    /// Findings over the bound per rule and page, not listed (the sum of every
+    /// `pages[].truncated[].omitted`); only when some were left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<usize>,
+}
+
+impl Summary {
+    /// `truncated` as the summary states it: absent when nothing was left out.
+    pub fn truncated<'t>(pages: impl IntoIterator<Item = &'t [Truncated]>) -> Option<usize> {
+        let sum: usize = pages.into_iter().flatten().map(|t| t.omitted).sum();
+        (sum > 0).then_some(sum)
+    }
 }
 
 /// One scanned page. `extra` holds front-end facts flattened into the page object (the
@@ -62,6 +75,10 @@ pub struct Summary {
 pub struct Page<'a> {
     pub input: &'a str,
     pub url: &'a str,
+    /// Findings of one rule and outcome over the bound (`--max-findings-per-rule`):
+    /// counted, not listed. Absent when the page listed everything.
+    #[serde(skip_serializing_if = "<[Truncated]>::is_empty")]
+    pub truncated: &'a [Truncated],
     #[serde(flatten)]
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
 }

@@ -1,6 +1,7 @@
 //! How rules report: outcome helpers that rules of several groups share, so that no rule
 //! imports another group's code. Not rules themselves; [`crate::rules`] holds only rules.
 
+pub mod bounds;
 pub mod coverage;
 pub mod json;
 pub(crate) mod phi;
@@ -58,6 +59,7 @@ pub(crate) mod tests {
             cx: &cx,
             out: &mut out,
             include_passes: true,
+            budget: None,
         };
         f(&cx, &mut sink);
         out
