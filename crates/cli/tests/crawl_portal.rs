@@ -6,10 +6,14 @@
 //! Chromium is required: without it this test fails (CI installs it in .ci/run); it never
 //! skips.
 
+#[path = "common/chrome.rs"]
+mod chrome;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use chrome::chrome;
 use portalscan_portal_fixture::{ServerOptions, Sessions, start, start_outside};
 use serde::Deserialize;
 use serde_json::Value;
@@ -37,19 +41,6 @@ type Key = (String, String, String, String);
 
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn chrome() -> PathBuf {
-    let path = std::env::var_os("CHROME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    assert!(
-        path.is_file(),
-        "{}: Chromium is required for the crawl test (CI installs Debian's chromium in \
-         .ci/run; set CHROME to use another)",
-        path.display()
-    );
-    path
 }
 
 /// The page a finding's URL belongs to: its path, without origin or query.

@@ -58,6 +58,12 @@ pub struct Opaque {
     /// Why its inside is unknown, for the finding's message (`<c-avatar> renders its own
     /// content`).
     pub why: String,
+    /// It stands for a base component's run-time data (a datatable's cells, a radio
+    /// group's options): its own answers are unknown, but it names nothing around it (the
+    /// grid, group or listbox holding it takes its name from its author only), so a fail
+    /// on an element around it stays a fail.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub data_only: bool,
 }
 
 /// Attributes whose value no rule's answer depends on: an unknown one changes nothing
@@ -91,7 +97,7 @@ impl ComponentSource {
     fn opaque_inside(&self, dom: &Dom, node: NodeId) -> Option<&Opaque> {
         self.opaque
             .iter()
-            .find(|o| is_ancestor_or_self(dom, node, o.node))
+            .find(|o| (o.node == node || !o.data_only) && is_ancestor_or_self(dom, node, o.node))
     }
 
     fn is_conditional(&self, dom: &Dom, node: NodeId) -> bool {

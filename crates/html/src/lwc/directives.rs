@@ -10,6 +10,8 @@
 use portalscan_core::dom::{Namespace, Node, NodeData, NodeId};
 use portalscan_core::template::{ComponentSource, Opaque, UnknownValue};
 
+use super::base;
+
 /// Directives that make a fragment's content render only sometimes or many times.
 fn is_conditional_attr(name: &str) -> bool {
     matches!(
@@ -78,9 +80,18 @@ fn expression(value: &str) -> Option<String> {
 
 /// Fills the source's unknown values, conditional elements and opaque children for
 /// `nodes` (after [`splice`]); elements before `host` are the parser's page around it.
+/// Elements the wrapper adds (the component's `<style>`, the SLDS `<link>`) and their text
+/// (CSS, whose `{…}` blocks are not template expressions) are not template content.
 pub fn facts(nodes: &[Node], conditional: &[bool], host: usize, source: &mut ComponentSource) {
+    let injected = |n: &Node| match &n.data {
+        NodeData::Element { attrs, .. } => attrs.iter().any(|(k, _)| k == "data-portalscan"),
+        _ => false,
+    };
     for (i, node) in nodes.iter().enumerate().skip(host + 1) {
         let id = NodeId(i as u32);
+        if injected(node) || node.parent.is_some_and(|p| injected(&nodes[p.index()])) {
+            continue;
+        }
         match &node.data {
             NodeData::Element { name, ns, attrs } => {
                 // Only the topmost conditional element: its descendants follow from it.
@@ -88,7 +99,14 @@ pub fn facts(nodes: &[Node], conditional: &[bool], host: usize, source: &mut Com
                 if conditional[i] && !parent_conditional {
                     source.conditional.push(id);
                 }
+                let component = attrs
+                    .iter()
+                    .find(|(k, _)| k == "data-lightning")
+                    .map(|(_, v)| v.as_str());
                 for (k, v) in attrs {
+                    if component.is_some_and(|c| base::is_data_attr(c, k)) {
+                        continue;
+                    }
                     if let Some(expr) = expression(v) {
                         source.unknown.push(UnknownValue {
                             node: id,
@@ -97,8 +115,19 @@ pub fn facts(nodes: &[Node], conditional: &[bool], host: usize, source: &mut Com
                         });
                     }
                 }
-                if let Some(why) = opacity(name, ns, attrs) {
-                    source.opaque.push(Opaque { node: id, why });
+                if let Some((_, part)) = attrs.iter().find(|(k, _)| k == base::PART_ATTR) {
+                    let (component, data) = part.split_once(' ').unwrap_or((part, ""));
+                    source.opaque.push(Opaque {
+                        node: id,
+                        why: format!("<{component}> renders this from its {data} at run time"),
+                        data_only: true,
+                    });
+                } else if let Some(why) = opacity(name, ns, attrs) {
+                    source.opaque.push(Opaque {
+                        node: id,
+                        why,
+                        data_only: false,
+                    });
                 }
             }
             NodeData::Text { text } => {

@@ -128,6 +128,7 @@ pub fn snapshot_from_component(files: &ComponentFiles, url: &str) -> Snapshot {
     let injected = |n: &Node| attr_of(n, "data-portalscan").is_some();
     positions::assign(&mut nodes, host + 1, tags.get(1..).unwrap_or(&[]), injected);
     base::map_base_components(&mut nodes[host + 1..]);
+    let nodes = base::insert_parts(nodes, host);
     let (nodes, conditional) = directives::splice(nodes, host);
     let mut source = ComponentSource {
         name: files.name.clone(),

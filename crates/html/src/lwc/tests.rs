@@ -141,3 +141,154 @@ fn component_css_and_host_styles_apply() {
         "{found:?}"
     );
 }
+
+/// (rule, line:column) of every review.
+fn reviews(files: &ComponentFiles) -> Vec<(String, String)> {
+    findings(files)
+        .into_iter()
+        .filter(|f| f.1 == Outcome::Review)
+        .map(|f| (f.0, f.2))
+        .collect()
+}
+
+/// The attributes of the first element named `tag` whose attribute `attr` is `value`.
+fn element_attrs(files: &ComponentFiles, tag: &str, attr: (&str, &str)) -> Vec<(String, String)> {
+    let snapshot = snapshot_from_component(files, "file:///p/patientCard.html");
+    let el = snapshot
+        .dom
+        .elements()
+        .find(|e| e.is(tag) && e.attr(attr.0) == Some(attr.1))
+        .unwrap_or_else(|| panic!("no <{tag} {}={}>", attr.0, attr.1));
+    match &el.node().data {
+        NodeData::Element { attrs, .. } => attrs.clone(),
+        _ => unreachable!(),
+    }
+}
+
+fn has_attr(attrs: &[(String, String)], k: &str, v: &str) -> bool {
+    attrs.iter().any(|(a, b)| a == k && b == v)
+}
+
+#[test]
+fn a_card_title_is_its_heading() {
+    let files = component(
+        "<template>\n<lightning-card title=\"Upcoming visits\"><p>None</p></lightning-card>\n<lightning-card title={heading}></lightning-card>\n<lightning-card></lightning-card>\n</template>",
+        None,
+    );
+    let snapshot = snapshot_from_component(&files, "file:///p/patientCard.html");
+    let headings: Vec<_> = snapshot.dom.elements().filter(|e| e.is("h2")).collect();
+    assert_eq!(headings.len(), 2, "one heading per card with a title");
+    assert_eq!(headings[0].attr("aria-label"), Some("Upcoming visits"));
+    assert_eq!(headings[0].parent_element().unwrap().name(), "article");
+    assert_eq!(
+        (headings[0].node().line, headings[0].node().column),
+        (Some(2), Some(1))
+    );
+    // The card's slotted content follows its header.
+    let p = snapshot.dom.elements().find(|e| e.is("p")).unwrap();
+    assert_eq!(p.parent_element().unwrap().name(), "article");
+    assert!(fails(&files).is_empty(), "{:?}", findings(&files));
+    let found = findings(&files);
+    let heading_name = |at: &str| {
+        found
+            .iter()
+            .find(|f| f.0 == "heading-name" && f.2 == at)
+            .map(|f| f.1)
+    };
+    // (Passes are not among the findings: the titled card's heading neither fails nor is review.)
+    assert_eq!(heading_name("2:1"), None, "{found:?}");
+    // title={heading}: the heading's name is known at run time.
+    assert_eq!(heading_name("3:1"), Some(Outcome::Review), "{found:?}");
+}
+
+#[test]
+fn radio_and_checkbox_groups_are_named_fieldsets_of_run_time_options() {
+    let files = component(
+        "<template>\n<lightning-radio-group label=\"Contact method\" options={methods} value={method} required></lightning-radio-group>\n<lightning-checkbox-group label=\"Reminders\" variant=\"label-hidden\" options={reminders}></lightning-checkbox-group>\n</template>",
+        None,
+    );
+    let group = element_attrs(&files, "fieldset", ("aria-label", "Contact method"));
+    assert!(has_attr(&group, "data-lightning", "lightning-radio-group"));
+    let radio = element_attrs(&files, "input", ("type", "radio"));
+    assert!(radio.iter().any(|(k, _)| k == "required"), "{radio:?}");
+    element_attrs(&files, "fieldset", ("aria-label", "Reminders"));
+    let checkbox = element_attrs(&files, "input", ("type", "checkbox"));
+    assert!(!checkbox.iter().any(|(k, _)| k == "required"));
+    // No fail: each option is named by its label at run time (review, saying so).
+    assert!(fails(&files).is_empty(), "{:?}", findings(&files));
+    let found = findings(&files);
+    let option_names: Vec<_> = found.iter().filter(|f| f.0 == "form-field-name").collect();
+    assert_eq!(option_names.len(), 2, "{found:?}");
+    for f in option_names {
+        assert_eq!(f.1, Outcome::Review);
+        assert!(f.3.contains("from its options at run time"), "{}", f.3);
+    }
+}
+
+#[test]
+fn a_dual_listbox_is_a_group_of_two_named_listboxes() {
+    let files = component(
+        "<template>\n<lightning-dual-listbox label=\"Languages\" source-label=\"Available\" selected-label=\"Spoken\" options={languages}></lightning-dual-listbox>\n<lightning-dual-listbox label=\"Clinics\" options={clinics}></lightning-dual-listbox>\n</template>",
+        None,
+    );
+    let group = element_attrs(&files, "div", ("aria-label", "Languages"));
+    assert!(has_attr(&group, "role", "group"));
+    element_attrs(&files, "ul", ("aria-label", "Available"));
+    element_attrs(&files, "ul", ("aria-label", "Spoken"));
+    // The second one's listboxes have no name: two fails at its line; options are review.
+    assert_eq!(
+        fails(&files),
+        [
+            ("form-field-name".to_string(), "3:1".to_string()),
+            ("form-field-name".to_string(), "3:1".to_string())
+        ]
+    );
+    assert!(
+        !fails(&files)
+            .iter()
+            .any(|f| f.0 == "aria-required-children"),
+        "the listboxes hold their options"
+    );
+}
+
+#[test]
+fn a_datatable_is_a_grid_named_by_aria_label() {
+    let files = component(
+        "<template>\n<lightning-datatable aria-label=\"Lab results\" key-field=\"id\" columns={columns} data={rows}></lightning-datatable>\n<lightning-datatable key-field=\"id\" columns={columns} data={rows}></lightning-datatable>\n</template>",
+        None,
+    );
+    element_attrs(&files, "table", ("aria-label", "Lab results"));
+    // Only the unnamed grid fails; its headers and cells come from columns and data.
+    assert_eq!(
+        fails(&files),
+        [("aria-widget-name".to_string(), "3:1".to_string())]
+    );
+    let found = findings(&files);
+    let th = found
+        .iter()
+        .find(|f| f.0 == "th-empty")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(th.1, Outcome::Review);
+    assert!(th.3.contains("from its columns at run time"), "{}", th.3);
+    // The named grid passes (passes are not among the findings).
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "aria-widget-name" && f.2 == "2:1"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_component_css_is_not_template_content() {
+    // Its `{ … }` blocks are CSS, not expressions (found by the parity test: they made the
+    // page's PHI rules answer review "depends on the text {display: block; …}").
+    let files = component(
+        "<template>\n<p>Clinic hours</p>\n</template>",
+        Some(":host { display: block; background: #fff; color: #111 }"),
+    );
+    let snapshot = snapshot_from_component(&files, "file:///p/patientCard.html");
+    let source = snapshot.component_source.as_ref().unwrap();
+    assert!(source.unknown.is_empty(), "{:?}", source.unknown);
+    assert!(reviews(&files).is_empty(), "{:?}", findings(&files));
+}
