@@ -572,6 +572,11 @@ impl Run<'_> {
     }
 }
 
+/// A browser step's error as a report may show it: URLs and PHI in its text redacted.
+pub(crate) fn redact_visit_error(e: &crate::visitor::VisitError) -> String {
+    portalscan_core::phi::redact(&redact_url_words(&e.to_string()))
+}
+
 /// Redacts every http(s) URL inside a message. Messages put a URL before a colon or in
 /// brackets (`https://…?mrn=…: timed out`): that punctuation is not part of the URL, and
 /// left on it would hide the query value from the redaction.

@@ -121,7 +121,7 @@ pub(crate) fn run(
                         progress.note(&format!(
                             "{}: Back after logout failed ({}); retrying",
                             redact_url(&url),
-                            redact(&e)
+                            crate::crawl::redact_visit_error(&e)
                         ));
                         again.push((i, url));
                     }
@@ -136,10 +136,6 @@ pub(crate) fn run(
         pending = again;
     }
     Ok(())
-}
-
-fn redact(e: &VisitError) -> String {
-    portalscan_core::phi::redact(&crate::crawl::redact_url_words(&e.to_string()))
 }
 
 fn record(
@@ -170,7 +166,7 @@ fn record(
             note
         }
         Err(e) => {
-            let message = redact(&e);
+            let message = crate::crawl::redact_visit_error(&e);
             let note = format!("Back after logout not checked: {message}");
             outcome.warnings.push(format!("{}: {note}", entry.url));
             entry.logout_check = Some(LogoutCheck {

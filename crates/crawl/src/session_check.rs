@@ -128,9 +128,11 @@ pub(crate) fn run(
                     done.checks.push(probe.kind().to_string());
                     shown.get_or_insert(snapshot);
                 }
-                Err(e) => done
-                    .errors
-                    .push(format!("{}: {}", probe.kind(), redact(&e))),
+                Err(e) => done.errors.push(format!(
+                    "{}: {}",
+                    probe.kind(),
+                    crate::crawl::redact_visit_error(&e)
+                )),
             }
         }
         if !cookies_done
@@ -183,17 +185,13 @@ fn attempt(
                     "{}: session check {} failed ({}); retrying",
                     redact_url(url),
                     probe.kind(),
-                    redact(&e)
+                    crate::crawl::redact_visit_error(&e)
                 ));
                 round += 1;
             }
             Err(e) => return Err(e),
         }
     }
-}
-
-fn redact(e: &VisitError) -> String {
-    portalscan_core::phi::redact(&crate::crawl::redact_url_words(&e.to_string()))
 }
 
 fn record(
