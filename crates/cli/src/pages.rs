@@ -312,16 +312,11 @@ pub fn scan_page(
     // A local page's fingerprints use its path relative to the working directory, so
     // baselines made in one checkout match in another (the absolute `file:` URL differs).
     let page_key = (url.starts_with("file:") && !artifact.contains("://")).then_some(&artifact);
-    let scanned = portalscan_core::scan_bounded(
-        snapshot,
-        &ScanOptions {
-            include_passes,
-            fingerprint_key: Some(key.clone()),
-            page_key: page_key.cloned(),
-            max_findings_per_rule,
-            ..ScanOptions::default()
-        },
-    );
+    let options = ScanOptions {
+        page_key: page_key.cloned(),
+        ..scan_options(include_passes, key, max_findings_per_rule)
+    };
+    let scanned = portalscan_core::scan_bounded(snapshot, &options);
     let gaps = page_gaps(snapshot, &scanned.findings);
     let mut page = ScannedPage {
         input: input.label(),
@@ -337,8 +332,8 @@ pub fn scan_page(
 }
 
 /// The findings of a snapshot: every rule, PHI fingerprints keyed with `key`, at most
-/// `max_findings_per_rule` of one rule and outcome. The one scan both `scan` (static
-/// pages) and `crawl` (browser snapshots) run.
+/// `max_findings_per_rule` of one rule and outcome. What `crawl` and HAR pages run;
+/// [`scan_page`] adds a local file's page key to the same options.
 pub fn findings(
     snapshot: &Snapshot,
     include_passes: bool,
@@ -347,13 +342,22 @@ pub fn findings(
 ) -> Scanned {
     portalscan_core::scan_bounded(
         snapshot,
-        &ScanOptions {
-            include_passes,
-            fingerprint_key: Some(key.clone()),
-            max_findings_per_rule,
-            ..ScanOptions::default()
-        },
+        &scan_options(include_passes, key, max_findings_per_rule),
     )
+}
+
+/// The scan options every CLI page scan shares.
+fn scan_options(
+    include_passes: bool,
+    key: &FingerprintKey,
+    max_findings_per_rule: Option<usize>,
+) -> ScanOptions {
+    ScanOptions {
+        include_passes,
+        fingerprint_key: Some(key.clone()),
+        max_findings_per_rule,
+        ..ScanOptions::default()
+    }
 }
 
 /// Reads a file of at most [`MAX_INPUT_BYTES`] (a HAR, which is not a page input).
