@@ -1,4 +1,4 @@
-//! `cargo run --release -p portalscan-bench [-- --runs N --elements N --write-page FILE --per-rule]`
+//! `cargo run --release -p portalscan-bench [-- --runs N --elements N --write-page FILE --per-rule --scaling]`
 //!
 //! Times, best of N runs, on a generated 10,000-element portal page:
 //! - the baseline: a bare html5ever parse (`scraper::Html::parse_document`);
@@ -7,6 +7,10 @@
 //! Prints both and their ratio (target ≤ 2.0), and each one's peak memory, measured in a
 //! child process so the two do not share a high-water mark. Not a test: timings depend on
 //! the machine; run it by hand or once in CI for the record.
+//!
+//! `--scaling` instead times both on pages of 10,000, 50,000 and 200,000 elements and prints
+//! each one's time and peak memory per element, so growth that is not linear shows as a
+//! per-element cost that rises with the page.
 
 use std::hint::black_box;
 use std::process::Command;
@@ -27,6 +31,8 @@ struct Options {
     write_page: Option<String>,
     /// Also time each rule on its own, to show where the rules' share goes.
     per_rule: bool,
+    /// Time and peak memory at 10k, 50k and 200k elements, per element.
+    scaling: bool,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -36,6 +42,7 @@ fn parse_options() -> Result<Options, String> {
         peak_memory_of: None,
         write_page: None,
         per_rule: false,
+        scaling: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -51,6 +58,7 @@ fn parse_options() -> Result<Options, String> {
             "--peak-memory-of" => options.peak_memory_of = args.next(),
             "--write-page" => options.write_page = args.next(),
             "--per-rule" => options.per_rule = true,
+            "--scaling" => options.scaling = true,
             "--bench" => {} // passed by `cargo bench`-style runners; harmless
             other => return Err(format!("unknown argument {other}")),
         }
@@ -87,6 +95,65 @@ fn print_per_rule(snapshot: &portalscan_core::Snapshot, runs: usize) {
     );
     for (id, t) in timings.iter().take(15) {
         println!("  {id:<42} {:>8.2} ms", ms(*t));
+    }
+}
+
+/// The page sizes `--scaling` measures.
+const SCALING_SIZES: [usize; 3] = [10_000, 50_000, 200_000];
+
+/// Times the baseline and the full scan at each of [`SCALING_SIZES`] (best of `runs` at
+/// 10,000 elements, proportionally fewer runs on larger pages, at least 3), with each one's
+/// peak memory, and both per element. Linear growth keeps the per-element figures flat.
+fn print_scaling(runs: usize) {
+    println!(
+        "scaling (on-CPU time, best of N runs; peak memory above page generation, in a child process):"
+    );
+    println!(
+        "  {:>8} {:>5} {:>10} {:>10} {:>6} {:>11} {:>11} {:>10} {:>10} {:>11}",
+        "elements",
+        "runs",
+        "scraper",
+        "portalscan",
+        "ratio",
+        "scraper/el",
+        "scan/el",
+        "scraper+",
+        "scan+",
+        "scan+/el"
+    );
+    let mut first_per_element = None;
+    for n in SCALING_SIZES {
+        let html = portal_page(n);
+        let elements = snapshot_from_html(&html, URL, &NoResources)
+            .dom
+            .elements()
+            .count();
+        let runs = (runs * SCALING_SIZES[0] / n).max(3);
+        scraper_parse(&html);
+        full_scan(&html);
+        let baseline = best_of(runs, || scraper_parse(&html)).best();
+        let full = best_of(runs, || {
+            full_scan(&html);
+        })
+        .best();
+        drop(html);
+        let base = child_peak("none", n).unwrap_or(0);
+        let scraper = child_peak("scraper", n).unwrap_or(0).saturating_sub(base);
+        let scan = child_peak("portalscan", n).unwrap_or(0).saturating_sub(base);
+        let per = |d: Duration| d.as_secs_f64() * 1e6 / elements as f64;
+        let first = *first_per_element.get_or_insert(per(full));
+        println!(
+            "  {elements:>8} {runs:>5} {:>7.1} ms {:>7.1} ms {:>6.2} {:>8.3} µs {:>8.3} µs {:>6} KiB {:>6} KiB {:>7.2} KiB   (scan/el {:.2}x the first size)",
+            ms(baseline),
+            ms(full),
+            full.as_secs_f64() / baseline.as_secs_f64(),
+            per(baseline),
+            per(full),
+            scraper,
+            scan,
+            scan as f64 / elements as f64,
+            per(full) / first,
+        );
     }
 }
 
@@ -182,11 +249,15 @@ fn main() {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
-                "portalscan-bench: {e}\nusage: portalscan-bench [--runs N] [--elements N] [--write-page FILE] [--per-rule]"
+                "portalscan-bench: {e}\nusage: portalscan-bench [--runs N] [--elements N] [--write-page FILE] [--per-rule] [--scaling]"
             );
             std::process::exit(2);
         }
     };
+    if options.scaling && options.peak_memory_of.is_none() {
+        print_scaling(options.runs);
+        return;
+    }
     let html = portal_page(options.elements);
     if let Some(path) = &options.write_page {
         if let Err(e) = std::fs::write(path, &html) {

@@ -17,8 +17,9 @@ pub mod roles;
 pub mod table;
 pub mod tree;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::dom::{Dom, ElementRef, NodeId};
 
@@ -33,6 +34,9 @@ pub struct PageA11y<'a> {
     flags: OnceCell<Vec<u8>>,
     labels: OnceCell<HashMap<NodeId, Vec<NodeId>>>,
     roles: OnceCell<Vec<Option<&'static str>>>,
+    /// Table grids (and their header assignment), built once per `<table>` for every
+    /// table rule.
+    tables: RefCell<HashMap<NodeId, Rc<table::Table>>>,
 }
 
 impl<'a> PageA11y<'a> {
@@ -44,6 +48,7 @@ impl<'a> PageA11y<'a> {
             flags: OnceCell::new(),
             labels: OnceCell::new(),
             roles: OnceCell::new(),
+            tables: RefCell::default(),
         }
     }
 
@@ -91,6 +96,15 @@ impl<'a> PageA11y<'a> {
             .get(el.id.index())
             .copied()
             .flatten()
+    }
+
+    /// The grid of a `<table>` element (see [`table::Table::build`]), built once per page.
+    pub fn table(&self, table: NodeId) -> Rc<table::Table> {
+        self.tables
+            .borrow_mut()
+            .entry(table)
+            .or_insert_with(|| Rc::new(table::Table::build(self.dom, table)))
+            .clone()
     }
 
     /// The accessible name and where it came from (see [`accname`]).

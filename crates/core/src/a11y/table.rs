@@ -6,7 +6,10 @@
 //! treated as column scopes, `rowspan=0` spans to the end of its row group, and an empty
 //! `td` is not a data cell when deciding whether an auto-scoped `th` heads a row or a column.
 
-use crate::dom::{Dom, ElementRef, NodeId};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::dom::{Dom, ElementRef, NodeData, NodeId};
 
 /// One `td`/`th` of a table, with its anchor slot and size in the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +25,8 @@ pub struct Cell {
     pub empty: bool,
     /// Index of the row group (`thead`/`tbody`/`tfoot`, or the implied body) it is in.
     pub group: usize,
+    /// Its `scope` attribute's state (auto when missing or invalid).
+    pub scope: Scope,
 }
 
 /// What a header cell's `scope` says, as HTML maps the attribute's keywords.
@@ -38,14 +43,18 @@ pub enum Scope {
 impl Scope {
     /// The keyword state of a `scope` value; `None` if the value is not one of them.
     pub fn parse(value: &str) -> Option<Scope> {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "row" => Some(Scope::Row),
-            "col" => Some(Scope::Col),
-            "rowgroup" => Some(Scope::RowGroup),
-            "colgroup" => Some(Scope::ColGroup),
-            "" | "auto" => Some(Scope::Auto),
-            _ => None,
-        }
+        let value = value.trim();
+        [
+            ("row", Scope::Row),
+            ("col", Scope::Col),
+            ("rowgroup", Scope::RowGroup),
+            ("colgroup", Scope::ColGroup),
+            ("", Scope::Auto),
+            ("auto", Scope::Auto),
+        ]
+        .into_iter()
+        .find(|(keyword, _)| value.eq_ignore_ascii_case(keyword))
+        .map(|(_, scope)| scope)
     }
 }
 
@@ -58,6 +67,13 @@ pub struct Table {
     pub height: usize,
     /// `slots[y][x]`: index into `cells`, `None` for an empty slot.
     slots: Vec<Vec<Option<usize>>>,
+    /// Per row, per column: a slot of it is covered by a non-empty data cell.
+    row_has_data: Vec<bool>,
+    col_has_data: Vec<bool>,
+    /// Header cell -> the data cells it is assigned to (in tree order), computed once
+    /// for all cells on first use: asking per header would rerun the assignment for
+    /// every data cell, quadratic in the table's size.
+    headed: OnceCell<HashMap<NodeId, Vec<NodeId>>>,
 }
 
 /// Upper bounds from HTML (colspan ≤ 1000, rowspan ≤ 65534), kept lower so a hostile page
@@ -75,6 +91,9 @@ impl Table {
             width: 0,
             height: 0,
             slots: Vec::new(),
+            row_has_data: Vec::new(),
+            col_has_data: Vec::new(),
+            headed: OnceCell::new(),
         };
         let Some(el) = dom.element(table) else {
             return t;
@@ -98,6 +117,16 @@ impl Table {
             t.add_group(loose_rows, group);
         }
         t.width = t.slots.iter().map(Vec::len).max().unwrap_or(0);
+        t.row_has_data = vec![false; t.height];
+        t.col_has_data = vec![false; t.width];
+        for y in 0..t.height {
+            for x in 0..t.width {
+                if t.is_data_cell_at(x, y) {
+                    t.row_has_data[y] = true;
+                    t.col_has_data[x] = true;
+                }
+            }
+        }
         t
     }
 
@@ -125,9 +154,12 @@ impl Table {
                     y,
                     width: width.max(1),
                     height,
-                    empty: cell.children().next().is_none()
-                        && cell.text_content().trim().is_empty(),
+                    empty: cell.children().next().is_none() && only_blank_text(cell),
                     group,
+                    scope: cell
+                        .attr("scope")
+                        .and_then(Scope::parse)
+                        .unwrap_or(Scope::Auto),
                 });
                 for dy in 0..height {
                     self.ensure_row(y + dy);
@@ -165,8 +197,8 @@ impl Table {
 
     /// Whether a header cell is a column header (HTML: scope col/colgroup, or auto with no
     /// data cell in its rows).
-    pub fn is_column_header(&self, dom: &Dom, cell: &Cell) -> bool {
-        match scope_of(dom, cell) {
+    pub fn is_column_header(&self, _dom: &Dom, cell: &Cell) -> bool {
+        match cell.scope {
             Scope::Col | Scope::ColGroup => true,
             Scope::Auto => !self.has_data_cell_in_rows(cell.y, cell.height),
             _ => false,
@@ -176,7 +208,7 @@ impl Table {
     /// Whether a header cell is a row header (scope row/rowgroup, or auto, not a column
     /// header, and no data cell in its columns).
     pub fn is_row_header(&self, dom: &Dom, cell: &Cell) -> bool {
-        match scope_of(dom, cell) {
+        match cell.scope {
             Scope::Row | Scope::RowGroup => true,
             Scope::Auto => {
                 !self.is_column_header(dom, cell) && !self.has_data_cell_in_cols(cell.x, cell.width)
@@ -189,11 +221,11 @@ impl Table {
     // `<td></td>` would strip both axes of headers, but browsers (and people) still read
     // the first row and column of such a table as headers. Rules must not fail that table.
     fn has_data_cell_in_rows(&self, y: usize, height: usize) -> bool {
-        (y..y + height).any(|y| (0..self.width).any(|x| self.is_data_cell_at(x, y)))
+        (y..y + height).any(|y| self.row_has_data.get(y).copied().unwrap_or(false))
     }
 
     fn has_data_cell_in_cols(&self, x: usize, width: usize) -> bool {
-        (x..x + width).any(|x| (0..self.height).any(|y| self.is_data_cell_at(x, y)))
+        (x..x + width).any(|x| self.col_has_data.get(x).copied().unwrap_or(false))
     }
 
     fn is_data_cell_at(&self, x: usize, y: usize) -> bool {
@@ -228,7 +260,7 @@ impl Table {
             if h.header
                 && h.id != cell.id
                 && h.group == cell.group
-                && scope_of(dom, h) == Scope::RowGroup
+                && h.scope == Scope::RowGroup
                 && h.y <= cell.y
                 && h.x <= cell.x
                 && !out.contains(&h.id)
@@ -303,13 +335,22 @@ impl Table {
         }
     }
 
-    /// The data cells (`td`) that have `header` among their assigned headers.
-    pub fn cells_headed_by(&self, dom: &Dom, header: NodeId) -> Vec<NodeId> {
-        self.cells
-            .iter()
-            .filter(|c| !c.header && self.headers_of(dom, c).contains(&header))
-            .map(|c| c.id)
-            .collect()
+    /// The data cells (`td`) that have `header` among their assigned headers, in tree order.
+    pub fn cells_headed_by(&self, dom: &Dom, header: NodeId) -> &[NodeId] {
+        self.headed
+            .get_or_init(|| {
+                let mut headed: HashMap<NodeId, Vec<NodeId>> = HashMap::new();
+                for cell in self.cells.iter().filter(|c| !c.header) {
+                    // `headers_of` lists each header once.
+                    for h in self.headers_of(dom, cell) {
+                        headed.entry(h).or_default().push(cell.id);
+                    }
+                }
+                headed
+            })
+            .get(&header)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 }
 
@@ -319,11 +360,13 @@ enum Direction {
     Up,
 }
 
-fn scope_of(dom: &Dom, cell: &Cell) -> Scope {
-    dom.element(cell.id)
-        .and_then(|e| e.attr("scope"))
-        .and_then(Scope::parse)
-        .unwrap_or(Scope::Auto)
+/// An element's text children are all blank (its text content is, when it has no child
+/// elements), without building the text.
+fn only_blank_text(el: ElementRef) -> bool {
+    el.dom.children(el.id).all(|c| match &el.dom.node(c).data {
+        NodeData::Text { text } => text.trim().is_empty(),
+        _ => true,
+    })
 }
 
 /// HTML's rules for parsing a non-negative span: digits after optional whitespace, else

@@ -1,6 +1,5 @@
 //! WCAG 1.3.1: a layout table (role presentation/none) carries no data-table markup.
 
-use crate::a11y::table::Table;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -37,7 +36,7 @@ fn check_element(cx: &Context, table: ElementRef, sink: &mut Sink) {
     {
         return;
     }
-    let grid = Table::build(cx.dom, table.id);
+    let grid = cx.a11y.table(table.id);
     let mut found = Vec::new();
     if grid.cells.iter().any(|c| c.header) {
         found.push("th cells");

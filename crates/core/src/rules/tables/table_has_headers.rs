@@ -1,6 +1,6 @@
 //! WCAG 1.3.1: a data table marks its headers.
 
-use crate::a11y::table::{Table, is_exposed_table};
+use crate::a11y::table::is_exposed_table;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -51,7 +51,7 @@ fn check_element(cx: &Context, table: ElementRef, sink: &mut Sink) {
     if !is_exposed_table(&cx.a11y, table) {
         return;
     }
-    let grid = Table::build(cx.dom, table.id);
+    let grid = cx.a11y.table(table.id);
     if grid.width < 2 || grid.height < 2 {
         return;
     }

@@ -1,6 +1,6 @@
 //! WCAG 1.3.1: a header cell that heads data cells has text.
 
-use crate::a11y::table::{Table, is_exposed_table};
+use crate::a11y::table::is_exposed_table;
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
@@ -44,7 +44,7 @@ fn check_element(cx: &Context, table: ElementRef, sink: &mut Sink) {
     if !is_exposed_table(&cx.a11y, table) {
         return;
     }
-    let grid = Table::build(cx.dom, table.id);
+    let grid = cx.a11y.table(table.id);
     for header in grid.cells.iter().filter(|c| c.header) {
         let Some(el) = cx.dom.element(header.id) else {
             continue;

@@ -52,7 +52,7 @@ fn check_element(cx: &Context, table: ElementRef, sink: &mut Sink) {
     if !is_exposed_table(&cx.a11y, table) {
         return;
     }
-    let grid = Table::build(cx.dom, table.id);
+    let grid = cx.a11y.table(table.id);
     for header in grid.cells.iter().filter(|c| c.header) {
         // An empty th (a corner cell) heads nothing on purpose; `th-empty` looks at it.
         if header.empty || cx.a11y.is_hidden(header.id) {
