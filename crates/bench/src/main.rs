@@ -139,7 +139,9 @@ fn print_scaling(runs: usize) {
         drop(html);
         let base = child_peak("none", n).unwrap_or(0);
         let scraper = child_peak("scraper", n).unwrap_or(0).saturating_sub(base);
-        let scan = child_peak("portalscan", n).unwrap_or(0).saturating_sub(base);
+        let scan = child_peak("portalscan", n)
+            .unwrap_or(0)
+            .saturating_sub(base);
         let per = |d: Duration| d.as_secs_f64() * 1e6 / elements as f64;
         let first = *first_per_element.get_or_insert(per(full));
         println!(

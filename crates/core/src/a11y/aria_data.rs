@@ -457,7 +457,26 @@ pub static ATTRS: &[AttrInfo] = &[
 
 /// The role with this name (lower case, as `role` tokens compare ASCII case-insensitively).
 pub fn role_info(name: &str) -> Option<&'static RoleInfo> {
-    ROLES.iter().find(|r| r.name.eq_ignore_ascii_case(name))
+    // Rules ask for every element's role lineage: a map by name, built once per process,
+    // instead of a scan of the table. Role names in the table are lower case; a name
+    // with upper case falls back to the case-insensitive scan.
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static RoleInfo>> =
+        std::sync::OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for r in ROLES.iter().rev() {
+            // The first entry of a name wins, as with the scan.
+            map.insert(r.name, r);
+        }
+        map
+    });
+    match by_name.get(name) {
+        Some(r) => Some(r),
+        None if name.bytes().any(|b| b.is_ascii_uppercase()) => {
+            ROLES.iter().find(|r| r.name.eq_ignore_ascii_case(name))
+        }
+        None => None,
+    }
 }
 
 /// A role token that names a concrete role (what `role` fallback accepts).
@@ -467,7 +486,19 @@ pub fn is_valid_role(name: &str) -> bool {
 
 /// The state or property with this name.
 pub fn attr_info(name: &str) -> Option<&'static AttrInfo> {
-    ATTRS.iter().find(|a| a.name == name)
+    // Asked for every `aria-*` attribute of every element: a map, built once per process.
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static AttrInfo>> =
+        std::sync::OnceLock::new();
+    BY_NAME
+        .get_or_init(|| {
+            let mut map = std::collections::HashMap::new();
+            for a in ATTRS.iter().rev() {
+                map.insert(a.name, a);
+            }
+            map
+        })
+        .get(name)
+        .copied()
 }
 
 /// Whether `role` is `ancestor` or inherits from it.

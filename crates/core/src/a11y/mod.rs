@@ -37,6 +37,10 @@ pub struct PageA11y<'a> {
     /// Table grids (and their header assignment), built once per `<table>` for every
     /// table rule.
     tables: RefCell<HashMap<NodeId, Rc<table::Table>>>,
+    /// Accessible names already computed: several rules ask for the same element's name
+    /// (a link's name for link-name, label-in-name, the PHI rules...), and each walk
+    /// visits the element's whole content.
+    names: RefCell<HashMap<NodeId, AccName>>,
 }
 
 impl<'a> PageA11y<'a> {
@@ -49,6 +53,7 @@ impl<'a> PageA11y<'a> {
             labels: OnceCell::new(),
             roles: OnceCell::new(),
             tables: RefCell::default(),
+            names: RefCell::default(),
         }
     }
 
@@ -109,7 +114,12 @@ impl<'a> PageA11y<'a> {
 
     /// The accessible name and where it came from (see [`accname`]).
     pub fn name(&self, el: ElementRef) -> AccName {
-        accname::accessible_name(self, el)
+        if let Some(name) = self.names.borrow().get(&el.id) {
+            return name.clone();
+        }
+        let name = accname::accessible_name(self, el);
+        self.names.borrow_mut().insert(el.id, name.clone());
+        name
     }
 
     pub fn is_focusable(&self, el: ElementRef) -> bool {

@@ -196,10 +196,7 @@ fn check_element(cx: &Context, field: ElementRef, sink: &mut Sink) {
         .collect();
     if tokens.iter().any(|t| purpose.tokens.contains(&t.as_str())) {
         sink.pass(field.id);
-    } else if OTHER_PERSON
-        .iter()
-        .any(|w| source.contains(&format!(" {w} ")))
-    {
+    } else if OTHER_PERSON.iter().any(|w| has_phrase(source, w)) {
         sink.review(
             field.id,
             format!(
@@ -222,13 +219,29 @@ fn check_element(cx: &Context, field: ElementRef, sink: &mut Sink) {
 
 fn purpose_of(words: &str) -> Option<&'static Purpose> {
     PURPOSES.iter().find(|p| {
-        p.words.iter().any(|w| words.contains(&format!(" {w} ")))
+        p.words.iter().any(|w| has_phrase(words, w))
             || p.whole.iter().any(|w| words.trim() == *w)
     })
 }
 
 /// Lower-case words padded with spaces, split at non-letters and camelCase humps
 /// (`mobilePhone__c` -> " mobile phone c ").
+/// Whether `words` (from [`words`]) contains ` {phrase} `, without building that string
+/// (this runs for every phrase of every purpose on every field).
+fn has_phrase(words: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = words[from..].find(phrase) {
+        let start = from + at;
+        let end = start + phrase.len();
+        if words[..start].ends_with(' ') && words[end..].starts_with(' ') {
+            return true;
+        }
+        // Try the next start (matches may overlap).
+        from = start + words[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 fn words(text: &str) -> String {
     let mut out = String::from(" ");
     let mut prev_lower = false;
