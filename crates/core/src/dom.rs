@@ -604,18 +604,26 @@ impl Dom {
 
     /// Children in the flat tree.
     pub fn flat_children(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        self.flat_children_into(id, &mut out);
+        out
+    }
+
+    /// Appends the children in the flat tree to `out` (walks that visit every node reuse
+    /// one buffer instead of a new `Vec` per node).
+    pub fn flat_children_into(&self, id: NodeId, out: &mut Vec<NodeId>) {
         if let Some(root) = self.shadow_root(id) {
-            return self.children(root).collect();
-        }
-        if self.is_slot_in_shadow_tree(id) && self.slot_has_assigned[id.index()] {
+            out.extend(self.children(root));
+        } else if self.is_slot_in_shadow_tree(id) && self.slot_has_assigned[id.index()] {
             let root = self.tree_root(id);
             let host = self.parent(root).expect("shadow root has a host");
-            return self
-                .children(host)
-                .filter(|c| self.assigned_slot(*c) == Some(id))
-                .collect();
+            out.extend(
+                self.children(host)
+                    .filter(|c| self.assigned_slot(*c) == Some(id)),
+            );
+        } else {
+            out.extend(self.children(id));
         }
-        self.children(id).collect()
     }
 
     fn is_slot_in_shadow_tree(&self, id: NodeId) -> bool {

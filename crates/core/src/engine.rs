@@ -1,5 +1,6 @@
 //! Runs rules over a snapshot in one traversal.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::a11y::PageA11y;
@@ -23,6 +24,10 @@ pub struct Context<'a> {
     /// The page part of finding fingerprints ([`crate::fingerprint::page_key`] of the URL
     /// unless the front-end gave its own).
     pub page_key: String,
+    /// [`crate::style::flat_tree_order`] of the page, computed once for every rule.
+    flat_order: OnceCell<(Vec<NodeId>, usize)>,
+    /// [`crate::paint::paint_all`] of the page, computed once for every rule.
+    paints: OnceCell<Vec<Option<crate::paint::Paint>>>,
 }
 
 impl<'a> Context<'a> {
@@ -34,7 +39,23 @@ impl<'a> Context<'a> {
             redacted_url: crate::phi::redact_url(&snapshot.url),
             fingerprint_key: None,
             page_key: crate::fingerprint::page_key(&snapshot.url),
+            flat_order: OnceCell::new(),
+            paints: OnceCell::new(),
         }
+    }
+
+    /// The page's elements in flat-tree order (see [`crate::style::flat_tree_order`]),
+    /// computed once per scan.
+    pub fn flat_tree_order(&self) -> &(Vec<NodeId>, usize) {
+        self.flat_order
+            .get_or_init(|| crate::style::flat_tree_order(self.dom))
+    }
+
+    /// Paint facts of every element (see [`crate::paint::paint_all`]), computed once per
+    /// scan for every contrast rule.
+    pub fn paints(&self) -> &[Option<crate::paint::Paint>] {
+        self.paints
+            .get_or_init(|| crate::paint::paint_all(self.dom, self.flat_tree_order()))
     }
 
     /// The root element of a whole page, for page-level rules (title, `lang`, viewport):

@@ -161,9 +161,10 @@ pub fn flat_tree_order(dom: &Dom) -> (Vec<NodeId>, usize) {
         }
         seen[id.index()] = true;
         order.push(id);
-        let mut children = dom.flat_children(id);
-        children.reverse();
-        stack.extend(children);
+        // Children pushed in reverse so they pop in order.
+        let first = stack.len();
+        dom.flat_children_into(id, &mut stack);
+        stack[first..].reverse();
     }
     let in_flat_tree = order.len();
     for id in dom.ids() {

@@ -460,8 +460,9 @@ pub fn role_info(name: &str) -> Option<&'static RoleInfo> {
     // Rules ask for every element's role lineage: a map by name, built once per process,
     // instead of a scan of the table. Role names in the table are lower case; a name
     // with upper case falls back to the case-insensitive scan.
-    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static RoleInfo>> =
-        std::sync::OnceLock::new();
+    static BY_NAME: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, &'static RoleInfo>,
+    > = std::sync::OnceLock::new();
     let by_name = BY_NAME.get_or_init(|| {
         let mut map = std::collections::HashMap::new();
         for r in ROLES.iter().rev() {
@@ -487,8 +488,9 @@ pub fn is_valid_role(name: &str) -> bool {
 /// The state or property with this name.
 pub fn attr_info(name: &str) -> Option<&'static AttrInfo> {
     // Asked for every `aria-*` attribute of every element: a map, built once per process.
-    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static AttrInfo>> =
-        std::sync::OnceLock::new();
+    static BY_NAME: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, &'static AttrInfo>,
+    > = std::sync::OnceLock::new();
     BY_NAME
         .get_or_init(|| {
             let mut map = std::collections::HashMap::new();

@@ -75,8 +75,8 @@ pub fn is_display_none(el: ElementRef, has_styles: bool) -> bool {
 /// `None` means inherited from the parent.
 pub fn own_visibility_hidden(el: ElementRef) -> Option<bool> {
     let hidden = |v: &str| {
-        let v = v.trim().to_ascii_lowercase();
-        v == "hidden" || v == "collapse"
+        let v = v.trim();
+        v.eq_ignore_ascii_case("hidden") || v.eq_ignore_ascii_case("collapse")
     };
     if let Some(v) = el.style().and_then(|s| s.get(css::VISIBILITY)) {
         return Some(hidden(v));

@@ -12,10 +12,9 @@ use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, RuleMeta, Sink};
-use crate::style::flat_tree_order;
 
+use crate::paint::Paint;
 use crate::paint::disabled::is_disabled;
-use crate::paint::{Paint, paint_all};
 
 const FIELD_ROLES: &[&str] = &[
     "textbox",
@@ -78,13 +77,12 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     if !cx.snapshot.has_styles() {
         return;
     }
-    let mut paints = None;
     for el in dom.elements() {
         let Some(kind) = field_kind(el) else { continue };
         if is_disabled(el) {
             continue;
         }
-        let paints = paints.get_or_insert_with(|| paint_all(dom, &flat_tree_order(dom)));
+        let paints = cx.paints();
         let Some(paint) = paints[el.id.index()].as_ref() else {
             continue;
         };

@@ -17,8 +17,8 @@ use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 use crate::paint::disabled::exempt_all;
 use crate::paint::layers::{Behind, Layers};
-use crate::paint::{Affine, Paint, Uncertain, own_text, paint_all, text_hidden};
-use crate::style::{Style, flat_tree_order};
+use crate::paint::{Affine, Paint, Uncertain, own_text, text_hidden};
+use crate::style::Style;
 use std::collections::HashMap;
 
 /// Elements whose text children are fallback content, not rendered text.
@@ -178,9 +178,9 @@ fn check_page(cx: &Context, sink: &mut Sink) {
              static scan checked the markup only. Scan the page in a browser as well.",
         );
     }
-    let order = flat_tree_order(dom);
-    let paints = paint_all(dom, &order);
-    let exempt = exempt_all(dom, &order);
+    let order = cx.flat_tree_order();
+    let paints = cx.paints();
+    let exempt = exempt_all(dom, order);
     let layers = Layers::build(dom, &paints);
     let mut facts: HashMap<usize, TextFacts> = HashMap::new();
     for el in dom.elements() {

@@ -219,8 +219,7 @@ fn check_element(cx: &Context, field: ElementRef, sink: &mut Sink) {
 
 fn purpose_of(words: &str) -> Option<&'static Purpose> {
     PURPOSES.iter().find(|p| {
-        p.words.iter().any(|w| has_phrase(words, w))
-            || p.whole.iter().any(|w| words.trim() == *w)
+        p.words.iter().any(|w| has_phrase(words, w)) || p.whole.iter().any(|w| words.trim() == *w)
     })
 }
 
