@@ -181,7 +181,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     let order = cx.flat_tree_order();
     let paints = cx.paints();
     let exempt = exempt_all(dom, order);
-    let layers = Layers::build(dom, &paints);
+    let layers = Layers::build(dom, paints);
     let mut facts: HashMap<usize, TextFacts> = HashMap::new();
     for el in dom.elements() {
         let Some(paint) = paints[el.id.index()].as_ref() else {
@@ -209,7 +209,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
             continue;
         };
         let mut seen = paint.clone();
-        match layers.behind(dom, &paints, el.id, paint) {
+        match layers.behind(dom, paints, el.id, paint) {
             Behind::Ancestors {
                 outside_flow_resolved,
             } => {
