@@ -266,8 +266,16 @@ fn non_colour_cue(
         (Some(_), Some(_)) => {}
         _ => unknown.push("font style"),
     }
-    // A background of its own with 3:1 against the parent's.
+    // A background of its own with 3:1 against the parent's. None of its own: no cue.
+    let own_background = match (
+        style.color(css::BACKGROUND_COLOR),
+        style.get(css::BACKGROUND_IMAGE),
+    ) {
+        (Some(Ok(c)), Some("none")) => Some(c.a > 0.0),
+        _ => None,
+    };
     match (link_paint.screen_backdrop(), parent_paint.screen_backdrop()) {
+        _ if own_background == Some(false) => {}
         (Some(a), Some(b)) if contrast_ratio(a, b) >= 3.0 => {
             return Cue::Found;
         }
