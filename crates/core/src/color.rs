@@ -532,9 +532,7 @@ pub fn gradient_colors(value: &str) -> Option<Vec<Rgba>> {
     let mut stops = Vec::new();
     for (i, arg) in split_top_level(inner, ',').into_iter().enumerate() {
         let parts: Vec<&str> = split_top_level(arg, ' ');
-        let Some(first) = parts.first() else {
-            return None;
-        };
+        let first = parts.first()?;
         match parse_color(first) {
             Ok(c) => stops.push(c),
             Err(ColorError::Invalid(_)) if i == 0 => {
