@@ -120,6 +120,7 @@ fn finding(outcome: Outcome) -> Finding {
         line: None,
         column: None,
         component: None,
+        level: None,
         screenshot: None,
     }
 }

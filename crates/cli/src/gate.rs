@@ -216,7 +216,13 @@ pub fn evaluate(report: &Report, options: &GateOptions) -> Verdict {
     for rule in options.thresholds.keys() {
         counts.insert(rule, 0);
     }
-    for f in report.pages.iter().flat_map(|p| &p.findings) {
+    // Level AAA findings (`level: "AAA"`) are reported, never counted: an AA gate.
+    for f in report
+        .pages
+        .iter()
+        .flat_map(|p| &p.findings)
+        .filter(|f| f.level.is_none())
+    {
         let counted = match options.fail_on {
             FailOn::Fail => f.outcome == Outcome::Fail,
             FailOn::Review => matches!(f.outcome, Outcome::Fail | Outcome::Review),
@@ -227,7 +233,12 @@ pub fn evaluate(report: &Report, options: &GateOptions) -> Verdict {
         }
     }
     // Findings over the report's bound still count: a threshold above the bound must trip.
-    for t in report.pages.iter().flat_map(|p| &p.truncated) {
+    for t in report
+        .pages
+        .iter()
+        .flat_map(|p| &p.truncated)
+        .filter(|t| portalscan_core::rules::by_id(&t.rule).is_none_or(|r| r.meta().gates()))
+    {
         let counted = match options.fail_on {
             FailOn::Fail => t.outcome == Outcome::Fail,
             FailOn::Review => matches!(t.outcome, Outcome::Fail | Outcome::Review),

@@ -117,6 +117,18 @@ const UNKNOWABLE: &[(&str, &str, &str, &str)] = &[
         "ul > li > a",
         "its only text is {visit.label}",
     ),
+    (
+        "c-patient-card",
+        "text-contrast-enhanced",
+        "article > p",
+        "its only text is {patient.name}: the same measurement as text-contrast, at AAA",
+    ),
+    (
+        "c-visit-list",
+        "text-contrast-enhanced",
+        "ul > li > a",
+        "its only text is {visit.label}: the same measurement as text-contrast, at AAA",
+    ),
 ];
 
 /// Source `review`s the crawl decides that the source *could* know: the core's settling

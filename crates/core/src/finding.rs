@@ -99,6 +99,11 @@ pub struct Finding {
     /// components and for findings about no element. See [`crate::component`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component: Option<String>,
+    /// `"AAA"` on findings of rules that check only WCAG level AAA criteria (enhanced
+    /// contrast): they are reported but never counted against the gate (`--fail-on`,
+    /// thresholds). Absent on every other finding (level A/AA rules, PHI rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     /// A cropped screenshot of the element as a `data:image/png;base64,…` URI, taken by the
     /// crawler after PHI in the page was replaced by its redacted form.
     #[serde(default, skip_serializing_if = "Option::is_none")]

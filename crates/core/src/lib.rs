@@ -35,6 +35,7 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod selector;
+pub mod sheet;
 pub mod snapshot;
 pub mod style;
 pub mod template;

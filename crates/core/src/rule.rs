@@ -30,6 +30,24 @@ pub struct RuleMeta {
     pub examples: &'static [Example],
 }
 
+impl RuleMeta {
+    /// The WCAG level the rule checks: the lowest level among its criteria (a rule for
+    /// 1.4.3 and 1.4.6 is AA). `None` for rules with no WCAG criterion (PHI rules).
+    pub fn level(&self) -> Option<crate::wcag::Level> {
+        self.wcag
+            .iter()
+            .filter_map(|n| crate::wcag::criterion(n))
+            .map(|c| c.level)
+            .min()
+    }
+
+    /// Whether its findings count against the gate: not for rules that check only level
+    /// AAA criteria (enhanced contrast), which are reported for information.
+    pub fn gates(&self) -> bool {
+        self.level() != Some(crate::wcag::Level::AAA)
+    }
+}
+
 #[derive(Debug)]
 pub struct PhiMeta {
     /// The `phi.location` the rule reports (`url`, `title`, `cookie`, ...).
@@ -292,6 +310,7 @@ impl Sink<'_> {
         let component = node
             .and_then(|n| crate::component::component_of(dom, n))
             .map(str::to_string);
+        let level = (!self.meta.gates()).then(|| "AAA".to_string());
         self.out.push(Finding {
             rule: self.meta.id.to_string(),
             outcome,
@@ -309,6 +328,7 @@ impl Sink<'_> {
             line,
             column,
             component,
+            level,
             screenshot: None,
         });
     }

@@ -145,6 +145,42 @@ pub fn parse_px(value: &str) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
+/// A specified length (or a plain number) as a multiple of the element's font size, the
+/// way text spacing is measured (WCAG 1.4.12): `0.12em` → 0.12, `2px` at a 16px font →
+/// 0.125, `150%` and `1.5` → 1.5, `normal` → `normal`. Absolute units convert at 96px to
+/// the inch. `None` when the value needs something unknown (the font size for px, the root
+/// font size for rem) or is no length (`ex`, `ch`, viewport units, `calc()`, `var()`).
+pub fn font_multiple(
+    value: &str,
+    font_size: Option<f64>,
+    root_font_size: Option<f64>,
+    normal: f64,
+) -> Option<f64> {
+    let v = value.trim().to_ascii_lowercase();
+    if v == "normal" {
+        return Some(normal);
+    }
+    let (number, unit) = v.split_at(
+        v.find(|c: char| c.is_ascii_alphabetic() || c == '%')
+            .unwrap_or(v.len()),
+    );
+    let n: f64 = number.trim().parse().ok().filter(|n: &f64| n.is_finite())?;
+    let px = |factor: f64| font_size.filter(|f| *f > 0.0).map(|f| n * factor / f);
+    match unit.trim() {
+        "" | "em" => Some(n),
+        "%" => Some(n / 100.0),
+        "px" => px(1.0),
+        "pt" => px(96.0 / 72.0),
+        "pc" => px(16.0),
+        "in" => px(96.0),
+        "cm" => px(96.0 / 2.54),
+        "mm" => px(96.0 / 25.4),
+        "q" => px(96.0 / 101.6),
+        "rem" => root_font_size.and_then(px),
+        _ => None,
+    }
+}
+
 /// Elements in the order styles inherit: a pre-order walk of the flat tree (every element
 /// after the element it inherits from), then the elements outside the flat tree (light
 /// children of a shadow host that no slot takes, and their subtrees) in document order.

@@ -188,6 +188,7 @@ impl FakeSite {
             line: None,
             column: None,
             component: None,
+            level: None,
             screenshot: None,
         }
     }

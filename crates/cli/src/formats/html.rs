@@ -42,11 +42,11 @@ select, button { font: inherit; color: #1b1b1b; background: #ffffff; border: 1px
 .rule { border-top: 1px solid #595959; }
 .finding { border-left: 4px solid #595959; padding: 0.5rem 0 0.5rem 0.75rem; margin: 0.75rem 0; }
 .finding.fail { border-left-color: #b00020; }
-.finding.review { border-left-color: #8a5300; }
+.finding.review { border-left-color: #7a4a00; }
 .outcome { font-weight: 700; }
 .fail .outcome { color: #b00020; }
-.review .outcome { color: #8a5300; }
-.pass .outcome { color: #1e6b32; }
+.review .outcome { color: #7a4a00; }
+.pass .outcome { color: #185a2a; }
 .baselined .outcome { color: #4a4a4a; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.25rem 0; }
 dt { font-weight: 600; }

@@ -167,3 +167,52 @@ fn fingerprints_agree_between_checkouts_in_different_directories() {
     assert!(!a.is_empty());
     assert_eq!(a, fps(&two));
 }
+
+/// Level AAA findings (enhanced contrast) are reported with `level: "AAA"` and counted in
+/// the summary, but never fail the run, even with `--fail-on review`; the AA finding on
+/// the same kind of text does.
+#[test]
+fn level_aaa_findings_are_reported_but_never_gate() {
+    let dir = TempDir::new("aaa");
+    // #767676 on white is 4.54:1: enough for AA (4.5:1), not for AAA (7:1).
+    dir.write(
+        "page.html",
+        r#"<!doctype html><html lang="en"><head><title>Visits</title></head><body>
+<main><p style="color:#767676">Your next visit is on Monday</p></main></body></html>"#,
+    );
+    for fail_on in ["fail", "review"] {
+        let (code, report, err) = scan(&dir, &["--fail-on", fail_on]);
+        assert_eq!(code, 0, "--fail-on {fail_on}: {err}\n{report:#}");
+        let aaa: Vec<&Value> = findings(&report)
+            .iter()
+            .filter(|f| f["rule"] == "text-contrast-enhanced")
+            .collect();
+        assert_eq!(aaa.len(), 1, "{report:#}");
+        assert_eq!(aaa[0]["outcome"], "fail");
+        assert_eq!(aaa[0]["level"], "AAA");
+        assert_eq!(report["gate"]["passed"], true, "{report:#}");
+        // Other findings carry no level.
+        assert!(
+            findings(&report)
+                .iter()
+                .filter(|f| f["rule"] != "text-contrast-enhanced")
+                .all(|f| f.get("level").is_none()),
+            "{report:#}"
+        );
+    }
+    // The same page with AA-failing text fails the run on text-contrast alone.
+    dir.write(
+        "page.html",
+        r#"<!doctype html><html lang="en"><head><title>Visits</title></head><body>
+<main><p style="color:#999">Your next visit is on Monday</p></main></body></html>"#,
+    );
+    let (code, report, _) = scan(&dir, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let failing: Vec<&str> = report["gate"]["failing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(failing, ["text-contrast"], "{report:#}");
+}

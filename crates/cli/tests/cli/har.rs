@@ -54,12 +54,17 @@ fn a_har_alone_is_scanned_page_by_page() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     let report = out.json();
     assert_eq!(page_urls(&report), [HOME, RECORDS]);
+    // The HAR holds no stylesheet text: every style-reading rule asks for review (the
+    // orientation rule names the two stylesheets it could not read).
     for url in [HOME, RECORDS] {
         assert_eq!(
             rules_on(&report, url),
             [
+                "css-orientation-lock review",
                 "focus-visible review",
+                "link-in-text-block review",
                 "text-contrast review",
+                "text-contrast-enhanced review",
                 "transport-https fail"
             ],
             "{url}"

@@ -88,13 +88,60 @@ pub fn own_visibility_hidden(el: ElementRef) -> Option<bool> {
 /// declaration wins, as in CSS (`display:none; display:block` is `block`). The one reader
 /// of inline styles: rules and the tree ask it rather than parse `style` themselves.
 pub fn inline_value(el: ElementRef, property: &str) -> Option<String> {
-    let style = el.attr("style")?;
+    inline_declarations(el)
+        .into_iter()
+        .filter(|d| d.property.eq_ignore_ascii_case(property))
+        .map(|d| d.value)
+        .next_back()
+}
+
+/// One declaration of a `style` attribute.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlineDeclaration {
+    /// The property name, lower-cased.
+    pub property: String,
+    /// The value without `!important`, trimmed.
+    pub value: String,
+    /// Declared `!important`.
+    pub important: bool,
+}
+
+/// The declarations of the element's own `style` attribute, in order.
+pub fn inline_declarations(el: ElementRef) -> Vec<InlineDeclaration> {
+    let Some(style) = el.attr("style") else {
+        return Vec::new();
+    };
     style
         .split(';')
         .filter_map(|declaration| declaration.split_once(':'))
-        .filter(|(p, _)| p.trim().eq_ignore_ascii_case(property))
-        .map(|(_, v)| v.trim().trim_end_matches("!important").trim().to_string())
-        .next_back()
+        .map(|(p, v)| {
+            let v = v.trim();
+            let bang = v
+                .len()
+                .checked_sub("important".len())
+                .filter(|&i| v.is_char_boundary(i) && v[i..].eq_ignore_ascii_case("important"))
+                .and_then(|i| v[..i].trim_end().strip_suffix('!'));
+            InlineDeclaration {
+                property: p.trim().to_ascii_lowercase(),
+                value: bang.unwrap_or(v).trim().to_string(),
+                important: bang.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// The declaration the `style` attribute makes win for `property`: its last `!important`
+/// one, else its last one (an important declaration beats a later normal one).
+pub fn inline_winner(el: ElementRef, property: &str) -> Option<InlineDeclaration> {
+    let all: Vec<_> = inline_declarations(el)
+        .into_iter()
+        .filter(|d| d.property == property)
+        .collect();
+    all.iter()
+        .rev()
+        .find(|d| d.important)
+        .or(all.last())
+        .cloned()
 }
 
 #[cfg(test)]

@@ -14,10 +14,12 @@
 
 pub mod disabled;
 pub mod layers;
+pub mod text;
 
-use crate::color::{Rgba, composite};
+use crate::color::{Rgba, composite, gradient_colors};
 use crate::css;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::dom::{Dom, NodeId};
 use crate::style::{Style, inheritance_parent, parse_px};
@@ -95,6 +97,11 @@ pub struct Paint {
     pub group_unknown: Option<Uncertain>,
     /// This element hides its descendants (`content-visibility: hidden`).
     hides_children: bool,
+    /// When the only uncertainty is CSS gradients ([`Uncertain::BackgroundImage`] with no
+    /// image `url()`): every opaque colour, in group coordinates, that may be painted
+    /// behind the content (the colours the gradients paint over the background colour,
+    /// and the background colour itself where they do not reach). `None` otherwise.
+    pub gradient: Option<Arc<[Rgba]>>,
 }
 
 impl Paint {
@@ -108,6 +115,7 @@ impl Paint {
             uncertain: None,
             group_unknown: None,
             hides_children: false,
+            gradient: None,
         }
     }
 
@@ -130,10 +138,28 @@ impl Paint {
         let b = self.backdrop?;
         Some(self.map.apply(composite(c, b)))
     }
+
+    /// Every (colour on screen, backdrop on screen) pair a colour painted in this element
+    /// may show as: one pair over a flat background, one per gradient colour when only
+    /// gradients are uncertain (see [`Paint::gradient`]). `None` when what is behind is
+    /// not known.
+    pub fn screen_pairs(&self, c: Rgba) -> Option<Vec<(Rgba, Rgba)>> {
+        if self.group_unknown.is_some() {
+            return None;
+        }
+        let pair = |b: Rgba| (self.map.apply(composite(c, b)), self.map.apply(b));
+        match (self.uncertain, &self.gradient) {
+            (None, _) => Some(vec![pair(self.backdrop?)]),
+            (Some(Uncertain::BackgroundImage), Some(colours)) => {
+                Some(colours.iter().map(|b| pair(*b)).collect())
+            }
+            _ => None,
+        }
+    }
 }
 
 /// What [`derive`] reads from a style, parsed once per distinct (shared) style.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Facts {
     opacity: Option<f64>,
     hidden: bool,
@@ -143,6 +169,8 @@ struct Facts {
     /// `None`: unknown; `Some(None)`: not a fixed colour.
     background: Option<Option<Rgba>>,
     image: Option<bool>,
+    /// The colours of the background image when it is one gradient of fixed colours.
+    gradient: Option<Arc<[Rgba]>>,
 }
 
 impl Facts {
@@ -159,6 +187,7 @@ impl Facts {
                 out_of_flow: false,
                 background: Some(Some(Rgba::TRANSPARENT)),
                 image: Some(false),
+                gradient: None,
             };
         }
         let opacity = style.opacity();
@@ -173,6 +202,10 @@ impl Facts {
             out_of_flow: style.is_out_of_flow(),
             background: style.color(css::BACKGROUND_COLOR).map(Result::ok),
             image: style.get(css::BACKGROUND_IMAGE).map(|v| v != "none"),
+            gradient: style
+                .get(css::BACKGROUND_IMAGE)
+                .and_then(gradient_colors)
+                .map(Arc::from),
         }
     }
 }
@@ -189,9 +222,12 @@ pub fn paint_all(dom: &Dom, order: &(Vec<NodeId>, usize)) -> Vec<Option<Paint>> 
             .and_then(|p| out[p.index()].as_ref())
             .unwrap_or(&root);
         let el = dom.element(id).expect("order holds elements");
-        let f = el
-            .style()
-            .map(|s| *facts.entry(s.shared_id()).or_insert_with(|| Facts::of(s)));
+        let f = el.style().map(|s| {
+            facts
+                .entry(s.shared_id())
+                .or_insert_with(|| Facts::of(s))
+                .clone()
+        });
         let mut paint = derive(parent, f);
         if i >= *in_flat_tree {
             paint.hidden = true;
@@ -211,6 +247,7 @@ fn derive(parent: &Paint, facts: Option<Facts>) -> Paint {
             uncertain: Some(Uncertain::UnknownValue("style")),
             group_unknown: Some(Uncertain::UnknownValue("style")),
             hides_children: false,
+            gradient: None,
         };
     };
     let opacity = f.opacity;
@@ -219,10 +256,17 @@ fn derive(parent: &Paint, facts: Option<Facts>) -> Paint {
     let mut group_unknown = parent.group_unknown;
     let mut backdrop = parent.backdrop;
     let mut map = parent.map;
+    let mut gradient = parent.gradient.clone();
 
     match (opacity, parent.backdrop) {
         (Some(o), _) if o >= 1.0 => {}
-        (Some(o), Some(x)) => map = parent.map.group(o, x),
+        (Some(o), Some(x)) => {
+            map = parent.map.group(o, x);
+            // The group blends with one backdrop colour; over a gradient there are many.
+            if gradient.take().is_some() {
+                group_unknown = group_unknown.or(Some(Uncertain::BackgroundImage));
+            }
+        }
         // A translucent group over an unknown backdrop.
         (Some(_), None) => {
             group_unknown = group_unknown
@@ -238,16 +282,21 @@ fn derive(parent: &Paint, facts: Option<Facts>) -> Paint {
             // An opaque background hides whatever was uncertain behind it.
             backdrop = Some(bg);
             uncertain = None;
+            gradient = None;
         }
         Some(Some(bg)) => {
             backdrop = backdrop.map(|x| composite(bg, x));
             if out_of_flow {
                 uncertain = uncertain.or(Some(Uncertain::OutOfFlow));
+                gradient = None;
+            } else if let Some(colours) = &gradient {
+                gradient = Some(colours.iter().map(|x| composite(bg, *x)).collect());
             }
         }
         _ => {
             backdrop = None;
             uncertain = uncertain.or(Some(Uncertain::UnknownValue("background-color")));
+            gradient = None;
         }
     }
     // A translucent group that leaves the flow is blended with an unknown backdrop.
@@ -255,9 +304,32 @@ fn derive(parent: &Paint, facts: Option<Facts>) -> Paint {
         group_unknown = group_unknown.or(Some(Uncertain::OutOfFlow));
     }
     match image {
-        Some(true) => uncertain = Some(Uncertain::BackgroundImage),
+        Some(true) => {
+            // Known so far: a flat colour, or gradients already listed.
+            let below: Option<Vec<Rgba>> = match (uncertain, &gradient, backdrop) {
+                (None, _, Some(b)) => Some(vec![b]),
+                (Some(Uncertain::BackgroundImage), Some(colours), Some(_)) => {
+                    Some(colours.to_vec())
+                }
+                _ => None,
+            };
+            gradient = match (below, &f.gradient) {
+                (Some(below), Some(stops)) if below.len() * stops.len() <= MAX_GRADIENT_COLOURS => {
+                    let mut all = below.clone();
+                    for b in &below {
+                        all.extend(stops.iter().map(|s| composite(*s, *b)));
+                    }
+                    Some(all.into())
+                }
+                _ => None,
+            };
+            uncertain = Some(Uncertain::BackgroundImage);
+        }
         Some(false) => {}
-        None => uncertain = uncertain.or(Some(Uncertain::UnknownValue("background-image"))),
+        None => {
+            uncertain = uncertain.or(Some(Uncertain::UnknownValue("background-image")));
+            gradient = None;
+        }
     }
     Paint {
         hidden,
@@ -267,8 +339,12 @@ fn derive(parent: &Paint, facts: Option<Facts>) -> Paint {
         uncertain,
         group_unknown,
         hides_children: f.hides_children,
+        gradient,
     }
 }
+
+/// Gradients nested in gradients multiply their colours: past this many, unknown.
+const MAX_GRADIENT_COLOURS: usize = 4096;
 
 /// `clip: rect(…)` or `clip-path` that leaves at most a 1px box, or the 1×1 px
 /// `overflow: hidden` box of "visually hidden" utility classes.

@@ -21,6 +21,7 @@ pub mod phi;
 pub mod structure;
 pub mod tables;
 pub mod timing;
+pub mod visual;
 
 use crate::rule::Rule;
 
@@ -35,6 +36,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     rules.extend(forms::rules());
     rules.extend(media::rules());
     rules.extend(timing::rules());
+    rules.extend(visual::rules());
     rules.extend(aria::rules());
     rules.extend(keyboard::rules());
     rules.extend(contrast::rules());

@@ -1,0 +1,365 @@
+//! The text contrast check both contrast rules run (WCAG 1.4.3 at AA, 1.4.6 at AAA), with
+//! their thresholds: one paint model, one measurement, two levels.
+//!
+//! The check runs once per page over the flat tree (see [`crate::paint`]): the text colour
+//! (with its alpha) and the ancestors' background colours are composited, group opacity
+//! included, onto the white canvas. Over a CSS gradient of fixed colours the text is
+//! measured against every colour the gradient paints (and the background colour under it):
+//! it fails when it fails against all of them and passes when it passes against all of
+//! them. Where the backdrop is not a known set of colours (a background image, a text
+//! shadow, a box positioned out of flow without layout facts, an unknown value), the
+//! check answers `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
+
+use crate::color::{Rgba, contrast_ratio, format_ratio};
+use crate::css;
+use crate::dom::ElementRef;
+use crate::engine::Context;
+use crate::rule::Sink;
+
+use crate::paint::disabled::exempt_all;
+use crate::paint::layers::{Behind, Layers};
+use crate::paint::{Affine, Paint, Uncertain, own_text, text_hidden};
+use crate::style::Style;
+use std::collections::HashMap;
+
+/// Elements whose text children are fallback content, not rendered text.
+const NOT_RENDERED_TEXT: &[&str] = &[
+    "img", "canvas", "video", "audio", "object", "iframe", "noscript", "select", "option",
+    "optgroup", "datalist", "picture", "embed", "svg", "math",
+];
+
+/// A level's contrast thresholds.
+pub struct Thresholds {
+    /// For normal text.
+    pub normal: f64,
+    /// For large-scale text.
+    pub large: f64,
+}
+
+/// WCAG 1.4.3 Contrast (Minimum), level AA.
+pub const MINIMUM: Thresholds = Thresholds {
+    normal: 4.5,
+    large: 3.0,
+};
+
+/// WCAG 1.4.6 Contrast (Enhanced), level AAA.
+pub const ENHANCED: Thresholds = Thresholds {
+    normal: 7.0,
+    large: 4.5,
+};
+
+/// Checks every rendered text of the page against `level`'s thresholds.
+pub fn check_page(cx: &Context, sink: &mut Sink, level: &Thresholds) {
+    let dom = cx.dom;
+    if !cx.snapshot.has_styles() {
+        if dom
+            .elements()
+            .any(|e| !own_text(dom, e.id).trim().is_empty())
+        {
+            sink.review(
+                cx.page_node(),
+                "Text contrast cannot be checked: the snapshot has no computed styles.",
+            );
+        }
+        return;
+    }
+    if dom.has_scripts() && cx.snapshot.capture().scripts_ran == Some(false) {
+        sink.review(
+            cx.page_node(),
+            "The page runs scripts, which may add or restyle text at run time; this \
+             static scan checked the markup only. Scan the page in a browser as well.",
+        );
+    }
+    let order = cx.flat_tree_order();
+    let paints = cx.paints();
+    let exempt = exempt_all(dom, order);
+    let layers = Layers::build(dom, paints);
+    let mut facts: HashMap<usize, TextFacts> = HashMap::new();
+    for el in dom.elements() {
+        let Some(paint) = paints[el.id.index()].as_ref() else {
+            continue;
+        };
+        if !el.is_html() || NOT_RENDERED_TEXT.contains(&el.name()) || exempt[el.id.index()] {
+            continue;
+        }
+        if !paint.visible() {
+            continue;
+        }
+        let text = own_text(dom, el.id);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let Some(style) = el.style() else { continue };
+        let f = facts
+            .entry(style.shared_id())
+            .or_insert_with(|| TextFacts::of(style));
+        if f.text_hidden {
+            continue;
+        }
+        let Some(layers) = &layers else {
+            check_text(el, f, paint, &text, level, sink);
+            continue;
+        };
+        let mut seen = paint.clone();
+        match layers.behind(dom, paints, el.id, paint) {
+            Behind::Ancestors {
+                outside_flow_resolved,
+            } => {
+                if outside_flow_resolved && seen.uncertain == Some(Uncertain::OutOfFlow) {
+                    seen.uncertain = None;
+                }
+            }
+            Behind::Color(c) => {
+                seen.backdrop = Some(c);
+                seen.map = Affine::IDENTITY;
+                seen.uncertain = None;
+                seen.group_unknown = None;
+                seen.gradient = None;
+            }
+            Behind::Unknown(why) => {
+                sink.review(el.id, format!("Contrast cannot be measured: {why}."));
+                continue;
+            }
+        }
+        check_text(el, f, &seen, &text, level, sink);
+    }
+}
+
+/// Large-scale text per WCAG: 18pt (24px), or 14pt (18.66px) bold.
+fn is_large(size: f64, weight: f64) -> bool {
+    size >= 24.0 || (size >= 18.66 && weight >= 700.0)
+}
+
+/// Text without digits and without a run of two letters (`X`, `»`, `----`) may not
+/// express anything in human language; ACT leaves such text to a person.
+fn is_symbolic(text: &str) -> bool {
+    if text.chars().any(|c| c.is_numeric()) {
+        return false;
+    }
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            run += 1;
+            if run >= 2 {
+                return false;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    true
+}
+
+/// What the check reads from a style, parsed once per distinct (shared) style.
+struct TextFacts {
+    text_hidden: bool,
+    color: Option<Rgba>,
+    size: Option<f64>,
+    weight: Option<f64>,
+    /// `None` unknown, `Some(true)` a shadow is set.
+    shadow: Option<bool>,
+}
+
+impl TextFacts {
+    fn of(style: &Style) -> TextFacts {
+        TextFacts {
+            text_hidden: text_hidden(style),
+            color: style.color(css::COLOR).and_then(Result::ok),
+            size: style.font_size(),
+            weight: style.font_weight(),
+            shadow: style.get(css::TEXT_SHADOW).map(|s| s != "none"),
+        }
+    }
+}
+
+fn check_text(
+    el: ElementRef,
+    facts: &TextFacts,
+    paint: &Paint,
+    text: &str,
+    level: &Thresholds,
+    sink: &mut Sink,
+) {
+    if facts.text_hidden {
+        return;
+    }
+    let fg = match facts.color {
+        Some(c) => c,
+        None => {
+            sink.review(
+                el.id,
+                "The text colour is not known statically (a system colour, an unresolved \
+                 value or a stylesheet that could not be loaded); check its contrast by eye \
+                 or in a browser scan.",
+            );
+            return;
+        }
+    };
+    let (size, weight) = (facts.size, facts.weight);
+    let size_note = || match (size, weight) {
+        (Some(s), Some(w)) => format!("{}px, weight {}", trim_number(s), trim_number(w)),
+        _ => "size unknown".to_string(),
+    };
+    let large = match (size, weight) {
+        (Some(s), Some(w)) => Some(is_large(s, w)),
+        // 24px and up is large whatever the weight.
+        (Some(s), None) if s >= 24.0 => Some(true),
+        (Some(s), None) if s < 18.66 => Some(false),
+        _ => None,
+    };
+    let colours = |t: Rgba, b: Rgba, r: f64| {
+        format!(
+            "{}:1 (text {} on background {})",
+            format_ratio(r),
+            t.quantized().to_css(),
+            b.quantized().to_css()
+        )
+    };
+    // Every (text, background) pair the text may show as: one over a flat colour, one per
+    // colour of a gradient behind it.
+    let Some(pairs) = paint.screen_pairs(fg) else {
+        if let Some(reason) = paint.why_unknown() {
+            let against = match (paint.screen_color(fg), paint.screen_backdrop()) {
+                (Some(t), Some(b)) => format!(
+                    " Against the background colour alone it is {}.",
+                    colours(t, b, contrast_ratio(t, b))
+                ),
+                _ => String::new(),
+            };
+            sink.review(
+                el.id,
+                format!(
+                    "Contrast cannot be measured statically: {}.{against}",
+                    reason.describe()
+                ),
+            );
+        } else {
+            sink.review(el.id, "The background colour behind the text is not known.");
+        }
+        return;
+    };
+    let measured: Vec<(Rgba, Rgba, f64)> = pairs
+        .into_iter()
+        .map(|(t, b)| (t, b, contrast_ratio(t, b)))
+        .collect();
+    let by_ratio = |a: &&(Rgba, Rgba, f64), b: &&(Rgba, Rgba, f64)| a.2.total_cmp(&b.2);
+    let (Some(&worst), Some(&best)) = (
+        measured.iter().min_by(by_ratio),
+        measured.iter().max_by(by_ratio),
+    ) else {
+        return;
+    };
+    let gradient = measured.len() > 1;
+    // Text painted in exactly the background colour is not visible text (ACT afw4f7).
+    if best.2 < 1.0 + 1e-9 {
+        return;
+    }
+    // What the message says about the ratio: one value, or the range over a gradient.
+    let describe = |(t, b, r): (Rgba, Rgba, f64)| {
+        if gradient {
+            format!(
+                "between {}:1 and {} against the {} colours of the gradient behind it",
+                format_ratio(r),
+                colours(best.0, best.1, best.2),
+                measured.len()
+            )
+        } else {
+            colours(t, b, r)
+        }
+    };
+    if facts.shadow != Some(false) {
+        let what = if facts.shadow.is_some() {
+            "a text shadow changes"
+        } else {
+            "the text shadow is unknown, and may change"
+        };
+        sink.review(
+            el.id,
+            format!(
+                "Contrast is {} without the shadow, but {what} the colours around the \
+                 letters; check it visually.",
+                describe(worst)
+            ),
+        );
+        return;
+    }
+    let (lo, hi) = (worst.2, best.2);
+    let need = match large {
+        Some(true) => level.large,
+        Some(false) => level.normal,
+        None if lo >= level.normal => level.normal,
+        None if hi < level.large => level.large,
+        None => {
+            sink.review(
+                el.id,
+                format!(
+                    "Contrast is {}: enough for large text but not for normal text, and the \
+                     text size ({}) is not known.",
+                    describe(worst),
+                    size_note()
+                ),
+            );
+            return;
+        }
+    };
+    if lo >= need {
+        sink.pass(el.id);
+        return;
+    }
+    if hi >= need {
+        sink.review(
+            el.id,
+            format!(
+                "Contrast is {}: text of this size ({}) needs at least {}:1, which it has \
+                 over some colours of the gradient and not over others; check where the \
+                 text sits.",
+                describe(worst),
+                size_note(),
+                trim_number(need)
+            ),
+        );
+        return;
+    }
+    let message = format!(
+        "Contrast is {}; text of this size ({}) needs at least {}:1.",
+        describe(worst),
+        size_note(),
+        trim_number(need)
+    );
+    if is_symbolic(text) {
+        sink.review(
+            el.id,
+            format!("{message} The text has no words or numbers; if it conveys meaning, fix it."),
+        );
+    } else {
+        sink.fail(el.id, message);
+    }
+}
+
+fn trim_number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_text_thresholds() {
+        assert!(is_large(24.0, 400.0));
+        assert!(!is_large(23.99, 400.0));
+        assert!(is_large(18.6667, 700.0));
+        assert!(!is_large(18.6667, 600.0));
+        assert!(!is_large(18.0, 700.0));
+    }
+
+    #[test]
+    fn symbolic_text() {
+        assert!(is_symbolic("X"));
+        assert!(is_symbolic("----=====++++±±@@"));
+        assert!(is_symbolic(" » "));
+        assert!(!is_symbolic("1"));
+        assert!(!is_symbolic("Go"));
+    }
+}
