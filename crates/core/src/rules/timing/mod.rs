@@ -1,10 +1,16 @@
-//! Moving and timed content (WCAG 2.2.1, 2.2.2): page refreshes and scrolling text. No
+//! Moving and timed content (WCAG 2.2.1, 2.2.2): page refreshes, session timers and
+//! scrolling text. No
 //! `blink` rule: no current browser makes `<blink>` blink, so it is plain text.
 mod marquee;
 mod meta_refresh;
+mod session_timeout_warning;
 
 use crate::rule::Rule;
 
 pub fn rules() -> Vec<&'static dyn Rule> {
-    vec![&meta_refresh::MetaRefresh, &marquee::Marquee]
+    vec![
+        &meta_refresh::MetaRefresh,
+        &session_timeout_warning::SessionTimeoutWarning,
+        &marquee::Marquee,
+    ]
 }
