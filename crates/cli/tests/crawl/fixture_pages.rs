@@ -7,7 +7,13 @@
 //! left out of the comparison (never the rules these pages plant):
 //! - `target-size`: static HTML has no layout (review); Chromium measures every target;
 //! - `text-contrast`'s page-level "scripts may restyle text" review: the browser ran them;
-//! - `transport-https`: the loopback server speaks plain HTTP.
+//! - `transport-https`: the loopback server speaks plain HTTP;
+//! - `focus-visible`: static HTML has no computed styles and says nothing; in the browser,
+//!   without the Tab walk (`--no-tab-walk`, to keep this test short), every focusable
+//!   element's focus indicator is a review.
+//!
+//! The server sends `Cache-Control: no-store`, as a portal must for pages with PHI, so
+//! `phi-response-no-store` (a header only the crawler sees) has nothing to report.
 
 use std::collections::BTreeSet;
 
@@ -18,7 +24,12 @@ use crate::server::{Reply, TestServer};
 use crate::support::{TempDir, crawl, report};
 
 /// Rules whose outcome depends on what only one front-end knows (see the module docs).
-const FRONT_END_FACTS: &[&str] = &["target-size", "text-contrast", "transport-https"];
+const FRONT_END_FACTS: &[&str] = &[
+    "target-size",
+    "text-contrast",
+    "transport-https",
+    "focus-visible",
+];
 
 #[derive(Deserialize)]
 struct Expectation {
@@ -70,7 +81,13 @@ fn telehealth_and_visit_summary_give_their_expected_findings_through_the_crawler
     let server =
         TestServer::start(
             move |target| match pages.iter().find(|p| target == format!("/s/{p}")) {
-                Some(page) => Reply::html(fixture(&format!("{page}.html"))),
+                Some(page) => {
+                    let mut reply = Reply::html(fixture(&format!("{page}.html")));
+                    reply
+                        .headers
+                        .push(("Cache-Control".into(), "no-store".into()));
+                    reply
+                }
                 None => Reply::status(404, "not found"),
             },
         );
