@@ -1,5 +1,5 @@
 //! The static fixture pages of issue 13's media, timing, language and nesting rules
-//! (`fixtures/static/telehealth.html`, `visit-summary.html`) give their expected findings
+//! (`fixtures/static/telehealth.html`, `visit-notes.html`) give their expected findings
 //! through the crawler too, in real Chromium: served from a loopback server, crawled, and
 //! compared with the same `<page>.expected.json` the static test reads.
 //!
@@ -77,7 +77,7 @@ fn reported(report: &Value, url: &str) -> BTreeSet<Key> {
 
 #[test]
 fn telehealth_and_visit_summary_give_their_expected_findings_through_the_crawler() {
-    let pages = ["telehealth", "visit-summary"];
+    let pages = ["telehealth", "visit-notes"];
     let server =
         TestServer::start(
             move |target| match pages.iter().find(|p| target == format!("/s/{p}")) {
