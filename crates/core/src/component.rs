@@ -47,6 +47,23 @@ fn is_custom_element(dom: &Dom, id: NodeId) -> bool {
     matches!(&dom.node(id).data, NodeData::Element { name, ns: Namespace::Html, .. } if name.contains('-'))
 }
 
+/// Whose fix a finding is, by the component around it ([`component_of`]): the words a report
+/// shows beside the component's name.
+pub fn whose_fix(component: Option<&str>) -> &'static str {
+    match component {
+        None => "page markup: the site's own templates and content",
+        // `c-*` is the default namespace: components the team wrote.
+        Some(tag) if tag.starts_with("c-") => "your team's code",
+        Some(tag) if tag.starts_with("lightning-") => {
+            "a Salesforce base component: check its documented attributes before filing a case"
+        }
+        Some(_) => {
+            "a component from another namespace (a managed package or Salesforce): its \
+             publisher fixes it"
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +118,15 @@ mod tests {
         assert_eq!(of(10), Some("c-appointment-list"), "slotted content");
         assert_eq!(of(12), Some("lightning-input"));
         assert_eq!(of(14), Some("c-banner"));
+    }
+
+    #[test]
+    fn says_whose_fix_a_component_is() {
+        assert_eq!(whose_fix(Some("c-visit-card")), "your team's code");
+        assert!(whose_fix(Some("lightning-input")).starts_with("a Salesforce base component"));
+        assert!(whose_fix(Some("community_layout-x")).contains("another namespace"));
+        assert!(whose_fix(None).starts_with("page markup"));
+        // Only the prefix counts: a team component named after a base one is still theirs.
+        assert_eq!(whose_fix(Some("c-lightning-wrapper")), "your team's code");
     }
 }

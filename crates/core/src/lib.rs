@@ -14,8 +14,8 @@
 //! - [`color_tools`]: the contrast page's verdicts, APCA, nearest passing colours and
 //!   colour-vision simulation (the Wasm package exposes them).
 //!
-//! Everything else (the engine, paint model, PHI evidence helpers, language subtags) is
-//! private.
+//! Everything else (the engine, paint model, PHI evidence helpers, language subtags, the
+//! language guess, media facts, meta-refresh parsing) is private.
 
 pub mod a11y;
 pub mod color;
@@ -28,9 +28,12 @@ pub mod example_facts;
 pub mod finding;
 pub mod fingerprint;
 pub mod har;
+mod lang_guess;
 mod lang_subtags;
+mod media;
 mod paint;
 pub mod phi;
+mod refresh;
 pub mod report;
 pub mod rule;
 pub mod rules;

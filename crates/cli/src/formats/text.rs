@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use portalscan_core::component;
 use portalscan_core::rules;
 use portalscan_core::wcag;
 use portalscan_core::{Finding, Outcome};
@@ -175,7 +176,8 @@ fn tally(group: &[Listed]) -> String {
 
 /// `--group-by component`: findings under the Lightning component around their element
 /// (`c-*` code a team fixes itself, `lightning-*` base components Salesforce fixes), by
-/// name, then those outside any component; each finding names its rule.
+/// name, then those outside any component; each group's heading says whose fix it is
+/// ([`component::whose_fix`]) and each finding names its rule.
 pub fn render_by_component(report: &Report, colors: Colors) -> String {
     let order = rule_order();
     let mut listed: Vec<Listed> = report.listed().collect();
@@ -189,12 +191,11 @@ pub fn render_by_component(report: &Report, colors: Colors) -> String {
     });
     let mut out = String::new();
     for group in listed.chunk_by(|a, b| a.finding.component == b.finding.component) {
-        let name = group[0]
-            .finding
-            .component
-            .as_deref()
-            .unwrap_or("Outside components");
-        let _ = writeln!(out, "{}  ({})\n", colors.bold(name), tally(group));
+        let component = group[0].finding.component.as_deref();
+        let name = component.unwrap_or("Outside components");
+        let _ = writeln!(out, "{}  ({})", colors.bold(name), tally(group));
+        let whose = format!("Whose fix: {}", component::whose_fix(component));
+        let _ = writeln!(out, "  {}\n", colors.dim(&whose));
         for listed in group {
             let rule = &listed.finding.rule;
             let title = rules::by_id(rule).map(|r| r.meta().title).unwrap_or("");

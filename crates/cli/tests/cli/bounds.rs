@@ -256,7 +256,7 @@ fn the_exit_status_is_the_same_with_and_without_the_bound() {
     let clean = dir.write(
         "clean.html",
         "<!doctype html><html lang=\"en\"><head><title>Clean</title></head><body><main>\
-         <h1>Clean</h1><p>Nothing here.</p></main></body></html>",
+         <h1>Clean</h1><p>There is nothing for you to do on this page.</p></main></body></html>",
     );
     let gates: [&[&str]; 6] = [
         &[],

@@ -435,3 +435,39 @@ fn component_is_in_json_sarif_and_groups_the_text_report() {
     let bad = run(&["scan", page, "--group-by", "page"]);
     assert_eq!(bad.code, 2);
 }
+
+/// `--group-by component` says whose fix each group is (issue 13): a team's `c-*` code, a
+/// Salesforce base component (`lightning-*`: check its documented attributes first), or
+/// the page's own markup.
+#[test]
+fn component_groups_say_whose_fix_they_are() {
+    let dir = TempDir::new("whose-fix");
+    let page = dir.path("page.html");
+    std::fs::write(
+        &page,
+        "<!doctype html><html lang=\"en\"><head><title>Visits</title></head><body><main>\
+         <h1>Your visits and the results of your tests</h1>\
+         <img src=\"outside.png\">\
+         <c-visit-list><template shadowrootmode=\"open\"><img src=\"team.png\"></template></c-visit-list>\
+         <lightning-input><template shadowrootmode=\"open\"><input type=\"text\"></template></lightning-input>\
+         </main></body></html>",
+    )
+    .unwrap();
+    let text = run(&["scan", page.to_str().unwrap(), "--group-by", "component"]).stdout;
+    let heading = |name: &str| -> String {
+        let at = text
+            .find(&format!("{name}  ("))
+            .unwrap_or_else(|| panic!("no group {name}:\n{text}"));
+        text[at..].lines().nth(1).unwrap_or("").trim().to_string()
+    };
+    assert_eq!(heading("c-visit-list"), "Whose fix: your team's code");
+    assert_eq!(
+        heading("lightning-input"),
+        "Whose fix: a Salesforce base component: check its documented attributes before \
+         filing a case"
+    );
+    assert_eq!(
+        heading("Outside components"),
+        "Whose fix: page markup: the site's own templates and content"
+    );
+}

@@ -7,6 +7,7 @@ use crate::support::{TempDir, findings, run_with};
 
 const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Visits</title></head><body>
 <main>
+  <h1>Your visits with the clinic</h1>
   <div class="cards"><img src="a.png"><img src="b.png"></div>
   <p lang="not a language">Bonjour</p>
 </main></body></html>"#;

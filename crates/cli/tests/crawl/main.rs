@@ -4,6 +4,7 @@
 //! tests fail (not skip) when Chromium is missing.
 
 mod failures;
+mod fixture_pages;
 mod gate;
 mod login;
 mod resume;

@@ -36,7 +36,7 @@ pub use fingerprint::FingerprintKey;
 pub use known::KnownValues;
 pub use redact::{mask, redact, redact_attr, redact_parser_message, redact_url};
 pub use scanner::{detect, detect_after_label, detect_in_value};
-pub use shown::shows_phi;
+pub use shown::{shows_phi, shows_phi_in};
 pub use words::{kind_label, kind_labels, location_label};
 
 /// The kinds of PHI the detectors know (the vocabulary of `phi.kinds`). Rules declare the

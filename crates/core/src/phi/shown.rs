@@ -51,10 +51,14 @@ pub fn shown_fields<'d>(dom: &'d Dom, a11y: &PageA11y) -> Vec<ShownField<'d>> {
 /// nothing by themselves). Exactly when `phi-restored-after-logout` fails on the page if
 /// Back brought it back after logout.
 pub fn shows_phi(snapshot: &Snapshot) -> bool {
-    let a11y = PageA11y::new(&snapshot.dom);
+    shows_phi_in(&snapshot.dom, &PageA11y::new(&snapshot.dom))
+}
+
+/// [`shows_phi`] with the page's accessibility facts already at hand (rules: `cx.a11y`).
+pub fn shows_phi_in(dom: &Dom, a11y: &PageA11y) -> bool {
     let has_phi = |matches: &[crate::phi::Match]| !Summary::of(matches).phi.is_empty();
-    has_phi(&detect(&visible_text(&snapshot.dom, &a11y)))
-        || shown_fields(&snapshot.dom, &a11y)
+    has_phi(&detect(&visible_text(dom, a11y)))
+        || shown_fields(dom, a11y)
             .iter()
             .any(|f| has_phi(&detect_in_value(f.name, f.value)))
 }

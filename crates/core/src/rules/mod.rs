@@ -117,4 +117,41 @@ mod tests {
             ]
         );
     }
+
+    /// Nested controls are reported once (issue 13): a focusable inside an element with
+    /// presentational children is `presentational-children-focusable`'s, on that element;
+    /// `nested-interactive` reports links that hold a control, and nothing inside an
+    /// element the other rule checks.
+    #[test]
+    fn nested_controls_are_reported_once() {
+        let dom = build(&[
+            (Some(0), "body"),
+            (Some(1), "button"),    // 2: holds a link holding a field
+            (Some(2), "a|href=/x"), // 3: inside the button: not reported again
+            (Some(3), "input"),     // 4
+            (Some(1), "a|href=/y"), // 5: a link holding a button
+            (Some(5), "button"),    // 6: holds nothing focusable
+        ]);
+        let mut got = findings(
+            dom,
+            &["presentational-children-focusable", "nested-interactive"],
+        );
+        got.sort_by_key(|f| f.2);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "presentational-children-focusable".into(),
+                    Outcome::Fail,
+                    Some(NodeId(2))
+                ),
+                ("nested-interactive".into(), Outcome::Fail, Some(NodeId(5))),
+                (
+                    "presentational-children-focusable".into(),
+                    Outcome::Pass,
+                    Some(NodeId(6))
+                ),
+            ]
+        );
+    }
 }

@@ -3,6 +3,7 @@ mod focus_not_obscured;
 mod iframe_not_focusable;
 mod keyboard_trap;
 mod keyboard_unreachable;
+mod nested_interactive;
 mod positive_tabindex;
 mod presentational_children_focusable;
 mod scrollable_region_focusable;
@@ -17,6 +18,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &target_size::TargetSize,
         &aria_hidden_focusable::AriaHiddenFocusable,
         &presentational_children_focusable::PresentationalChildrenFocusable,
+        &nested_interactive::NestedInteractive,
         &keyboard_unreachable::KeyboardUnreachable,
         &keyboard_trap::KeyboardTrap,
         &focus_not_obscured::FocusNotObscured,

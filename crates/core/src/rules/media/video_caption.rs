@@ -5,6 +5,7 @@
 use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
+use crate::media::has_track;
 use crate::rule::{Example, Interest, RuleMeta, Sink};
 
 static META: RuleMeta = RuleMeta {
@@ -37,13 +38,7 @@ fn check_element(cx: &Context, video: ElementRef, sink: &mut Sink) {
     if !video.is_html() || cx.a11y.is_hidden(video.id) {
         return;
     }
-    let has_captions = video.children().any(|child| {
-        child.is("track")
-            && child
-                .attr("kind")
-                .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("captions"))
-    });
-    if has_captions {
+    if has_track(video, "captions") {
         sink.pass(video.id);
     } else {
         sink.review(

@@ -1,0 +1,339 @@
+//! A small, deterministic guess of which language a text is in, for the language-of-content
+//! rules (`page-lang-matches`, `element-lang-matches`): frequent function words of a
+//! handful of languages, counted. It never decides alone: a text that reads like another
+//! language than its `lang` is for a person to review, and so is one too short to tell.
+//!
+//! Also: which text an element decides the language of ([`text_in_language_of`]).
+
+use crate::dom::{ElementRef, NodeData, NodeId};
+use crate::engine::Context;
+
+/// The languages the guess knows (primary subtags), with their frequent function words.
+/// Words that are frequent in several of these languages (`de`, `en`, `in`, `is`, `a`,
+/// `die`, ...) are listed under each of them or left out, so they never tip the balance.
+const LANGUAGES: &[(&str, &str, &[&str])] = &[
+    (
+        "en",
+        "English",
+        &[
+            "the", "and", "of", "to", "are", "were", "you", "your", "with", "for", "this", "that",
+            "it", "be", "have", "has", "not", "or", "can", "from", "by", "into", "but", "he",
+            "she", "they", "we", "our", "please", "what", "which", "if", "my", "there", "their",
+            "been", "would", "should", "when", "who", "these", "those", "about",
+        ],
+    ),
+    (
+        "nl",
+        "Dutch",
+        &[
+            "het", "een", "van", "niet", "met", "op", "voor", "dat", "hij", "zij", "ik", "uw",
+            "naar", "ook", "maar", "om", "bij", "wordt", "deze", "dit", "zijn", "ging", "werd",
+            "heeft", "geen", "wij", "jullie", "worden", "kunt",
+        ],
+    ),
+    (
+        "fr",
+        "French",
+        &[
+            "le", "la", "les", "des", "du", "et", "est", "un", "une", "pour", "dans", "qui", "pas",
+            "sur", "avec", "vous", "votre", "vos", "nous", "sont", "au", "aux", "cette", "il",
+            "elle", "ne", "par", "mais", "ou", "être", "ces", "leur", "été", "très", "où",
+        ],
+    ),
+    (
+        "es",
+        "Spanish",
+        &[
+            "el", "la", "los", "las", "un", "y", "es", "una", "por", "para", "con", "del", "se",
+            "su", "sus", "al", "lo", "como", "más", "pero", "está", "usted", "esta", "este", "muy",
+            "también", "hay", "fue", "ser", "sobre", "cuando",
+        ],
+    ),
+    (
+        "de",
+        "German",
+        &[
+            "der", "das", "und", "ist", "nicht", "mit", "ein", "eine", "zu", "den", "dem", "auf",
+            "für", "ich", "wir", "sich", "auch", "von", "bei", "oder", "aber", "wird", "sind",
+            "ihr", "ihre", "bitte", "werden", "nach", "kein", "Sie",
+        ],
+    ),
+    (
+        "it",
+        "Italian",
+        &[
+            "il", "la", "un", "gli", "di", "che", "è", "per", "non", "una", "sono", "della", "del",
+            "alla", "nel", "questo", "questa", "come", "anche", "più", "ma", "suo", "sua",
+            "essere",
+        ],
+    ),
+    (
+        "pt",
+        "Portuguese",
+        &[
+            "os", "um", "uma", "não", "com", "para", "por", "do", "da", "dos", "das", "em", "na",
+            "você", "seu", "sua", "é", "são", "mais", "mas", "como", "também", "ao", "pelo",
+            "pela",
+        ],
+    ),
+];
+
+/// How many function words make a language's case.
+const ENOUGH: usize = 2;
+
+/// Texts of at most this many words without enough function words are too short to tell;
+/// longer ones without them (a table of dates and names, a menu) say nothing either way.
+const SHORT: usize = 8;
+
+/// What the guess says about a text declared to be in `lang` (a language tag).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guess {
+    /// No words at all: nothing to judge.
+    NoText,
+    /// The text reads like its declared language.
+    Matches,
+    /// The text reads like this other language (its English name).
+    ReadsLike(&'static str),
+    /// Too little to tell: a few words (at most [`SHORT`]) without enough function words.
+    TooShort,
+    /// No case either way: the declared language is one the guess does not know and the
+    /// text does not read like one it knows, or a longer text has too few function words
+    /// (names, dates, labels).
+    Unknown,
+}
+
+/// The English name of a known primary language subtag (`en` → `English`).
+pub fn language_name(lang: &str) -> Option<&'static str> {
+    let primary = primary_subtag(lang);
+    LANGUAGES
+        .iter()
+        .find(|(code, _, _)| primary.eq_ignore_ascii_case(code))
+        .map(|(_, name, _)| *name)
+}
+
+fn primary_subtag(lang: &str) -> &str {
+    lang.trim().split(['-', '_']).next().unwrap_or("")
+}
+
+/// Guesses whether `text` is in the language `lang` names (see [`Guess`]).
+pub fn guess(text: &str, lang: &str) -> Guess {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        return Guess::NoText;
+    }
+    let hits: Vec<usize> = LANGUAGES
+        .iter()
+        .map(|(_, _, list)| {
+            words
+                .iter()
+                .filter(|w| list.iter().any(|s| s.eq_ignore_ascii_case(w)))
+                .count()
+        })
+        .collect();
+    let primary = primary_subtag(lang);
+    let declared = LANGUAGES
+        .iter()
+        .position(|(code, _, _)| primary.eq_ignore_ascii_case(code));
+    let declared_hits = declared.map_or(0, |i| hits[i]);
+    // The known language with the most function words (the first on a tie).
+    let (best, best_hits) = hits
+        .iter()
+        .enumerate()
+        .fold((0, 0), |acc, (i, &h)| if h > acc.1 { (i, h) } else { acc });
+    let other_reads_better = Some(best) != declared && best_hits >= ENOUGH;
+    match declared {
+        Some(_) if other_reads_better && best_hits > 2 * declared_hits => {
+            Guess::ReadsLike(LANGUAGES[best].1)
+        }
+        Some(_) if declared_hits >= ENOUGH && declared_hits >= best_hits => Guess::Matches,
+        Some(_) if words.len() <= SHORT => Guess::TooShort,
+        Some(_) => Guess::Unknown,
+        // A language the guess does not know: only a clear case of a known one counts, and
+        // its function words must be a good part of the text (a tenth of its words).
+        None if best_hits > ENOUGH && best_hits * 10 >= words.len() => {
+            Guess::ReadsLike(LANGUAGES[best].1)
+        }
+        None => Guess::Unknown,
+    }
+}
+
+/// The text whose language `root` decides: rendered text and text alternatives (`alt`,
+/// `aria-label`) in its flat subtree that no nearer `lang` attribute claims, and, for the
+/// `<html>` element, the page title. Text inside `script`, `style`, `template` and
+/// hidden subtrees is left out, except that `root` itself may be hidden when its text is
+/// another element's name or description (`aria-labelledby`, `aria-describedby`).
+pub fn text_in_language_of(cx: &Context, root: ElementRef) -> String {
+    let dom = cx.dom;
+    let mut text = String::new();
+    if root.is("html")
+        && let Some(title) = dom.title_element()
+    {
+        text.push_str(&title.text_content());
+        text.push('\n');
+    }
+    // A hidden root is read only as another element's name: then its whole subtree is.
+    let root_hidden = cx.a11y.is_hidden(root.id);
+    let mut stack: Vec<NodeId> = vec![root.id];
+    while let Some(node) = stack.pop() {
+        match &dom.node(node).data {
+            NodeData::Text { text: t } => {
+                text.push_str(t);
+                text.push('\n');
+            }
+            NodeData::Element { .. } => {
+                let Some(el) = dom.element(node) else {
+                    continue;
+                };
+                if node != root.id
+                    && (el.has_attr("lang")
+                        || (cx.a11y.is_hidden(node) && !root_hidden)
+                        || ["script", "style", "template", "noscript", "title", "head"]
+                            .contains(&el.name()))
+                {
+                    continue;
+                }
+                let alt_carrier = el.is("img") || el.is("area") || el.is("input");
+                for attr in ["alt", "aria-label"] {
+                    if let Some(value) = el.attr(attr).filter(|_| attr != "alt" || alt_carrier) {
+                        text.push_str(value);
+                        text.push('\n');
+                    }
+                }
+                let children = dom.flat_children(node);
+                stack.extend(children.into_iter().rev());
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Whether another element takes its name or description from `el` (`aria-labelledby`,
+/// `aria-describedby`): then its text is read even when it is hidden.
+pub fn is_referenced_text(cx: &Context, el: ElementRef) -> bool {
+    let Some(id) = el.attr("id").filter(|id| !id.is_empty()) else {
+        return false;
+    };
+    cx.dom.elements().any(|other| {
+        ["aria-labelledby", "aria-describedby"].iter().any(|a| {
+            other
+                .attr(a)
+                .is_some_and(|refs| refs.split_ascii_whitespace().any(|r| r == id))
+                && cx.dom.element_by_id(other.id, id) == Some(el.id)
+        })
+    })
+}
+
+/// Reports the guess for the text `element` decides the language of (`whose`: "page",
+/// "element"): pass when it matches, review when it reads like another language or is too
+/// short to tell, nothing when there is no text or the language is one the guess does not
+/// know. Never a fail: function words are evidence, not proof.
+pub fn report_guess(cx: &Context, sink: &mut crate::rule::Sink, element: ElementRef, lang: &str) {
+    let text = text_in_language_of(cx, element);
+    let lang = lang.trim();
+    let shown = crate::selector::shorten(lang, 20);
+    let declared = match language_name(lang) {
+        Some(name) => format!("lang=\"{shown}\" ({name})"),
+        None => format!("lang=\"{shown}\""),
+    };
+    match guess(&text, lang) {
+        Guess::NoText | Guess::Unknown => {}
+        Guess::Matches => sink.pass(element.id),
+        Guess::ReadsLike(other) => sink.review(
+            element.id,
+            format!(
+                "The text here reads like {other}, but {declared} says otherwise: screen \
+                 readers will pronounce it wrongly. Check the language and correct lang."
+            ),
+        ),
+        Guess::TooShort => sink.review(
+            element.id,
+            format!(
+                "Too little text here to tell its language: check that it is what {declared} \
+                 says."
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Guess, guess, language_name};
+
+    #[test]
+    fn reads_function_words() {
+        let abstract_en = "The Accessibility Conformance Testing Rules Format defines a format \
+                           for writing accessibility test rules. These can be used for tools.";
+        assert_eq!(guess(abstract_en, "en"), Guess::Matches);
+        assert_eq!(guess(abstract_en, "en-US"), Guess::Matches);
+        assert_eq!(guess(abstract_en, "nl"), Guess::ReadsLike("English"));
+        // A language the guess does not know, with clearly English text.
+        assert_eq!(guess(abstract_en, "da"), Guess::ReadsLike("English"));
+        assert_eq!(
+            guess("Hij ging met de kippen op stok", "nl"),
+            Guess::Matches
+        );
+        assert_eq!(
+            guess("Hij ging met de kippen op stok", "fr"),
+            Guess::ReadsLike("Dutch")
+        );
+        assert_eq!(
+            guess(
+                "Su cita es mañana con la doctora, por favor llegue antes",
+                "es"
+            ),
+            Guess::Matches
+        );
+        assert_eq!(
+            guess(
+                "Su cita es mañana con la doctora, por favor llegue antes",
+                "en"
+            ),
+            Guess::ReadsLike("Spanish")
+        );
+        assert_eq!(
+            guess(
+                "Vous avez un rendez-vous avec le médecin dans la clinique",
+                "en"
+            ),
+            Guess::ReadsLike("French")
+        );
+    }
+
+    #[test]
+    fn short_or_unknown_text_is_not_judged() {
+        assert_eq!(guess("Bonne année !", "nl"), Guess::TooShort);
+        assert_eq!(guess("Fireworks over Paris", "en"), Guess::TooShort);
+        assert_eq!(guess(" \u{a0} 12/03 ", "en"), Guess::NoText);
+        assert_eq!(
+            guess("Lëtzebuerg ass e Land an Europa.", "lb"),
+            Guess::Unknown
+        );
+        // One function word of another language is not a case.
+        assert_eq!(guess("Your visit with the clinic", "en"), Guess::Matches);
+        assert_eq!(guess("Sign in", "en"), Guess::TooShort);
+        // Longer text without function words (a table of dates and names) tells nothing.
+        assert_eq!(
+            guess(
+                "Date Clinician May 2, 10:30 Dr. Lee Video visit Riverside Clinic Reschedule",
+                "en"
+            ),
+            Guess::Unknown
+        );
+        assert_eq!(
+            guess("¿Necesita un intérprete? Llame a la clínica.", "es"),
+            Guess::Matches
+        );
+    }
+
+    #[test]
+    fn names_known_languages() {
+        assert_eq!(language_name("es-MX"), Some("Spanish"));
+        assert_eq!(language_name("EN"), Some("English"));
+        assert_eq!(language_name("lb"), None);
+    }
+}
