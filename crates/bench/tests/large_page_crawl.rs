@@ -4,46 +4,18 @@
 //! same generator: the same rules answer, and per-element findings scale with the page.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-use std::sync::Arc;
 
 use portalscan_bench::page::portal_page;
+use portalscan_bench::serve::serve;
 use portalscan_core::{Outcome, ScanOptions, scan_bounded};
 use portalscan_crawl::chromium::ChromiumVisitor;
 use portalscan_crawl::config::Screenshots;
 use portalscan_crawl::{CrawlConfig, Progress};
 
-/// Serves `body` for every request on 127.0.0.1 until the test ends.
-fn serve(body: String) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/s/records", listener.local_addr().unwrap());
-    let body = Arc::new(body);
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            let body = Arc::clone(&body);
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut line = String::new();
-                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                    line.clear();
-                }
-                let head = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(body.as_bytes());
-            });
-        }
-    });
-    url
-}
-
 /// Crawls the one page (no links followed, no Tab walk, no screenshots) and counts its
 /// failures by rule.
 fn failures_by_rule(elements: usize) -> BTreeMap<String, usize> {
-    let url = serve(portal_page(elements));
+    let url = serve(portal_page(elements)).expect("a loopback server");
     let mut config = CrawlConfig::for_seeds(&[url.as_str()]).expect("config");
     config.jobs = 1;
     config.max_pages = 1;

@@ -5,7 +5,11 @@
 //!
 //! Every visit gets a tab in a browser context of its own (no cookies, storage or cache
 //! from other pages), with the scope guard installed and the login state put in
-//! (storage-state cookies and localStorage, the form login's cookies). The form login runs
+//! (storage-state cookies and localStorage, the form login's cookies). Each slot prepares
+//! its next visit's tab (a fresh context, set up the same way) on a thread of its own while
+//! the current visit runs: opening one costs about a second (mostly headless_chrome
+//! attaching to the new tab and the setup calls through its ~100 ms-a-call transport), which
+//! a visit then no longer waits for. A prepared tab is used once, for one page. The form login runs
 //! once per session (a restart is a new session), in a context of its own. Every visit
 //! runs under a watchdog (`watchdog.rs`): one that runs out of time loses its tab, and a
 //! browser that stops answering counts as dead ([`Session::is_alive`]).
@@ -16,8 +20,9 @@ pub mod login;
 mod logout;
 pub mod watchdog;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portalscan_core::snapshot::{CookieLifetime, SessionCheck};
@@ -126,17 +131,21 @@ impl OpenPage {
     }
 }
 
+/// A slot's next tab, being opened on a thread of its own (see [`Session::visit`]).
+type Ahead = JoinHandle<Result<Page, BrowserError>>;
+
 /// A running browser, logged in, with one scope guard per slot.
 pub struct Session {
     opts: Arc<SessionOptions>,
-    browser: Browser,
+    /// One per slot: the tab its next visit takes, opened ahead. Declared before `browser`
+    /// so that prepared tabs go (their contexts disposed) while Chromium still runs.
+    ahead: Vec<Mutex<Option<Ahead>>>,
+    browser: Arc<Browser>,
     /// One per slot: installed on every tab the slot opens.
     guards: Vec<Arc<ScopeGuard>>,
-    /// What every new context starts with: the form login's cookies, or else the storage
-    /// state's. Never printed or written.
-    cookies: Vec<Value>,
-    /// The storage state's localStorage, written by a script before the page's own.
-    local_storage: Option<String>,
+    /// The login state every new context starts with (shared with the threads that open
+    /// tabs ahead). Never printed or written.
+    login_state: Arc<LoginState>,
     /// The login's cookies with their lifetimes (names and lifetimes only, no values).
     login_cookies: Vec<CookieLifetime>,
     /// The browser stopped answering (a hung tab could not even be closed): it counts as
@@ -148,7 +157,7 @@ impl Session {
     /// Launches Chromium with `slots` guarded slots and logs in.
     pub fn start(opts: Arc<SessionOptions>, slots: usize) -> Result<Session, BrowserError> {
         let browser = Browser::launch(&opts.launch)?;
-        let guards = (0..slots.max(1))
+        let guards: Vec<_> = (0..slots.max(1))
             .map(|_| Arc::new(ScopeGuard::new(opts.policy.clone())))
             .collect();
         let local_storage = opts
@@ -172,10 +181,13 @@ impl Session {
             .collect();
         let mut session = Session {
             opts,
-            browser,
+            ahead: guards.iter().map(|_| Mutex::new(None)).collect(),
+            browser: Arc::new(browser),
             guards,
-            cookies,
-            local_storage,
+            login_state: Arc::new(LoginState {
+                cookies,
+                local_storage,
+            }),
             login_cookies: controls::lifetimes(&state_cookies, controls::now_secs()),
             wedged: AtomicBool::new(false),
         };
@@ -186,7 +198,10 @@ impl Session {
             let context = page.context().expect("an isolated page has a context");
             let set = context.cookies()?;
             session.login_cookies = controls::lifetimes(&set, controls::now_secs());
-            session.cookies = set.iter().map(crate::context::cookie_param).collect();
+            session.login_state = Arc::new(LoginState {
+                cookies: set.iter().map(crate::context::cookie_param).collect(),
+                local_storage: session.login_state.local_storage.clone(),
+            });
         }
         Ok(session)
     }
@@ -194,9 +209,8 @@ impl Session {
     /// Ends the session; a browser that stopped answering is killed first (dropping it
     /// would wait for its answer to `Browser.close`). Its profile directory goes with it.
     pub fn end(self) {
-        if self.wedged.load(Ordering::SeqCst) {
-            self.browser.kill();
-        }
+        // `Drop` does it: kills a wedged browser, then closes the tabs opened ahead.
+        drop(self);
     }
 
     /// The browser's process id (tests kill it to check restarts).
@@ -224,8 +238,13 @@ impl Session {
         let guard = self.guard(slot);
         guard.take_blocked();
         let opening = Instant::now();
-        let page = Arc::new(self.new_page(guard).map_err(|e| self.open_error(e))?);
+        let page = Arc::new(
+            self.next_page(slot, guard)
+                .map_err(|e| self.open_error(e))?,
+        );
         let context = opening.elapsed();
+        // The next visit's tab opens while this one runs.
+        self.open_ahead(slot);
         let opts = VisitOptions {
             tab_walk: tab_walk && self.opts.visit.tab_walk,
             ..self.opts.visit.clone()
@@ -465,21 +484,45 @@ impl Session {
 
     /// A tab in a fresh browser context, guarded, with nothing in it (no login state).
     fn bare_page(&self, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
-        let page = self.browser.new_isolated_page()?;
-        guard.install(page.tab())?;
-        Ok(page)
+        bare_page(&self.browser, guard)
     }
 
     /// A tab in a fresh browser context, guarded, with the login state in it.
     fn new_page(&self, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
-        let page = self.bare_page(guard)?;
-        if let Some(context) = page.context() {
-            context.set_cookies(&self.cookies)?;
+        open_page(&self.browser, guard, &self.login_state)
+    }
+
+    /// The slot's tab opened ahead ([`Session::open_ahead`]), waiting for it if it is
+    /// still opening; a new one when there is none or it failed to open.
+    fn next_page(&self, slot: usize, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
+        let ahead = self.ahead[slot % self.ahead.len()]
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(Ok(Ok(page))) = ahead.map(JoinHandle::join) {
+            return Ok(page);
         }
-        if let Some(script) = &self.local_storage {
-            login::add_script(page.tab(), script)?;
+        self.new_page(guard)
+    }
+
+    /// Starts opening the slot's next tab (a fresh context with the slot's guard and the
+    /// login state) on a thread of its own. Best effort: without it the next visit opens
+    /// its own.
+    fn open_ahead(&self, slot: usize) {
+        let browser = Arc::clone(&self.browser);
+        let guard = Arc::clone(self.guard(slot));
+        let login = Arc::clone(&self.login_state);
+        let opening = std::thread::Builder::new()
+            .name(format!("portalscan-next-tab-{slot}"))
+            .spawn(move || open_page(&browser, &guard, &login));
+        if let Ok(handle) = opening {
+            let old = self.ahead[slot % self.ahead.len()]
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .replace(handle);
+            // Not expected (the visit took it): its tab is closed when it has opened.
+            drop(old);
         }
-        Ok(page)
     }
 
     fn form_login(
@@ -532,4 +575,51 @@ impl Session {
         }
         e.into()
     }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A browser that stopped answering would hold up the tabs still opening.
+        if self.wedged.load(Ordering::SeqCst) {
+            self.browser.kill();
+        }
+        // Tabs opened ahead are closed (their contexts disposed) while Chromium still runs.
+        for ahead in &self.ahead {
+            let ahead = ahead.lock().unwrap_or_else(|p| p.into_inner()).take();
+            if let Some(handle) = ahead {
+                let _ = handle.join();
+            }
+        }
+    }
+}
+
+/// What every new context of a session starts with: the form login's cookies, or else the
+/// storage state's, and the storage state's localStorage (written by a script before the
+/// page's own).
+struct LoginState {
+    cookies: Vec<Value>,
+    local_storage: Option<String>,
+}
+
+/// A tab in a fresh browser context, guarded, with nothing in it (no login state).
+fn bare_page(browser: &Browser, guard: &Arc<ScopeGuard>) -> Result<Page, BrowserError> {
+    let page = browser.new_isolated_page()?;
+    guard.install(page.tab())?;
+    Ok(page)
+}
+
+/// A tab in a fresh browser context, guarded, with the login state in it.
+fn open_page(
+    browser: &Browser,
+    guard: &Arc<ScopeGuard>,
+    state: &LoginState,
+) -> Result<Page, BrowserError> {
+    let page = bare_page(browser, guard)?;
+    if let Some(context) = page.context() {
+        context.set_cookies(&state.cookies)?;
+    }
+    if let Some(script) = &state.local_storage {
+        login::add_script(page.tab(), script)?;
+    }
+    Ok(page)
 }
