@@ -175,11 +175,12 @@ fn fingerprints_agree_between_checkouts_in_different_directories() {
 #[test]
 fn level_aaa_findings_are_reported_but_never_gate() {
     let dir = TempDir::new("aaa");
-    // #767676 on white is 4.54:1: enough for AA (4.5:1), not for AAA (7:1).
+    // #767676 on white is 4.54:1: enough for AA (4.5:1), not for AAA (7:1). The sentence is
+    // long enough for `page-lang-matches` to tell its language (no review).
     dir.write(
         "page.html",
         r#"<!doctype html><html lang="en"><head><title>Visits</title></head><body>
-<main><p style="color:#767676">Your next visit is on Monday</p></main></body></html>"#,
+<main><p style="color:#767676">Your next visit is on Monday with the care team at the clinic.</p></main></body></html>"#,
     );
     for fail_on in ["fail", "review"] {
         let (code, report, err) = scan(&dir, &["--fail-on", fail_on]);
