@@ -6,7 +6,8 @@
 //! A browser knows what static HTML cannot, so a few findings differ by design and are
 //! left out of the comparison (never the rules these pages plant):
 //! - `target-size`: static HTML has no layout (review); Chromium measures every target;
-//! - `text-contrast`'s page-level "scripts may restyle text" review: the browser ran them;
+//! - `text-contrast` and `text-contrast-enhanced` (AAA): their page-level "scripts may
+//!   restyle text" review: the browser ran them;
 //! - `transport-https`: the loopback server speaks plain HTTP;
 //! - `focus-visible`: static HTML has no computed styles and says nothing; in the browser,
 //!   without the Tab walk (`--no-tab-walk`, to keep this test short), every focusable
@@ -27,6 +28,7 @@ use crate::support::{TempDir, crawl, report};
 const FRONT_END_FACTS: &[&str] = &[
     "target-size",
     "text-contrast",
+    "text-contrast-enhanced",
     "transport-https",
     "focus-visible",
 ];
@@ -76,7 +78,7 @@ fn reported(report: &Value, url: &str) -> BTreeSet<Key> {
 }
 
 #[test]
-fn telehealth_and_visit_summary_give_their_expected_findings_through_the_crawler() {
+fn telehealth_and_visit_notes_give_their_expected_findings_through_the_crawler() {
     let pages = ["telehealth", "visit-notes"];
     let server =
         TestServer::start(
