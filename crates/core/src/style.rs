@@ -162,6 +162,10 @@ pub fn flat_tree_order(dom: &Dom) -> (Vec<NodeId>, usize) {
         seen[id.index()] = true;
         order.push(id);
         let mut children = dom.flat_children(id);
+        // A frame's document is shown in its frame element, before any fallback content.
+        if let Some(document) = dom.content_document(id) {
+            children.splice(0..0, dom.flat_children(document));
+        }
         children.reverse();
         stack.extend(children);
     }
