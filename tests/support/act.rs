@@ -153,7 +153,7 @@ impl Suite {
     }
 }
 
-/// Serves stylesheets the way the W3C site would: any URL whose path starts with
+/// Serves stylesheets and frames' documents the way the W3C site would: any URL whose path starts with
 /// `/WAI/content-assets/` (absolute, root-relative, or relative to the test case's URL)
 /// is read from the suite's `content-assets/` folder.
 pub struct SuiteAssets<'a> {
@@ -177,6 +177,10 @@ impl ResourceLoader for SuiteAssets<'_> {
     fn stylesheet(&self, url: &str) -> Option<String> {
         let bytes = std::fs::read(self.file_for(url)?).ok()?;
         Some(String::from_utf8_lossy(&bytes).into_owned())
+    }
+    fn frame(&self, url: &str) -> Option<String> {
+        let bytes = std::fs::read(self.file_for(url)?).ok()?;
+        Some(portalscan_html::decode_html_bytes(&bytes))
     }
 }
 

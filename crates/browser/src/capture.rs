@@ -14,9 +14,14 @@
 //!   roots (open and closed; user-agent shadow trees are not part of the page and are
 //!   skipped), in pre-order with each shadow root before its host's light children, as the
 //!   static front-end builds it.
-//! - Inert `<template>` contents, pseudo-elements and other documents (iframes) are
-//!   dropped: an iframe's document is a page of its own (its own title, language, ids),
-//!   and the core's `Dom` holds one document, so only the top document is captured.
+//! - Inert `<template>` contents and pseudo-elements are dropped.
+//! - Frames: DOMSnapshot returns a document per frame the page's process renders (the
+//!   same-origin ones, `srcdoc` and `about:blank` included), with `contentDocumentIndex`
+//!   naming each frame element's document. Each is built as the top document is (from the
+//!   snapshot alone: shadow trees inside a frame are inferred) and attached to its
+//!   `iframe`/`frame` element as a `content_document` ([`Dom::with_frames`]), its boxes
+//!   moved into page coordinates. Frames of another process (cross-site, out-of-process)
+//!   are not in the snapshot: they stay unattached, and the page's coverage lists them.
 //! - From the snapshot: text (the DOM domain cuts it at 10,000 characters), live form
 //!   state, computed styles (the properties in
 //!   [`COMPUTED_STYLES`], as `getComputedStyle` serializes them), border boxes in page
@@ -118,9 +123,11 @@ fn capture_with(conn: &Conn, read_tree: bool) -> Result<Captured, BrowserError> 
     let base_url = string(doc.map(|d| d.base_url)).filter(|s| !s.is_empty());
     let dom = Dom::from_nodes(built.nodes)
         .map_err(|e| BrowserError::Protocol(format!("the captured DOM is not a tree: {e}")))?;
+    let mut frames_left = MAX_FRAMES;
+    let (dom, node_map) = attach_frames(conn, &raw, 0, dom, built.node_map, 0, &mut frames_left)?;
     Ok(Captured {
         dom,
-        node_map: built.node_map,
+        node_map,
         viewport,
         document_url,
         base_url,
@@ -184,6 +191,9 @@ struct RawNodes {
     input_checked: Option<RareFlags>,
     option_selected: Option<RareFlags>,
     pseudo_type: Option<RareStrings>,
+    /// For frame elements: the index of their document in `documents` (the same sparse
+    /// shape as the rare strings: `value[k]` is node `index[k]`'s).
+    content_document_index: Option<RareStrings>,
 }
 
 /// Sparse string data: `value[k]` belongs to node `index[k]`.
@@ -281,7 +291,12 @@ struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     fn new(raw: &'a RawSnapshot) -> Result<Facts<'a>, BrowserError> {
-        let Some(doc) = raw.documents.first() else {
+        Facts::of_document(raw, 0)
+    }
+
+    /// The facts of the snapshot's document at `index` (0: the page's; others: frames').
+    fn of_document(raw: &'a RawSnapshot, index: usize) -> Result<Facts<'a>, BrowserError> {
+        let Some(doc) = raw.documents.get(index) else {
             return Err(BrowserError::Protocol(
                 "the DOM snapshot has no document".into(),
             ));
@@ -395,6 +410,119 @@ impl<'a> Facts<'a> {
         }
         false
     }
+}
+
+/// How deep frames nest before their documents are no longer attached, and how many frame
+/// documents one page attaches (each costs a few protocol calls).
+const MAX_FRAME_DEPTH: usize = 4;
+const MAX_FRAMES: usize = 32;
+
+/// Attaches the documents of the frames in the snapshot's document `doc` (already built
+/// as `dom`, its nodes in `node_map`) to their `iframe`/`frame` elements, frames inside
+/// frames included. Returns the page's DOM with them and the node map in its ids.
+fn attach_frames(
+    conn: &Conn,
+    raw: &RawSnapshot,
+    doc: usize,
+    dom: Dom,
+    node_map: NodeMap,
+    depth: usize,
+    frames_left: &mut usize,
+) -> Result<(Dom, NodeMap), BrowserError> {
+    let Some(document) = raw.documents.get(doc) else {
+        return Ok((dom, node_map));
+    };
+    let owners = RareStrings::by_node(&document.nodes.content_document_index);
+    if owners.is_empty() || depth >= MAX_FRAME_DEPTH {
+        return Ok((dom, node_map));
+    }
+    let mut owners: Vec<(usize, i64)> = owners.into_iter().collect();
+    owners.sort_unstable();
+    let mut frames: Vec<(NodeId, String, Dom)> = Vec::new();
+    let mut frame_maps: Vec<(NodeId, NodeMap)> = Vec::new();
+    for (at, child) in owners {
+        let Ok(child) = usize::try_from(child) else {
+            continue;
+        };
+        let owner = document
+            .nodes
+            .backend_node_id
+            .get(at)
+            .and_then(|b| node_map.node(*b))
+            .filter(|id| {
+                dom.element(*id)
+                    .is_some_and(|e| e.is("iframe") || e.is("frame"))
+            });
+        // `<object>` and `<embed>` documents are not frames the model attaches.
+        let Some(owner) = owner else { continue };
+        if child == doc || child >= raw.documents.len() || *frames_left == 0 {
+            continue;
+        }
+        *frames_left -= 1;
+        let mut facts = Facts::of_document(raw, child)?;
+        let mut built = inferred::build(&mut facts)?;
+        if !built.boxless.is_empty() {
+            fill_boxless_display(conn, &mut built)?;
+        }
+        // Frame boxes are in the frame's own coordinates: move them to the page's, by the
+        // frame element's content box (its border box inside its borders).
+        if let Some(origin) = content_origin(&dom, owner) {
+            for node in &mut built.nodes {
+                if let Some(r) = &mut node.rect {
+                    r.x += origin.0;
+                    r.y += origin.1;
+                }
+            }
+        }
+        let frame = Dom::from_nodes(built.nodes).map_err(|e| {
+            BrowserError::Protocol(format!("a captured frame's DOM is not a tree: {e}"))
+        })?;
+        let (frame, frame_map) = attach_frames(
+            conn,
+            raw,
+            child,
+            frame,
+            built.node_map,
+            depth + 1,
+            frames_left,
+        )?;
+        let url = raw
+            .string(raw.documents[child].document_url)
+            .unwrap_or("")
+            .to_string();
+        frames.push((owner, url, frame));
+        frame_maps.push((owner, frame_map));
+    }
+    if frames.is_empty() {
+        return Ok((dom, node_map));
+    }
+    let (dom, moved) = dom
+        .with_frames(frames)
+        .map_err(|e| BrowserError::Protocol(format!("a frame could not be attached: {e}")))?;
+    let mut map = NodeMap::default();
+    for (&backend, &id) in &node_map.by_backend {
+        map.insert(backend, moved[id.index()]);
+    }
+    // A frame's node `j` follows its document node, right after the frame element.
+    for (owner, frame_map) in frame_maps {
+        let document = moved[owner.index()].0 + 1;
+        for (&backend, &id) in &frame_map.by_backend {
+            map.insert(backend, NodeId(document + id.0));
+        }
+    }
+    Ok((dom, map))
+}
+
+/// The top-left corner of a frame element's content box (inside its borders), in the
+/// coordinates of the frame element's document, when its box is known.
+fn content_origin(dom: &Dom, frame: NodeId) -> Option<(f64, f64)> {
+    let el = dom.element(frame)?;
+    let rect = el.rect()?;
+    let border = |p| el.style().and_then(|s| s.px(p)).unwrap_or(0.0);
+    Some((
+        rect.x + border(css::BORDER_LEFT_WIDTH),
+        rect.y + border(css::BORDER_TOP_WIDTH),
+    ))
 }
 
 /// DOMSnapshot reports `tagName`: upper case for HTML elements, the element's own case for

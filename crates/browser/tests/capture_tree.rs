@@ -225,3 +225,63 @@ at.attachShadow({mode: 'open'}).innerHTML = '<b id="deepest">deepest</b>';
         Some(by_id(dom, "top").id)
     );
 }
+
+/// A same-origin frame (with an unlabelled field) and a `srcdoc` frame: DOMSnapshot's
+/// documents, attached to their frame elements with their own URL, boxes in page
+/// coordinates, and the rules run inside them with selectors that name the frame.
+#[test]
+fn same_origin_frames_are_attached_to_their_iframes() {
+    let addr = serve(vec![
+        (
+            "/framed",
+            Reply::html(
+                r#"<!doctype html><html lang="en"><head><title>Framed</title></head><body>
+                <main><h1>Pay</h1>
+                <iframe id="pay" title="Payment" src="/inner" style="border: 5px solid black"></iframe>
+                <iframe id="note" title="Note" srcdoc="<p id=inside>Hello</p>"></iframe>
+                </main></body></html>"#,
+            ),
+        ),
+        (
+            "/inner",
+            Reply::html(r#"<!doctype html><html><body><input id="card"></body></html>"#),
+        ),
+    ]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/framed"), &visit_options())
+        .unwrap();
+    let snapshot = &visit.snapshot;
+    let dom = &snapshot.dom;
+    let pay = by_id(dom, "pay");
+    let document = dom
+        .content_document(pay.id)
+        .expect("same-origin frame attached");
+    assert_eq!(
+        dom.document_url(document),
+        Some(format!("http://{addr}/inner").as_str())
+    );
+    let card = by_id(dom, "card");
+    assert_eq!(dom.document_of(card.id), document);
+    // The field's box is inside the frame's on the page (past its 5 px border).
+    let (frame_box, card_box) = (pay.rect().unwrap(), card.rect().unwrap());
+    assert!(card_box.x >= frame_box.x + 5.0 && card_box.y >= frame_box.y + 5.0);
+    let note = by_id(dom, "note");
+    let srcdoc = dom
+        .content_document(note.id)
+        .expect("srcdoc frame attached");
+    assert_eq!(dom.document_url(srcdoc), Some("about:srcdoc"));
+    assert_eq!(dom.document_of(by_id(dom, "inside").id), srcdoc);
+
+    let findings = scan(snapshot, &ScanOptions::default());
+    let unlabelled: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "form-field-name" && f.outcome == Outcome::Fail)
+        .collect();
+    assert_eq!(unlabelled.len(), 1, "{findings:?}");
+    assert_eq!(unlabelled[0].selector, "#pay >>> #card");
+    // Both frames are attached: neither is a coverage gap.
+    let gaps = portalscan_core::report::coverage::page_gaps(snapshot, &findings);
+    assert!(gaps.iter().all(|g| g.what != "frame"), "{gaps:?}");
+}

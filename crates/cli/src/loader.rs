@@ -1,14 +1,15 @@
-//! Local files as `file:` URLs, and the stylesheet loader for pages read from disk.
+//! Local files as `file:` URLs, and the stylesheet and frame loader for pages read from disk.
 //!
-//! The loader only ever reads local files: a `<link rel=stylesheet>` to `http(s):` or any
-//! other scheme is "not available" (the cascade then treats its rules as unknown). The
-//! scanner never touches the network.
+//! The loader only ever reads local files: a `<link rel=stylesheet>` or an `<iframe src>` to
+//! `http(s):` or any other scheme is "not available" (the cascade then treats its rules as
+//! unknown, the frame is listed in the page's coverage). The scanner never touches the
+//! network.
 
 use std::path::{Path, PathBuf};
 
 use portalscan_html::ResourceLoader;
 
-/// Reads stylesheets linked from a page that was read from disk.
+/// Reads stylesheets linked from, and frames' documents shown in, a page read from disk.
 pub struct FileLoader {
     /// The page's own URL, against which relative hrefs resolve.
     base: String,
@@ -22,14 +23,24 @@ impl FileLoader {
     }
 }
 
-impl ResourceLoader for FileLoader {
-    fn stylesheet(&self, url: &str) -> Option<String> {
+impl FileLoader {
+    /// A local file the URL names, decoded: a BOM decides, otherwise UTF-8 (CSS and HTML
+    /// without an HTTP charset).
+    fn read_local(&self, url: &str) -> Option<String> {
         // Resolved by the core's one resolver; only a local `file:` URL maps to a path.
         let absolute = portalscan_core::url::resolve(&self.base, url)?;
         let path = path_from_file_url(&absolute)?;
         let bytes = std::fs::read(path).ok()?;
-        // CSS without an HTTP charset: a BOM decides, otherwise UTF-8 (as for HTML files).
         Some(portalscan_html::decode_html_bytes(&bytes))
+    }
+}
+
+impl ResourceLoader for FileLoader {
+    fn stylesheet(&self, url: &str) -> Option<String> {
+        self.read_local(url)
+    }
+    fn frame(&self, url: &str) -> Option<String> {
+        self.read_local(url)
     }
 }
 
@@ -154,6 +165,13 @@ mod tests {
         );
         assert_eq!(loader.stylesheet("css/missing.css"), None);
         assert_eq!(loader.stylesheet("https://cdn.example/site.css"), None);
+        // A frame's document is read the same way: a local file, never the network.
+        std::fs::write(dir.join("pay.html"), "<form><input id=card></form>").unwrap();
+        assert_eq!(
+            loader.frame("pay.html").as_deref(),
+            Some("<form><input id=card></form>")
+        );
+        assert_eq!(loader.frame("https://pay.example/f"), None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

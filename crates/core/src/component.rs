@@ -25,7 +25,10 @@ pub fn component_host(dom: &Dom, id: NodeId) -> Option<NodeId> {
         // Up the element's own tree (document or shadow root) to its root.
         let mut parent = dom.parent(at);
         while let Some(p) = parent {
-            if matches!(dom.node(p).data, NodeData::ShadowRoot { .. }) {
+            if matches!(
+                dom.node(p).data,
+                NodeData::ShadowRoot { .. } | NodeData::ContentDocument { .. }
+            ) {
                 break;
             }
             if is_custom_element(dom, p) && dom.shadow_root(p).is_none() {

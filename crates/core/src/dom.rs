@@ -7,7 +7,12 @@
 //!   100,000 nested elements must not overflow the stack);
 //! - a shadow root's parent is its host; it is not one of the host's children, and a host
 //!   has at most one shadow root;
-//! - children keep the order in which they appear in `nodes`.
+//! - children keep the order in which they appear in `nodes`;
+//! - a frame's document (a `content_document` node) is attached to its `iframe`/`frame`
+//!   element the way a shadow root is to its host: its parent is that element, it is not one
+//!   of the element's children, it comes before them, and an element has at most one. It is
+//!   the root of a tree of its own (its ids, landmarks and `lang` are its own) and keeps
+//!   its own URL.
 //!
 //! The *flat tree* (what is rendered and exposed to assistive technology) is derived: a
 //! shadow host shows its shadow root's children, a `<slot>` shows the host's light children
@@ -71,6 +76,11 @@ pub enum NodeData {
     },
     ShadowRoot {
         mode: ShadowMode,
+    },
+    /// The document shown in the `iframe`/`frame` element that is this node's parent.
+    ContentDocument {
+        /// The frame document's own URL (`about:srcdoc` for a `srcdoc` document).
+        url: String,
     },
 }
 
@@ -142,6 +152,8 @@ struct NodeWire {
     #[serde(default)]
     mode: Option<ShadowMode>,
     #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
     style: Option<Style>,
     #[serde(default)]
     focus_style: Option<Style>,
@@ -166,6 +178,7 @@ enum NodeKind {
     Text,
     Comment,
     ShadowRoot,
+    ContentDocument,
 }
 
 impl TryFrom<NodeWire> for Node {
@@ -193,6 +206,9 @@ impl TryFrom<NodeWire> for Node {
             },
             NodeKind::ShadowRoot => NodeData::ShadowRoot {
                 mode: field(w.mode, "mode")?,
+            },
+            NodeKind::ContentDocument => NodeData::ContentDocument {
+                url: field(w.url, "url")?,
             },
         };
         Ok(Node {
@@ -235,7 +251,9 @@ struct Links {
     next_sibling: u32,
     prev_sibling: u32,
     shadow_root: u32,
-    /// The document or shadow root whose tree this node belongs to.
+    /// For an `iframe`/`frame` element: its attached document.
+    content_document: u32,
+    /// The document, frame document or shadow root whose tree this node belongs to.
     tree_root: u32,
     /// For a light child of a shadow host: the slot it is assigned to.
     assigned_slot: u32,
@@ -249,6 +267,7 @@ impl Default for Links {
             next_sibling: NONE,
             prev_sibling: NONE,
             shadow_root: NONE,
+            content_document: NONE,
             tree_root: 0,
             assigned_slot: NONE,
         }
@@ -326,7 +345,10 @@ impl Dom {
             }
             let parent_is_container = matches!(
                 nodes[p].data,
-                NodeData::Document | NodeData::Element { .. } | NodeData::ShadowRoot { .. }
+                NodeData::Document
+                    | NodeData::Element { .. }
+                    | NodeData::ShadowRoot { .. }
+                    | NodeData::ContentDocument { .. }
             );
             if !parent_is_container {
                 return Err(DomError(format!(
@@ -345,7 +367,35 @@ impl Dom {
                 if links[p].shadow_root != NONE {
                     return Err(DomError(format!("element {p} has two shadow roots")));
                 }
+                if links[p].content_document != NONE {
+                    return Err(DomError(format!(
+                        "element {p} has a frame document and a shadow root"
+                    )));
+                }
                 links[p].shadow_root = i as u32;
+                links[i].tree_root = i as u32;
+                continue;
+            }
+            if matches!(node.data, NodeData::ContentDocument { .. }) {
+                let is_frame = matches!(&nodes[p].data,
+                    NodeData::Element { name, ns: Namespace::Html, .. }
+                        if name == "iframe" || name == "frame");
+                if !is_frame {
+                    return Err(DomError(format!(
+                        "frame document {i} must have an iframe or frame element as its parent"
+                    )));
+                }
+                if links[p].content_document != NONE || links[p].shadow_root != NONE {
+                    return Err(DomError(format!(
+                        "element {p} has a second frame document or a shadow root"
+                    )));
+                }
+                if links[p].first_child != NONE {
+                    return Err(DomError(format!(
+                        "frame document {i} must come before its frame element's children"
+                    )));
+                }
+                links[p].content_document = i as u32;
                 links[i].tree_root = i as u32;
                 continue;
             }
@@ -371,6 +421,53 @@ impl Dom {
         dom.index_siblings();
         dom.assign_slots();
         Ok(dom)
+    }
+
+    /// Attaches frames' documents to their `iframe`/`frame` elements: each `(frame element,
+    /// the frame document's URL, its DOM)` becomes a `content_document` node under the
+    /// element holding that DOM's nodes. Front-ends build each document on its own (its
+    /// styles are its own) and attach them here. Returns the new DOM and, for each node of
+    /// `self`, its id in it (facts that name nodes, such as a focus order, are remapped with
+    /// it).
+    pub fn with_frames(
+        self,
+        frames: Vec<(NodeId, String, Dom)>,
+    ) -> Result<(Dom, Vec<NodeId>), DomError> {
+        let mut by_owner: HashMap<u32, (String, Dom)> = HashMap::new();
+        for (owner, url, dom) in frames {
+            if owner.index() >= self.nodes.len() {
+                return Err(DomError(format!(
+                    "frame element {} is not in the page",
+                    owner.0
+                )));
+            }
+            if by_owner.insert(owner.0, (url, dom)).is_some() {
+                return Err(DomError(format!(
+                    "element {} has two frame documents",
+                    owner.0
+                )));
+            }
+        }
+        let extra: usize = by_owner.values().map(|(_, d)| d.nodes.len()).sum();
+        let mut nodes: Vec<Node> = Vec::with_capacity(self.nodes.len() + extra);
+        let mut map: Vec<NodeId> = Vec::with_capacity(self.nodes.len());
+        for (i, mut node) in self.nodes.into_iter().enumerate() {
+            node.parent = node.parent.map(|p| map[p.index()]);
+            map.push(NodeId(nodes.len() as u32));
+            nodes.push(node);
+            let Some((url, frame)) = by_owner.remove(&(i as u32)) else {
+                continue;
+            };
+            let document = NodeId(nodes.len() as u32);
+            nodes.push(Node::new(Some(map[i]), NodeData::ContentDocument { url }));
+            let mut inner: Vec<NodeId> = vec![document];
+            for mut node in frame.nodes.into_iter().skip(1) {
+                node.parent = node.parent.map(|p| inner[p.index()]);
+                inner.push(NodeId(nodes.len() as u32));
+                nodes.push(node);
+            }
+        }
+        Ok((Dom::from_nodes(nodes)?, map))
     }
 
     fn index_ids(&mut self) {
@@ -512,15 +609,62 @@ impl Dom {
             _ => None,
         }
     }
-    /// The document or shadow root that is the root of this node's tree.
+    /// The document, frame document or shadow root that is the root of this node's tree.
     pub fn tree_root(&self, id: NodeId) -> NodeId {
         NodeId(self.links[id.index()].tree_root)
+    }
+    /// For an `iframe`/`frame` element: the frame's document, when the front-end attached it.
+    pub fn content_document(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.links[id.index()].content_document)
+    }
+    /// For a frame's document: the `iframe`/`frame` element that shows it.
+    pub fn frame_owner(&self, document: NodeId) -> Option<NodeId> {
+        match self.nodes[document.index()].data {
+            NodeData::ContentDocument { .. } => self.parent(document),
+            _ => None,
+        }
+    }
+    /// The document (the page's, [`NodeId::DOCUMENT`], or a frame's) whose tree, shadow
+    /// trees included, holds this node. Document-level facts (title, `lang`, landmarks,
+    /// bypass blocks) are each document's own.
+    pub fn document_of(&self, id: NodeId) -> NodeId {
+        let mut root = self.tree_root(id);
+        while let NodeData::ShadowRoot { .. } = self.nodes[root.index()].data {
+            match self.parent(root) {
+                Some(host) => root = self.tree_root(host),
+                None => break,
+            }
+        }
+        root
+    }
+    /// Whether the node belongs to the page's own document (not to a frame's).
+    pub fn in_top_document(&self, id: NodeId) -> bool {
+        self.document_of(id) == NodeId::DOCUMENT
+    }
+    /// The URL of a document node: a frame document's own, `None` for the page's (the
+    /// snapshot's `url`).
+    pub fn document_url(&self, document: NodeId) -> Option<&str> {
+        match &self.nodes[document.index()].data {
+            NodeData::ContentDocument { url } => Some(url),
+            _ => None,
+        }
+    }
+    /// The frame documents the front-end attached, in document order.
+    pub fn frame_documents(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.ids().filter(|id| {
+            matches!(
+                self.nodes[id.index()].data,
+                NodeData::ContentDocument { .. }
+            )
+        })
     }
     pub fn assigned_slot(&self, id: NodeId) -> Option<NodeId> {
         opt(self.links[id.index()].assigned_slot)
     }
+    /// Whether the node's tree is a shadow tree (not a document's, nor a frame document's).
     pub fn is_in_shadow_tree(&self, id: NodeId) -> bool {
-        self.links[id.index()].tree_root != 0
+        let root = self.links[id.index()].tree_root;
+        root != 0 && matches!(self.nodes[root as usize].data, NodeData::ShadowRoot { .. })
     }
 
     /// One past the last index of `id`'s subtree (shadow trees of hosts inside included).
@@ -528,8 +672,12 @@ impl Dom {
     pub fn subtree_end(&self, id: NodeId) -> usize {
         let mut at = id;
         loop {
-            if matches!(self.nodes[at.index()].data, NodeData::ShadowRoot { .. }) {
-                // A shadow tree is followed by its host's light children.
+            if matches!(
+                self.nodes[at.index()].data,
+                NodeData::ShadowRoot { .. } | NodeData::ContentDocument { .. }
+            ) {
+                // A shadow tree (a frame's document) is followed by its host's (frame
+                // element's) light children.
                 let host = self.parent(at).expect("a shadow root has a host");
                 if let Some(first) = self.first_child(host) {
                     return first.index();
@@ -582,6 +730,13 @@ impl Dom {
     pub fn flat_parent(&self, id: NodeId) -> Option<NodeId> {
         if let Some(slot) = self.assigned_slot(id) {
             return Some(slot);
+        }
+        if matches!(
+            self.nodes[id.index()].data,
+            NodeData::ContentDocument { .. }
+        ) {
+            // A frame's document is the root of its own flat tree, as the page's is.
+            return None;
         }
         let parent = self.parent(id)?;
         match self.nodes[parent.index()].data {
@@ -642,8 +797,12 @@ impl Dom {
             match self.flat_parent(at) {
                 Some(p) => at = p,
                 None => {
-                    // Shadow roots themselves are transparent: continue from their host.
-                    if matches!(self.nodes[at.index()].data, NodeData::ShadowRoot { .. }) {
+                    // Shadow roots themselves are transparent: continue from their host; a
+                    // frame's document is shown when its frame element is.
+                    if matches!(
+                        self.nodes[at.index()].data,
+                        NodeData::ShadowRoot { .. } | NodeData::ContentDocument { .. }
+                    ) {
                         match self.parent(at) {
                             Some(h) => at = h,
                             None => return false,
@@ -681,7 +840,7 @@ impl Dom {
     /// element. An SVG `<title>` names its graphic, not the page.
     pub fn title_element(&self) -> Option<ElementRef<'_>> {
         self.elements()
-            .find(|e| e.is("title") && !self.is_in_shadow_tree(e.id))
+            .find(|e| e.is("title") && self.tree_root(e.id) == NodeId::DOCUMENT)
     }
 
     /// Whether the page has `<script>` elements other than data blocks (JSON, templates):
@@ -891,6 +1050,109 @@ pub(crate) mod tests {
         // Unknown fields are ignored, as front-ends may add facts the core does not read.
         let n = read(r#"{"type":"text","text":"x","future":1}"#).unwrap();
         assert_eq!(n.data, NodeData::Text { text: "x".into() });
+    }
+
+    /// A page with an iframe (node 3) and a paragraph after it, and a frame document with
+    /// its own `<title>`, an element with the page's id and a nested shadow host.
+    fn page_with_frame() -> (Dom, Vec<NodeId>) {
+        let mut iframe = element(2, "iframe", Namespace::Html);
+        if let NodeData::Element { attrs, .. } = &mut iframe.data {
+            attrs.push(("id".into(), "pay".into()));
+        }
+        let mut p = element(2, "p", Namespace::Html);
+        if let NodeData::Element { attrs, .. } = &mut p.data {
+            attrs.push(("id".into(), "x".into()));
+        }
+        let page = Dom::from_nodes(vec![
+            Node::new(None, NodeData::Document),
+            element(0, "html", Namespace::Html), // 1
+            element(1, "body", Namespace::Html), // 2
+            iframe,                              // 3
+            text(3, "fallback"),                 // 4
+            p,                                   // 5
+        ])
+        .unwrap();
+        let mut input = element(2, "input", Namespace::Html);
+        if let NodeData::Element { attrs, .. } = &mut input.data {
+            attrs.push(("id".into(), "x".into()));
+        }
+        let frame = Dom::from_nodes(vec![
+            Node::new(None, NodeData::Document),
+            element(0, "html", Namespace::Html),  // 1
+            element(1, "title", Namespace::Html), // 2
+            input,                                // 3
+        ])
+        .unwrap();
+        page.with_frames(vec![(NodeId(3), "https://pay.example/f".into(), frame)])
+            .unwrap()
+    }
+
+    #[test]
+    fn a_frame_document_is_attached_to_its_frame_element_as_a_tree_of_its_own() {
+        let (dom, map) = page_with_frame();
+        // Page nodes after the frame element moved past the frame's nodes.
+        assert_eq!(map, [0, 1, 2, 3, 8, 9].map(NodeId));
+        let document = dom.content_document(NodeId(3)).unwrap();
+        assert_eq!(document, NodeId(4));
+        assert_eq!(dom.frame_owner(document), Some(NodeId(3)));
+        assert_eq!(dom.document_url(document), Some("https://pay.example/f"));
+        assert_eq!(dom.frame_documents().collect::<Vec<_>>(), [document]);
+        // Not one of the frame element's children, and its subtree ends before them.
+        assert_eq!(dom.children(NodeId(3)).collect::<Vec<_>>(), [NodeId(8)]);
+        assert_eq!(dom.subtree_end(document), 8);
+        assert_eq!(dom.subtree_end(NodeId(3)), 9);
+        // Ids are each document's own.
+        let input = NodeId(7);
+        assert_eq!(dom.element_by_id(NodeId(9), "x"), Some(NodeId(9)));
+        assert_eq!(dom.element_by_id(input, "x"), Some(input));
+        assert_eq!(dom.duplicate_ids().count(), 0);
+        // The frame's content is in its document, not a shadow tree; its title is not the
+        // page's; its flat tree starts at its document, and it is shown with its frame.
+        assert_eq!(dom.document_of(input), document);
+        assert!(!dom.in_top_document(input) && dom.in_top_document(NodeId(9)));
+        assert!(!dom.is_in_shadow_tree(input));
+        assert!(dom.title_element().is_none());
+        assert_eq!(dom.flat_parent(document), None);
+        assert_eq!(dom.flat_parent_element(NodeId(5)), None);
+        assert!(dom.is_in_flat_tree(input));
+        assert_eq!(dom.text_content(NodeId(3)), "fallback");
+        // The JSON form names the frame's URL and reads back the same.
+        let json = serde_json::to_string(&dom).unwrap();
+        assert!(
+            json.contains(
+                r#"{"parent":3,"type":"content_document","url":"https://pay.example/f"}"#
+            ),
+            "{json}"
+        );
+        let back: Dom = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, dom);
+    }
+
+    #[test]
+    fn a_frame_document_must_hang_from_a_frame_element_before_its_children() {
+        let read = |j: &str| serde_json::from_str::<Dom>(j).map_err(|e| e.to_string());
+        let e = read(
+            r#"[{"type":"document"},{"parent":0,"type":"element","name":"div","attrs":[]},
+            {"parent":1,"type":"content_document","url":"about:srcdoc"}]"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("must have an iframe or frame element"), "{e}");
+        let e = read(
+            r#"[{"type":"document"},{"parent":0,"type":"element","name":"iframe","attrs":[]},
+            {"parent":1,"type":"text","text":"x"},
+            {"parent":1,"type":"content_document","url":"about:srcdoc"}]"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("must come before its frame element's children"),
+            "{e}"
+        );
+        let e = read(
+            r#"[{"type":"document"},{"parent":0,"type":"element","name":"iframe","attrs":[]},
+            {"parent":1,"type":"content_document"}]"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("missing field `url`"), "{e}");
     }
 
     #[test]

@@ -226,3 +226,79 @@ fn run(snapshot: &Snapshot, rules: &[&dyn Rule], options: &ScanOptions) -> Scann
         truncated: budget.truncated(options.include_passes),
     }
 }
+
+#[cfg(test)]
+mod frame_tests {
+    use super::*;
+    use crate::finding::Outcome;
+
+    /// A page (with `lang`, a title and an `<h1>`) showing a payment frame taken out of the
+    /// Tab order, whose attached document has no `lang`, an `<h3>` as its first heading and
+    /// an unlabelled field with the same id as a page element.
+    const PAGE: &str = r#"{"url":"https://portal.example/s/pay","dom":[
+        {"type":"document"},
+        {"parent":0,"type":"element","name":"html","attrs":[["lang","en"]]},
+        {"parent":1,"type":"element","name":"head","attrs":[]},
+        {"parent":2,"type":"element","name":"title","attrs":[]},
+        {"parent":3,"type":"text","text":"Pay a bill"},
+        {"parent":1,"type":"element","name":"body","attrs":[]},
+        {"parent":5,"type":"element","name":"h1","attrs":[["id","card"]]},
+        {"parent":6,"type":"text","text":"Pay"},
+        {"parent":5,"type":"element","name":"iframe","attrs":[["id","pay"],["title","Card"],["tabindex","-1"],["src","https://pay.example/f?mrn=00123456"]]},
+        {"parent":8,"type":"content_document","url":"https://pay.example/f?mrn=00123456"},
+        {"parent":9,"type":"element","name":"html","attrs":[]},
+        {"parent":10,"type":"element","name":"body","attrs":[]},
+        {"parent":11,"type":"element","name":"h3","attrs":[]},
+        {"parent":12,"type":"text","text":"Card"},
+        {"parent":11,"type":"element","name":"input","attrs":[["id","card"],["type","text"]]}]}"#;
+
+    fn findings() -> Vec<Finding> {
+        let snapshot: Snapshot = serde_json::from_str(PAGE).unwrap();
+        scan(&snapshot, &ScanOptions::with_passes())
+    }
+
+    fn of<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+        findings.iter().filter(|f| f.rule == rule).collect()
+    }
+
+    #[test]
+    fn rules_run_inside_an_attached_frame_and_name_it_in_selectors() {
+        let findings = findings();
+        let field = of(&findings, "form-field-name");
+        assert_eq!(field.len(), 1, "{field:?}");
+        assert_eq!(field[0].outcome, Outcome::Fail);
+        // The frame element, then the element in the frame's document (whose id is its own:
+        // the page's `#card` is another document's).
+        assert_eq!(field[0].selector, "#pay >>> #card");
+        assert_eq!(field[0].node, Some(NodeId(14)));
+        // The frame holds a field in the Tab order: taking the frame out of it fails.
+        let frame = of(&findings, "iframe-not-focusable");
+        assert_eq!(frame.len(), 1);
+        assert_eq!(frame[0].outcome, Outcome::Fail, "{}", frame[0].message);
+        assert_eq!(frame[0].selector, "#pay");
+    }
+
+    #[test]
+    fn page_level_rules_read_the_top_document_and_outlines_are_per_document() {
+        let findings = findings();
+        // `lang`, the title: the page's (passing); the frame's `<html>` has none and is
+        // not judged as the page's root.
+        for rule in ["html-has-lang", "document-title"] {
+            let found = of(&findings, rule);
+            assert!(
+                found
+                    .iter()
+                    .all(|f| f.outcome == Outcome::Pass && f.node != Some(NodeId(10))),
+                "{rule}: {found:?}"
+            );
+        }
+        // The frame's first heading starts its own outline: no skipped level after the
+        // page's `<h1>`.
+        let headings = of(&findings, "heading-order");
+        assert_eq!(headings.len(), 2, "{headings:?}");
+        assert!(
+            headings.iter().all(|f| f.outcome == Outcome::Pass),
+            "{headings:?}"
+        );
+    }
+}

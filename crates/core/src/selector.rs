@@ -3,14 +3,16 @@
 use crate::dom::ElementRef;
 
 /// A selector that finds exactly this element. Each part is a path inside one tree
-/// (the document or a shadow root); ` >>> ` steps from a shadow host into its shadow root,
-/// as Puppeteer's deep combinator does. Example: `c-intake-form >>> div > input:nth-child(2)`.
+/// (the document, a shadow root or a frame's document); ` >>> ` steps from a shadow host
+/// into its shadow root, as Puppeteer's deep combinator does, and from an `iframe`/`frame`
+/// into its document. Example: `c-intake-form >>> div > input:nth-child(2)`,
+/// `iframe#pay >>> form > input`.
 pub fn unique_selector(element: ElementRef) -> String {
     across_trees(element, path_in_tree)
 }
 
 /// Joins with ` >>> ` the path `in_tree` gives for the element in its own tree, then for
-/// each shadow host out to the document, outermost first.
+/// each shadow host or frame element out to the page's document, outermost first.
 pub(crate) fn across_trees(element: ElementRef, in_tree: fn(ElementRef) -> String) -> String {
     let dom = element.dom;
     let mut parts: Vec<String> = Vec::new();
@@ -18,7 +20,10 @@ pub(crate) fn across_trees(element: ElementRef, in_tree: fn(ElementRef) -> Strin
     while let Some(el) = current {
         let root = dom.tree_root(el.id);
         parts.push(in_tree(el));
-        current = dom.host(root).and_then(|h| dom.element(h));
+        current = dom
+            .host(root)
+            .or_else(|| dom.frame_owner(root))
+            .and_then(|h| dom.element(h));
         if root == crate::dom::NodeId::DOCUMENT {
             break;
         }

@@ -197,8 +197,12 @@ pub fn flat_tree_order(dom: &Dom) -> (Vec<NodeId>, usize) {
         }
         seen[id.index()] = true;
         order.push(id);
-        // Children pushed in reverse so they pop in order.
+        // Children pushed in reverse so they pop in order. A frame's document is shown in
+        // its frame element, before any fallback content.
         let first = stack.len();
+        if let Some(document) = dom.content_document(id) {
+            dom.flat_children_into(document, &mut stack);
+        }
         dom.flat_children_into(id, &mut stack);
         stack[first..].reverse();
     }

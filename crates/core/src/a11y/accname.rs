@@ -170,7 +170,10 @@ fn subtree_ends(dom: &Dom) -> Vec<usize> {
         };
         end[i] = if let Some(next) = dom.next_sibling(id) {
             next.index()
-        } else if matches!(dom.node(id).data, NodeData::ShadowRoot { .. }) {
+        } else if matches!(
+            dom.node(id).data,
+            NodeData::ShadowRoot { .. } | NodeData::ContentDocument { .. }
+        ) {
             // A shadow tree is followed by its host's light children.
             dom.first_child(parent)
                 .map(|c| c.index())

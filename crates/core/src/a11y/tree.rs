@@ -58,6 +58,8 @@ fn memo_parent(dom: &Dom, node: NodeId) -> Result<Option<NodeId>, ()> {
     match dom.node(node).data {
         NodeData::Document => return Ok(None),
         NodeData::ShadowRoot { .. } => return Ok(dom.parent(node)),
+        // A frame's document is hidden, inert or not rendered with its frame element.
+        NodeData::ContentDocument { .. } => return Ok(dom.parent(node)),
         _ => {}
     }
     match dom.flat_parent(node) {
@@ -95,6 +97,10 @@ fn own_flags(
     inherited: u8,
 ) -> u8 {
     let mut flags = inherited & INHERITED;
+    if matches!(dom.node(node).data, NodeData::ContentDocument { .. }) {
+        // Header and footer scoping stops at the frame: its document's are its own.
+        flags &= !SECTIONING;
+    }
     if let Some(p) = parent
         && matches!(
             dom.node(node).data,

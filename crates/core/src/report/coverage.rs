@@ -271,14 +271,15 @@ fn component_gaps(source: &crate::template::ComponentSource) -> Vec<Gap> {
     gaps
 }
 
-/// The page's frames: their documents are not part of the snapshot, so nothing inside them
-/// was checked. A frame with neither `src` nor `srcdoc` (or `about:blank`) holds an empty
-/// document: no gap.
+/// The page's frames (its frame documents' included) whose document the front-end did not
+/// attach to the snapshot: nothing inside them was checked. A frame with neither `src` nor
+/// `srcdoc` (or `about:blank`) holds an empty document: no gap.
 fn frame_gaps(snapshot: &Snapshot) -> Vec<Gap> {
     snapshot
         .dom
         .elements()
         .filter(|e| e.is("iframe") || e.is("frame"))
+        .filter(|e| snapshot.dom.content_document(e.id).is_none())
         .filter_map(|e| {
             let src = match (e.attr("srcdoc"), e.attr("src").map(str::trim)) {
                 (Some(_), _) => "(srcdoc)".to_string(),
@@ -366,6 +367,29 @@ mod tests {
         assert!(!frame.why.contains("123456"), "{}", frame.why);
         assert!(gaps[11].why.contains("https://cdn.example/site.css"));
         assert!(!Coverage::from_gaps(gaps).complete);
+    }
+
+    #[test]
+    fn only_frames_whose_document_is_not_attached_are_gaps() {
+        // An attached frame, and inside its document a frame of its own that is not.
+        let s = snapshot(
+            r#"{"url":"https://p.example/s/","dom":[
+            {"type":"document"},
+            {"parent":0,"type":"element","name":"iframe","attrs":[["src","/s/pay"]]},
+            {"parent":1,"type":"content_document","url":"https://p.example/s/pay"},
+            {"parent":2,"type":"element","name":"iframe","attrs":[["src","https://ads.example/a?mrn=123456"]]}]}"#,
+        );
+        let frames: Vec<Gap> = page_gaps(&s, &[])
+            .into_iter()
+            .filter(|g| g.what == "frame")
+            .collect();
+        assert_eq!(frames.len(), 1, "{frames:?}");
+        assert!(
+            frames[0].why.contains("https://ads.example/a"),
+            "{}",
+            frames[0].why
+        );
+        assert!(!frames[0].why.contains("123456"), "{}", frames[0].why);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! WCAG 2.1.1 Keyboard: an `<iframe>` whose content has interactive elements is not taken
 //! out of Tab order with a negative `tabindex` (browsers then skip its whole content).
+//! With the frame's document attached to the snapshot (a `srcdoc`, a local file, a
+//! browser's capture) the rule looks inside it; without it, a person must.
 
 use crate::a11y::focus::tabindex;
 use crate::dom::ElementRef;
@@ -22,15 +24,28 @@ static META: RuleMeta = RuleMeta {
         Example::pass("<iframe title=\"Pay\" tabindex=\"0\" src=\"pay.html\"></iframe>"),
         // The frame's document is not in the snapshot: a person must look inside it.
         Example::review("<iframe title=\"Pay\" tabindex=\"-1\" src=\"pay.html\"></iframe>"),
-        Example::review("<iframe tabindex=\"-1\" srcdoc=\"<a href='/'>Home</a>\"></iframe>"),
-        // srcdoc with no markup that could be focusable.
+        // The srcdoc document is attached: its link cannot be reached with Tab.
+        Example::fail("<iframe tabindex=\"-1\" srcdoc=\"<a href='/'>Home</a>\"></iframe>"),
+        Example::fail(
+            "<iframe tabindex=\"-1\" title=\"Pay\" \
+             srcdoc=\"<form><label>Card <input name=card></label></form>\"></iframe>",
+        ),
+        // A 1 px frame may show none of its content: only layout can tell.
+        Example::review(
+            "<iframe tabindex=\"-1\" width=\"1\" height=\"1\" srcdoc=\"<a href='/'>Home</a>\"></iframe>",
+        ),
+        // Nothing in the attached document is in the Tab order.
         Example::inapplicable("<iframe tabindex=\"-1\" srcdoc=\"<h1>Hello</h1>\"></iframe>"),
+        Example::inapplicable(
+            "<iframe tabindex=\"-1\" srcdoc=\"<a href='/' tabindex='-1'>Home</a>\"></iframe>",
+        ),
         Example::inapplicable("<iframe tabindex=\"-1\" hidden src=\"pay.html\"></iframe>"),
     ],
 };
 
 /// Markup that can make something focusable inside an iframe's document. A `srcdoc` that
-/// contains none of these (case-insensitively) has no focusable content.
+/// contains none of these (case-insensitively) has no focusable content (for a front-end
+/// that did not attach the frame's document).
 const FOCUSABLE_MARKERS: &[&str] = &[
     "<a",
     "<area",
@@ -51,6 +66,19 @@ const FOCUSABLE_MARKERS: &[&str] = &[
     "<svg",
 ];
 
+/// A frame narrower or lower than this shows none of its content.
+const MIN_VISIBLE_PX: f64 = 2.0;
+
+/// Whether the frame's `width` or `height` attribute sizes it under [`MIN_VISIBLE_PX`].
+fn tiny_by_attributes(element: ElementRef) -> bool {
+    ["width", "height"].iter().any(|name| {
+        element
+            .attr(name)
+            .and_then(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
+            .is_some_and(|v| v < MIN_VISIBLE_PX)
+    })
+}
+
 crate::rule!(IframeNotFocusable = META, element: check_element);
 
 fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
@@ -60,6 +88,41 @@ fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
     let negative = tabindex(element).is_some_and(|t| t < 0);
     if !negative {
         sink.pass(element.id);
+        return;
+    }
+    if let Some(document) = cx.dom.content_document(element.id) {
+        // The frame's document, its shadow trees and nested frames included.
+        let end = cx.dom.subtree_end(document);
+        let reachable = (document.index() + 1..end)
+            .filter_map(|i| cx.dom.element(crate::dom::NodeId(i as u32)))
+            .find(|e| cx.a11y.is_tabbable(*e));
+        let Some(inside) = reachable else {
+            return;
+        };
+        // Content a frame has no room to show is not visible: with layout, a frame under
+        // 2 px is inapplicable; without it, size attributes that small leave it unknown.
+        match element.rect() {
+            Some(r) if r.width < MIN_VISIBLE_PX || r.height < MIN_VISIBLE_PX => return,
+            None if tiny_by_attributes(element) => {
+                sink.review(
+                    element.id,
+                    "This iframe has a negative tabindex and holds an element in the Tab \
+                     order, but its width or height attribute makes it under 2 px: whether \
+                     its content is visible is unknown without layout. If it is, keyboard \
+                     users cannot reach it: a failure.",
+                );
+                return;
+            }
+            _ => {}
+        }
+        sink.fail(
+            element.id,
+            format!(
+                "This iframe has a negative tabindex, so keyboard users cannot Tab into it, \
+                 but its document holds an element in the Tab order ({}).",
+                crate::selector::shorten(&crate::selector::start_tag(inside), 80)
+            ),
+        );
         return;
     }
     if let Some(srcdoc) = element.attr("srcdoc") {

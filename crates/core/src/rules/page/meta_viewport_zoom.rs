@@ -35,7 +35,8 @@ crate::rule!(MetaViewportZoom = META, element: check_element);
 
 fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
     // A component's template has no viewport of its own: the hosting page's decides.
-    if !cx.snapshot.is_page() {
+    // A frame's document does not set the page's viewport either.
+    if !cx.snapshot.is_page() || !cx.dom.in_top_document(element.id) {
         return;
     }
     let is_viewport = element

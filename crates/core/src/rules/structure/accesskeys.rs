@@ -29,7 +29,9 @@ crate::rule!(Accesskeys = META, page: check_page);
 fn check_page(cx: &Context, sink: &mut Sink) {
     let keyed = cx.dom.elements().filter_map(|el| {
         let key = el.attr("accesskey")?.trim().to_lowercase();
-        (!key.is_empty() && cx.a11y.is_rendered(el.id)).then_some((key, el.id))
+        // Each document (the page's, a frame's) has its own access keys.
+        let document = cx.dom.document_of(el.id);
+        (!key.is_empty() && cx.a11y.is_rendered(el.id)).then_some(((key, document), el.id))
     });
     for (key, ids) in groups_in_order(keyed) {
         for &id in &ids {
@@ -40,7 +42,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
                     id,
                     format!(
                         "The access key \"{}\" is used by {} elements on this page.",
-                        crate::selector::shorten(&key, 10),
+                        crate::selector::shorten(&key.0, 10),
                         ids.len()
                     ),
                 );

@@ -53,7 +53,8 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     if !root.is("html") {
         return;
     }
-    let exposed = |e: &ElementRef| !cx.a11y.is_hidden(e.id);
+    // The page's own blocks: a frame's document has its own (and is not what it repeats).
+    let exposed = |e: &ElementRef| !cx.a11y.is_hidden(e.id) && cx.dom.in_top_document(e.id);
     let roles: Vec<(ElementRef, &str)> = cx
         .dom
         .elements()
@@ -111,5 +112,5 @@ fn skip_target_exists(cx: &Context, link: ElementRef, target: &str) -> bool {
         || cx
             .dom
             .elements()
-            .any(|e| e.is("a") && e.attr("name") == Some(target))
+            .any(|e| e.is("a") && e.attr("name") == Some(target) && cx.dom.in_top_document(e.id))
 }

@@ -31,13 +31,16 @@ static META: RuleMeta = RuleMeta {
 crate::rule!(HeadingOrder = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
-    let mut previous: Option<u32> = None;
+    // Each document (the page's, a frame's) has its own outline: the previous heading's
+    // level per document.
+    let mut previous_in: std::collections::HashMap<crate::dom::NodeId, u32> = Default::default();
     for el in cx.dom.elements() {
         if cx.a11y.role(el) != Some("heading") || cx.a11y.is_hidden(el.id) {
             continue;
         }
         let level = heading_level(el);
-        match previous {
+        let document = cx.dom.document_of(el.id);
+        match previous_in.get(&document).copied() {
             Some(p) if level > p + 1 => sink.review(
                 el.id,
                 format!(
@@ -47,7 +50,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
             ),
             _ => sink.pass(el.id),
         }
-        previous = Some(level);
+        previous_in.insert(document, level);
     }
 }
 

@@ -47,7 +47,9 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     let keyed = cx.dom.elements().filter_map(|el| {
         let role = cx.a11y.role(el).filter(|r| LANDMARKS.contains(r))?;
         let name = cx.a11y.name(el).name.to_lowercase();
-        (!cx.a11y.is_hidden(el.id)).then_some(((role, name), el.id))
+        // Each document's landmarks are its own: a frame's are compared among themselves.
+        let document = cx.dom.document_of(el.id);
+        (!cx.a11y.is_hidden(el.id)).then_some(((role, name, document), el.id))
     });
     for (key, ids) in groups_in_order(keyed) {
         for &id in &ids {
