@@ -596,12 +596,17 @@ fn headers(value: &Option<serde_json::Value>) -> Vec<Header> {
 }
 
 /// Every link target in the document, shadow trees included, resolved against `base`.
-/// Only http(s) targets: the others (`mailto:`, `javascript:`, …) are not pages.
+/// Only http(s) targets: the others (`mailto:`, `javascript:`, …) are not pages. Links in
+/// a frame's document are the frame's, not the page's: they resolve against the frame's
+/// own URL, and the crawl follows what the page itself links to.
 pub fn links(dom: &Dom, base: &str) -> Vec<String> {
     let base = url::Url::parse(base).ok();
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for el in dom.elements() {
+        if !dom.in_top_document(el.id) {
+            continue;
+        }
         let href = match el.namespace() {
             Namespace::Html if matches!(el.name(), "a" | "area") => el.attr("href"),
             Namespace::Svg if el.name() == "a" => el.attr("href").or_else(|| el.attr("xlink:href")),

@@ -123,15 +123,22 @@ fn shadow_trees_styles_layout_and_links() {
     assert_eq!(shadow(dom, inner.id).1, vec!["em".to_string()]);
     assert!(dom.is_in_shadow_tree(by_id(dom, "deep").id));
 
-    // Inert template contents, pseudo-elements and the iframe's document are not captured.
+    // Inert template contents and pseudo-elements are not captured. The iframe's document
+    // is (issue 15 §1): attached to the frame element as its content document, not as
+    // element children, with its own `html` root holding the frame's link.
     assert_eq!(dom.children(by_id(dom, "inert").id).count(), 0);
+    let frame = by_id(dom, "frame").id;
     assert_eq!(
-        dom.children(by_id(dom, "frame").id)
+        dom.children(frame)
             .filter(|c| dom.element(*c).is_some())
             .count(),
         0
     );
-    assert_eq!(by_name(dom, "html").len(), 1);
+    let frame_document = dom.content_document(frame).expect("the srcdoc frame's document");
+    let roots = by_name(dom, "html");
+    assert_eq!(roots.len(), 2);
+    assert_eq!(dom.document_of(roots[1].id), frame_document);
+    assert_eq!(dom.frame_owner(frame_document), Some(frame));
 
     // Computed styles, also for elements without a box.
     let h1 = by_name(dom, "h1")[0];
