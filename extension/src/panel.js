@@ -24,7 +24,9 @@ const sessionKey = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
   b.toString(16).padStart(2, '0')).join('');
 let fingerprintKey = sessionKey;
 
-const UNKNOWN_TEXT = {
+// Short names of the core's coverage gaps (`pages[].coverage.gaps[].what`); the core's
+// `why` follows each.
+const GAP_TEXT = {
   response: 'Response headers of the page (allow the site, then reload the page)',
   cookies: 'Cookies and their flags (allow the site)',
   requests: 'Requests the page made (allow the site, then reload the page)',
@@ -39,6 +41,10 @@ const UNKNOWN_TEXT = {
   paint_order: 'Paint order (what covers what)',
   focus_style: 'The focused style of controls',
   bodies: 'Request and response bodies (the extension sees headers only)',
+  review: 'Rules that could not decide (their findings are under “To review”)',
+  frame: 'A frame’s document',
+  layout: 'Layout',
+  stylesheet: 'A stylesheet',
 };
 
 async function targetTab() {
@@ -120,7 +126,7 @@ async function scan() {
     showPermission(allowed, pattern);
     render();
     $('stale').hidden = true;
-    $('export').disabled = false;
+    for (const id of Object.keys(EXPORTS)) $(id).disabled = false;
     document.body.dataset.state = 'done';
   } catch (e) {
     document.body.dataset.state = 'error';
@@ -222,7 +228,24 @@ function render() {
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true })), criterionName);
   fillSelect('f-component', [...new Set(report.findings.map((f) => f.component ?? '(none)'))].sort());
   renderFindings();
-  $('coverage').replaceChildren(...page.unknown.map((u) => el('li', { textContent: UNKNOWN_TEXT[u] ?? u })));
+  renderCoverage(page.coverage);
+}
+
+/** `pages[].coverage`: each gap (what, why), the review gap's rules apart from the facts. */
+function renderCoverage(coverage) {
+  const gaps = coverage?.gaps ?? [];
+  $('coverage-state').textContent = !coverage
+    ? 'Coverage unknown: this report does not say what was evaluated.'
+    : coverage.complete
+      ? 'Everything on this page was evaluated.'
+      : `${gaps.length} thing${gaps.length === 1 ? '' : 's'} not fully evaluated:`;
+  const item = (g) => el('li', { className: `gap gap-${g.what}` },
+    el('strong', { textContent: GAP_TEXT[g.what] ?? g.what }), ' ', el('code', { textContent: g.what }),
+    el('p', { className: 'why', textContent: g.why }),
+    g.rules?.length ? el('p', { className: 'rules' }, 'Rules: ', el('code', { textContent: g.rules.join(', ') })) : null);
+  // Facts first, then the rules that answered review (findings, not missing facts).
+  $('coverage').replaceChildren(...gaps.filter((g) => g.what !== 'review').map(item),
+    ...gaps.filter((g) => g.what === 'review').map(item));
 }
 
 function renderFindings() {
@@ -267,13 +290,29 @@ $('tabstops').addEventListener('click', async () => {
   $('status').textContent = on ? `${n} tab stops numbered on the page.` : 'Tab stops hidden.';
 });
 
-$('export').addEventListener('click', () => {
-  // Exactly the report scanSnapshot gave (the CLI's JSON contract), saved locally.
-  const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
-  const a = el('a', { href: URL.createObjectURL(blob), download: 'portalscan-report.json' });
+/** Saves `text` as a local download (no request: a blob: URL of this page). */
+function save(text, type, name) {
+  const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-});
+}
+// JSON: exactly the report scanSnapshot gave (the CLI's JSON contract). SARIF and HTML:
+// the CLI's own writers (crates/report) over that report, as `portalscan merge
+// report.json --format sarif|html` writes them.
+const EXPORTS = {
+  export: () => save(JSON.stringify(report, null, 2), 'application/json', 'portalscan-report.json'),
+  'export-sarif': () => save(core.toSarif(JSON.stringify(report)), 'application/sarif+json', 'portalscan-report.sarif'),
+  'export-html': () => save(core.toHtml(JSON.stringify(report)), 'text/html', 'portalscan-report.html'),
+};
+for (const [id, run] of Object.entries(EXPORTS)) {
+  $(id).addEventListener('click', () => {
+    try {
+      run();
+    } catch (e) {
+      $('status').textContent = `Export failed: ${e?.message ?? e}`;
+    }
+  });
+}
 
 for (const f of ['outcome', 'category', 'criterion', 'component']) {
   $(`f-${f}`).addEventListener('change', () => report && renderFindings());

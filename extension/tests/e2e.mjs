@@ -56,6 +56,11 @@ const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 
 manifest.host_permissions = ['http://127.0.0.1/*', 'http://127.0.0.2/*'];
 fs.writeFileSync(path.join(extDir, 'manifest.json'), JSON.stringify(manifest));
 
+// The patient's values as the fixture serves them (fixtures/portal/data/patient.json):
+// no export may hold one of them unredacted.
+const patient = JSON.parse(fs.readFileSync(path.join(repo, 'fixtures/portal/data/patient.json'), 'utf8'));
+const RAW_PHI = [patient.dob, patient.mrn, patient.ssn, patient.email, patient.phone];
+
 // ---- servers ----------------------------------------------------------------------------
 function startPortal() {
   const child = spawn('cargo', ['run', '-q', '-p', 'portalscan-portal-fixture', '--', '--port', '0'], {
@@ -189,6 +194,20 @@ for (const route of Object.keys(expected).filter((r) => !process.env.E2E_ONLY ||
         `the response headers were recorded: ${JSON.stringify(await worker.evaluate(() => [...tabs]))}`);
       assert.ok(!report.pages[0].unknown.includes('cookies'), 'the cookies were read');
       assert.ok(!report.pages[0].unknown.includes('closed_shadow_roots'), 'closed shadow roots were read');
+      // The coverage section lists the core's gaps (what, why), the review gap last.
+      const gaps = report.pages[0].coverage.gaps;
+      const shown = await panel.$$eval('#coverage > li', (items) => items.map((li) => ({
+        what: li.querySelector('code').textContent, why: li.querySelector('.why').textContent,
+        rules: li.querySelector('.rules code')?.textContent ?? '' })));
+      const order = (g) => (g.what === 'review' ? 1 : 0);
+      assert.deepEqual(shown, [...gaps].sort((x, y) => order(x) - order(y)).map((g) => ({
+        what: g.what, why: g.why, rules: (g.rules ?? []).join(', ') })), `${route}: the panel shows the coverage`);
+      assert.equal(await panel.textContent('#coverage-state'), report.pages[0].coverage.complete
+        ? 'Everything on this page was evaluated.' : `${gaps.length} thing${gaps.length === 1 ? '' : 's'} not fully evaluated:`);
+      const reviewed = new Set(ours.filter((f) => f.outcome === 'review').map((f) => f.rule));
+      const reviewGap = gaps.find((g) => g.what === 'review');
+      assert.deepEqual([...(reviewGap?.rules ?? [])].sort(), [...reviewed].sort(),
+        `${route}: the review gap names the rules under "To review", and only those`);
       const differ = (known.extra ?? []).length + (known.missing ?? []).length;
       parity.push(`${route}: crawler ${theirs.length} fail/review (${theirs.length - b.length} on crawler-only facts), ` +
         `extension ${ours.length}; on shared facts ${b.length - (known.missing ?? []).length} equal, ${differ} known difference(s)`);
@@ -248,27 +267,76 @@ await test('a finding is outlined on the page without moving it; tab stops; expo
     await panel.click('#tabstops');
     await panel.waitForFunction(() => /hidden/.test(document.getElementById('status').textContent));
     assert.equal(await page.locator('portalscan-overlay').count(), 0, 'overlays are removed cleanly');
-    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('#export')]);
-    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    const exportOf = async (id) => {
+      const [download] = await Promise.all([panel.waitForEvent('download'), panel.click(id)]);
+      return fs.readFileSync(await download.path(), 'utf8');
+    };
+    const json = await exportOf('#export');
+    const exported = JSON.parse(json);
     assert.deepEqual(exported, report, 'the export is exactly the report');
     for (const k of ['version', 'tool', 'summary', 'findings', 'errors', 'pages']) assert.ok(k in exported, k);
+    // SARIF and HTML: the CLI's writers over the same report, so the CLI's own rendering
+    // of the exported JSON (`portalscan merge`) is the same text, byte for byte. The one
+    // difference: the CLI's HTML states its exit gate (`<p>Result: … (--fail-on fail) …</p>`),
+    // a CLI run fact the extension has not.
+    const sarif = await exportOf('#export-sarif');
+    const html = await exportOf('#export-html');
+    assert.equal(sarif, cliRender(json, 'sarif'), 'the SARIF export is the CLI\'s SARIF of the report');
+    const cliHtml = cliRender(json, 'html');
+    const gateLine = /^<p>Result: [^<]*\(--fail-on fail\)[^<]*<\/p>\n/m;
+    assert.match(cliHtml, gateLine, 'the CLI\'s HTML states its gate');
+    assert.equal(html, cliHtml.replace(gateLine, ''), 'the HTML export is the CLI\'s HTML of the report');
+    const results = JSON.parse(sarif).runs[0].results;
+    assert.equal(results.length, report.findings.length, 'one SARIF result per finding');
+    assert.ok(results.every((r, i) => r.partialFingerprints['portalscanFingerprint/v1'] === report.findings[i].fingerprint),
+      'SARIF results carry the findings\' fingerprints');
+    for (const gap of report.pages[0].coverage.gaps) {
+      assert.ok(html.includes(`<li><code>${gap.what}</code>: `), `the HTML export lists the gap ${gap.what}`);
+    }
+    // PHI only redacted in every format: none of the patient's values, raw.
+    for (const [format, text] of [['json', json], ['sarif', sarif], ['html', html]]) {
+      assert.deepEqual(RAW_PHI.filter((v) => text.includes(v)), [], `no raw PHI in the ${format} export`);
+    }
+    assert.ok(report.findings.some((f) => f.phi?.values?.length), 'the records page has PHI findings to redact');
   } finally {
     await panel.close();
     await page.close();
   }
 });
 
+function cli() {
+  return process.env.PORTALSCAN_BIN ?? path.join(repo, 'target/debug/portalscan');
+}
+
+/** The CLI's rendering of a JSON report in another format (`portalscan merge`). */
+function cliRender(json, format) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portalscan-render-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'report.json'), json);
+    const out = path.join(dir, `report.${format}`);
+    const run = spawnSync(cli(), ['merge', path.join(dir, 'report.json'), '--format', format, '--output', out],
+      { encoding: 'utf8' });
+    assert.ok(fs.existsSync(out), `portalscan merge wrote no ${format} (exit ${run.status}):\n${run.stderr}`);
+    return fs.readFileSync(out, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // The CLI's crawl of one page with PORTALSCAN_FINGERPRINT_KEY (target/debug/portalscan, built
 // by `cargo test`; PORTALSCAN_BIN overrides it), as its JSON report.
+// Its SARIF too (`.sarif`), for the comparison with the extension's SARIF export.
 function crawlOne(url, key) {
-  const cli = process.env.PORTALSCAN_BIN ?? path.join(repo, 'target/debug/portalscan');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portalscan-baseline-'));
-  const out = spawnSync(cli, ['crawl', url, '--max-pages', '1', '--jobs', '1', '--chrome', '/usr/bin/chromium',
-    '--format', 'json', '--no-screenshots', '--output-dir', dir],
+  const out = spawnSync(cli(), ['crawl', url, '--max-pages', '1', '--jobs', '1', '--chrome', '/usr/bin/chromium',
+    '--format', 'json', '--format', 'sarif', '--no-screenshots', '--output-dir', dir],
   { encoding: 'utf8', env: { ...process.env, PORTALSCAN_FINGERPRINT_KEY: key } });
   const file = path.join(dir, 'report.json');
   assert.ok(fs.existsSync(file), `the crawl wrote no report (exit ${out.status}):\n${out.stderr}`);
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  report.sarif = JSON.parse(fs.readFileSync(path.join(dir, 'report.sarif'), 'utf8'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return report;
 }
 
 await test('with the CI key set as baseline key, the export has the CLI\'s fingerprints', async () => {
@@ -294,6 +362,33 @@ await test('with the CI key set as baseline key, the export has the CLI\'s finge
     // Without the key, a PHI value's fingerprint is the panel session's own.
     const before = new Map(random.findings.map((f) => [key(f), prints(f)]));
     assert.ok(phi.every((f) => before.get(key(f))[1] !== prints(f)[1]), 'the session key gives other PHI value fingerprints');
+    // The keyed SARIF export and the crawl's SARIF of the same page: the same tool and
+    // rules, and the same result (level, message, element, fingerprints) for every finding
+    // both give. The crawl's results on crawler-only facts differ, and the page's artifact
+    // URI: the crawl names the page by the URL it visited, the extension by the tab's URL
+    // when scanned (the app has added its redacted `?c__mrn=` by then), and the
+    // `portalscanFinding/v1` location hash is made from it; `portalscanFingerprint/v1`,
+    // the one baselines match, is equal.
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('#export-sarif')]);
+    const ours = JSON.parse(fs.readFileSync(await download.path(), 'utf8')).runs[0];
+    const theirs = cli.sarif.runs[0];
+    assert.deepEqual(ours.tool, theirs.tool, 'the same tool and rules');
+    const at = (r) => `${r.ruleId} | ${r.properties.outcome} | ${r.locations[0].logicalLocations?.[0]?.fullyQualifiedName ?? ''}`;
+    const theirResults = new Map(theirs.results.map((r) => [at(r), r]));
+    const sharedResults = ours.results.filter((r) => theirResults.has(at(r)));
+    assert.equal(sharedResults.length, shared.length, 'a SARIF result for every finding both give');
+    const page = (r) => r.locations[0].physicalLocation.artifactLocation.uri.split('?')[0];
+    const apart = (r) => {
+      const copy = structuredClone(r);
+      delete copy.locations[0].physicalLocation.artifactLocation.uri;
+      delete copy.partialFingerprints['portalscanFinding/v1'];
+      return copy;
+    };
+    for (const r of sharedResults) {
+      const crawled = theirResults.get(at(r));
+      assert.equal(page(r), page(crawled), `the same page for ${at(r)}`);
+      assert.deepEqual(apart(r), apart(crawled), `the SARIF result of ${at(r)}`);
+    }
     await panel.click('#baseline button[type=submit]');
     await panel.waitForFunction(() => /No baseline key/.test(document.getElementById('baseline-state').textContent));
   } finally {
@@ -339,7 +434,7 @@ await test('the panel is keyboard operable, announces its count, passes our rule
       await panel.keyboard.press('Tab');
       reached.push(await panel.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
     }
-    for (const id of ['tabstops', 'export', 'auto', 'f-outcome', 'f-component']) assert.ok(reached.includes(id), `${id} in ${reached}`);
+    for (const id of ['tabstops', 'export', 'export-sarif', 'export-html', 'auto', 'f-outcome', 'f-component']) assert.ok(reached.includes(id), `${id} in ${reached}`);
     while (!/Show on page/.test(await panel.evaluate(() => document.activeElement.textContent)) ||
       await panel.evaluate(() => document.activeElement.disabled)) {
       await panel.keyboard.press('Tab');

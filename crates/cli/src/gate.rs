@@ -20,7 +20,7 @@ use portalscan_core::{Finding, Outcome};
 
 use crate::args::{FailOn, UsageError};
 use crate::inputs::InputError;
-use crate::report::Report;
+use crate::report::{ExitCode, Report};
 
 /// The gate settings, from flags and (for `crawl`) the config file's `[thresholds]`.
 #[derive(Clone, Debug, Default)]
@@ -65,46 +65,7 @@ impl GateOptions {
     }
 }
 
-/// One rule's standing in the gate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RuleCount {
-    pub rule: String,
-    /// Findings that reach `--fail-on` and are not baselined.
-    pub count: usize,
-    /// How many it may have (0 unless a threshold says otherwise).
-    pub threshold: usize,
-}
-
-impl RuleCount {
-    pub fn fails(&self) -> bool {
-        self.count > self.threshold
-    }
-}
-
-/// The gate's verdict over a report.
-#[derive(Clone, Debug, Default)]
-pub struct Verdict {
-    pub fail_on: FailOn,
-    /// Every rule with counted findings or a threshold, in rule id order.
-    pub rules: Vec<RuleCount>,
-    /// The baseline used, as the user named it.
-    pub baseline: Option<String>,
-    pub thresholds: BTreeMap<String, usize>,
-    /// With `--fail-on-gaps`: how many pages have coverage gaps (any fails the run).
-    pub pages_with_gaps: Option<usize>,
-}
-
-impl Verdict {
-    /// Rules over their threshold: these fail the run.
-    pub fn failing(&self) -> impl Iterator<Item = &RuleCount> {
-        self.rules.iter().filter(|r| r.fails())
-    }
-
-    /// Whether the run fails: a rule over its threshold, or gaps under `--fail-on-gaps`.
-    pub fn fails(&self) -> bool {
-        self.failing().next().is_some() || self.pages_with_gaps.is_some_and(|n| n > 0)
-    }
-}
+pub use portalscan_report::{RuleCount, Verdict};
 
 /// The fingerprints of accepted findings.
 #[derive(Clone, Debug, Default)]
@@ -249,7 +210,7 @@ pub fn evaluate(report: &Report, options: &GateOptions) -> Verdict {
         }
     }
     Verdict {
-        fail_on: options.fail_on,
+        fail_on: options.fail_on.as_str(),
         rules: counts
             .into_iter()
             .map(|(rule, count)| RuleCount {

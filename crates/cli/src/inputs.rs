@@ -1,7 +1,6 @@
 //! Turns the paths on the command line into the list of pages to scan: directories are
 //! walked (sorted, so reports are deterministic), `-` is standard input.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// What a file holds, decided by its name.
@@ -28,55 +27,7 @@ impl Input {
     }
 }
 
-/// A problem with one input; the others still run.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InputError {
-    pub input: String,
-    pub message: String,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.input, self.message)
-    }
-}
-
-impl InputError {
-    /// The message is redacted: parse errors can quote the input (`invalid type: string
-    /// "536-22-8142"`), and no output may show a detected value.
-    pub fn new(input: impl Into<String>, message: impl Into<String>) -> InputError {
-        InputError {
-            input: input.into(),
-            message: portalscan_core::phi::redact(&message.into()),
-        }
-    }
-
-    pub fn io(input: impl Into<String>, what: &str, err: &std::io::Error) -> InputError {
-        InputError::new(input, format!("{what}: {}", describe_io(err)))
-    }
-}
-
-/// An I/O error as a short lower-case phrase, without Rust's `(os error N)` suffix.
-pub fn describe_io(err: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match err.kind() {
-        NotFound => "no such file or directory".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "is a directory".into(),
-        _ => {
-            let text = err.to_string();
-            let text = match text.find(" (os error") {
-                Some(cut) => text[..cut].to_string(),
-                None => text,
-            };
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(c) => c.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
-    }
-}
+pub use portalscan_report::InputError;
 
 /// The kind of an explicitly named file: `*.json` is a snapshot, everything else HTML.
 fn kind_of_named_file(path: &Path) -> InputKind {
@@ -193,13 +144,5 @@ mod tests {
         );
         assert_eq!(kind_of_walked_file(Path::new("d/data.json")), None);
         assert_eq!(kind_of_walked_file(Path::new("d/style.css")), None);
-    }
-
-    #[test]
-    fn io_errors_read_as_phrases() {
-        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        assert_eq!(describe_io(&e), "permission denied");
-        let e = std::io::Error::other("Something odd (os error 99)");
-        assert_eq!(describe_io(&e), "something odd");
     }
 }

@@ -5,62 +5,15 @@ use std::io::Read;
 use std::path::Path;
 
 use portalscan_core::phi::{self, FingerprintKey};
-use portalscan_core::report::bounds::Truncated;
-use portalscan_core::report::coverage::{Coverage, Gap, page_gaps};
+use portalscan_core::report::coverage::page_gaps;
 use portalscan_core::snapshot::SNAPSHOT_VERSION;
-use portalscan_core::{Finding, ScanOptions, Scanned, Snapshot};
+use portalscan_core::{ScanOptions, Scanned, Snapshot};
 use portalscan_html::{decode_html_bytes, snapshot_from_html};
 
 use crate::inputs::{Input, InputError, InputKind};
 use crate::loader::{FileLoader, dir_url, file_url, path_from_file_url};
 
-/// One scanned page and everything the report formats need about it.
-pub struct ScannedPage {
-    /// The input as the user named it (`fixtures/a.html`, `-`).
-    pub input: String,
-    pub url: String,
-    /// Where the page's source lives, for SARIF: a path relative to the working directory
-    /// when it is under it, otherwise an absolute URL.
-    pub artifact: String,
-    /// Every finding; passes only when they were asked for. Baselined ones are moved out.
-    pub findings: Vec<Finding>,
-    /// Findings the baseline accepted (see [`crate::gate`]).
-    pub baselined: Vec<Finding>,
-    /// Findings over `--max-findings-per-rule`: counted per rule and outcome, not listed.
-    pub truncated: Vec<Truncated>,
-    /// More about the page for the JSON report's `pages[]` entry (a crawl's `timings`,
-    /// `error`, …): written as they are, kept by `merge`.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-
-impl ScannedPage {
-    /// What could not be evaluated on the page (`pages[].coverage.gaps`); empty when the
-    /// page is complete or its coverage is unknown (a report from an older portalscan).
-    pub fn gaps(&self) -> Vec<Gap> {
-        self.extra
-            .get("coverage")
-            .and_then(|c| serde_json::from_value::<Coverage>(c.clone()).ok())
-            .map(|c| c.gaps)
-            .unwrap_or_default()
-    }
-
-    /// The page as findings name it: the path the user gave for a local file, else its URL
-    /// with PHI redacted (the same redaction as the findings' `url`; a crawl's journal URL
-    /// may be the raw one).
-    pub fn name(&self) -> String {
-        if self.url.starts_with("file:") {
-            self.input.clone()
-        } else {
-            phi::redact_url(&self.url)
-        }
-    }
-
-    /// Sets `pages[].coverage` from its gaps.
-    pub fn set_coverage(&mut self, gaps: Vec<Gap>) {
-        self.extra
-            .insert("coverage".into(), Coverage::from_gaps(gaps).to_value());
-    }
-}
+pub use portalscan_report::ScannedPage;
 
 /// How many leading bytes are looked at to tell a binary file from a page.
 const SNIFF_BYTES: usize = 1024;

@@ -25,7 +25,14 @@ export interface Report {
   errors: { input: string; message: string }[];
   summary: { pages: number; fail: number; review: number; pass?: number; errors: number };
   /** `unknown`: the facts the page could not give, whose rules answer review or nothing. */
-  pages: { input: string; url: string; unknown: string[]; [field: string]: unknown }[];
+  /** `coverage`: what could not be evaluated on the page and why (`complete` when nothing). */
+  pages: {
+    input: string;
+    url: string;
+    unknown: string[];
+    coverage: { complete: boolean; gaps: { what: string; why: string; rules?: string[] }[] };
+    [field: string]: unknown;
+  }[];
 }
 
 /** The core's snapshot format (crates/core/src/snapshot.rs). */
@@ -69,6 +76,10 @@ export function snapshot(root?: Document | Element): Promise<Snapshot>;
 export function scanSnapshot(snapshot: Snapshot | string, options?: ScanOptions): Promise<Report>;
 export function contrast(foreground: string, background: string, options?: { over?: string }): Contrast;
 export function rules(): string[];
+/** The report as the CLI's SARIF 2.1.0 text. Throws on text that is not a report. */
+export function toSarif(report: Report | string): string;
+/** The report as the CLI's self-contained HTML report. Throws on text that is not a report. */
+export function toHtml(report: Report | string): string;
 
 /** A contrast level: 1.4.3 (aa, aa-large), 1.4.6 (aaa, aaa-large), 1.4.11 (non-text). */
 export type Level = 'aa' | 'aa-large' | 'aaa' | 'aaa-large' | 'non-text';

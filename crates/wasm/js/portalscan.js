@@ -95,6 +95,22 @@ export async function scanSnapshot(snap, options = {}) {
 }
 
 /**
+ * A report (as `scan()` gives it, or its JSON text) as SARIF 2.1.0 or the self-contained
+ * HTML report, by the CLI's own writers: the same text `portalscan merge report.json
+ * --format sarif|html` writes for it (the HTML without the CLI's exit gate line).
+ */
+export function toSarif(report) {
+  if (!ready) throw new Error('portalscan: call init() (the default export) first');
+  return core.toSarif(typeof report === 'string' ? report : JSON.stringify(report));
+}
+
+/** See `toSarif`. */
+export function toHtml(report) {
+  if (!ready) throw new Error('portalscan: call init() (the default export) first');
+  return core.toHtml(typeof report === 'string' ? report : JSON.stringify(report));
+}
+
+/**
  * WCAG 2 contrast of a text colour over a background, both in any CSS Color 4 syntax,
  * exactly as the rules compute it. `options.over`: the page colour under a translucent
  * background (default white). Throws on a colour it cannot parse.

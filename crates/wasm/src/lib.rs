@@ -4,7 +4,9 @@
 //! scan itself):
 //! - [`scan_snapshot`]: snapshot JSON + options JSON in, the CLI's JSON report out;
 //! - [`contrast`]: the core's colour parsing, compositing and WCAG ratio;
-//! - [`captured_properties`]: the computed properties the collector must read.
+//! - [`captured_properties`]: the computed properties the collector must read;
+//! - [`to_sarif`], [`to_html`]: a JSON report as SARIF or the HTML report, by the CLI's own
+//!   writers (crates/report).
 //!
 //! Errors are thrown as JS `Error`s with a clear message; the JS API turns them into
 //! rejected promises.
@@ -24,6 +26,24 @@ pub use tools::{matrix_json, pair_json};
 #[wasm_bindgen(js_name = scanSnapshot)]
 pub fn scan_snapshot(snapshot: &str, options: &str) -> Result<String, JsError> {
     scan_json(snapshot, options).map_err(|e| JsError::new(&e))
+}
+
+/// A JSON report (as [`scan_snapshot`] gives it) as SARIF 2.1.0, exactly as the CLI's
+/// `--format sarif` writes the same report.
+#[wasm_bindgen(js_name = toSarif)]
+pub fn to_sarif(report: &str) -> Result<String, JsError> {
+    report::read_report(report)
+        .map(|r| portalscan_report::sarif::render(&r))
+        .map_err(|e| JsError::new(&e))
+}
+
+/// A JSON report as the self-contained HTML report, exactly as the CLI's `--format html`
+/// writes the same report (without the CLI's exit gate, which a browser has not).
+#[wasm_bindgen(js_name = toHtml)]
+pub fn to_html(report: &str) -> Result<String, JsError> {
+    report::read_report(report)
+        .map(|r| portalscan_report::html::render(&r))
+        .map_err(|e| JsError::new(&e))
 }
 
 /// `{ratio, ratioText, foreground, background, aa, aaLarge, aaa, aaaLarge, nonText}` for

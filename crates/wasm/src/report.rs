@@ -141,6 +141,18 @@ fn coverage_gaps(s: &Snapshot, findings: &[Finding], collector: &[String]) -> Ve
     gaps
 }
 
+/// A JSON report read back into the model the CLI's writers render (as `portalscan merge`
+/// reads one); a page's SARIF artifact is its URL, as the CLI names any page with a URL.
+pub fn read_report(json: &str) -> Result<portalscan_report::Report, String> {
+    let report =
+        portalscan_report::read::parse("report", json.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(portalscan_report::read::merge(
+        [Ok(report)],
+        false,
+        |url, _| url.to_string(),
+    ))
+}
+
 fn render(
     snapshot: &Snapshot,
     request: &ScanRequest,
@@ -276,6 +288,43 @@ mod tests {
         let skipped = report(r#"{"skip":["image-name"]}"#);
         let findings = skipped["findings"].as_array().unwrap();
         assert!(findings.iter().all(|f| f["rule"] != "image-name"));
+    }
+
+    #[test]
+    fn the_report_renders_as_the_cli_writes_sarif_and_html() {
+        let json = scan_json(PAGE, r#"{"fingerprintKey":"k"}"#).unwrap();
+        let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let finding = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "image-name")
+            .unwrap();
+        let model = read_report(&json).unwrap();
+        let sarif: serde_json::Value =
+            serde_json::from_str(&portalscan_report::sarif::render(&model)).unwrap();
+        let results = sarif["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), report["findings"].as_array().unwrap().len());
+        let result = results
+            .iter()
+            .find(|r| r["ruleId"] == "image-name")
+            .unwrap();
+        assert_eq!(
+            result["partialFingerprints"]["portalscanFingerprint/v1"],
+            finding["fingerprint"]
+        );
+        assert_eq!(
+            result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "https://portal.example/s/home"
+        );
+        let html = portalscan_report::html::render(&model);
+        assert!(html.contains("data-rule=\"image-name\""), "{html}");
+        // The page's coverage gaps are listed, with why.
+        assert!(html.contains("<code>response</code>: "), "{html}");
+        let Err(e) = read_report("{\"version\":1}") else {
+            panic!("a report without tool was read");
+        };
+        assert!(e.starts_with("report: not a portalscan JSON report"), "{e}");
     }
 
     #[test]

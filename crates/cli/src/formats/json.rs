@@ -8,7 +8,7 @@ use portalscan_core::report::json::{JsonError, JsonReport, Page, Summary, Tool};
 
 use super::{TOOL_NAME, TOOL_VERSION};
 use crate::gate::RuleCount;
-use crate::report::Report;
+use crate::report::{ExitCode, Report};
 
 pub use portalscan_core::report::json::REPORT_VERSION;
 
@@ -74,7 +74,7 @@ pub fn render(report: &Report) -> String {
             })
             .collect(),
         gate: report.gate.as_ref().map(|v| Gate {
-            fail_on: v.fail_on.as_str(),
+            fail_on: v.fail_on,
             baseline: v.baseline.as_deref(),
             thresholds: &v.thresholds,
             failing: v.failing().collect(),

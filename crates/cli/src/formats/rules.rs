@@ -5,6 +5,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+pub use portalscan_report::act_rule_url;
+
 use portalscan_core::rule::RuleMeta;
 use portalscan_core::{Category, rules, wcag};
 
@@ -25,10 +27,6 @@ fn criterion_label(number: &str) -> String {
         Some(sc) => format!("{} {} ({})", sc.number, sc.name, sc.level.as_str()),
         None => number.to_string(),
     }
-}
-
-pub fn act_rule_url(id: &str) -> String {
-    format!("https://www.w3.org/WAI/standards-guidelines/act/rules/{id}/")
 }
 
 fn text(metas: &[&RuleMeta]) -> String {

@@ -1,13 +1,14 @@
 //! The report for people: findings grouped by rule, each rule with its criteria and how to
 //! fix it, then every occurrence with where it is, its start tag and the message.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use portalscan_core::component;
 use portalscan_core::rules;
 use portalscan_core::wcag;
 use portalscan_core::{Finding, Outcome};
+
+pub use portalscan_report::{place, rule_order};
 
 use crate::report::{Listed, Report};
 
@@ -78,15 +79,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-/// Each rule's position in the declared order, so groups come out in a stable order.
-pub fn rule_order() -> HashMap<&'static str, usize> {
-    rules::all()
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.meta().id, i))
-        .collect()
 }
 
 pub fn render(report: &Report, colors: Colors) -> String {
@@ -275,20 +267,6 @@ fn write_finding(out: &mut String, listed: &Listed, colors: Colors) {
     }
 }
 
-/// Where a finding is: `path:line` for a local page (the path the user gave is the
-/// readable name of the same file), otherwise the (redacted) URL.
-pub fn place(listed: &Listed) -> String {
-    if listed.page.url.starts_with("file:") {
-        match (listed.line, listed.finding.column) {
-            (Some(line), Some(column)) => format!("{}:{line}:{column}", listed.page.input),
-            (Some(line), None) => format!("{}:{line}", listed.page.input),
-            (None, _) => listed.page.input.clone(),
-        }
-    } else {
-        listed.finding.url.clone()
-    }
-}
-
 pub fn write_summary(out: &mut String, report: &Report, colors: Colors) {
     let counts = report.counts();
     let pages = report.pages.len();
@@ -361,7 +339,7 @@ pub fn write_gate(out: &mut String, report: &Report) {
             r.rule,
             r.count,
             if r.count == 1 { "" } else { "s" },
-            verdict.fail_on.as_str(),
+            verdict.fail_on,
             r.threshold
         );
     }

@@ -19,9 +19,9 @@ use sha2::{Digest, Sha256};
 
 use portalscan_core::{Category, Finding, Outcome, rules, wcag};
 
-use super::text::rule_order;
-use super::{TOOL_NAME, TOOL_VERSION, base64};
-use crate::report::{Listed, Report};
+use crate::rule_order;
+use crate::{Listed, Report};
+use crate::{TOOL_NAME, TOOL_VERSION, base64};
 
 const STYLE: &str = r#"
 :root { color: #1b1b1b; background: #ffffff; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -299,15 +299,15 @@ fn write_header(out: &mut String, report: &Report) {
             format!(
                 "Result: passed (--fail-on {}), but {gaps} page{} could not be fully evaluated \
                  (see Not evaluated under Findings by page).",
-                verdict.fail_on.as_str(),
+                verdict.fail_on,
                 if gaps == 1 { "" } else { "s" }
             )
         } else if failing.is_empty() {
-            format!("Result: passed (--fail-on {}).", verdict.fail_on.as_str())
+            format!("Result: passed (--fail-on {}).", verdict.fail_on)
         } else {
             format!(
                 "Result: failed (--fail-on {}) by {}.",
-                verdict.fail_on.as_str(),
+                verdict.fail_on,
                 failing.join(", ")
             )
         };
@@ -539,7 +539,7 @@ fn write_finding(out: &mut String, item: &Item, index: usize) {
         out,
         "<h4><span class=\"outcome\">{}</span> on {}</h4>",
         esc(&label),
-        esc(&super::text::place(&item.listed))
+        esc(&crate::place(&item.listed))
     );
     out.push_str("<dl>\n");
     let mut row = |term: &str, html: String| {
@@ -558,7 +558,7 @@ fn write_finding(out: &mut String, item: &Item, index: usize) {
         row("HTML", format!("<pre><code>{}</code></pre>", esc(&f.html)));
     }
     if let Some(phi) = &f.phi {
-        let (label, text) = super::phi_summary(phi);
+        let (label, text) = crate::phi_summary(phi);
         let mut html = esc(&text);
         if !phi.values.is_empty() {
             html.push_str("<ul>");
@@ -644,7 +644,7 @@ fn write_pages(out: &mut String, report: &Report, items: &[Item]) {
 
 /// What could not be evaluated on a page, each with why: "nothing" only when the page's
 /// coverage is complete, "unknown" for a report without coverage (an older portalscan).
-fn coverage_cell(page: &crate::pages::ScannedPage) -> String {
+fn coverage_cell(page: &crate::ScannedPage) -> String {
     if !page.extra.contains_key("coverage") {
         return "unknown".into();
     }

@@ -6,9 +6,9 @@ use serde_json::{Value, json};
 use portalscan_core::rule::RuleMeta;
 use portalscan_core::{Category, Outcome, rules, wcag};
 
-use super::{TOOL_NAME, TOOL_VERSION};
-use crate::formats::rules::act_rule_url;
-use crate::report::{Listed, Report};
+use crate::act_rule_url;
+use crate::{Listed, Report};
+use crate::{TOOL_NAME, TOOL_VERSION};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://www.w3.org/WAI/WCAG22/quickref/";
