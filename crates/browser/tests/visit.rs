@@ -134,7 +134,9 @@ fn shadow_trees_styles_layout_and_links() {
             .count(),
         0
     );
-    let frame_document = dom.content_document(frame).expect("the srcdoc frame's document");
+    let frame_document = dom
+        .content_document(frame)
+        .expect("the srcdoc frame's document");
     let roots = by_name(dom, "html");
     assert_eq!(roots.len(), 2);
     assert_eq!(dom.document_of(roots[1].id), frame_document);
