@@ -222,7 +222,11 @@ for (const scheme of ['light', 'dark']) {
       await m.default();
       // transport-https: the test server is plain http on loopback, not the page's fault.
       const r = await m.scan(document, { skip: ['transport-https'] });
-      return r.findings.filter((f) => f.outcome === 'fail').map((f) => `${f.rule} ${f.selector}: ${f.message}`);
+      // The page's target is AA, as axe's tags above and the CLI's gate (level AAA
+      // findings, `level: "AAA"`, are reported and never gate; the preview shows the
+      // designer's own pair on purpose).
+      return r.findings.filter((f) => f.outcome === 'fail' && f.level !== 'AAA')
+        .map((f) => `${f.rule} ${f.selector}: ${f.message}`);
     });
     assert.deepEqual(fails, []);
     await page.screenshot({ path: path.join(artifacts, `page-${scheme}.png`) });

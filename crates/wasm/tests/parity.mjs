@@ -44,10 +44,12 @@ const NEEDS_UNKNOWN_FACTS = new Set([
   'phi-referrer-leak', 'phi-restored-after-logout',
 ]);
 
-// text-contrast reads paint order, which no page API gives: where another box overlaps a
-// text, the package answers review (crates/core/src/paint/layers.rs); the crawler, knowing
-// which paints on top, fail or pass. Everywhere else it must agree exactly.
-const NEEDS_PAINT_ORDER = new Set(['text-contrast']);
+// text-contrast and text-contrast-enhanced (the same measurement, crates/core/src/paint/
+// text.rs, with AA and AAA thresholds) read paint order, which no page API gives: where
+// another box overlaps a text, the package answers review (crates/core/src/paint/
+// layers.rs); the crawler, knowing which paints on top, fail or pass. Everywhere else they
+// must agree exactly.
+const NEEDS_PAINT_ORDER = new Set(['text-contrast', 'text-contrast-enhanced']);
 
 const pagePath = (url) => {
   try {
