@@ -7,6 +7,11 @@
 // about:blank frame's prototypes (its realm was never patched) and called on this page's
 // nodes, so the walk sees what the browser renders, as the CDP crawler does.
 //
+// Frames: a same-origin frame's document (srcdoc and about:blank included) is walked as
+// the frame's `content_document`, as the CDP crawler attaches it; a frame whose document
+// the page cannot read (another origin) stays unattached, and the core lists it, with its
+// URL redacted, in the report's coverage.
+//
 // Facts a page cannot know stay absent (= unknown): response headers, cookie flags,
 // requests with their headers, closed shadow roots, paint order, the focused style.
 
@@ -17,10 +22,14 @@ const MATHML = 'http://www.w3.org/1998/Math/MathML';
 // Facts this collector never reads; listed in the report's `pages[].unknown`.
 export const NEVER_KNOWN = [
   'closed_shadow_roots',
-  'frames',
   'paint_order',
   'focus_style',
 ];
+
+// Frame documents attached, as the crawler bounds them (crates/browser/src/capture.rs):
+// frames nested deeper, or past the count, stay unattached (and listed as coverage gaps).
+const MAX_FRAME_DEPTH = 4;
+const MAX_FRAMES = 32;
 
 /** Native DOM accessors from an unpatched realm, and a function to release it. */
 function pristineAccessors(doc) {
@@ -40,6 +49,8 @@ function pristineAccessors(doc) {
     nextSibling: getter(win.Node.prototype, 'nextSibling'),
     parentNode: getter(win.Node.prototype, 'parentNode'),
     shadowRoot: getter(win.Element.prototype, 'shadowRoot'),
+    contentDocument: getter(win.HTMLIFrameElement.prototype, 'contentDocument'),
+    frameDocument: getter(win.HTMLFrameElement.prototype, 'contentDocument'),
     assignedSlot: getter(win.Element.prototype, 'assignedSlot'),
     textAssignedSlot: getter(win.Text.prototype, 'assignedSlot'),
     frame,
@@ -95,10 +106,13 @@ function attributes(el, name) {
   return attrs;
 }
 
-/** Reads the computed properties; equal styles share one object (less JSON, less Wasm). */
-function styleReader(win, properties) {
+/**
+ * Reads the computed properties, each element in its own document's window (a frame's
+ * elements in the frame's); equal styles share one object (less JSON, less Wasm).
+ */
+function styleReader(properties) {
   const interned = new Map();
-  return (el) => {
+  return (el, win) => {
     const cs = win.getComputedStyle(el);
     const values = new Array(properties.length);
     for (let i = 0; i < properties.length; i++) values[i] = cs.getPropertyValue(properties[i]);
@@ -115,13 +129,21 @@ function styleReader(win, properties) {
   };
 }
 
-/** Border box in page coordinates, client/scroll sizes; none without a layout box. */
-function layout(el, win, style) {
+/**
+ * Border box in page coordinates (`view.dx`/`dy`: where a frame's document starts on the
+ * page), client/scroll sizes; none without a layout box.
+ */
+function layout(el, view, style) {
   const rects = el.getClientRects();
   if (rects.length === 0) return {};
   const r = el.getBoundingClientRect();
   const out = {
-    rect: { x: r.left + win.scrollX, y: r.top + win.scrollY, width: r.width, height: r.height },
+    rect: {
+      x: r.left + view.win.scrollX + view.dx,
+      y: r.top + view.win.scrollY + view.dy,
+      width: r.width,
+      height: r.height,
+    },
   };
   const scroll = {
     client_width: el.clientWidth,
@@ -139,29 +161,59 @@ function layout(el, win, style) {
 }
 
 /**
+ * A frame element's document when this page may read it (same origin), else null.
+ * The accessor is the unpatched realm's, called on the page's element.
+ */
+function readableFrameDocument(el, acc) {
+  if (el.namespaceURI !== HTML) return null;
+  try {
+    const get = el.localName === 'iframe' ? acc.contentDocument : acc.frameDocument;
+    const doc = get.call(el);
+    return doc && doc.defaultView ? doc : null;
+  } catch {
+    return null; // not an (i)frame of this realm's kind, or another origin
+  }
+}
+
+/**
+ * Where a frame element's document starts on the page: its border box inside its borders
+ * (crates/browser/src/capture.rs `content_origin` moves the crawler's frame boxes alike).
+ */
+function frameOrigin(entry) {
+  const px = (v) => parseFloat(v) || 0;
+  return {
+    dx: entry.rect.x + px(entry.style['border-left-width']),
+    dy: entry.rect.y + px(entry.style['border-top-width']),
+  };
+}
+
+/**
  * The node tree from `root` in the snapshot's arena order: pre-order, each open shadow
- * root right before its host's light children. Iterative (a 1,000-deep page must not
- * overflow the stack).
+ * root right before its host's light children, a readable frame's document as the frame
+ * element's only child. Iterative (a 1,000-deep page must not overflow the stack).
  */
 export function collectDom(root, properties, shadowRootOf) {
   const doc = root.ownerDocument || root;
   const win = doc.defaultView;
   const acc = pristineAccessors(doc);
   try {
-    const readStyle = styleReader(win, properties);
+    const readStyle = styleReader(properties);
     const nodes = [{ type: 'document' }];
-    // Stack of [node, parentId, hidden (unslotted)]; children pushed in reverse order.
+    const top = { win, dx: 0, dy: 0, depth: 0 };
+    let framesLeft = MAX_FRAMES;
+    // Stack of [node, parentId, hidden (unslotted), view (the node's document's window and
+    // page offset)]; children pushed in reverse order.
     const stack = [];
-    const pushChildren = (node, parentId, hidden) => {
+    const pushChildren = (node, parentId, hidden, view) => {
       const kids = [];
       for (let c = acc.firstChild.call(node); c; c = acc.nextSibling.call(c)) kids.push(c);
-      for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], parentId, hidden]);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], parentId, hidden, view]);
     };
-    if (root.nodeType === Node.DOCUMENT_NODE) pushChildren(root, 0, false);
-    else stack.push([root, 0, false]);
+    if (root.nodeType === Node.DOCUMENT_NODE) pushChildren(root, 0, false, top);
+    else stack.push([root, 0, false, top]);
 
     while (stack.length) {
-      const [node, parent, hiddenByParent] = stack.pop();
+      const [node, parent, hiddenByParent, view] = stack.pop();
       if (node === acc.frame) continue;
       const id = nodes.length;
       switch (node.nodeType) {
@@ -177,8 +229,8 @@ export function collectDom(root, properties, shadowRootOf) {
           if (hiddenByParent || unslotted) {
             entry.style = { display: 'none' };
           } else {
-            entry.style = readStyle(node);
-            Object.assign(entry, layout(node, win, entry.style));
+            entry.style = readStyle(node, view.win);
+            Object.assign(entry, layout(node, view, entry.style));
           }
           nodes.push(entry);
           // `shadowRootOf`: a reader that also opens closed roots (the extension's).
@@ -189,14 +241,28 @@ export function collectDom(root, properties, shadowRootOf) {
           }
           // Light children first onto the stack, then the shadow root: popped before them.
           if (name !== 'template' && name !== 'iframe') {
-            pushChildren(node, id, hiddenByParent || unslotted);
+            pushChildren(node, id, hiddenByParent || unslotted, view);
           }
-          if (shadow) stack.push([shadow, id, hiddenByParent || unslotted]);
+          if (shadow) stack.push([shadow, id, hiddenByParent || unslotted, view]);
+          const frameDoc =
+            (name === 'iframe' || name === 'frame') && view.depth < MAX_FRAME_DEPTH && framesLeft > 0
+              ? readableFrameDocument(node, acc)
+              : null;
+          if (frameDoc) {
+            framesLeft -= 1;
+            const origin = entry.rect ? frameOrigin(entry) : { dx: view.dx, dy: view.dy };
+            const inner = { win: frameDoc.defaultView, ...origin, depth: view.depth + 1 };
+            stack.push([frameDoc, id, hiddenByParent || unslotted, inner]);
+          }
           break;
         }
+        case Node.DOCUMENT_NODE: // a frame's document, attached to its frame element
+          nodes.push({ parent, type: 'content_document', url: node.URL });
+          pushChildren(node, id, hiddenByParent, view);
+          break;
         case Node.DOCUMENT_FRAGMENT_NODE: // an open shadow root
           nodes.push({ parent, type: 'shadow_root', mode: node.mode === 'closed' ? 'closed' : 'open' });
-          pushChildren(node, id, hiddenByParent);
+          pushChildren(node, id, hiddenByParent, view);
           break;
         case Node.TEXT_NODE:
         case Node.CDATA_SECTION_NODE:

@@ -34,6 +34,14 @@ const pages = {
     <script>const m = document.getElementById('m'); const rows = [];
     for (let i = 0; i < 20000; i++) rows.push('<p>Visit ' + i + ' <a href="/s/v/' + i + '">open</a></p><span></span><span></span><span></span>');
     m.innerHTML = rows.join('');</script></body></html>`,
+  // A same-origin frame by src and one by srcdoc (its image 30px in, inside a 7px border),
+  // and a frame from another origin (127.0.0.2) the page cannot read.
+  '/frames': `<!doctype html><html lang="en"><head><title>Frames</title></head><body style="margin:0">
+    <iframe id="visit" title="Visit" src="/frame-inner" style="border:0"></iframe>
+    <iframe id="card" title="Card" style="position:absolute; left:100px; top:200px; border:7px solid #000"
+      srcdoc="<body style='margin:0'><img src='c.png' style='display:block; margin:30px; width:10px; height:10px'></body>"></iframe>
+    <iframe id="pay" title="Payment" src="OTHER_ORIGIN/frame-inner?mrn=${MRN}"></iframe></body></html>`,
+  '/frame-inner': `<!doctype html><html lang="en"><head><title>Inner</title></head><body><button></button></body></html>`,
 };
 
 const server = http.createServer((req, res) => {
@@ -52,6 +60,10 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
+// Another origin on loopback for the cross-origin frame: the same pages from 127.0.0.2.
+const other = http.createServer((req, res) => server.emit('request', req, res));
+await new Promise((ok) => other.listen(0, '127.0.0.2', ok));
+pages['/frames'] = pages['/frames'].replace('OTHER_ORIGIN', `http://127.0.0.2:${other.address().port}`);
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -145,6 +157,31 @@ await test('a 100,000-element page resolves', async () => {
   if (out.error) assert.match(out.error, /^portalscan: /);
 });
 
+await test('same-origin frames are scanned in place; another origin\'s is a named gap', async () => {
+  // page.goto waits for the load event, which waits for every frame's.
+  const out = await inPage('/frames', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    const snap = await m.snapshot();
+    const report = await m.scan();
+    return { snap, report, text: JSON.stringify(report) };
+  });
+  const fails = out.report.findings.filter((f) => f.outcome === 'fail').map((f) => `${f.rule} ${f.selector}`);
+  assert.ok(fails.includes('button-name #visit >>> html > body > button'), `the src frame's button: ${fails}`);
+  assert.ok(fails.some((f) => f.startsWith('image-name #card >>> ')), `the srcdoc frame's image: ${fails}`);
+  // Frame boxes in page coordinates: the frame's place plus its border, then the image's margin.
+  const img = out.snap.dom.find((n) => n.type === 'element' && n.name === 'img');
+  assert.deepEqual(img.rect, { x: 100 + 7 + 30, y: 200 + 7 + 30, width: 10, height: 10 });
+  const documents = out.snap.dom.filter((n) => n.type === 'content_document');
+  assert.equal(documents.length, 2, `two frame documents attached: ${JSON.stringify(documents)}`);
+  // The other origin's frame: not attached, named in the coverage, its URL redacted.
+  const gaps = out.report.pages[0].coverage.gaps.filter((g) => g.what === 'frame');
+  assert.equal(gaps.length, 1, JSON.stringify(out.report.pages[0].coverage));
+  assert.match(gaps[0].why, /127\.0\.0\.2/);
+  assert.ok(!out.text.includes(MRN), 'the report never shows the raw MRN');
+  assert.ok(!out.report.pages[0].unknown.includes('frames'), 'frames are no longer unknown as a whole');
+});
+
 await test('contrast() gives the core\'s unrounded ratio', async () => {
   const out = await inPage('/throws', async () => {
     const m = await import('/portalscan.js');
@@ -159,6 +196,7 @@ await test('contrast() gives the core\'s unrounded ratio', async () => {
 
 await browser.close();
 server.close();
+other.close();
 if (failures) {
   console.log(`${failures} failed`);
   process.exit(1);
