@@ -41,6 +41,12 @@ const pages = {
     <iframe id="card" title="Card" style="position:absolute; left:100px; top:200px; border:7px solid #000"
       srcdoc="<body style='margin:0'><img src='c.png' style='display:block; margin:30px; width:10px; height:10px'></body>"></iframe>
     <iframe id="pay" title="Payment" src="OTHER_ORIGIN/frame-inner?mrn=${MRN}"></iframe></body></html>`,
+  // A component scanned on its own: scan(element) checks it, not the page around it.
+  '/part': `<!doctype html><html lang="en"><head><title>Part</title></head><body>
+    <aside><button id="outside"></button></aside>
+    <main id="part"><h1>Visits</h1><img src="v.png"><div id="host"></div></main>
+    <script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<input id="q">';</script>
+    </body></html>`,
   '/frame-inner': `<!doctype html><html lang="en"><head><title>Inner</title></head><body><button></button></body></html>`,
 };
 
@@ -180,6 +186,27 @@ await test('same-origin frames are scanned in place; another origin\'s is a name
   assert.match(gaps[0].why, /127\.0\.0\.2/);
   assert.ok(!out.text.includes(MRN), 'the report never shows the raw MRN');
   assert.ok(!out.report.pages[0].unknown.includes('frames'), 'frames are no longer unknown as a whole');
+});
+
+await test('scan(element) checks that element and its shadow content only', async () => {
+  const out = await inPage('/part', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    const part = await m.scan(document.getElementById('part'), { all: true });
+    const page = await m.scan(document);
+    const list = (r) => r.findings.map((f) => `${f.rule} ${f.outcome} ${f.selector}`);
+    return { part: list(part), page: list(page) };
+  });
+  const fails = (list) => list.filter((f) => f.split(' ')[1] === 'fail');
+  assert.ok(fails(out.part).some((f) => f.startsWith('image-name fail #part > img')), String(out.part));
+  assert.ok(fails(out.part).some((f) => /^form-field-name fail #host >>> #q/.test(f)), String(out.part));
+  // The page's button is outside the element: the page scan fails it, the part scan never sees it.
+  assert.ok(fails(out.page).some((f) => f.startsWith('button-name fail #outside')), String(out.page));
+  assert.ok(!out.part.some((f) => f.includes('#outside')), String(out.part));
+  // Page-level rules judge a document, which an element is not: no title or lang verdicts.
+  for (const rule of ['document-title', 'html-has-lang']) {
+    assert.ok(!fails(out.part).some((f) => f.startsWith(`${rule} `)), `${rule} on a part: ${out.part}`);
+  }
 });
 
 await test('contrast() gives the core\'s unrounded ratio', async () => {
