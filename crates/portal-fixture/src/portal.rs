@@ -296,10 +296,14 @@ impl Site {
 
     fn render(&self, page: &Page) -> String {
         let name = page.path.trim_start_matches("/s/");
-        let main = if name == "login" {
-            self.login_form.as_str()
-        } else {
-            ""
+        let frames;
+        let main = match name {
+            "login" => self.login_form.as_str(),
+            "appointments" => {
+                frames = self.copay_frame();
+                frames.as_str()
+            }
+            _ => "",
         };
         let head = if page.analytics {
             self.analytics.replace("{{THIRD_PARTY}}", &self.third_party)
@@ -319,6 +323,18 @@ impl Site {
             .replace("{{HEAD}}", &head)
             .replace("{{MAIN}}", main)
             .replace("{{FOOTER_LINK}}", &footer)
+    }
+
+    /// The appointments page's payment widget, framed from the third-party origin (another
+    /// site, so an out-of-process frame in Chromium; planted: third-party code on a PHI
+    /// page). Nothing in it takes focus.
+    fn copay_frame(&self) -> String {
+        format!(
+            "<section class=\"slds-p-around_large\" aria-label=\"Copay\">\n\
+             <iframe id=\"copay\" title=\"Pay your copay\" src=\"{}/widget/pay\" \
+             style=\"border:0; width:100%; height:120px\"></iframe>\n</section>",
+            self.third_party
+        )
     }
 
     fn login(&self, req: &Request) -> Response {
@@ -440,7 +456,15 @@ fn content_type(file: &str) -> &'static str {
 }
 
 /// The analytics origin: a 1x1 GIF for any path.
-pub fn third_party_response(_req: &Request) -> Response {
+pub fn third_party_response(req: &Request) -> Response {
+    if req.path().starts_with("/widget/") {
+        return Response::html(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <title>Pay your copay</title></head><body style=\"font:14px system-ui;color:#181818\">\
+             <p>Copay due at check-in: $25.00</p></body></html>",
+        )
+        .with("Cache-Control", "no-store");
+    }
     const PIXEL: &[u8] = &[
         0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xff, 0xff,
         0xff, 0x00, 0x00, 0x00, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00,
