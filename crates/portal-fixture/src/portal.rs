@@ -123,6 +123,8 @@ pub enum Sessions {
 /// The server-rendered pages of the session-control cases (not in the sitemap and not
 /// linked, so the default crawl never meets them).
 const VISIT_SUMMARY: &str = "/s/visit-summary";
+/// The check-in form the appointments page shows in a same-origin frame.
+const CHECK_IN_FRAME: &str = "/s/frames/check-in";
 const GUEST_RECORDS: &str = "/s/guest-records";
 
 pub struct Site {
@@ -190,6 +192,7 @@ impl Site {
             ("GET" | "HEAD", "/s/api/patient") => self.api_patient(req),
             ("GET" | "HEAD", "/s/api/visit-summary") => visit_summary_api(),
             ("GET" | "HEAD", VISIT_SUMMARY) => self.server_page(req, "visit-summary.html", true),
+            ("GET" | "HEAD", CHECK_IN_FRAME) => self.server_page(req, "check-in.html", true),
             ("GET" | "HEAD", GUEST_RECORDS) => self.server_page(req, "guest-records.html", false),
             ("GET" | "HEAD", _) => match PAGES.iter().find(|p| p.path == path) {
                 Some(page) => self.page(req, page),
@@ -300,7 +303,7 @@ impl Site {
         let main = match name {
             "login" => self.login_form.as_str(),
             "appointments" => {
-                frames = self.copay_frame();
+                frames = self.appointment_frames();
                 frames.as_str()
             }
             _ => "",
@@ -325,12 +328,15 @@ impl Site {
             .replace("{{FOOTER_LINK}}", &footer)
     }
 
-    /// The appointments page's payment widget, framed from the third-party origin (another
+    /// The appointments page's frames: the check-in form (same origin; planted: a field
+    /// with no label inside it) and a payment widget from the third-party origin (another
     /// site, so an out-of-process frame in Chromium; planted: third-party code on a PHI
-    /// page). Nothing in it takes focus.
-    fn copay_frame(&self) -> String {
+    /// page; nothing in it takes focus).
+    fn appointment_frames(&self) -> String {
         format!(
-            "<section class=\"slds-p-around_large\" aria-label=\"Copay\">\n\
+            "<section class=\"slds-p-around_large\" aria-label=\"Check in and pay\">\n\
+             <iframe id=\"check-in\" title=\"Check in for your visit\" src=\"{CHECK_IN_FRAME}\" \
+             style=\"border:0; width:100%; height:150px\"></iframe>\n\
              <iframe id=\"copay\" title=\"Pay your copay\" src=\"{}/widget/pay\" \
              style=\"border:0; width:100%; height:120px\"></iframe>\n</section>",
             self.third_party

@@ -263,6 +263,22 @@ fn walk_in(
             first_visit.insert(focus.backend, usize::MAX);
             continue;
         };
+        // Focus went into a frame: the element focused is in the frame's document, and the
+        // <iframe> here only holds it. Its box and its style say nothing about that element's
+        // indicator or cover, and focusing it again to measure would move focus out of the
+        // frame: both stay unknown (the rules answer review), and the walk goes on.
+        if matches!(focus.name.as_str(), "IFRAME" | "FRAME") {
+            first_visit.insert(focus.backend, stops.len());
+            stops.push((
+                focus.backend,
+                TabStop {
+                    node,
+                    indicator: None,
+                    obscured: None,
+                },
+            ));
+            continue;
+        }
         // Measure right after Tab: the browser has scrolled the element into view.
         let covered = obscured::measure(cx, world, &focus, map)?;
         let mut indicator = None;
