@@ -37,7 +37,6 @@ const GAP_TEXT = {
   pointer_handlers: 'Elements with pointer listeners',
   viewport: 'The viewport',
   closed_shadow_roots: 'Closed shadow roots',
-  frames: 'Content of frames (scan a frame’s URL on its own)',
   paint_order: 'Paint order (what covers what)',
   focus_style: 'The focused style of controls',
   bodies: 'Request and response bodies (the extension sees headers only)',
