@@ -228,9 +228,10 @@ fn walk_in(
             continue;
         };
         let last = epoch.last().copied();
-        // Tab moves inside a frame while its <iframe> stays the focused element here.
-        let same_frame =
-            last == Some(focus.backend) && matches!(focus.name.as_str(), "IFRAME" | "FRAME");
+        // Focus is in a frame's document; the <iframe> here only holds it, and stays the
+        // focused element here while Tab moves inside the frame.
+        let in_frame = matches!(focus.name.as_str(), "IFRAME" | "FRAME");
+        let same_frame = last == Some(focus.backend) && in_frame;
         if same_frame {
             continue;
         }
@@ -263,26 +264,17 @@ fn walk_in(
             first_visit.insert(focus.backend, usize::MAX);
             continue;
         };
-        // Focus went into a frame: the element focused is in the frame's document, and the
-        // <iframe> here only holds it. Its box and its style say nothing about that element's
-        // indicator or cover, and focusing it again to measure would move focus out of the
-        // frame: both stay unknown (the rules answer review), and the walk goes on.
-        if matches!(focus.name.as_str(), "IFRAME" | "FRAME") {
-            first_visit.insert(focus.backend, stops.len());
-            stops.push((
-                focus.backend,
-                TabStop {
-                    node,
-                    indicator: None,
-                    obscured: None,
-                },
-            ));
-            continue;
-        }
-        // Measure right after Tab: the browser has scrolled the element into view.
-        let covered = obscured::measure(cx, world, &focus, map)?;
+        // Measure right after Tab: the browser has scrolled the element into view. Not a
+        // frame stop: the <iframe>'s box and style say nothing about the element focused
+        // inside it, and focusing it again to measure would move focus out of the frame;
+        // both stay unknown (the rules answer review) and the walk goes on.
+        let covered = if in_frame {
+            None
+        } else {
+            obscured::measure(cx, world, &focus, map)?
+        };
         let mut indicator = None;
-        if opts.measure_indicator {
+        if opts.measure_indicator && !in_frame {
             let measured = indicator::measure(cx, world, &focus, opts.indicator_margin_px)?;
             indicator = measured.indicator;
             if !measured.refocused {
