@@ -8,6 +8,7 @@
 //   snapshot(properties) → JSON text of { snapshot, unknown }
 //   highlight(selector) → whether the element was found; outlines it, scrolled into view
 //   tabStops(on) → how many stops were numbered; clear() removes every overlay
+//   frameToken() → the token this frame's parent posted to it (see below), or null
 if (globalThis.__portalscan) return; // injected again by a rescan: keep the first
 
 // Closed shadow roots too (the crawler reads them over DevTools); the page's own view
@@ -41,9 +42,23 @@ function ensureLayer() {
   return root;
 }
 
+/** The element's border box in the top document's viewport (a frame's moved by its frame). */
+function viewportRect(el) {
+  const r = el.getBoundingClientRect();
+  let left = r.left;
+  let top = r.top;
+  for (let win = el.ownerDocument.defaultView; win && win !== window && win.frameElement; win = win.parent) {
+    const frame = win.frameElement;
+    const f = frame.getBoundingClientRect();
+    left += f.left + frame.clientLeft;
+    top += f.top + frame.clientTop;
+  }
+  return { left, top, width: r.width, height: r.height };
+}
+
 function place() {
   for (const m of marks) {
-    const r = m.el.getBoundingClientRect();
+    const r = viewportRect(m.el);
     Object.assign(m.box.style, {
       left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px`,
     });
@@ -59,12 +74,15 @@ function clear() {
   layer = null;
 }
 
-/** The element a report selector names; ` >>> ` steps into a shadow root (closed too). */
+/**
+ * The element a report selector names; ` >>> ` steps into a shadow root (closed too) or a
+ * same-origin frame's document (another origin's frame is not this script's to reach).
+ */
 function resolve(selector) {
   let scope = document;
   let el = null;
   for (const part of selector.split(' >>> ')) {
-    if (el) scope = openOrClosed(el);
+    if (el) scope = el.localName === 'iframe' || el.localName === 'frame' ? el.contentDocument : openOrClosed(el);
     if (!scope) return null;
     try {
       el = scope.querySelector(part);
@@ -179,7 +197,18 @@ async function snapshot(properties) {
   layer?.remove(); // overlays are the extension's, never part of the page's snapshot
   collecting = true;
   try {
-    const collected = await collectSnapshot(document, properties, { shadowRoot: openOrClosed });
+    const collected = await collectSnapshot(document, properties, {
+      shadowRoot: openOrClosed,
+      // Frames of other origins: the panel collects each in its own frame (this script
+      // runs there too) and attaches it, by the random token posted to it here.
+      frameKey: (el) => {
+        const win = el.contentWindow;
+        if (!win) return null;
+        const token = `${crypto.randomUUID()}`;
+        win.postMessage({ portalscanFrameToken: token }, '*');
+        return token;
+      },
+    });
     collected.snapshot.source = 'extension';
     return JSON.stringify(collected);
   } catch (e) {
@@ -192,4 +221,16 @@ async function snapshot(properties) {
   }
 }
 
-globalThis.__portalscan = { snapshot, highlight, tabStops, clear };
+// Which frame element shows this frame, when it is another origin's: its parent's content
+// script posts a random token to it while collecting (only the token crosses; Chromium does
+// not give content scripts `runtime.getFrameId`), and the panel asks every frame for its
+// token to pair the frame's id with that element.
+let frameToken = null;
+addEventListener('message', (event) => {
+  const token = event.data?.portalscanFrameToken;
+  if (event.source === window.parent && window.parent !== window && typeof token === 'string') {
+    frameToken = token;
+  }
+});
+
+globalThis.__portalscan = { snapshot, highlight, tabStops, clear, frameToken: () => frameToken };

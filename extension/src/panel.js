@@ -81,11 +81,10 @@ const sameDocument = (a, b) => {
   }
 };
 
-/** Runs the collector in the tab and adds the browser's facts; never shown. */
-async function collect(tab) {
-  const target = { tabId: tab.id };
+/** Runs the collector in one frame of the tab (the top one without `frameId`). */
+async function collectFrame(tabId, properties, frameId) {
+  const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
   await chrome.scripting.executeScript({ target, files: ['content.js'] });
-  const properties = JSON.parse(core.capturedProperties());
   const [{ result }] = await chrome.scripting.executeScript({
     target,
     func: (p) => globalThis.__portalscan.snapshot(p),
@@ -94,7 +93,86 @@ async function collect(tab) {
   if (typeof result !== 'string') throw new Error('the page did not answer (reload it and scan again)');
   const collected = JSON.parse(result);
   if (collected.error) throw new Error(`reading the page failed: ${collected.error}`);
+  return collected;
+}
+
+// Frames of other origins attached, as the crawler and the collector bound them
+// (crates/browser/src/capture.rs): at most 4 deep and 32 in all.
+const MAX_FRAME_DEPTH = 4;
+const MAX_FRAMES = 32;
+
+/**
+ * Collects each frame of another origin in its own frame (the content script runs there
+ * with the site's access) and attaches its document to its frame element, as the crawler
+ * attaches an out-of-process frame. A frame the extension may not read (no access to its
+ * site) stays unattached: the core lists it as a coverage gap.
+ */
+async function attachFrames(tabId, properties, dom, frames, budget) {
+  if (frames.length === 0) return dom;
+  const frameIds = await frameIdsByToken(tabId, frames);
+  // The last element first: splicing a frame in moves only the nodes after it.
+  for (const frame of [...frames].sort((a, b) => b.node - a.node)) {
+    const frameId = frameIds.get(frame.key);
+    if (frameId === undefined || budget.left === 0 || frame.depth > MAX_FRAME_DEPTH) continue;
+    let inner;
+    try {
+      inner = await collectFrame(tabId, properties, frameId);
+    } catch {
+      continue;
+    }
+    budget.left -= 1;
+    const frameDom = await attachFrames(tabId, properties, inner.snapshot.dom, inner.frames ?? [],
+      budget);
+    dom = spliceFrame(dom, frame, frameDom, inner.snapshot.url);
+  }
+  return dom;
+}
+
+/**
+ * The tab's frame ids by the token each frame's content script was posted by its parent's
+ * (content.js `frameToken`). Messages arrive asynchronously: asked again, briefly, until
+ * every frame answered; a frame the extension may not access never does.
+ */
+async function frameIdsByToken(tabId, frames) {
+  let ids = new Map();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const answers = await chrome.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: () => globalThis.__portalscan?.frameToken?.() ?? null,
+    }).catch(() => []);
+    ids = new Map(answers.filter((a) => typeof a.result === 'string').map((a) => [a.result, a.frameId]));
+    if (frames.every((f) => ids.has(f.key))) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return ids;
+}
+
+/**
+ * The arena with `frameDom` (node 0 its document) attached as the `content_document` of
+ * the frame element at `frame.node`, right after it, its boxes moved onto the page.
+ */
+function spliceFrame(dom, frame, frameDom, url) {
+  const owner = frame.node;
+  const added = frameDom.length; // its document node becomes the content_document
+  const inside = frameDom.slice(1).map((n) => ({
+    ...n,
+    parent: owner + 1 + n.parent,
+    ...(n.rect ? { rect: { ...n.rect, x: n.rect.x + frame.dx, y: n.rect.y + frame.dy } } : {}),
+  }));
+  const after = dom.slice(owner + 1).map((n) => (n.parent > owner ? { ...n, parent: n.parent + added } : n));
+  return [...dom.slice(0, owner + 1), { parent: owner, type: 'content_document', url }, ...inside, ...after];
+}
+
+/** Runs the collector in the tab and adds the browser's facts; never shown. */
+async function collect(tab) {
+  const properties = JSON.parse(core.capturedProperties());
+  // Into every frame the extension may access, so other origins' frames can be collected.
+  await chrome.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['content.js'] })
+    .catch(() => {});
+  const collected = await collectFrame(tab.id, properties);
   const { snapshot, unknown } = collected;
+  snapshot.dom = await attachFrames(tab.id, properties, snapshot.dom, collected.frames ?? [],
+    { left: MAX_FRAMES });
   const pattern = originPattern(snapshot.url);
   const allowed = pattern ? await chrome.permissions.contains({ origins: [pattern] }) : false;
   if (allowed) {

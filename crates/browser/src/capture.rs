@@ -21,7 +21,9 @@
 //!   snapshot alone: shadow trees inside a frame are inferred) and attached to its
 //!   `iframe`/`frame` element as a `content_document` ([`Dom::with_frames`]), its boxes
 //!   moved into page coordinates. Frames of another process (cross-site, out-of-process)
-//!   are not in the snapshot: they stay unattached, and the page's coverage lists them.
+//!   are not in the snapshot: each is captured over a connection to its own DevTools
+//!   target and attached the same way (`capture/remote.rs`); one that cannot be stays
+//!   unattached, and the page's coverage lists it.
 //! - From the snapshot: text (the DOM domain cuts it at 10,000 characters), live form
 //!   state, computed styles (the properties in
 //!   [`COMPUTED_STYLES`], as `getComputedStyle` serializes them), border boxes in page
@@ -48,6 +50,7 @@ use serde::{Deserialize, Serialize};
 use crate::cdp::{Conn, call_typed};
 
 mod inferred;
+mod remote;
 mod tree;
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
@@ -125,6 +128,7 @@ fn capture_with(conn: &Conn, read_tree: bool) -> Result<Captured, BrowserError> 
         .map_err(|e| BrowserError::Protocol(format!("the captured DOM is not a tree: {e}")))?;
     let mut frames_left = MAX_FRAMES;
     let (dom, node_map) = attach_frames(conn, &raw, 0, dom, built.node_map, 0, &mut frames_left)?;
+    let (dom, node_map) = remote::attach_remote_frames(conn, dom, node_map, 0, &mut frames_left)?;
     Ok(Captured {
         dom,
         node_map,
@@ -459,33 +463,8 @@ fn attach_frames(
             continue;
         }
         *frames_left -= 1;
-        let mut facts = Facts::of_document(raw, child)?;
-        let mut built = inferred::build(&mut facts)?;
-        if !built.boxless.is_empty() {
-            fill_boxless_display(conn, &mut built)?;
-        }
-        // Frame boxes are in the frame's own coordinates: move them to the page's, by the
-        // frame element's content box (its border box inside its borders).
-        if let Some(origin) = content_origin(&dom, owner) {
-            for node in &mut built.nodes {
-                if let Some(r) = &mut node.rect {
-                    r.x += origin.0;
-                    r.y += origin.1;
-                }
-            }
-        }
-        let frame = Dom::from_nodes(built.nodes).map_err(|e| {
-            BrowserError::Protocol(format!("a captured frame's DOM is not a tree: {e}"))
-        })?;
-        let (frame, frame_map) = attach_frames(
-            conn,
-            raw,
-            child,
-            frame,
-            built.node_map,
-            depth + 1,
-            frames_left,
-        )?;
+        let origin = content_origin(&dom, owner);
+        let (frame, frame_map) = frame_document(conn, raw, child, origin, depth + 1, frames_left)?;
         let url = raw
             .string(raw.documents[child].document_url)
             .unwrap_or("")
@@ -493,6 +472,48 @@ fn attach_frames(
         frames.push((owner, url, frame));
         frame_maps.push((owner, frame_map));
     }
+    with_frame_documents(dom, node_map, frames, frame_maps)
+}
+
+/// Builds the snapshot's document `index` as a frame's document whose content box starts
+/// at `origin` on the page (its boxes moved there), with the frames inside it attached.
+fn frame_document(
+    conn: &Conn,
+    raw: &RawSnapshot,
+    index: usize,
+    origin: Option<(f64, f64)>,
+    depth: usize,
+    frames_left: &mut usize,
+) -> Result<(Dom, NodeMap), BrowserError> {
+    let mut facts = Facts::of_document(raw, index)?;
+    let mut built = inferred::build(&mut facts)?;
+    if !built.boxless.is_empty() {
+        fill_boxless_display(conn, &mut built)?;
+    }
+    // Frame boxes are in the frame's own coordinates: move them to the page's.
+    if let Some(origin) = origin {
+        for node in &mut built.nodes {
+            if let Some(r) = &mut node.rect {
+                r.x += origin.0;
+                r.y += origin.1;
+            }
+        }
+    }
+    let frame = Dom::from_nodes(built.nodes).map_err(|e| {
+        BrowserError::Protocol(format!("a captured frame's DOM is not a tree: {e}"))
+    })?;
+    attach_frames(conn, raw, index, frame, built.node_map, depth, frames_left)
+}
+
+/// Attaches `frames` (owner element, URL, document) to `dom` and moves the node map into
+/// the new ids: the page's nodes, and each frame's whose map is given (a frame captured
+/// over another connection has backend ids of another process: not mapped).
+fn with_frame_documents(
+    dom: Dom,
+    node_map: NodeMap,
+    frames: Vec<(NodeId, String, Dom)>,
+    frame_maps: Vec<(NodeId, NodeMap)>,
+) -> Result<(Dom, NodeMap), BrowserError> {
     if frames.is_empty() {
         return Ok((dom, node_map));
     }

@@ -60,11 +60,13 @@ raw_methods! {
     ReleaseObjectGroup = "Runtime.releaseObjectGroup";
     // DOM, input, emulation, browser
     DescribeNode = "DOM.describeNode";
+    GetFrameOwner = "DOM.getFrameOwner";
     ResolveNode = "DOM.resolveNode";
     GetNodeForLocation = "DOM.getNodeForLocation";
     DispatchKeyEvent = "Input.dispatchKeyEvent";
     SetFocusEmulation = "Emulation.setFocusEmulationEnabled";
     GetBrowserCommandLine = "Browser.getBrowserCommandLine";
+    GetTargets = "Target.getTargets";
     // Network and Log
     NetworkEnable = "Network.enable";
     GetResponseBody = "Network.getResponseBody";
@@ -110,6 +112,18 @@ impl<'a> Conn<'a> {
             tab,
             direct: connect_direct(tab).map(RefCell::new),
         }
+    }
+
+    /// Our own connection to another target of the tab's browser (an out-of-process
+    /// frame's, by its target id); none without a debugging port: such a target has no
+    /// tab to fall back on.
+    pub fn open_target(tab: &'a Tab, target_id: &str) -> Option<Conn<'a>> {
+        let port = debugging_port(tab)?;
+        let direct = connect_url(&format!("ws://127.0.0.1:{port}/devtools/page/{target_id}"))?;
+        Some(Conn {
+            tab,
+            direct: Some(RefCell::new(direct)),
+        })
     }
 
     /// Calls through the tab's own transport (for what must outlive our connection, such

@@ -4,7 +4,7 @@
 #[allow(dead_code)]
 mod common;
 
-use common::{Reply, browser, serve, visit_options};
+use common::{Reply, browser, serve, serve_on, visit_options};
 use portalscan_browser::{capture::capture_dom_inferred, capture_dom};
 use portalscan_core::a11y::PageA11y;
 use portalscan_core::css;
@@ -16,6 +16,22 @@ fn by_id<'a>(dom: &'a Dom, id: &str) -> ElementRef<'a> {
     let el = found.next().unwrap_or_else(|| panic!("no element #{id}"));
     assert!(found.next().is_none(), "#{id} is not unique on the page");
     el
+}
+
+/// The snapshot of one visit to `url` in a fresh browser.
+fn visit_snapshot(url: &str) -> portalscan_core::Snapshot {
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    page.visit(url, &visit_options()).unwrap().snapshot
+}
+
+/// The document attached to `frame`, which must be the one at `url`.
+fn attached_document(dom: &Dom, frame: ElementRef, url: &str) -> portalscan_core::dom::NodeId {
+    let document = dom
+        .content_document(frame.id)
+        .unwrap_or_else(|| panic!("no document attached to the frame of {url}"));
+    assert_eq!(dom.document_url(document), Some(url));
+    document
 }
 
 fn mode(dom: &Dom, host: ElementRef) -> Option<ShadowMode> {
@@ -247,21 +263,10 @@ fn same_origin_frames_are_attached_to_their_iframes() {
             Reply::html(r#"<!doctype html><html><body><input id="card"></body></html>"#),
         ),
     ]);
-    let browser = browser();
-    let page = browser.new_page().unwrap();
-    let visit = page
-        .visit(&format!("http://{addr}/framed"), &visit_options())
-        .unwrap();
-    let snapshot = &visit.snapshot;
+    let snapshot = &visit_snapshot(&format!("http://{addr}/framed"));
     let dom = &snapshot.dom;
     let pay = by_id(dom, "pay");
-    let document = dom
-        .content_document(pay.id)
-        .expect("same-origin frame attached");
-    assert_eq!(
-        dom.document_url(document),
-        Some(format!("http://{addr}/inner").as_str())
-    );
+    let document = attached_document(dom, pay, &format!("http://{addr}/inner"));
     let card = by_id(dom, "card");
     assert_eq!(dom.document_of(card.id), document);
     // The field's box is inside the frame's on the page (past its 5 px border).
@@ -282,6 +287,72 @@ fn same_origin_frames_are_attached_to_their_iframes() {
     assert_eq!(unlabelled.len(), 1, "{findings:?}");
     assert_eq!(unlabelled[0].selector, "#pay >>> #card");
     // Both frames are attached: neither is a coverage gap.
+    let gaps = portalscan_core::report::coverage::page_gaps(snapshot, &findings);
+    assert!(gaps.iter().all(|g| g.what != "frame"), "{gaps:?}");
+}
+
+/// A frame from another site (127.0.0.2: out of process under site isolation) is not in
+/// the page's DOMSnapshot; it is captured over its own DevTools target and attached like a
+/// same-origin one, with its URL, boxes in page coordinates and its own frame inside it.
+#[test]
+fn out_of_process_frames_are_attached_to_their_iframes() {
+    let other = serve_on(
+        "127.0.0.2",
+        vec![
+            (
+                "/widget",
+                Reply::html(
+                    r#"<!doctype html><html lang="en"><head><title>Widget</title></head>
+                    <body style="margin:0"><img id="logo" src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="
+                    style="display:block; margin:20px; width:10px; height:10px">
+                    <iframe id="nested" title="Nested" src="/nested"></iframe></body></html>"#,
+                ),
+            ),
+            (
+                "/nested",
+                Reply::html(r#"<!doctype html><html><body><input id="code"></body></html>"#),
+            ),
+        ],
+    );
+    let framed = format!(
+        r#"<!doctype html><html lang="en"><head><title>Framed</title></head><body style="margin:0">
+        <main><h1 style="margin:0; height:50px">Pay</h1>
+        <iframe id="pay" title="Payment" src="http://{other}/widget"
+          style="display:block; margin-left:30px; border:7px solid black; width:300px; height:200px"></iframe>
+        </main></body></html>"#
+    );
+    let addr = serve(vec![("/framed", Reply::html(framed))]);
+    let snapshot = &visit_snapshot(&format!("http://{addr}/framed"));
+    let dom = &snapshot.dom;
+    let pay = by_id(dom, "pay");
+    let document = attached_document(dom, pay, &format!("http://{other}/widget"));
+    let logo = by_id(dom, "logo");
+    assert_eq!(dom.document_of(logo.id), document);
+    // On the page: the frame at (30, 50), its 7 px border, then the image's 20 px margin.
+    let logo_box = logo.rect().expect("the image has a box");
+    assert_eq!((logo_box.x, logo_box.y), (57.0, 77.0), "{logo_box:?}");
+    // The frame inside it (same origin as the widget: in the widget's process).
+    let nested = dom
+        .content_document(by_id(dom, "nested").id)
+        .expect("the frame inside the widget is attached");
+    assert_eq!(dom.document_of(by_id(dom, "code").id), nested);
+
+    let findings = scan(snapshot, &ScanOptions::default());
+    let mut fails: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Fail)
+        .filter(|f| f.rule == "image-name" || f.rule == "form-field-name")
+        .map(|f| (f.rule.as_str(), f.selector.as_str()))
+        .collect();
+    fails.sort_unstable();
+    assert_eq!(
+        fails,
+        vec![
+            ("form-field-name", "#pay >>> #nested >>> #code"),
+            ("image-name", "#pay >>> #logo"),
+        ],
+        "{findings:?}"
+    );
     let gaps = portalscan_core::report::coverage::page_gaps(snapshot, &findings);
     assert!(gaps.iter().all(|g| g.what != "frame"), "{gaps:?}");
 }

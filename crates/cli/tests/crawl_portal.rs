@@ -204,10 +204,10 @@ fn run_crawl(
     (report, stderr)
 }
 
-/// The appointments page's payment frame comes from another site (an out-of-process frame
-/// the capture cannot attach): the page's coverage names it, so its unchecked content is
-/// never taken for clean, and every other page has no frame gap.
-fn assert_frame_gap(report: &Value, third_party: &str) {
+/// Every frame is attached, the appointments page's payment frame from another site (an
+/// out-of-process frame, captured over its own DevTools target) included: no page lists a
+/// frame gap, and expected.json's findings inside that frame show its document was scanned.
+fn assert_no_frame_gap(report: &Value) {
     let pages = report["pages"].as_array().expect("report.pages");
     for page in pages {
         let url = page["url"].as_str().unwrap_or("");
@@ -218,15 +218,7 @@ fn assert_frame_gap(report: &Value, third_party: &str) {
             .filter(|g| g["what"] == "frame")
             .filter_map(|g| g["why"].as_str())
             .collect();
-        if url.ends_with("/s/appointments") {
-            assert_eq!(frames.len(), 1, "{url}: {frames:?}");
-            assert!(
-                frames[0].contains(&format!("{third_party}/widget/pay")),
-                "{url}: {frames:?}"
-            );
-        } else {
-            assert!(frames.is_empty(), "{url}: {frames:?}");
-        }
+        assert!(frames.is_empty(), "{url}: {frames:?}");
     }
 }
 
@@ -248,7 +240,7 @@ fn crawling_the_fixture_portal_gives_exactly_the_expected_findings() {
             "with --jobs {jobs}, the crawl differs from fixtures/portal/expected.json:\n  {}\nstderr:\n{stderr}",
             problems.join("\n  ")
         );
-        assert_frame_gap(&report, &server.third_party_url());
+        assert_no_frame_gap(&report);
         let _ = std::fs::remove_dir_all(&dir);
     }
     assert!(

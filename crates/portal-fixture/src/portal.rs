@@ -331,7 +331,8 @@ impl Site {
     /// The appointments page's frames: the check-in form (same origin; planted: a field
     /// with no label inside it) and a payment widget from the third-party origin (another
     /// site, so an out-of-process frame in Chromium; planted: third-party code on a PHI
-    /// page; nothing in it takes focus).
+    /// page, and a card logo with no text alternative inside the frame; nothing in it takes
+    /// focus).
     fn appointment_frames(&self) -> String {
         format!(
             "<section class=\"slds-p-around_large\" aria-label=\"Check in and pay\">\n\
@@ -467,7 +468,9 @@ pub fn third_party_response(req: &Request) -> Response {
         return Response::html(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
              <title>Pay your copay</title></head><body style=\"font:14px system-ui;color:#181818\">\
-             <p>Copay due at check-in: $25.00</p></body></html>",
+             <p>Copay due at check-in: $25.00</p>\
+             <img src=\"data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==\" \
+             width=\"40\" height=\"24\"></body></html>",
         )
         .with("Cache-Control", "no-store");
     }

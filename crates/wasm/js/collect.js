@@ -192,7 +192,7 @@ function frameOrigin(entry) {
  * root right before its host's light children, a readable frame's document as the frame
  * element's only child. Iterative (a 1,000-deep page must not overflow the stack).
  */
-export function collectDom(root, properties, shadowRootOf) {
+export function collectDom(root, properties, shadowRootOf, remoteFrames) {
   const doc = root.ownerDocument || root;
   const win = doc.defaultView;
   const acc = pristineAccessors(doc);
@@ -253,6 +253,14 @@ export function collectDom(root, properties, shadowRootOf) {
             const origin = entry.rect ? frameOrigin(entry) : { dx: view.dx, dy: view.dy };
             const inner = { win: frameDoc.defaultView, ...origin, depth: view.depth + 1 };
             stack.push([frameDoc, id, hiddenByParent || unslotted, inner]);
+          } else if (remoteFrames && (name === 'iframe' || name === 'frame') && ns === undefined) {
+            // Another origin's frame: the caller may collect it in that frame and attach
+            // it here (the extension's content script runs in every frame).
+            const key = remoteFrames.keyOf(node);
+            if (key !== null && key !== undefined) {
+              const origin = entry.rect ? frameOrigin(entry) : { dx: view.dx, dy: view.dy };
+              remoteFrames.found.push({ node: id, key, depth: view.depth + 1, ...origin });
+            }
           }
           break;
         }
@@ -383,7 +391,11 @@ async function storage(win, unknown) {
 }
 
 /**
- * The whole snapshot of the live page, and the facts it could not read. `options.shadowRoot`
+ * The whole snapshot of the live page, and the facts it could not read. `options.frameKey`
+ * (frame element → a key for it, or null): each frame of another origin with a key is
+ * listed in `frames` ({ node, key, depth, dx, dy }: its element's index in the arena, how
+ * deep it nests, where its content box starts on the page) for the caller to collect in
+ * that frame and attach. `options.shadowRoot`
  * (element → its shadow root, closed ones too, or null) replaces the page's own view.
  */
 export async function collectSnapshot(root, properties, options = {}) {
@@ -391,13 +403,14 @@ export async function collectSnapshot(root, properties, options = {}) {
   const win = doc.defaultView;
   if (!win) throw new Error('the root is not in a document shown in a window');
   const unknown = NEVER_KNOWN.filter((f) => !(options.shadowRoot && f === 'closed_shadow_roots'));
+  const remoteFrames = options.frameKey ? { keyOf: options.frameKey, found: [] } : null;
   const snapshot = {
     version: 1,
     url: doc.URL,
     source: 'wasm',
     scripts_ran: true,
     laid_out: true,
-    dom: collectDom(root, properties, options.shadowRoot),
+    dom: collectDom(root, properties, options.shadowRoot, remoteFrames),
     viewport: {
       width: doc.documentElement ? doc.documentElement.clientWidth : win.innerWidth,
       height: doc.documentElement ? doc.documentElement.clientHeight : win.innerHeight,
@@ -405,5 +418,5 @@ export async function collectSnapshot(root, properties, options = {}) {
   };
   const stored = await storage(win, unknown);
   if (stored) snapshot.storage = stored;
-  return { snapshot, unknown };
+  return remoteFrames ? { snapshot, unknown, frames: remoteFrames.found } : { snapshot, unknown };
 }

@@ -101,7 +101,7 @@ function crawl(origin, dir) {
  * a context of its own), at the crawler's window size, once the page settled. The package
  * is served from the page's own origin (a route), as a test or the extension would load it.
  */
-async function scanWithPackage(browser, url) {
+async function scanWithPackage(browser, url, crawledSelectors) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.route('**/__portalscan/**', (route) => {
     const name = path.basename(new URL(route.request().url()).pathname);
@@ -115,7 +115,7 @@ async function scanWithPackage(browser, url) {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'networkidle' });
-    return await page.evaluate(async () => {
+    return await page.evaluate(async (crawledSelectors) => {
       const m = await import('/__portalscan/portalscan.js');
       await m.default('/__portalscan/portalscan_bg.wasm');
       const report = await m.scan(document, { all: true });
@@ -149,9 +149,37 @@ async function scanWithPackage(browser, url) {
         }
       };
       visit(document);
+      // The crawler's selectors that pass through a frame of another origin: the page may
+      // not read that frame's document (the crawler reads it over its own DevTools target).
+      const querySelector = (scope, part) =>
+        (scope.nodeType === Node.DOCUMENT_NODE ? native.Document : native.DocumentFragment)
+          .prototype.querySelector.call(scope, part);
+      const contentDocument = Object.getOwnPropertyDescriptor(native.HTMLIFrameElement.prototype, 'contentDocument').get;
+      const behindOtherOrigin = crawledSelectors.filter((selector) => {
+        let scope = document;
+        const parts = selector.split(' >>> ');
+        for (let i = 0; i < parts.length - 1; i++) {
+          let el = null;
+          try {
+            el = querySelector(scope, parts[i]);
+          } catch {
+            return false;
+          }
+          if (!el) return false;
+          if (el.localName === 'iframe') {
+            const doc = contentDocument.call(el);
+            if (!doc) return true;
+            scope = doc;
+          } else {
+            scope = shadowRoot.call(el);
+            if (!scope) return false;
+          }
+        }
+        return false;
+      });
       frame.remove();
-      return { report, closedHosts: [...new Set(closedHosts)], synthetic };
-    });
+      return { report, closedHosts: [...new Set(closedHosts)], synthetic, behindOtherOrigin };
+    }, crawledSelectors);
   } finally {
     await context.close();
   }
@@ -174,10 +202,16 @@ try {
     for (const url of pages) {
       const where = pagePath(url);
       const start = Date.now();
-      const { report, closedHosts, synthetic } = await scanWithPackage(browser, `${origin}${new URL(url).pathname}${new URL(url).search}`);
-      const mine = report.findings;
       const theirs = crawled.findings.filter((f) => pagePath(f.url) === where);
-      const problems = compare(mine, theirs, closedHosts);
+      const { report, closedHosts, synthetic, behindOtherOrigin } = await scanWithPackage(browser,
+        `${origin}${new URL(url).pathname}${new URL(url).search}`, [...new Set(theirs.map((f) => f.selector))]);
+      const mine = report.findings;
+      const problems = compare(mine, theirs, closedHosts, new Set(behindOtherOrigin));
+      // What the page cannot read is said, not skipped: each such frame is a coverage gap.
+      const frameGaps = report.pages[0].coverage.gaps.filter((g) => g.what === 'frame');
+      if (behindOtherOrigin.length && frameGaps.length === 0) {
+        problems.push(`the crawler found ${behindOtherOrigin.length} selector(s) inside a frame of another origin, and the package lists no frame gap`);
+      }
       if (synthetic.bundle === 'synthetic' && synthetic.patchedChildren >= 0) {
         syntheticPages++;
         // Under synthetic shadow the page's childNodes of the host shows none of the tree
@@ -209,10 +243,12 @@ try {
 
 /**
  * One line per difference between the package's findings and the crawler's on one page.
- * Behind a closed shadow root only the protocol sees: the package reports nothing there.
+ * Behind a closed shadow root, or inside a frame of another origin, only the protocol
+ * sees: the package reports nothing there.
  */
-function compare(mine, crawled, closedHosts) {
+function compare(mine, crawled, closedHosts, behindOtherOrigin) {
   const hidden = (f) =>
+    behindOtherOrigin.has(f.selector) ||
     f.selector.split(' >>> ').slice(0, -1).some((part) => {
       const host = part.trim().split(/[\s>]+/).pop().split(/[.#:[]/)[0];
       return closedHosts.includes(host);

@@ -49,13 +49,18 @@ impl Reply {
 
 /// Serves `routes` on 127.0.0.1 until the test process ends; unknown paths get a 404 page.
 pub fn serve(routes: Vec<(&str, Reply)>) -> SocketAddr {
+    serve_on("127.0.0.1", routes)
+}
+
+/// [`serve`] on another loopback address (127.0.0.2 is another site to the browser).
+pub fn serve_on(host: &str, routes: Vec<(&str, Reply)>) -> SocketAddr {
     let routes: Arc<HashMap<String, Reply>> = Arc::new(
         routes
             .into_iter()
             .map(|(p, r)| (p.to_string(), r))
             .collect(),
     );
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let listener = TcpListener::bind((host, 0)).expect("bind a loopback port");
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
