@@ -7,6 +7,7 @@
 // globalThis.__portalscan (in this extension's isolated world only):
 //   snapshot(properties) → JSON text of { snapshot, unknown }
 //   highlight(selector) → whether the element was found; outlines it, scrolled into view
+//     (in another origin's frame: { frame, rest }, see highlight())
 //   tabStops(on) → how many stops were numbered; clear() removes every overlay
 //   frameToken() → the token this frame's parent posted to it (see below), or null
 if (globalThis.__portalscan) return; // injected again by a rescan: keep the first
@@ -76,34 +77,48 @@ function clear() {
 
 /**
  * The element a report selector names; ` >>> ` steps into a shadow root (closed too) or a
- * same-origin frame's document (another origin's frame is not this script's to reach).
+ * same-origin frame's document. At another origin's frame (not this script's to reach)
+ * it stops: `rest` is the selector inside that frame.
  */
-function resolve(selector) {
+function locate(selector) {
+  const parts = selector.split(' >>> ');
   let scope = document;
-  let el = null;
-  for (const part of selector.split(' >>> ')) {
-    if (el) scope = el.localName === 'iframe' || el.localName === 'frame' ? el.contentDocument : openOrClosed(el);
-    if (!scope) return null;
+  for (let i = 0; i < parts.length; i++) {
+    let el;
     try {
-      el = scope.querySelector(part);
+      el = scope.querySelector(parts[i]);
     } catch {
       return null;
     }
     if (!el) return null;
+    if (i === parts.length - 1) return { el };
+    const frame = el.localName === 'iframe' || el.localName === 'frame';
+    scope = frame ? el.contentDocument : openOrClosed(el);
+    if (!scope) return frame ? { el, rest: parts.slice(i + 1).join(' >>> ') } : null;
   }
-  return el;
+  return null;
 }
 
+/**
+ * Outlines the element `selector` names: true, or false when it is gone. Inside another
+ * origin's frame: { frame, rest }, the token just posted to that frame and the selector
+ * left, for the panel to hand to the frame's own content script.
+ */
 function highlight(selector) {
   clear();
-  const el = selector ? resolve(selector) : null;
-  if (!el) return false;
-  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  const found = selector ? locate(selector) : null;
+  if (!found) return false;
+  found.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  if (found.rest) {
+    const token = crypto.randomUUID();
+    found.el.contentWindow?.postMessage({ portalscanFrameToken: token }, '*');
+    return { frame: token, rest: found.rest };
+  }
   const root = ensureLayer();
   const box = document.createElement('div');
   box.className = 'box';
   root.append(box);
-  marks.push({ el, box });
+  marks.push({ el: found.el, box });
   place();
   return true;
 }

@@ -347,16 +347,29 @@ function renderFindings() {
 }
 
 // ---- on the page ---------------------------------------------------------------------------
-async function inTab(func, ...args) {
-  const target = { tabId };
+/** Runs `func(arg)` in the tab's top frame, or in frame `frameId`, with content.js there. */
+async function inTab(func, arg, frameId) {
+  const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
   await chrome.scripting.executeScript({ target, files: ['content.js'] });
-  const [{ result }] = await chrome.scripting.executeScript({ target, func, args });
+  const [{ result }] = await chrome.scripting.executeScript({ target, func, args: [arg] });
   return result;
 }
 
 async function highlight(selector) {
   $('tabstops').setAttribute('aria-pressed', 'false');
-  const found = await inTab((s) => globalThis.__portalscan.highlight(s), selector);
+  await chrome.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: () => globalThis.__portalscan?.clear(),
+  }).catch(() => {});
+  let found = await inTab((s) => globalThis.__portalscan.highlight(s), selector);
+  // Inside another origin's frame: that frame's content script outlines it, frame by frame.
+  for (let depth = 0; found && typeof found === 'object' && depth < MAX_FRAME_DEPTH; depth++) {
+    const frameId = (await frameIdsByToken(tabId, [{ key: found.frame }])).get(found.frame);
+    found = frameId === undefined
+      ? false
+      : await inTab((s) => globalThis.__portalscan.highlight(s), found.rest, frameId);
+  }
+  found = found === true;
   $('status').textContent = found ? `Outlined ${selector} on the page.` : `${selector} is no longer on the page: rescan.`;
 }
 

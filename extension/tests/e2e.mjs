@@ -242,6 +242,28 @@ await test('a page with a strict CSP (no wasm-unsafe-eval) is scanned, closed sh
   }
 });
 
+await test('a finding inside another origin\'s frame is outlined there, by the frame\'s own content script', async () => {
+  const { page, panel } = await openWithPanel(`${portal.origin}/s/appointments`);
+  try {
+    const report = await scanFrom(panel);
+    const selector = '#copay >>> html > body > img';
+    assert.ok(report.findings.some((f) => f.rule === 'image-name' && f.selector === selector),
+      'the copay frame (127.0.0.2) was scanned');
+    await panel.locator('#groups li', { has: panel.locator('code', { hasText: selector }) })
+      .first().getByRole('button', { name: 'Show on page' }).click();
+    await panel.waitForFunction(() => /^Outlined /.test(document.getElementById('status').textContent));
+    const widget = page.frames().find((f) => f.url().includes('/widget/pay'));
+    assert.ok(widget, 'the copay frame is on the page');
+    assert.equal(await widget.locator('portalscan-overlay').count(), 1, 'the outline is in the frame');
+    assert.equal(await page.locator('portalscan-overlay').count(), 0, 'and not over the portal page');
+    await page.bringToFront();
+    await page.screenshot({ path: path.join(artifacts, 'outline-copay-frame.png') });
+  } finally {
+    await panel.close();
+    await page.close();
+  }
+});
+
 await test('a finding is outlined on the page without moving it; tab stops; export', async () => {
   const { page, panel } = await openWithPanel(`${portal.origin}/s/records`);
   try {
