@@ -456,3 +456,50 @@ fn page_that_moves_focus_on_blur_ends_the_walk_without_guessing() {
     assert!(!report.walk.cycled && !report.walk.truncated);
     assert_eq!(report.walk.stops[1].indicator, None);
 }
+
+/// A same-origin frame between two buttons: its fields (one with a focus outline, one
+/// without) are stops of their own, in order, measured in the top page's coordinates.
+const FRAMED_FIELDS: &str = r#"<!doctype html><body style="margin:0; background:#fff">
+<button id="before" style="display:block; width:100px; height:30px">before</button>
+<iframe id="frame" title="Check in" src="/inner"
+  style="display:block; margin:10px 0 0 20px; border:5px solid #000; width:300px; height:120px"></iframe>
+<button id="after">after</button></body>"#;
+
+const FRAME_INNER: &str = r#"<!doctype html><style>
+body { margin: 0; background: #fff; }
+input { display: block; margin: 10px; width: 100px; height: 30px; border: 0; padding: 0;
+  background: #eee; outline: none; }
+#ringed:focus { outline: 2px solid #000; }
+</style><input id="ringed"><input id="bare">"#;
+
+#[test]
+fn stops_inside_a_same_origin_frame_are_walked_and_measured() {
+    let server = Server::pages(&[("/", FRAMED_FIELDS), ("/inner", FRAME_INNER)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &WalkOptions::default()).unwrap();
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["before", "ringed", "bare", "after"]
+    );
+    assert!(walk.cycled);
+    let (ringed, bare) = (&walk.stops[1], &walk.stops[2]);
+    let ring = ringed.indicator.expect("measured inside the frame");
+    // The whole 100x30 field grown by 4 px: the clip is on the page where the frame shows
+    // the field (a clip in the frame's own coordinates would be cut off or elsewhere).
+    assert_eq!(ring.compared_pixels, 108 * 38);
+    assert_eq!(ring.changed_pixels, 104 * 34 - 100 * 30);
+    assert_eq!(
+        ring.max_contrast,
+        contrast_ratio(
+            Rgba::from_u8(0, 0, 0, 1.0),
+            Rgba::from_u8(255, 255, 255, 1.0),
+        )
+    );
+    let none = bare.indicator.expect("measured inside the frame");
+    assert_eq!(none.changed_pixels, 0);
+    for stop in [ringed, bare] {
+        let ob = stop.obscured.expect("cover measured inside the frame");
+        assert_eq!(ob.covered_fraction, 0.0);
+    }
+}

@@ -17,11 +17,12 @@ const SETTLE: &str = "const settle = async () => { \
         new Promise(r => setTimeout(r, 400))]); };";
 
 /// Hides the text caret (it blinks, which would look like a focus change), waits for
-/// transitions and returns the clip in document px, the scroll position and the inline
+/// transitions and returns the clip in the top page's document px (an element in a
+/// same-origin frame moved by its frames), its own window's scroll position and the inline
 /// caret-color to put back; null when nothing of the element is in the viewport.
 fn prepare_js() -> String {
     format!(
-        "async function(margin) {{ {SETTLE}
+        "async function(margin) {{ {SETTLE} {TOP_BOX}
         const editable = this.isContentEditable || this.matches('textarea, input:not([type=button],[type=submit],[type=reset],[type=checkbox],[type=radio],[type=range],[type=color],[type=file],[type=image])');
         const s = editable ? this.style : null;
         const caret = s ? [this.hasAttribute('style'), s.getPropertyValue('caret-color'), s.getPropertyPriority('caret-color')] : null;
@@ -33,14 +34,13 @@ fn prepare_js() -> String {
             this.setSelectionRange(sel[1], sel[1]);
         }} }} catch (_) {{ sel = null; }}
         await settle();
-        const r = this.getBoundingClientRect();
-        const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
-        const l = Math.max(0, r.left - margin), t = Math.max(0, r.top - margin);
-        const w = Math.min(vw, r.right + margin) - l, h = Math.min(vh, r.bottom + margin) - t;
-        if (!(w >= 1 && h >= 1)) {{ return {{ clip: null, caret, sel }}; }}
-        return {{ clip: [Math.floor(l + scrollX), Math.floor(t + scrollY), Math.ceil(w), Math.ceil(h)],
+        const b = topBox(this, margin);
+        if (!b) {{ return {{ clip: null, caret, sel }}; }}
+        const [l, t, w, h, sx, sy] = b;
+        return {{ clip: [Math.floor(l + sx), Math.floor(t + sy), Math.ceil(w), Math.ceil(h)],
                  scroll: [scrollX, scrollY], caret, sel }};
-    }}"
+    }}",
+        TOP_BOX = top_box_js!()
     )
 }
 

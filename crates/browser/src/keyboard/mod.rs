@@ -17,6 +17,41 @@
 //!   DOM change is a transient inline `caret-color` on text fields while screenshots are
 //!   taken.
 
+/// JavaScript `frameView(win)`: where window `win`'s viewport sits in the top window's
+/// (a same-origin frame's element is measured in its own window, but screenshots and hit
+/// tests take the top page's coordinates), with the top viewport's size and scroll; null
+/// when a frame on the way is another origin's. For the top window: zero offset.
+macro_rules! frame_view_js {
+    () => {
+        "const frameView = (win) => { let x = 0, y = 0, w = win; try { \
+            while (w !== w.top) { const f = w.frameElement; if (!f) return null; \
+                const r = f.getBoundingClientRect(); x += r.left + f.clientLeft; y += r.top + f.clientTop; \
+                w = w.parent; } \
+            const de = w.document.documentElement; \
+            return { x, y, vw: de.clientWidth, vh: de.clientHeight, sx: w.scrollX, sy: w.scrollY }; \
+        } catch (e) { return null; } };"
+    };
+}
+
+/// JavaScript `topBox(el, margin)`: the element's border box grown by `margin`, cut to its
+/// own window's viewport, then moved into the top viewport and cut to it:
+/// `[left, top, width, height, topScrollX, topScrollY]`, or null when none of it shows.
+macro_rules! top_box_js {
+    () => {
+        concat!(
+            frame_view_js!(),
+            "const topBox = (el, margin) => { const v = frameView(el.ownerDocument.defaultView); \
+                if (!v) return null; \
+                const r = el.getBoundingClientRect(), own = el.ownerDocument.documentElement; \
+                const l = Math.max(0, Math.max(0, r.left - margin) + v.x), t = Math.max(0, Math.max(0, r.top - margin) + v.y); \
+                const right = Math.min(v.vw, Math.min(own.clientWidth, r.right + margin) + v.x); \
+                const bottom = Math.min(v.vh, Math.min(own.clientHeight, r.bottom + margin) + v.y); \
+                const w = right - l, h = bottom - t; \
+                return (w >= 1 && h >= 1) ? [l, t, w, h, v.sx, v.sy] : null; };"
+        )
+    };
+}
+
 pub(crate) mod indicator;
 mod obscured;
 mod pointer;

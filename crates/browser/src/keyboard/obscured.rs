@@ -13,20 +13,17 @@ use crate::{BackendNodeId, BrowserError, NodeMap};
 /// Samples per side of the grid of points tested inside the element's visible box.
 const GRID: usize = 5;
 
-/// The element's box in viewport px, cut to the viewport, and the scroll offset; null when
-/// none of it is inside.
-const VISIBLE_BOX: &str = "function() {
-    const r = this.getBoundingClientRect();
-    const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
-    const l = Math.max(0, r.left), t = Math.max(0, r.top);
-    const w = Math.min(vw, r.right) - l, h = Math.min(vh, r.bottom) - t;
-    return (w >= 1 && h >= 1) ? [l, t, w, h, scrollX, scrollY] : null;
-}";
+/// The element's box in the top page's viewport px (an element in a same-origin frame
+/// moved by its frames), cut to the viewport, and the top scroll offset; null when none of
+/// it is inside.
+const VISIBLE_BOX: &str = concat!("function() { ", top_box_js!(), " return topBox(this, 0); }");
 
 /// Whether `hit` is the element, inside it or one of its ancestors, along the flat tree
-/// (slots, shadow hosts); otherwise it covers the element.
+/// (slots, shadow hosts, a frame's document to its frame element); otherwise it covers
+/// the element.
 const RELATION: &str = "function(hit) {
-    const up = n => n.assignedSlot || n.parentNode || n.host || null;
+    const up = n => n.assignedSlot || n.parentNode || n.host
+        || (n.nodeType === 9 && n.defaultView ? n.defaultView.frameElement : null) || null;
     for (let n = hit; n; n = up(n)) if (n === this) return 'own';
     for (let n = this; n; n = up(n)) if (n === hit) return 'own';
     return 'cover';

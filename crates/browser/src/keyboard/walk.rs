@@ -10,17 +10,37 @@ use super::{WalkOptions, indicator, obscured};
 use crate::cdp::{self, Conn};
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
-/// The deepest focused element through open shadow roots, or null when focus is on the
-/// document (body, html, nothing). Runs in our isolated world, so LWC synthetic shadow's
+/// From a focused element down to the deepest one: through open shadow roots, and into
+/// the document of a frame this page may read (same origin) when focus is inside it. A
+/// frame of another origin, or one whose document has focus on its body, stays the answer.
+macro_rules! descend_js {
+    () => {
+        "const descend = (a) => { for (;;) { \
+            while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
+            let d = null; \
+            if (a && (a.localName === 'iframe' || a.localName === 'frame')) { try { d = a.contentDocument; } catch (e) {} } \
+            const inner = d && d.activeElement; \
+            if (!inner || inner === d.body || inner === d.documentElement) return a; \
+            a = inner; } };"
+    };
+}
+
+/// The deepest focused element (see `descend_js`), or null when focus is on the document
+/// (body, html, nothing). Runs in our isolated world, so LWC synthetic shadow's
 /// retargeted `activeElement` is not in the way.
-const DEEP_ACTIVE: &str = "(() => { let a = document.activeElement; \
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
-    return (a === document.body || a === document.documentElement) ? null : a; })()";
+const DEEP_ACTIVE: &str = concat!(
+    "(() => { ",
+    descend_js!(),
+    " const a = descend(document.activeElement); \
+    return (a === document.body || a === document.documentElement) ? null : a; })()"
+);
 
 /// The same from inside a (closed) shadow root.
-const DEEP_ACTIVE_IN_ROOT: &str = "function() { let a = this.activeElement; \
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
-    return a; }";
+const DEEP_ACTIVE_IN_ROOT: &str = concat!(
+    "function() { ",
+    descend_js!(),
+    " return descend(this.activeElement); }"
+);
 
 /// An element focus is on: a remote object in our world, and its backend id.
 pub(crate) struct Focused {
@@ -228,8 +248,9 @@ fn walk_in(
             continue;
         };
         let last = epoch.last().copied();
-        // Focus is in a frame's document; the <iframe> here only holds it, and stays the
-        // focused element here while Tab moves inside the frame.
+        // Focus is in the document of a frame we cannot read (another origin's): the
+        // <iframe> here only holds it, and stays the focused element while Tab moves
+        // inside that frame. (In a same-origin frame the focused element inside is read.)
         let in_frame = matches!(focus.name.as_str(), "IFRAME" | "FRAME");
         let same_frame = last == Some(focus.backend) && in_frame;
         if same_frame {
