@@ -534,7 +534,15 @@ impl Tracker {
                             | headless_chrome::protocol::cdp::Network::ResourceType::WebSocket
                     )
                 );
-                if !streaming {
+                // A frame's own document: an out-of-process frame's request is announced
+                // here but finishes in the frame's own target, never in this session (it
+                // would stay "in flight" until the deadline); the page's load event already
+                // waits for every frame's document.
+                let frame_document = p.Type
+                    == Some(headless_chrome::protocol::cdp::Network::ResourceType::Document)
+                    && state.frame_id.is_some()
+                    && p.frame_id.as_deref() != state.frame_id.as_deref();
+                if !streaming && !frame_document {
                     state.in_flight.insert(p.request_id.clone());
                 }
                 state.last_network = Instant::now();

@@ -2,6 +2,7 @@
 //! element after each, cycle and trap detection.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use portalscan_core::snapshot::{KeyboardTrap, KeyboardWalk, TabStop};
 
@@ -117,11 +118,41 @@ struct Walker<'a> {
     presses: u32,
 }
 
+/// How often, and how far apart, focus is read again while it may be between frames.
+const TRANSIT_READS: u32 = 10;
+const TRANSIT_PAUSE: Duration = Duration::from_millis(30);
+
+/// Whether focus may still be moving: on a frame element (Tab into or out of a frame of
+/// another process hops between renderers, and for a moment the frame element holds focus
+/// with nothing focused inside it) or on the document itself (between two frames).
+fn in_transit(focus: &Option<Focused>) -> bool {
+    focus
+        .as_ref()
+        .is_none_or(|f| matches!(f.name.as_str(), "IFRAME" | "FRAME"))
+}
+
 impl Walker<'_> {
     fn press(&mut self, key: Key) -> Result<Option<Focused>, BrowserError> {
         remote::press(self.cx, key)?;
         self.presses += 1;
-        deep_active(self.cx, self.world)
+        let mut focus = deep_active(self.cx, self.world)?;
+        // Read again until focus rests somewhere else, or has stayed put for the while.
+        for _ in 0..TRANSIT_READS {
+            if !in_transit(&focus) {
+                break;
+            }
+            std::thread::sleep(TRANSIT_PAUSE);
+            let again = deep_active(self.cx, self.world)?;
+            let same = match (&focus, &again) {
+                (Some(a), Some(b)) => a.backend == b.backend,
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                focus = again;
+            }
+        }
+        Ok(focus)
     }
 
     fn trap_check(&mut self, cycle: &[BackendNodeId]) -> Result<TrapCheck, BrowserError> {
