@@ -116,6 +116,9 @@ struct Walker<'a> {
     cx: &'a Conn<'a>,
     world: i64,
     presses: u32,
+    /// Whether the page has frames (`window.length`, shadow trees included): only then
+    /// can focus be between renderers.
+    has_frames: bool,
 }
 
 /// How often, and how far apart, focus is read again while it may be between frames.
@@ -138,7 +141,7 @@ impl Walker<'_> {
         let mut focus = deep_active(self.cx, self.world)?;
         // Read again until focus rests somewhere else, or has stayed put for the while.
         for _ in 0..TRANSIT_READS {
-            if !in_transit(&focus) {
+            if !self.has_frames || !in_transit(&focus) {
                 break;
             }
             std::thread::sleep(TRANSIT_PAUSE);
@@ -228,10 +231,14 @@ fn walk_in(
     opts: &WalkOptions,
 ) -> Result<WalkReport, BrowserError> {
     let mut scratch = start_at_top(cx, world)?;
+    let has_frames = remote::eval_value(cx, Some(world), "counting frames", "window.length > 0")?
+        .as_bool()
+        .unwrap_or(true);
     let mut walker = Walker {
         cx,
         world,
         presses: 0,
+        has_frames,
     };
     // Stops in first-visit order, by backend id.
     let mut stops: Vec<(BackendNodeId, TabStop)> = Vec::new();
