@@ -12,14 +12,21 @@
 //     axe.run in the same page (target >= 20x on 10k), and its time per 1,000 elements
 //     (linear growth keeps it flat);
 //  3. crawl throughput on the fixture portal (crates/bench crawl-bench: pages/min with
-//     jobs 1 and 2, Tab walk on).
+//     jobs 1 and 2, Tab walk on);
+//  4. the static scan against the bare html5ever parse (crates/bench portalscan-bench
+//     --scaling: 10,000, 50,000 and 200,000 elements; target <= 2x, linear);
+//  5. bounded reports: the JSON report of a page 20,000 levels deep with a finding at every
+//     level (`portalscan scan`, default bound of 500 per rule), against the 10 MB limit;
+//  6. the PHI detectors against one alternation regex over the same 10 MB
+//     (crates/core/benches/phi_throughput.rs; target >= 1).
 // axe.run: axe-core from npm (node_modules/axe-core), every rule enabled (experimental and
 // off-by-default ones too). Times are medians; no figure is asserted (a benchmark, not a
 // test: the figures depend on the machine and its load, which the header prints).
 //
 //   node scripts/bench.mjs                       # every size, 3 runs up to 10k, 1 above
 //   node scripts/bench.mjs --sizes 1000,10000    # some sizes only
-//   node scripts/bench.mjs --quick               # 1k and 10k, 1 run, no crawl-bench
+//   node scripts/bench.mjs --quick               # 1k and 10k, 1 run, no crawl-bench,
+//                                                # no static scaling, PHI or bounded report
 //   node scripts/bench.mjs --release             # build the Rust side with --release
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,7 +40,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROME = process.env.CHROME ?? '/usr/bin/chromium';
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
-const USAGE = 'usage: node scripts/bench.mjs [--sizes N,N,...] [--runs N] [--quick] [--release] [--no-crawl-bench]';
+const USAGE = 'usage: node scripts/bench.mjs [--sizes N,N,...] [--runs N] [--quick] [--release] [--no-crawl-bench (also skips 4-6)]';
 
 function parseArgs(argv) {
   const o = { sizes: [1000, 10000, 50000, 200000], runs: null, release: false, crawlBench: true };
@@ -246,9 +253,43 @@ await browser.close();
 server.close();
 
 let crawlBench = [];
+let staticScan = [];
+let bounded = null;
+let phiBench = [];
 if (opts.crawlBench) {
   log('crawl-bench on the fixture portal (jobs 1 and 2, Tab walk on)');
   crawlBench = (await run('crawl-bench', ['--runs', '1'])).trim().split('\n');
+  log('static scan against the bare parse (portalscan-bench --scaling)');
+  staticScan = (await run('portalscan-bench', ['--scaling'])).trim().split('\n');
+  log('bounded report of a page 20,000 levels deep');
+  bounded = boundedReport(20000);
+  log('PHI detectors against one alternation regex (cargo bench phi_throughput)');
+  phiBench = execFileSync('cargo', ['bench', '-q', '-p', 'portalscan-core', '--bench', 'phi_throughput'], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim().split('\n');
+}
+
+/**
+ * The CLI's JSON report of a page `depth` levels deep with a `positive-tabindex` fail at
+ * every level (each selector as long as its element is deep: unbounded, 1.2 GB once), and
+ * how many findings it lists and counts as omitted.
+ */
+function boundedReport(depth) {
+  let page = '<!doctype html><html lang="en"><head><title>Bounds</title></head><body><main>';
+  for (let i = 0; i < depth; i++) page += `<div tabindex="1" title="item ${i}">item ${i}`;
+  page += `${'</div>'.repeat(depth)}</main></body></html>`;
+  const cli = path.join(root, `target/${opts.release ? 'release' : 'debug'}/portalscan`);
+  execFileSync('cargo', ['build', '-q', '-p', 'portalscan', ...(opts.release ? ['--release'] : [])], { cwd: root, stdio: 'inherit' });
+  const started = Date.now();
+  let out;
+  try {
+    out = execFileSync(cli, ['scan', '--format', 'json', '-'], { input: page, maxBuffer: 1 << 30, encoding: 'utf8' });
+  } catch (e) {
+    out = e.stdout; // exit 1: the page has failures
+  }
+  const report = JSON.parse(out);
+  const omitted = (report.pages[0].truncated ?? []).reduce((n, t) => n + t.omitted, 0);
+  return { depth, bytes: Buffer.byteLength(out), listed: report.findings.length, omitted, ms: Date.now() - started };
 }
 
 // --- The tables.
@@ -301,4 +342,20 @@ if (crawlBench.length) {
   console.log('');
   console.log('3. Crawl throughput on the fixture portal (crawl-bench --runs 1, Tab walk on; target >= 60 pages/min with 2 jobs):');
   for (const line of crawlBench) console.log(`  ${line}`);
+}
+if (staticScan.length) {
+  console.log('');
+  console.log('4. Static scan against the bare html5ever parse (portalscan-bench --scaling; target <= 2x on 10,000 elements, linear to 200,000):');
+  for (const line of staticScan) console.log(`  ${line}`);
+}
+if (bounded) {
+  const limit = 10 * 1024 * 1024;
+  console.log('');
+  console.log(`5. Bounded report: a page ${num(bounded.depth)} levels deep, a finding at every level (portalscan scan --format json, default 500 per rule):`);
+  console.log(`  JSON report ${(bounded.bytes / 1048576).toFixed(2)} MB = ${(bounded.bytes / limit).toFixed(3)} of the 10 MB limit (<= 1: ${met(bounded.bytes <= limit)}); ${num(bounded.listed)} findings listed, ${num(bounded.omitted)} counted as omitted; ${s2(bounded.ms)} s`);
+}
+if (phiBench.length) {
+  console.log('');
+  console.log('6. PHI detectors against one alternation regex over the same text (target ratio >= 1):');
+  for (const line of phiBench) console.log(`  ${line}`);
 }
