@@ -58,6 +58,24 @@ impl<'a> Context<'a> {
             .get_or_init(|| crate::paint::paint_all(self.dom, self.flat_tree_order()))
     }
 
+    /// Whether the page's live Tab walk speaks for `node`: there is a walk, and `node` is
+    /// not inside a frame whose element was itself one of its stops. Such a frame took
+    /// focus but the walk could not follow it inside (another origin's document): which
+    /// of its elements Tab reaches is unknown, as if no walk had been made there.
+    pub fn walk_covers(&self, node: NodeId) -> bool {
+        let Some(walk) = &self.snapshot.keyboard else {
+            return false;
+        };
+        let mut document = self.dom.document_of(node);
+        while let Some(frame) = self.dom.frame_owner(document) {
+            if walk.stops.iter().any(|s| s.node == frame) {
+                return false;
+            }
+            document = self.dom.document_of(frame);
+        }
+        true
+    }
+
     /// The root element of a whole page, for page-level rules (title, `lang`, viewport):
     /// `None` for a component's source, whose hosting page has those (and a parser's
     /// implied `<html>` around a template is nobody's).

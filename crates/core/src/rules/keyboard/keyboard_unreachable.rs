@@ -58,6 +58,17 @@ static META: RuleMeta = RuleMeta {
                 "nodes":{"#card":{"rect":{"x":0,"y":80,"width":320,"height":96}}},
                 "keyboard":{"stops":[{"node":"#home"}],"cycled":true,"truncated":false}}"##,
         ),
+        // The same card inside a frame the walk could not follow focus into (its frame
+        // was itself a stop): whether Tab reaches it is unknown.
+        Example::review(
+            "<a id=home href=/>Home</a><iframe id=pay title=Pay \
+             srcdoc=\"<div id=card class=slds-card>Flu shot, 14 May</div>\"></iframe>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","pointer_handlers":["#card"],
+                "nodes":{"#card":{"rect":{"x":0,"y":80,"width":320,"height":96}}},
+                "keyboard":{"stops":[{"node":"#home"},{"node":"#pay"}],"cycled":true,"truncated":false}}"##,
+        ),
         // Delegation: the handler's container holds a Tab stop; a page-wide wrapper; an
         // icon inside a reached button.
         Example::pass(
@@ -189,6 +200,21 @@ fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
         {
             continue;
         }
+        if walk.is_some() && !cx.walk_covers(id) {
+            // In a frame the walk could not follow focus into: what its markup makes
+            // tabbable passes; the rest is not known either way.
+            let tabbable = cx.a11y.is_tabbable(el)
+                || el
+                    .flat_ancestors()
+                    .take(ANCESTOR_SEARCH_DEPTH)
+                    .any(|a| cx.a11y.is_tabbable(a) || is_activated_through_label(a));
+            if tabbable || is_activated_through_label(el) {
+                sink.pass(id);
+            } else {
+                unsure.push(id);
+            }
+            continue;
+        }
         let below =
             stop_below.get_or_insert_with(|| descendant_flags(cx, |e| is_stop[e.id.index()]));
         let reached = is_stop[id.index()]
@@ -223,6 +249,10 @@ fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
     if let Some(&first) = unsure.first().filter(|_| !trapped) {
         let why = match walk {
             None => "no Tab walk was recorded",
+            // Complete, so they are where it could not look.
+            Some(_) if complete => {
+                "they are in a frame the Tab walk could not follow focus into (another origin's)"
+            }
             Some(_) => "the Tab walk did not go round the whole page",
         };
         sink.review(

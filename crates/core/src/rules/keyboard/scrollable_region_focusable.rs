@@ -64,6 +64,16 @@ static META: RuleMeta = RuleMeta {
                     "client_height":80,"scroll_width":300,"scroll_height":400}}},
                     "keyboard":{"stops":[{"node":"#notes"}],"cycled":true,"truncated":false}}"##,
         ),
+        // The frame took focus but the walk could not follow it inside (another origin's
+        // document): whether Chromium made its scroller a stop is unknown.
+        Example::review(
+            "<iframe id=pay title=Pay srcdoc=\"<div id=notes style='overflow-y: auto; height: 5em'><p>Terms</p></div>\"></iframe>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
+                    "client_height":80,"scroll_width":300,"scroll_height":400}}},
+                    "keyboard":{"stops":[{"node":"#pay"}],"cycled":true,"truncated":false}}"##,
+        ),
         // Wider content, but the x axis clips instead of scrolling.
         Example::inapplicable(
             "<div id=notes style=\"overflow-x: hidden; overflow-y: auto; height: 5em\">\
@@ -132,11 +142,18 @@ fn check_region(cx: &Context, element: ElementRef, reachable: bool, sink: &mut S
     match overflows(cx, element) {
         // Chromium and Firefox make such a scroller a Tab stop themselves: only a Tab walk
         // shows whether this browser did.
-        Some(true) if cx.snapshot.keyboard.is_none() => sink.review(
+        Some(true) if !cx.walk_covers(element.id) => sink.review(
             element.id,
-            "This region scrolls and nothing in it can be focused by its markup. Some \
-             browsers make such a region a Tab stop themselves, others do not; no Tab \
-             walk was made here: check that keyboard users can reach and scroll it.",
+            if cx.snapshot.keyboard.is_none() {
+                "This region scrolls and nothing in it can be focused by its markup. Some \
+                 browsers make such a region a Tab stop themselves, others do not; no Tab \
+                 walk was made here: check that keyboard users can reach and scroll it."
+            } else {
+                "This region scrolls and nothing in it can be focused by its markup. It is \
+                 in a frame the Tab walk could not follow focus into (another origin's), so \
+                 whether the browser made it a Tab stop is unknown: check that keyboard \
+                 users can reach and scroll it."
+            },
         ),
         Some(true) => sink.fail(
             element.id,
