@@ -56,7 +56,9 @@ fn an_out_of_scope_origin_is_never_navigated_to() {
     );
     assert!(
         pages.contains(&format!("{}/s/a", portal.url())),
-        "{pages:?}"
+        "{pages:?}\nerrors: {:?}\n{}",
+        errors(&report),
+        run.stderr
     );
     let errs = errors(&report);
     assert!(
