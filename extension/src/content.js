@@ -109,11 +109,7 @@ function highlight(selector) {
   const found = selector ? locate(selector) : null;
   if (!found) return false;
   found.el.scrollIntoView({ block: 'center', inline: 'nearest' });
-  if (found.rest) {
-    const token = crypto.randomUUID();
-    found.el.contentWindow?.postMessage({ portalscanFrameToken: token }, '*');
-    return { frame: token, rest: found.rest };
-  }
+  if (found.rest) return { frame: tagFrame(found.el), rest: found.rest };
   const root = ensureLayer();
   const box = document.createElement('div');
   box.className = 'box';
@@ -216,13 +212,7 @@ async function snapshot(properties) {
       shadowRoot: openOrClosed,
       // Frames of other origins: the panel collects each in its own frame (this script
       // runs there too) and attaches it, by the random token posted to it here.
-      frameKey: (el) => {
-        const win = el.contentWindow;
-        if (!win) return null;
-        const token = `${crypto.randomUUID()}`;
-        win.postMessage({ portalscanFrameToken: token }, '*');
-        return token;
-      },
+      frameKey: tagFrame,
     });
     collected.snapshot.source = 'extension';
     return JSON.stringify(collected);
@@ -241,6 +231,16 @@ async function snapshot(properties) {
 // not give content scripts `runtime.getFrameId`), and the panel asks every frame for its
 // token to pair the frame's id with that element.
 let frameToken = null;
+
+/** Posts a fresh random token to the frame element's window; the token, or null. */
+function tagFrame(el) {
+  const win = el.contentWindow;
+  if (!win) return null;
+  const token = crypto.randomUUID();
+  win.postMessage({ portalscanFrameToken: token }, '*');
+  return token;
+}
+
 addEventListener('message', (event) => {
   const token = event.data?.portalscanFrameToken;
   if (event.source === window.parent && window.parent !== window && typeof token === 'string') {

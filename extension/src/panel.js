@@ -81,15 +81,20 @@ const sameDocument = (a, b) => {
   }
 };
 
-/** Runs the collector in one frame of the tab (the top one without `frameId`). */
-async function collectFrame(tabId, properties, frameId) {
-  const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
+/**
+ * Runs `func(arg)` with content.js in tab `tab`'s top frame, or in frame `frameId`;
+ * its result.
+ */
+async function runIn(tab, frameId, func, arg) {
+  const target = frameId === undefined ? { tabId: tab } : { tabId: tab, frameIds: [frameId] };
   await chrome.scripting.executeScript({ target, files: ['content.js'] });
-  const [{ result }] = await chrome.scripting.executeScript({
-    target,
-    func: (p) => globalThis.__portalscan.snapshot(p),
-    args: [properties],
-  });
+  const [{ result }] = await chrome.scripting.executeScript({ target, func, args: [arg] });
+  return result;
+}
+
+/** Runs the collector in one frame of the tab (the top one without `frameId`). */
+async function collectFrame(tab, properties, frameId) {
+  const result = await runIn(tab, frameId, (p) => globalThis.__portalscan.snapshot(p), properties);
   if (typeof result !== 'string') throw new Error('the page did not answer (reload it and scan again)');
   const collected = JSON.parse(result);
   if (collected.error) throw new Error(`reading the page failed: ${collected.error}`);
@@ -347,13 +352,8 @@ function renderFindings() {
 }
 
 // ---- on the page ---------------------------------------------------------------------------
-/** Runs `func(arg)` in the tab's top frame, or in frame `frameId`, with content.js there. */
-async function inTab(func, arg, frameId) {
-  const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
-  await chrome.scripting.executeScript({ target, files: ['content.js'] });
-  const [{ result }] = await chrome.scripting.executeScript({ target, func, args: [arg] });
-  return result;
-}
+/** Runs `func(arg)` in the panel's tab (see runIn). */
+const inTab = (func, arg, frameId) => runIn(tabId, frameId, func, arg);
 
 async function highlight(selector) {
   $('tabstops').setAttribute('aria-pressed', 'false');

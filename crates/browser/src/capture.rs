@@ -89,15 +89,7 @@ pub(crate) fn capture(conn: &Conn) -> Result<Captured, BrowserError> {
 }
 
 fn capture_with(conn: &Conn, read_tree: bool) -> Result<Captured, BrowserError> {
-    let raw = call_typed(
-        conn,
-        "capturing the DOM snapshot",
-        CaptureSnapshot {
-            computed_styles: COMPUTED_STYLES,
-            include_paint_order: true,
-            include_dom_rects: true,
-        },
-    )?;
+    let raw = capture_snapshot(conn, "capturing the DOM snapshot")?;
     let mut facts = Facts::new(&raw)?;
     // Without author shadow trees (plain pages, LWC synthetic shadow) the flat tree is the
     // node tree and the snapshot alone is exact; the DOM domain's tree is read only when
@@ -152,6 +144,20 @@ struct CaptureSnapshot {
 impl Method for CaptureSnapshot {
     const NAME: &'static str = "DOMSnapshot.captureSnapshot";
     type ReturnObject = RawSnapshot;
+}
+
+/// One DOMSnapshot of the connection's target (the page's, or an out-of-process frame's):
+/// the core's computed properties, paint order and boxes.
+fn capture_snapshot(conn: &Conn, what: &str) -> Result<RawSnapshot, BrowserError> {
+    call_typed(
+        conn,
+        what,
+        CaptureSnapshot {
+            computed_styles: COMPUTED_STYLES,
+            include_paint_order: true,
+            include_dom_rects: true,
+        },
+    )
 }
 
 #[derive(Deserialize, Debug)]

@@ -15,10 +15,9 @@ use portalscan_core::dom::NodeId;
 use serde_json::json;
 
 use super::{
-    COMPUTED_STYLES, CaptureSnapshot, MAX_FRAME_DEPTH, content_origin, frame_document,
-    with_frame_documents,
+    MAX_FRAME_DEPTH, capture_snapshot, content_origin, frame_document, with_frame_documents,
 };
-use crate::cdp::{Conn, GetFrameOwner, GetTargets, call, call_typed};
+use crate::cdp::{Conn, GetFrameOwner, GetTargets, call};
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// Attaches the documents of the out-of-process frames whose elements are in `dom` (read
@@ -95,15 +94,7 @@ fn capture_frame(
     depth: usize,
     frames_left: &mut usize,
 ) -> Result<(String, Dom), BrowserError> {
-    let raw = call_typed(
-        conn,
-        "capturing a frame's DOM snapshot",
-        CaptureSnapshot {
-            computed_styles: COMPUTED_STYLES,
-            include_paint_order: true,
-            include_dom_rects: true,
-        },
-    )?;
+    let raw = capture_snapshot(conn, "capturing a frame's DOM snapshot")?;
     let url = raw
         .documents
         .first()

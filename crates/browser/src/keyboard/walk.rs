@@ -50,6 +50,14 @@ pub(crate) struct Focused {
     pub name: String,
 }
 
+impl Focused {
+    /// Whether focus is on a frame element: the element focused is inside its document,
+    /// which the walk could not read (or focus is moving through it).
+    fn is_frame(&self) -> bool {
+        matches!(self.name.as_str(), "IFRAME" | "FRAME")
+    }
+}
+
 /// The deep focused element, through open roots in script and closed roots via DevTools
 /// (which can resolve a closed `ShadowRoot` and read its `activeElement`).
 pub(crate) fn deep_active(cx: &Conn, world: i64) -> Result<Option<Focused>, BrowserError> {
@@ -129,9 +137,7 @@ const TRANSIT_PAUSE: Duration = Duration::from_millis(30);
 /// another process hops between renderers, and for a moment the frame element holds focus
 /// with nothing focused inside it) or on the document itself (between two frames).
 fn in_transit(focus: &Option<Focused>) -> bool {
-    focus
-        .as_ref()
-        .is_none_or(|f| matches!(f.name.as_str(), "IFRAME" | "FRAME"))
+    focus.as_ref().is_none_or(Focused::is_frame)
 }
 
 impl Walker<'_> {
@@ -289,7 +295,7 @@ fn walk_in(
         // Focus is in the document of a frame we cannot read (another origin's): the
         // <iframe> here only holds it, and stays the focused element while Tab moves
         // inside that frame. (In a same-origin frame the focused element inside is read.)
-        let in_frame = matches!(focus.name.as_str(), "IFRAME" | "FRAME");
+        let in_frame = focus.is_frame();
         let same_frame = last == Some(focus.backend) && in_frame;
         if same_frame {
             continue;

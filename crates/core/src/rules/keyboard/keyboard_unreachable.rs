@@ -171,19 +171,16 @@ fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
     let walk = cx.snapshot.keyboard.as_ref();
     let complete = walk.is_some_and(|w| w.cycled && !w.truncated && w.trap.is_none());
     let mut is_stop = vec![false; cx.dom.len()];
-    match walk {
-        Some(w) => {
-            for s in &w.stops {
-                if let Some(flag) = is_stop.get_mut(s.node.index()) {
-                    *flag = true;
-                }
-            }
+    for s in walk.iter().flat_map(|w| &w.stops) {
+        if let Some(flag) = is_stop.get_mut(s.node.index()) {
+            *flag = true;
         }
-        // No walk: what the DOM says Tab reaches.
-        None => {
-            for e in cx.dom.elements() {
-                is_stop[e.id.index()] = cx.a11y.is_tabbable(e);
-            }
+    }
+    // Where no walk speaks (none was made, or it could not follow focus into a frame),
+    // what the DOM says Tab reaches stands in for it.
+    for e in cx.dom.elements() {
+        if !cx.walk_covers(e.id) {
+            is_stop[e.id.index()] = cx.a11y.is_tabbable(e);
         }
     }
     let wrapper_area = wrapper_area(cx);
@@ -200,21 +197,6 @@ fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
         {
             continue;
         }
-        if walk.is_some() && !cx.walk_covers(id) {
-            // In a frame the walk could not follow focus into: what its markup makes
-            // tabbable passes; the rest is not known either way.
-            let tabbable = cx.a11y.is_tabbable(el)
-                || el
-                    .flat_ancestors()
-                    .take(ANCESTOR_SEARCH_DEPTH)
-                    .any(|a| cx.a11y.is_tabbable(a) || is_activated_through_label(a));
-            if tabbable || is_activated_through_label(el) {
-                sink.pass(id);
-            } else {
-                unsure.push(id);
-            }
-            continue;
-        }
         let below =
             stop_below.get_or_insert_with(|| descendant_flags(cx, |e| is_stop[e.id.index()]));
         let reached = is_stop[id.index()]
@@ -226,7 +208,7 @@ fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
             || is_activated_through_label(el);
         if reached {
             sink.pass(id);
-        } else if !complete {
+        } else if !complete || !cx.walk_covers(id) {
             unsure.push(id);
         } else if cx.a11y.is_focusable(el) {
             sink.review(
