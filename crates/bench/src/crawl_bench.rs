@@ -7,6 +7,10 @@
 //! (snapshot + rules) / (navigate + settle) — what portalscan adds over the page's own load,
 //! target below 1 — and the scaling ratio of pages/min with 2 jobs over 1 (target near 2 on
 //! two cores). Not a test: figures depend on the machine and its load.
+//!
+//! Then the profile of the `--jobs 1` run (`portalscan_browser::profile`): wall time per
+//! page of each DevTools call by method and step, longest first, so the split above can
+//! be read down to the calls that make it.
 
 use std::path::Path;
 use std::time::Instant;
@@ -58,6 +62,27 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
     }
 }
 
+/// The `--jobs 1` run's DevTools calls and local steps, per page, longest first.
+fn print_profile(pages: usize, entries: &[portalscan_browser::profile::Entry]) {
+    let pages = pages.max(1) as f64;
+    let total: f64 = entries.iter().map(|e| e.total.as_secs_f64()).sum();
+    println!(
+        "profile (--jobs 1, per page, {:.0} ms of calls in all):",
+        total * 1000.0 / pages
+    );
+    for e in entries.iter().take(PROFILE_LINES) {
+        println!(
+            "  {:>7.1} ms {:>6.1} calls  {:<34} {}",
+            e.total.as_secs_f64() * 1000.0 / pages,
+            f64::from(e.calls) / pages,
+            e.method,
+            e.step
+        );
+    }
+}
+
+const PROFILE_LINES: usize = 20;
+
 fn print(label: &str, f: &Figures) {
     let t = &f.mean;
     println!(
@@ -98,12 +123,17 @@ fn main() {
         portalscan_portal_fixture::start(portalscan_portal_fixture::ServerOptions::new(&root))
             .unwrap_or_else(|e| panic!("fixture portal: {e} (run scripts/setup.sh)"));
     let seed = format!("{}/s/home", server.url());
+    portalscan_browser::profile::enable();
     let out = std::env::temp_dir().join(format!("portalscan-crawl-bench-{}", std::process::id()));
     let mut best = [0.0f64; 2];
     for r in 0..runs {
         for (i, jobs) in [1usize, 2].into_iter().enumerate() {
             let f = run(&seed, jobs, tab_walk, &out);
+            let profile = portalscan_browser::profile::take();
             print(&format!("run {} --jobs {jobs}", r + 1), &f);
+            if jobs == 1 && r == 0 {
+                print_profile(f.pages, &profile);
+            }
             best[i] = best[i].max(f.per_minute);
         }
     }

@@ -281,6 +281,16 @@ pub(crate) fn call<M>(cx: &Conn, what: &str, method: M) -> Result<Value, Browser
 where
     M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
 {
+    let start = std::time::Instant::now();
+    let result = call_untimed(cx, what, method);
+    crate::profile::record(M::NAME, what, start.elapsed());
+    result
+}
+
+fn call_untimed<M>(cx: &Conn, what: &str, method: M) -> Result<Value, BrowserError>
+where
+    M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
+{
     match &cx.direct {
         Some(direct) => {
             let params =
@@ -304,6 +314,16 @@ pub(crate) fn call_typed<M>(
     what: &str,
     method: M,
 ) -> Result<M::ReturnObject, BrowserError>
+where
+    M: Method + Serialize + std::fmt::Debug,
+{
+    let start = std::time::Instant::now();
+    let result = call_typed_untimed(cx, what, method);
+    crate::profile::record(M::NAME, what, start.elapsed());
+    result
+}
+
+fn call_typed_untimed<M>(cx: &Conn, what: &str, method: M) -> Result<M::ReturnObject, BrowserError>
 where
     M: Method + Serialize + std::fmt::Debug,
 {

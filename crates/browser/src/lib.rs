@@ -24,6 +24,7 @@ pub mod crops;
 pub mod keyboard;
 pub mod launch;
 pub mod page;
+pub mod profile;
 pub mod session;
 
 pub use capture::capture_dom;

@@ -101,6 +101,9 @@ pub struct Page {
     listener: Weak<dyn EventListener<Event> + Send + Sync>,
     /// The page's own browser context, disposed (tab and all) with the page.
     context: Option<BrowserContext>,
+    /// The last visit's collector turning the Log domain off in the background; the next
+    /// visit waits for it before turning it on again.
+    log_off: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl Page {
@@ -117,6 +120,7 @@ impl Page {
             stage: Mutex::new(Stage::Idle),
             listener,
             context: None,
+            log_off: Mutex::new(None),
         };
         // Both run before the page's own scripts in every document this tab loads.
         page.call(
@@ -184,6 +188,14 @@ impl Page {
         let start = Instant::now();
         let deadline = start + opts.timeout;
         self.tracker.reset();
+        let log_off = self
+            .log_off
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(log_off) = log_off {
+            let _ = log_off.join();
+        }
         let collector = Collector::attach(&self.tab).map_err(|e| self.recheck(e))?;
         // The collector enables the Network domain on the tab's session, whose events the
         // settle tracker reads too (it stays enabled after the collector is dropped).
@@ -254,7 +266,7 @@ impl Page {
         snapshot.viewport = captured.viewport;
 
         let collected = collector.finish(&final_url);
-        drop(collector);
+        *self.log_off.lock().unwrap_or_else(|e| e.into_inner()) = Some(collector.detach());
         snapshot.response = collected
             .response
             .or_else(|| self.tracker.state().main_response.clone());

@@ -191,6 +191,33 @@ fn focus_indicator_is_measured_by_comparing_renderings() {
     assert_eq!(page.ids(plain.stops.iter().map(|s| s.node)), ids);
 }
 
+/// Focus styles that fade in and out over 3 s (SLDS fades its borders over 0.1–0.15 s).
+const FADING: &str = r#"<!doctype html><style>
+body { margin: 0; background: #fff; }
+button { display: block; box-sizing: border-box; width: 100px; height: 30px; margin: 20px;
+  border: 0; padding: 0; background: #fff; color: #fff; outline: none;
+  box-shadow: 0 0 0 3px #fff; transition: box-shadow 3s linear; }
+#fading:focus { box-shadow: 0 0 0 3px #000; }
+</style><button id="fading">f</button><button id="still">s</button>"#;
+
+#[test]
+fn a_focus_style_that_fades_in_is_measured_at_its_end() {
+    let server = Server::pages(&[("/", FADING)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &WalkOptions::default()).unwrap();
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["fading", "still"]
+    );
+    let fading = walk.stops[0].indicator.expect("measured");
+    // The whole 3 px ring, black on white: the transition was brought to its end, not
+    // sampled part way (a fading ring is grey for most of its 3 s).
+    assert_eq!(fading.changed_pixels, 106 * 36 - 100 * 30);
+    assert_eq!(fading.max_contrast, 21.0);
+    assert_eq!(walk.stops[1].indicator.expect("measured").changed_pixels, 0);
+}
+
 /// A fixed header (60 px, ignoring the pointer) over the top of the page.
 const STICKY: &str = r#"<!doctype html><style>
 body { margin: 0; height: 2000px; }
