@@ -12,7 +12,8 @@
 //     axe.run in the same page (target >= 20x on 10k), and its time per 1,000 elements
 //     (linear growth keeps it flat);
 //  3. crawl throughput on the fixture portal (crates/bench crawl-bench: pages/min with
-//     jobs 1 and 2, Tab walk on);
+//     jobs 1 and 2, Tab walk on) and its profile: wall time per DevTools call by method and
+//     step (page-bench prints the same profile per page size, on stderr);
 //  4. the static scan against the bare html5ever parse (crates/bench portalscan-bench
 //     --scaling: 10,000, 50,000 and 200,000 elements; target <= 2x, linear);
 //  5. bounded reports: the JSON report of a page 20,000 levels deep with a finding at every
@@ -108,7 +109,11 @@ function run(name, args) {
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
+    // page-bench's stderr is its DevTools call profile: shown as it comes.
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (name === 'page-bench') process.stderr.write(d);
+    });
     child.on('error', reject);
     child.on('close', (code) =>
       code === 0 ? resolve(out) : reject(new Error(`${name} ${args.join(' ')} exited ${code}: ${err.trim()}`)));

@@ -6,6 +6,8 @@
 //! URLs, each in a fresh browser context, no links followed, no screenshots). Prints one JSON object: the median
 //! per-visit split (own browser context, navigate, settle, snapshot, rules, Tab walk), the
 //! fail/review findings of the page, and this process's peak resident memory (VmHWM).
+//! On stderr, the profile of the visits (`portalscan_browser::profile`): wall time of each
+//! DevTools call by method and step, per visit, longest first (the warm-up visit included).
 //! `scripts/bench.mjs` runs it per page size, beside axe-core and the Wasm package. Not a
 //! test: figures depend on the machine and its load.
 
@@ -82,6 +84,21 @@ fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
+/// The DevTools calls and local steps per measured visit, longest first, on stderr.
+fn print_profile(runs: usize, entries: &[portalscan_browser::profile::Entry]) {
+    let runs = runs.max(1) as f64;
+    eprintln!("page-bench profile (per visit, the warm-up's calls included):");
+    for e in entries.iter().take(12) {
+        eprintln!(
+            "  {:>8.1} ms {:>7.1} calls  {:<34} {}",
+            e.total.as_secs_f64() * 1000.0 / runs,
+            f64::from(e.calls) / runs,
+            e.method,
+            e.step
+        );
+    }
+}
+
 fn main() {
     let options = parse_options().unwrap_or_else(|e| {
         eprintln!("page-bench: {e}\n{USAGE}");
@@ -122,7 +139,9 @@ fn main() {
         eprintln!("page-bench: {e}");
         std::process::exit(1);
     });
+    portalscan_browser::profile::enable();
     let crawled = portalscan_crawl::crawl(&config, &visitor, &scan, &mut Progress::silent());
+    print_profile(options.runs, &portalscan_browser::profile::take());
     let _ = std::fs::remove_dir_all(&out);
     let outcome = crawled.unwrap_or_else(|e| {
         eprintln!("page-bench: the crawl failed: {e}");
