@@ -241,7 +241,13 @@ impl Direct {
             if head.id != Some(id) {
                 continue;
             }
+            let parse = std::time::Instant::now();
             let reply: Reply<T> = serde_json::from_str(text.as_str()).map_err(|e| e.to_string())?;
+            // Part of the call's time in the profile, also shown apart: Chromium's time
+            // and ours to read its answer are different costs.
+            if crate::profile::enabled() {
+                crate::profile::record("local", &format!("parsing {name}'s reply"), parse.elapsed());
+            }
             if let Some(error) = reply.error {
                 return Err(error.message.unwrap_or_else(|| "error".to_string()));
             }
