@@ -246,7 +246,11 @@ impl Direct {
             // Part of the call's time in the profile, also shown apart: Chromium's time
             // and ours to read its answer are different costs.
             if crate::profile::enabled() {
-                crate::profile::record("local", &format!("parsing {name}'s reply"), parse.elapsed());
+                crate::profile::record(
+                    "local",
+                    &format!("parsing {name}'s reply"),
+                    parse.elapsed(),
+                );
             }
             if let Some(error) = reply.error {
                 return Err(error.message.unwrap_or_else(|| "error".to_string()));

@@ -121,7 +121,7 @@ fn launch() -> Browser {
 
 /// Navigates with a collector attached and waits until the page sets `window.__done`.
 fn visit(tab: &Arc<Tab>, url: &str) -> Collector {
-    let collector = Collector::attach(tab).unwrap();
+    let collector = Collector::attach(tab, false).unwrap();
     tab.navigate_to(url)
         .unwrap()
         .wait_until_navigated()

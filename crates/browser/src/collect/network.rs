@@ -240,8 +240,10 @@ pub struct Collector {
 }
 
 impl Collector {
-    /// Subscribes to the tab's events and enables the Network, Runtime and Log domains.
-    pub fn attach(tab: &Arc<Tab>) -> Result<Collector, BrowserError> {
+    /// Subscribes to the tab's events and enables the Network, Runtime and Log domains,
+    /// unless `enabled` says [`Collector::enable_domains`] already did on this tab (a tab
+    /// opened ahead of its visit does it while another page is visited).
+    pub fn attach(tab: &Arc<Tab>, enabled: bool) -> Result<Collector, BrowserError> {
         let state = Arc::new(Mutex::new(State::default()));
         let sink = Arc::clone(&state);
         // Runs on headless_chrome's event thread: record only, never call the browser.
@@ -261,6 +263,14 @@ impl Collector {
             listener,
             log_off_elsewhere: false,
         };
+        if !enabled {
+            Collector::enable_domains(tab)?;
+        }
+        Ok(collector)
+    }
+
+    /// Enables the domains whose events a collector records, on the tab's own session.
+    pub fn enable_domains(tab: &Tab) -> Result<(), BrowserError> {
         // Events go to the session that enabled the domain: the tab's own. Chromium's
         // defaults keep 100 MB of bodies per page, 10 MB per resource. The three calls are
         // made at once: each waits up to ~100 ms for headless_chrome's transport (cdp.rs),
@@ -294,7 +304,7 @@ impl Collector {
             joined(runtime)?;
             log
         })?;
-        Ok(collector)
+        Ok(())
     }
 
     /// Stops listening and turns the Log domain off in the background (another ~100 ms

@@ -621,5 +621,6 @@ fn open_page(
     if let Some(script) = &state.local_storage {
         login::add_script(page.tab(), script)?;
     }
+    page.prepare_collection()?;
     Ok(page)
 }
