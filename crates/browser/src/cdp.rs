@@ -263,6 +263,104 @@ impl Direct {
     }
 }
 
+impl Direct {
+    /// Sends one call of `name` per parameter set at once, then reads the replies, in
+    /// whatever order they come: one round trip instead of one per call. For calls that
+    /// do not depend on each other (hit tests of one rendering).
+    fn call_all(&mut self, name: &str, params: Vec<Value>) -> Vec<Result<Value, String>> {
+        let first = self.next_id;
+        let count = params.len() as u64;
+        let mut out: Vec<Option<Result<Value, String>>> = (0..count).map(|_| None).collect();
+        for p in params {
+            let id = self.next_id;
+            self.next_id += 1;
+            let message = json!({"id": id, "method": name, "params": p}).to_string();
+            if let Err(e) = self.socket.send(tungstenite::Message::text(message)) {
+                self.broken = true;
+                let e = e.to_string();
+                return out.into_iter().map(|_| Err(e.clone())).collect();
+            }
+        }
+        let mut left = out.len();
+        while left > 0 {
+            let text = match self.socket.read() {
+                Ok(tungstenite::Message::Text(text)) => text,
+                Ok(_) => continue,
+                Err(e) => {
+                    self.broken = true;
+                    let e = e.to_string();
+                    return out
+                        .into_iter()
+                        .map(|r| r.unwrap_or_else(|| Err(e.clone())))
+                        .collect();
+                }
+            };
+            let Ok(head) = serde_json::from_str::<ReplyId>(text.as_str()) else {
+                continue;
+            };
+            let Some(index) = head
+                .id
+                .filter(|id| (first..first + count).contains(id))
+                .map(|id| (id - first) as usize)
+                .filter(|&i| out[i].is_none())
+            else {
+                continue; // an event or a stale reply
+            };
+            let reply = serde_json::from_str::<Reply<Value>>(text.as_str())
+                .map_err(|e| e.to_string())
+                .and_then(|reply| match reply.error {
+                    Some(error) => Err(error.message.unwrap_or_else(|| "error".to_string())),
+                    None => Ok(reply.result.unwrap_or(Value::Null)),
+                });
+            out[index] = Some(reply);
+            left -= 1;
+        }
+        out.into_iter()
+            .map(|r| r.unwrap_or(Ok(Value::Null)))
+            .collect()
+    }
+}
+
+/// Calls `M` once per element of `methods`, all sent before any reply is read over our
+/// own connection (one round trip); one after another through the tab's transport.
+/// Results are in the order of `methods`; `what` names the step in errors and the profile.
+pub(crate) fn call_all<M>(
+    cx: &Conn,
+    what: &str,
+    methods: Vec<M>,
+) -> Vec<Result<Value, BrowserError>>
+where
+    M: Method<ReturnObject = Value> + Serialize + std::fmt::Debug,
+{
+    let start = std::time::Instant::now();
+    let results = match &cx.direct {
+        Some(direct) => {
+            let params: Result<Vec<Value>, _> = methods.iter().map(serde_json::to_value).collect();
+            match params {
+                Ok(params) => direct
+                    .borrow_mut()
+                    .call_all(M::NAME, params)
+                    .into_iter()
+                    .map(|r| r.map_err(|e| BrowserError::protocol(what, e)))
+                    .collect(),
+                Err(e) => {
+                    let e = e.to_string();
+                    methods
+                        .iter()
+                        .map(|_| Err(BrowserError::protocol(what, &e)))
+                        .collect()
+                }
+            }
+        }
+        None => methods
+            .into_iter()
+            .map(|m| call_untimed(cx, what, m))
+            .collect(),
+    };
+    crate::profile::record(M::NAME, what, start.elapsed());
+    results
+}
+
 #[derive(Deserialize)]
 struct ReplyId {
     id: Option<u64>,

@@ -55,14 +55,17 @@ pub(crate) fn measure(
     // DOM.getNodeForLocation takes document coordinates (viewport point + scroll offset).
     let (sx, sy) = (b[4], b[5]);
     // What is on top at each sample, tested once per distinct node.
-    let mut hits: HashMap<Option<BackendNodeId>, u32> = HashMap::new();
+    let mut points = Vec::with_capacity(GRID * GRID);
     for i in 0..GRID {
         for j in 0..GRID {
             let x = l + (i as f64 + 0.5) * w / GRID as f64;
             let y = t + (j as f64 + 0.5) * h / GRID as f64;
-            let hit = remote::node_at(cx, (x + sx).floor() as i64, (y + sy).floor() as i64)?;
-            *hits.entry(hit).or_default() += 1;
+            points.push(((x + sx).floor() as i64, (y + sy).floor() as i64));
         }
+    }
+    let mut hits: HashMap<Option<BackendNodeId>, u32> = HashMap::new();
+    for hit in remote::nodes_at(cx, &points) {
+        *hits.entry(hit).or_default() += 1;
     }
     let mut samples = 0;
     let mut covered = 0;

@@ -259,20 +259,26 @@ pub(crate) fn call_with_objects(
     Ok(result["result"]["value"].clone())
 }
 
-/// The topmost node painted at document point (`x`, `y`), through every shadow root,
-/// counting content with `pointer-events: none` (it still hides what is under it).
-pub(crate) fn node_at(cx: &Conn, x: i64, y: i64) -> Result<Option<BackendNodeId>, BrowserError> {
-    let result = call(
-        cx,
-        "hit-testing a point",
-        GetNodeForLocation(json!({"x": x, "y": y, "includeUserAgentShadowDOM": false,
-            "ignorePointerEventsNone": true})),
-    );
-    match result {
-        Ok(v) => Ok(v["backendNodeId"].as_u64().map(|b| b as BackendNodeId)),
-        // "No node found at given location": nothing painted there.
-        Err(_) => Ok(None),
-    }
+/// The topmost node painted at each document point, through every shadow root, counting
+/// content with `pointer-events: none` (it still hides what is under it). The points are of
+/// one rendering, so they are asked at once (one round trip, not one per point).
+pub(crate) fn nodes_at(cx: &Conn, points: &[(i64, i64)]) -> Vec<Option<BackendNodeId>> {
+    let calls = points
+        .iter()
+        .map(|&(x, y)| {
+            GetNodeForLocation(json!({"x": x, "y": y, "includeUserAgentShadowDOM": false,
+                "ignorePointerEventsNone": true}))
+        })
+        .collect();
+    crate::cdp::call_all(cx, "hit-testing points", calls)
+        .into_iter()
+        // An error is "No node found at given location": nothing painted there.
+        .map(|r| {
+            r.ok()
+                .and_then(|v| v["backendNodeId"].as_u64())
+                .map(|b| b as BackendNodeId)
+        })
+        .collect()
 }
 
 /// A PNG screenshot of the page region (`x`, `y`, `width`, `height`), in CSS px of the
