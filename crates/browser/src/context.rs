@@ -43,7 +43,9 @@ impl Control {
                 "{what}: cannot connect to the browser's DevTools endpoint"
             )));
         };
+        let start = std::time::Instant::now();
         let result = conn.call(method, params);
+        crate::profile::record(method, what, start.elapsed());
         // A broken socket is not reused; a DevTools error leaves it usable.
         if conn.broken {
             *direct = None;
