@@ -1,5 +1,10 @@
 //! WCAG 4.1.2 Name, Role, Value: an element with `aria-hidden="true"` has nothing in
 //! sequential focus navigation, so Tab never lands on something screen readers cannot see.
+//!
+//! Markup says what is in Tab order; a complete live Tab walk says where focus actually
+//! rested. A focus-trap sentinel (a link inside aria-hidden that sends focus back into a
+//! dialog as soon as it gets it) is in Tab order by markup, but the walk never rests on it:
+//! with a complete walk, only a stop inside the aria-hidden element fails.
 
 use crate::dom::ElementRef;
 use crate::engine::Context;
@@ -29,12 +34,37 @@ static META: RuleMeta = RuleMeta {
         ),
         Example::fail("<p tabindex=\"0\" aria-hidden=\"true\">Text</p>"),
         Example::inapplicable("<div aria-hidden=\"false\"><button>Pay</button></div>"),
+        // A sentinel: in Tab order by markup, but the complete walk never rested on it
+        // (its focus handler sends focus back to the dialog).
+        Example::pass(
+            "<div role=dialog aria-modal=true aria-label=Pay><input id=first></div>\
+             <div aria-hidden=true><a id=sentinel href=\"#\">Back to the dialog</a></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","keyboard":{"stops":[{"node":"#first"}],
+                "cycled":true,"truncated":false}}"##,
+        ),
+        // The walk rested on the link inside the aria-hidden element.
+        Example::fail("<div aria-hidden=true><a id=visits href=\"/visits\">Visits</a></div>")
+            .with_facts(
+                r##"{"source":"chromium","keyboard":{"stops":[{"node":"#visits"}],
+                    "cycled":true,"truncated":false}}"##,
+            ),
     ],
 };
 
 crate::rule!(AriaHiddenFocusable = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
+    let walk = cx.snapshot.keyboard.as_ref();
+    let complete = walk.is_some_and(|w| w.cycled && !w.truncated && w.trap.is_none());
+    let mut is_stop = vec![false; cx.dom.len()];
+    for s in walk.iter().flat_map(|w| &w.stops) {
+        if let Some(flag) = is_stop.get_mut(s.node.index()) {
+            *flag = true;
+        }
+    }
+    let mut stop_below: Option<Vec<bool>> = None;
     let in_tab_order = |e: ElementRef| cx.a11y.is_tabbable(e) && cx.a11y.is_rendered(e.id);
     let mut below: Option<Vec<bool>> = None;
     for element in cx.dom.elements() {
@@ -49,6 +79,32 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         let itself = in_tab_order(element);
         if !itself && !below[element.id.index()] {
             sink.pass(element.id);
+            continue;
+        }
+        if complete && cx.walk_covers(element.id) {
+            // Where focus rested, not what the markup allows: a sentinel that sends focus
+            // on at once was never a stop.
+            let stop_below =
+                stop_below.get_or_insert_with(|| descendant_flags(cx, |e| is_stop[e.id.index()]));
+            if is_stop[element.id.index()] {
+                sink.fail(
+                    element.id,
+                    "Tab stopped on this aria-hidden element: keyboard users reach content \
+                     screen readers do not announce.",
+                );
+            } else if stop_below[element.id.index()] {
+                let inner = find_descendant(cx, element, |e| is_stop[e.id.index()])
+                    .map_or("Content".to_string(), |e| format!("<{}>", e.name()));
+                sink.fail(
+                    element.id,
+                    format!(
+                        "Tab stopped on {inner} inside this aria-hidden element: keyboard \
+                         users reach content screen readers do not announce."
+                    ),
+                );
+            } else {
+                sink.pass(element.id);
+            }
             continue;
         }
         let what = if itself {
