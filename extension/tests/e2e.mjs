@@ -30,9 +30,6 @@ const CRAWLER_ONLY = {
   'keyboard-unreachable': 'keyboard walk',
   'focus-visible': 'focus style (keyboard walk)',
   'focus-not-obscured': 'keyboard walk',
-  // Chromium makes a scroller with nothing focusable inside a Tab stop itself; only the
-  // walk tells whether it did (crates/core/src/rules/keyboard/scrollable_region_focusable.rs).
-  'scrollable-region-focusable': 'keyboard walk',
   'phi-in-console': 'console',
   'phi-restored-after-logout': 'logging out and going Back',
 };

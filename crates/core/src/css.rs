@@ -138,6 +138,13 @@ properties! {
     TRANSFORM = "transform", inherited: false, initial: Some("none"), static_cascade: true;
     APPEARANCE = "appearance", inherited: false, initial: Some("none"), static_cascade: true;
     FLOAT = "float", inherited: false, initial: Some("none"), static_cascade: true;
+    /// Padding: a scroller's overflow that reaches only into its padding is not content
+    /// out of view (ACT 0ssw9k). Browser front-ends only: without layout the static scan
+    /// cannot tell overflow anyway.
+    PADDING_TOP = "padding-top", inherited: false, initial: Some("0px"), static_cascade: false;
+    PADDING_RIGHT = "padding-right", inherited: false, initial: Some("0px"), static_cascade: false;
+    PADDING_BOTTOM = "padding-bottom", inherited: false, initial: Some("0px"), static_cascade: false;
+    PADDING_LEFT = "padding-left", inherited: false, initial: Some("0px"), static_cascade: false;
     FILTER = "filter", inherited: false, initial: Some("none"), static_cascade: false;
     MIX_BLEND_MODE = "mix-blend-mode", inherited: false, initial: Some("normal"), static_cascade: false;
 }

@@ -39,7 +39,7 @@ for (const [file, how] of [
 // listeners, the back-after-logout visit.
 const NEEDS_UNKNOWN_FACTS = new Set([
   'focus-visible', 'focus-not-obscured', 'keyboard-trap', 'keyboard-unreachable',
-  'scrollable-region-focusable', 'transport-hsts', 'transport-https', 'phi-response-no-store',
+  'transport-hsts', 'transport-https', 'phi-response-no-store',
   'session-cookie-flags', 'phi-in-cookie', 'phi-in-url', 'phi-in-console', 'phi-third-party',
   'phi-referrer-leak', 'phi-restored-after-logout',
 ]);

@@ -3,16 +3,24 @@
 //!
 //! Whether a region overflows comes from the browser's scroll box (`Node.scroll`: content
 //! larger than the client box on an axis whose overflow is auto/scroll) when known, else
-//! from layout boxes of its content, else it is unknown (`review`). A region the browser's
-//! Tab walk reached (Chromium makes scrollers without focusable content Tab stops) passes.
+//! from layout boxes of its content, else it is unknown (`review`). With the browser's
+//! scroll box the rule applies as ACT 0ssw9k says: overflow beyond the region's padding on
+//! an axis that scrolls, and something visible inside (text or a replaced element).
+//!
+//! Chromium and Firefox make a scroller with nothing focusable inside a Tab stop of their
+//! own; Safari does not. So the region itself counts as reachable by its markup only: a
+//! walk stop on it alone still fails, and the message says why (ACT 0ssw9k's failed cases
+//! fail the same way). What the walk reached *inside* a region counts; without a walk the
+//! markup decides, as it does for every front-end that knows the region's scroll box.
 
 use crate::a11y::rendering::inline_value;
 use crate::css::{self, Property};
 use crate::dom::ElementRef;
+use crate::dom::NodeData;
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, RuleMeta, Sink};
-use crate::style::Rect;
+use crate::style::{Rect, parse_px};
 
 use crate::a11y::flat::{descendant_flags, find_descendant};
 
@@ -46,17 +54,18 @@ static META: RuleMeta = RuleMeta {
                     "client_height":80,"scroll_width":300,"scroll_height":400}}},
                     "keyboard":{"stops":[],"cycled":true,"truncated":false}}"##,
         ),
-        // It scrolls, but no Tab walk saw whether the browser made it a stop (the Wasm
-        // package cannot press Tab).
-        Example::review(
+        // It scrolls and nothing in it is focusable by its markup; no Tab walk is needed
+        // to know that (the Wasm package cannot press Tab).
+        Example::fail(
             "<div id=notes style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>",
         )
         .with_facts(
             r##"{"source":"wasm","scripts_ran":true,"laid_out":true,"nodes":{"#notes":{"scroll":{
                     "client_width":300,"client_height":80,"scroll_width":300,"scroll_height":400}}}}"##,
         ),
-        // Chromium's Tab walk stopped on the scroller itself.
-        Example::pass(
+        // Chromium's Tab walk stopped on the scroller itself: Chromium made it a stop,
+        // Safari does not.
+        Example::fail(
             "<div id=notes style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>",
         )
         .with_facts(
@@ -64,9 +73,37 @@ static META: RuleMeta = RuleMeta {
                     "client_height":80,"scroll_width":300,"scroll_height":400}}},
                     "keyboard":{"stops":[{"node":"#notes"}],"cycled":true,"truncated":false}}"##,
         ),
-        // The frame took focus but the walk could not follow it inside (another origin's
-        // document): whether Chromium made its scroller a stop is unknown.
-        Example::review(
+        // Something inside took focus in the walk (made focusable by script): reachable.
+        Example::pass(
+            "<div id=notes style=\"overflow-y: auto; height: 5em\"><p id=summary>Visit summary</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
+                    "client_height":80,"scroll_width":300,"scroll_height":400}}},
+                    "keyboard":{"stops":[{"node":"#summary"}],"cycled":true,"truncated":false}}"##,
+        ),
+        // It overflows only into its own 30 px bottom padding: no content out of view.
+        Example::inapplicable(
+            "<div id=notes style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
+                    "client_height":80,"scroll_width":300,"scroll_height":100},
+                    "style":{"overflow-y":"auto","padding-top":"30px","padding-bottom":"30px"}}},
+                    "keyboard":{"stops":[],"cycled":true,"truncated":false}}"##,
+        ),
+        // It scrolls, but nothing visible is in it (an empty spacer wider than the box).
+        Example::inapplicable(
+            "<div id=notes style=\"overflow-x: scroll; height: 20px\"><div style=\"width: 900px\"></div></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
+                    "client_height":20,"scroll_width":900,"scroll_height":20}}},
+                    "keyboard":{"stops":[],"cycled":true,"truncated":false}}"##,
+        ),
+        // Inside a frame the walk could not follow (another origin's document): its
+        // markup still says nothing in the scroller is focusable.
+        Example::fail(
             "<iframe id=pay title=Pay srcdoc=\"<div id=notes style='overflow-y: auto; height: 5em'><p>Terms</p></div>\"></iframe>",
         )
         .with_facts(
@@ -90,8 +127,7 @@ static META: RuleMeta = RuleMeta {
 crate::rule!(ScrollableRegionFocusable = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
-    // What the Tab walk reached counts too: Chromium makes a scroller with nothing
-    // focusable inside a Tab stop of its own.
+    // What the Tab walk reached inside a region counts too (content focusable by script).
     let mut stop = vec![false; cx.dom.len()];
     for s in cx.snapshot.keyboard.iter().flat_map(|w| &w.stops) {
         if let Some(flag) = stop.get_mut(s.node.index()) {
@@ -105,12 +141,10 @@ fn check_page(cx: &Context, sink: &mut Sink) {
             continue;
         }
         let below = below.get_or_insert_with(|| descendant_flags(cx, tabbable));
-        check_region(
-            cx,
-            element,
-            tabbable(element) || below[element.id.index()],
-            sink,
-        );
+        // The region itself counts by its markup only: a stop on it with nothing
+        // focusable about it is the browser's own doing (Chromium, Firefox), not Safari's.
+        let by_markup = cx.a11y.is_tabbable(element) || below[element.id.index()];
+        check_region(cx, element, by_markup, stop[element.id.index()], sink);
     }
     // Without computed styles, overflow set by a stylesheet is invisible to us.
     if !cx.a11y.has_styles && has_stylesheets(cx) {
@@ -134,26 +168,26 @@ fn is_candidate(cx: &Context, element: ElementRef) -> bool {
     !native && may_scroll(element) && cx.a11y.is_rendered(element.id)
 }
 
-fn check_region(cx: &Context, element: ElementRef, reachable: bool, sink: &mut Sink) {
+fn check_region(
+    cx: &Context,
+    element: ElementRef,
+    reachable: bool,
+    browser_stop: bool,
+    sink: &mut Sink,
+) {
+    if element.node().scroll.is_some() && !has_visible_content(cx, element) {
+        return; // nothing to scroll to (ACT: no visible children)
+    }
     if reachable {
         sink.pass(element.id);
         return;
     }
     match overflows(cx, element) {
-        // Chromium and Firefox make such a scroller a Tab stop themselves: only a Tab walk
-        // shows whether this browser did.
-        Some(true) if !cx.walk_covers(element.id) => sink.review(
+        Some(true) if browser_stop => sink.fail(
             element.id,
-            if cx.snapshot.keyboard.is_none() {
-                "This region scrolls and nothing in it can be focused by its markup. Some \
-                 browsers make such a region a Tab stop themselves, others do not; no Tab \
-                 walk was made here: check that keyboard users can reach and scroll it."
-            } else {
-                "This region scrolls and nothing in it can be focused by its markup. It is \
-                 in a frame the Tab walk could not follow focus into (another origin's), so \
-                 whether the browser made it a Tab stop is unknown: check that keyboard \
-                 users can reach and scroll it."
-            },
+            "This region scrolls and nothing in it can be focused by its markup. The Tab \
+             walk stopped on it only because Chromium (like Firefox) makes such a region a \
+             Tab stop itself; Safari does not, so its keyboard users cannot scroll it.",
         ),
         Some(true) => sink.fail(
             element.id,
@@ -168,6 +202,22 @@ fn check_region(cx: &Context, element: ElementRef, reachable: bool, sink: &mut S
              users cannot scroll it.",
         ),
     }
+}
+
+/// Something a user could see inside: a rendered text run that is not only white space,
+/// or a rendered replaced or graphic element.
+fn has_visible_content(cx: &Context, element: ElementRef) -> bool {
+    find_descendant(cx, element, |e| {
+        cx.a11y.is_rendered(e.id)
+            && (matches!(
+                e.name(),
+                "img" | "svg" | "video" | "canvas" | "input" | "select" | "textarea" | "iframe"
+                    | "object" | "embed" | "button" | "meter" | "progress"
+            ) || cx.dom.children(e.id).any(|c| {
+                matches!(&cx.dom.node(c).data, NodeData::Text { text } if !text.trim().is_empty())
+            }))
+    })
+    .is_some()
 }
 
 fn has_stylesheets(cx: &Context) -> bool {
@@ -214,11 +264,23 @@ fn may_scroll(element: ElementRef) -> bool {
 /// element's box (its content is bigger than it). `None` when neither is known.
 fn overflows(cx: &Context, element: ElementRef) -> Option<bool> {
     if let Some(sb) = element.node().scroll {
-        // Sub-pixel layout: scroll sizes are rounded, a pixel is not overflow.
+        // Sub-pixel layout: scroll sizes are rounded, a pixel is not overflow. Overflow
+        // that reaches no further than the padding on that axis shows no hidden content.
         const SLACK: f64 = 1.0;
-        let x = axis_scrolls(element, css::OVERFLOW_X) && sb.scroll_width > sb.client_width + SLACK;
-        let y =
-            axis_scrolls(element, css::OVERFLOW_Y) && sb.scroll_height > sb.client_height + SLACK;
+        let padding = |a: Property, b: Property| {
+            let px = |p| {
+                element
+                    .style()
+                    .and_then(|s| s.get(p))
+                    .and_then(parse_px)
+                    .unwrap_or(0.0)
+            };
+            px(a).max(px(b)).max(SLACK)
+        };
+        let x = axis_scrolls(element, css::OVERFLOW_X)
+            && sb.scroll_width - sb.client_width > padding(css::PADDING_LEFT, css::PADDING_RIGHT);
+        let y = axis_scrolls(element, css::OVERFLOW_Y)
+            && sb.scroll_height - sb.client_height > padding(css::PADDING_TOP, css::PADDING_BOTTOM);
         return Some(x || y);
     }
     let outer = *element.rect()?;
