@@ -372,9 +372,36 @@ pub fn run_case(suite: &Suite, case: &TestCase, rules: &[&'static dyn Rule]) -> 
     })
 }
 
+/// What one front-end's findings on a case amount to, with the rules that declare its ACT
+/// rule only (a case page may draw findings from other rules too).
+pub fn case_result(
+    case: &TestCase,
+    findings: &[Finding],
+    rules: &[&'static dyn Rule],
+) -> CaseResult {
+    let ours: Vec<Finding> = findings
+        .iter()
+        .filter(|f| rules.iter().any(|r| r.meta().id == f.rule))
+        .cloned()
+        .collect();
+    CaseResult {
+        case: case.clone(),
+        got: classify(&ours),
+        findings: ours,
+    }
+}
+
 /// Every suite rule (the selected 49) and every ACT rule a portalscan rule declares, with
 /// the mapped ones run over their test cases. Ordered: suite order, then the rest by id.
 pub fn run_suite(suite: &Suite) -> Vec<ActRuleResult> {
+    run_suite_with(suite, |case, rules| run_case(suite, case, rules))
+}
+
+/// [`run_suite`] with another way to run a case (`None`: its file is missing).
+pub fn run_suite_with(
+    suite: &Suite,
+    run: impl Fn(&TestCase, &[&'static dyn Rule]) -> Option<CaseResult>,
+) -> Vec<ActRuleResult> {
     let mapping = act_mapping();
     let mut ids: Vec<String> = suite.selected.iter().map(|r| r.id.clone()).collect();
     for id in mapping.keys() {
@@ -399,7 +426,7 @@ pub fn run_suite(suite: &Suite) -> Vec<ActRuleResult> {
             let mut missing_files = 0;
             if !rules.is_empty() {
                 for case in &listed {
-                    match run_case(suite, case, &rules) {
+                    match run(case, &rules) {
                         Some(result) => cases.push(result),
                         None => missing_files += 1,
                     }

@@ -1,6 +1,7 @@
 //! Shared helpers for the cross-crate tests in `tests/`.
 
 pub mod act;
+pub mod act_chromium;
 pub mod act_report;
 
 use std::path::{Path, PathBuf};
