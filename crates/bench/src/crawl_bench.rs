@@ -64,20 +64,13 @@ fn run(seed: &str, jobs: usize, tab_walk: bool, out: &Path) -> Figures {
 
 /// The `--jobs 1` run's DevTools calls and local steps, per page, longest first.
 fn print_profile(pages: usize, entries: &[portalscan_browser::profile::Entry]) {
-    let pages = pages.max(1) as f64;
     let total: f64 = entries.iter().map(|e| e.total.as_secs_f64()).sum();
     println!(
         "profile (--jobs 1, per page, {:.0} ms of calls in all):",
-        total * 1000.0 / pages
+        total * 1000.0 / pages.max(1) as f64
     );
-    for e in entries.iter().take(PROFILE_LINES) {
-        println!(
-            "  {:>7.1} ms {:>6.1} calls  {:<34} {}",
-            e.total.as_secs_f64() * 1000.0 / pages,
-            f64::from(e.calls) / pages,
-            e.method,
-            e.step
-        );
+    for line in portalscan_bench::profile_lines(entries, pages, PROFILE_LINES) {
+        println!("{line}");
     }
 }
 

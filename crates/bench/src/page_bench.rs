@@ -86,16 +86,9 @@ fn median(mut values: Vec<f64>) -> f64 {
 
 /// The DevTools calls and local steps per measured visit, longest first, on stderr.
 fn print_profile(runs: usize, entries: &[portalscan_browser::profile::Entry]) {
-    let runs = runs.max(1) as f64;
     eprintln!("page-bench profile (per visit, the warm-up's calls included):");
-    for e in entries.iter().take(12) {
-        eprintln!(
-            "  {:>8.1} ms {:>7.1} calls  {:<34} {}",
-            e.total.as_secs_f64() * 1000.0 / runs,
-            f64::from(e.calls) / runs,
-            e.method,
-            e.step
-        );
+    for line in portalscan_bench::profile_lines(entries, runs, 12) {
+        eprintln!("{line}");
     }
 }
 
