@@ -66,7 +66,7 @@ pub fn render_for(front: Front, suite: &Suite, results: &[ActRuleResult]) -> Str
                  tests/act_suite.rs fails when this file is stale. -->\n"
             );
             (
-                "scanned from its static HTML alone",
+                "scanned from its static HTML alone with the rules that declare that ACT rule",
                 "from static HTML alone",
             )
         }
