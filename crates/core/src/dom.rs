@@ -815,6 +815,11 @@ impl Dom {
         }
     }
 
+    /// Whether `id` is a text node with more than white space in it.
+    pub fn is_nonblank_text(&self, id: NodeId) -> bool {
+        matches!(&self.nodes[id.index()].data, NodeData::Text { text } if !text.trim().is_empty())
+    }
+
     /// Text of the subtree in tree order (`textContent`), shadow trees excluded.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();

@@ -28,6 +28,8 @@ pub struct Context<'a> {
     flat_order: OnceCell<(Vec<NodeId>, usize)>,
     /// [`crate::paint::paint_all`] of the page, computed once for every rule.
     paints: OnceCell<Vec<Option<crate::paint::Paint>>>,
+    /// Which nodes the live Tab walk stopped on, by arena index, computed once.
+    walk_stops: OnceCell<Vec<bool>>,
 }
 
 impl<'a> Context<'a> {
@@ -41,6 +43,7 @@ impl<'a> Context<'a> {
             page_key: crate::fingerprint::page_key(&snapshot.url),
             flat_order: OnceCell::new(),
             paints: OnceCell::new(),
+            walk_stops: OnceCell::new(),
         }
     }
 
@@ -63,17 +66,42 @@ impl<'a> Context<'a> {
     /// focus but the walk could not follow it inside (another origin's document): which
     /// of its elements Tab reaches is unknown, as if no walk had been made there.
     pub fn walk_covers(&self, node: NodeId) -> bool {
-        let Some(walk) = &self.snapshot.keyboard else {
+        if self.snapshot.keyboard.is_none() {
             return false;
-        };
+        }
+        let stops = self.walk_stops();
         let mut document = self.dom.document_of(node);
         while let Some(frame) = self.dom.frame_owner(document) {
-            if walk.stops.iter().any(|s| s.node == frame) {
+            if stops[frame.index()] {
                 return false;
             }
             document = self.dom.document_of(frame);
         }
         true
+    }
+
+    /// Whether the live Tab walk stopped on each node (by arena index; all false without
+    /// a walk), computed once per scan for every keyboard rule.
+    pub fn walk_stops(&self) -> &[bool] {
+        self.walk_stops.get_or_init(|| {
+            let mut stops = vec![false; self.dom.len()];
+            for s in self.snapshot.keyboard.iter().flat_map(|w| &w.stops) {
+                if let Some(flag) = stops.get_mut(s.node.index()) {
+                    *flag = true;
+                }
+            }
+            stops
+        })
+    }
+
+    /// Whether the live Tab walk went round the whole page: it came back to the start,
+    /// was not cut off at its press limit and met no trap. Then an element it did not
+    /// stop on is not in the Tab order (where [`Context::walk_covers`] it).
+    pub fn walk_complete(&self) -> bool {
+        self.snapshot
+            .keyboard
+            .as_ref()
+            .is_some_and(|w| w.cycled && !w.truncated && w.trap.is_none())
     }
 
     /// The root element of a whole page, for page-level rules (title, `lang`, viewport):

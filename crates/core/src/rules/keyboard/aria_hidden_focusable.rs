@@ -56,14 +56,8 @@ static META: RuleMeta = RuleMeta {
 crate::rule!(AriaHiddenFocusable = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
-    let walk = cx.snapshot.keyboard.as_ref();
-    let complete = walk.is_some_and(|w| w.cycled && !w.truncated && w.trap.is_none());
-    let mut is_stop = vec![false; cx.dom.len()];
-    for s in walk.iter().flat_map(|w| &w.stops) {
-        if let Some(flag) = is_stop.get_mut(s.node.index()) {
-            *flag = true;
-        }
-    }
+    let complete = cx.walk_complete();
+    let is_stop = cx.walk_stops();
     let mut stop_below: Option<Vec<bool>> = None;
     let in_tab_order = |e: ElementRef| cx.a11y.is_tabbable(e) && cx.a11y.is_rendered(e.id);
     let mut below: Option<Vec<bool>> = None;

@@ -169,13 +169,8 @@ const ANCESTOR_SEARCH_DEPTH: usize = 64;
 /// were judged above, composite widget items among them.
 fn check_script_handlers(cx: &Context, handlers: &[NodeId], sink: &mut Sink) {
     let walk = cx.snapshot.keyboard.as_ref();
-    let complete = walk.is_some_and(|w| w.cycled && !w.truncated && w.trap.is_none());
-    let mut is_stop = vec![false; cx.dom.len()];
-    for s in walk.iter().flat_map(|w| &w.stops) {
-        if let Some(flag) = is_stop.get_mut(s.node.index()) {
-            *flag = true;
-        }
-    }
+    let complete = cx.walk_complete();
+    let mut is_stop = cx.walk_stops().to_vec();
     // Where no walk speaks (none was made, or it could not follow focus into a frame),
     // what the DOM says Tab reaches stands in for it.
     for e in cx.dom.elements() {

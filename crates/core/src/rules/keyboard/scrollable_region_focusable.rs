@@ -16,7 +16,6 @@
 use crate::a11y::rendering::inline_value;
 use crate::css::{self, Property};
 use crate::dom::ElementRef;
-use crate::dom::NodeData;
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, RuleMeta, Sink};
@@ -128,12 +127,7 @@ crate::rule!(ScrollableRegionFocusable = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
     // What the Tab walk reached inside a region counts too (content focusable by script).
-    let mut stop = vec![false; cx.dom.len()];
-    for s in cx.snapshot.keyboard.iter().flat_map(|w| &w.stops) {
-        if let Some(flag) = stop.get_mut(s.node.index()) {
-            *flag = true;
-        }
-    }
+    let stop = cx.walk_stops();
     let tabbable = |e: ElementRef| stop[e.id.index()] || cx.a11y.is_tabbable(e);
     let mut below: Option<Vec<bool>> = None;
     for element in cx.dom.elements() {
@@ -211,11 +205,20 @@ fn has_visible_content(cx: &Context, element: ElementRef) -> bool {
         cx.a11y.is_rendered(e.id)
             && (matches!(
                 e.name(),
-                "img" | "svg" | "video" | "canvas" | "input" | "select" | "textarea" | "iframe"
-                    | "object" | "embed" | "button" | "meter" | "progress"
-            ) || cx.dom.children(e.id).any(|c| {
-                matches!(&cx.dom.node(c).data, NodeData::Text { text } if !text.trim().is_empty())
-            }))
+                "img"
+                    | "svg"
+                    | "video"
+                    | "canvas"
+                    | "input"
+                    | "select"
+                    | "textarea"
+                    | "iframe"
+                    | "object"
+                    | "embed"
+                    | "button"
+                    | "meter"
+                    | "progress"
+            ) || cx.dom.children(e.id).any(|c| cx.dom.is_nonblank_text(c)))
     })
     .is_some()
 }

@@ -5,7 +5,7 @@
 use crate::css;
 use std::collections::HashMap;
 
-use crate::dom::{ElementRef, NodeData, NodeId};
+use crate::dom::{ElementRef, NodeId};
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, RuleMeta, Sink};
@@ -179,11 +179,7 @@ fn is_inline_in_text(cx: &Context, el: ElementRef) -> bool {
     if !inline {
         return false;
     }
-    let is_text = |n: Option<NodeId>| {
-        n.is_some_and(
-            |n| matches!(&cx.dom.node(n).data, NodeData::Text { text } if !text.trim().is_empty()),
-        )
-    };
+    let is_text = |n: Option<NodeId>| n.is_some_and(|n| cx.dom.is_nonblank_text(n));
     is_text(cx.dom.prev_sibling(el.id)) || is_text(cx.dom.next_sibling(el.id))
 }
 
@@ -289,7 +285,7 @@ fn is_user_agent_sized(el: ElementRef) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::{Dom, Node};
+    use crate::dom::{Dom, Node, NodeData};
     use crate::engine::{RuleSelection, ScanOptions};
     use crate::finding::Outcome;
     use crate::snapshot::Snapshot;

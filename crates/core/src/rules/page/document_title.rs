@@ -1,6 +1,5 @@
 //! WCAG 2.4.2 Page Titled: the page has a non-empty `<title>`.
 
-use crate::dom::NodeData;
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, RuleMeta, Sink};
@@ -39,9 +38,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     match dom.title_element() {
         None => sink.fail(root.id, "The page has no <title> element."),
         Some(t) => {
-            let has_text = dom.children(t.id).any(
-                |c| matches!(&dom.node(c).data, NodeData::Text { text } if !text.trim().is_empty()),
-            );
+            let has_text = dom.children(t.id).any(|c| dom.is_nonblank_text(c));
             if has_text {
                 sink.pass(t.id);
             } else {
