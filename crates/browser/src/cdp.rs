@@ -242,7 +242,7 @@ impl Direct {
                 continue;
             }
             let parse = std::time::Instant::now();
-            let reply: Reply<T> = serde_json::from_str(text.as_str()).map_err(|e| e.to_string())?;
+            let reply = read_reply(text.as_str());
             // Part of the call's time in the profile, also shown apart: Chromium's time
             // and ours to read its answer are different costs.
             if crate::profile::enabled() {
@@ -252,13 +252,7 @@ impl Direct {
                     parse.elapsed(),
                 );
             }
-            if let Some(error) = reply.error {
-                return Err(error.message.unwrap_or_else(|| "error".to_string()));
-            }
-            return match reply.result {
-                Some(result) => Ok(result),
-                None => serde_json::from_value(Value::Null).map_err(|e| e.to_string()),
-            };
+            return reply;
         }
     }
 }
@@ -306,13 +300,7 @@ impl Direct {
             else {
                 continue; // an event or a stale reply
             };
-            let reply = serde_json::from_str::<Reply<Value>>(text.as_str())
-                .map_err(|e| e.to_string())
-                .and_then(|reply| match reply.error {
-                    Some(error) => Err(error.message.unwrap_or_else(|| "error".to_string())),
-                    None => Ok(reply.result.unwrap_or(Value::Null)),
-                });
-            out[index] = Some(reply);
+            out[index] = Some(read_reply(text.as_str()));
             left -= 1;
         }
         out.into_iter()
@@ -359,6 +347,19 @@ where
     };
     crate::profile::record(M::NAME, what, start.elapsed());
     results
+}
+
+/// A reply's result, or its DevTools error message. A reply without a result reads as
+/// JSON `null` (methods that return nothing).
+fn read_reply<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let reply: Reply<T> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if let Some(error) = reply.error {
+        return Err(error.message.unwrap_or_else(|| "error".to_string()));
+    }
+    match reply.result {
+        Some(result) => Ok(result),
+        None => serde_json::from_value(Value::Null).map_err(|e| e.to_string()),
+    }
 }
 
 #[derive(Deserialize)]

@@ -189,10 +189,24 @@ impl Page {
     /// so a tab opened ahead of its visit does not pay for them during it (~0.2 s a page
     /// through headless_chrome's transport, measured by crawl-bench's profile).
     pub fn prepare_collection(&self) -> Result<(), BrowserError> {
+        self.wait_for_log_off();
         Collector::enable_domains(&self.tab).map_err(|e| self.recheck(e))?;
         self.collection_ready
             .store(true, std::sync::atomic::Ordering::SeqCst);
         Ok(())
+    }
+
+    /// Waits for the last visit's collector to turn the Log domain off, so enabling it
+    /// again is not undone.
+    fn wait_for_log_off(&self) {
+        let log_off = self
+            .log_off
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(log_off) = log_off {
+            let _ = log_off.join();
+        }
     }
 
     /// Loads `url`, waits for it to settle and snapshots it.
@@ -202,14 +216,7 @@ impl Page {
         let start = Instant::now();
         let deadline = start + opts.timeout;
         self.tracker.reset();
-        let log_off = self
-            .log_off
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
-        if let Some(log_off) = log_off {
-            let _ = log_off.join();
-        }
+        self.wait_for_log_off();
         let ready = self
             .collection_ready
             .swap(false, std::sync::atomic::Ordering::SeqCst);

@@ -278,23 +278,20 @@ impl Collector {
         // profile: 413 ms a page one after another).
         std::thread::scope(|s| {
             let network = s.spawn(|| {
-                let conn = cdp::Conn::through_tab(tab);
-                cdp::call(
-                    &conn,
+                enable(
+                    tab,
                     "enabling the Network domain",
                     cdp::NetworkEnable(json!({})),
                 )
             });
             let runtime = s.spawn(|| {
-                let conn = cdp::Conn::through_tab(tab);
-                cdp::call(
-                    &conn,
+                enable(
+                    tab,
                     "enabling the Runtime domain",
                     cdp::RuntimeEnable(json!({})),
                 )
             });
-            let conn = cdp::Conn::through_tab(tab);
-            let log = cdp::call(&conn, "enabling the Log domain", cdp::LogEnable(json!({})));
+            let log = enable(tab, "enabling the Log domain", cdp::LogEnable(json!({})));
             let joined = |h: std::thread::ScopedJoinHandle<'_, Result<Value, BrowserError>>| {
                 h.join().unwrap_or_else(|_| {
                     Err(BrowserError::Protocol("enabling a domain: panicked".into()))
@@ -396,6 +393,16 @@ impl Drop for Collector {
             disable_log(&self.tab);
         }
     }
+}
+
+/// Enables one domain on the tab's own session (events go to the session that asked).
+fn enable<M>(tab: &Tab, what: &str, method: M) -> Result<Value, BrowserError>
+where
+    M: headless_chrome::protocol::cdp::types::Method<ReturnObject = Value>
+        + serde::Serialize
+        + std::fmt::Debug,
+{
+    cdp::call(&cdp::Conn::through_tab(tab), what, method)
 }
 
 /// Network and Runtime stay enabled: the page's settle wait and other parts of the
