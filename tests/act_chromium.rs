@@ -8,7 +8,10 @@
 //! The suite lives outside the repository (`../shared/act`, or `PORTALSCAN_ACT_DIR`);
 //! without it this test says so and skips.
 
-use portalscan_tests::act::{Consistency, Suite, case_result, consistency, describe_case};
+use portalscan_tests::act::{
+    Consistency, Suite, cant_tell_failed_cases, case_result, describe_case, inconsistent_cases,
+    run_suite_with,
+};
 use portalscan_tests::act_chromium::{case_url, crawl_cases, serve};
 
 const IN_CHROMIUM: &[&str] = &["0ssw9k", "ff89c9", "oj04fd"];
@@ -22,7 +25,6 @@ fn rules_that_need_a_browser_are_consistent_in_chromium() {
         return;
     };
     let suite = Suite::load(&dir).unwrap_or_else(|e| panic!("cannot load the ACT suite: {e}"));
-    let mapping = portalscan_tests::act::act_mapping();
     let cases: Vec<_> = suite
         .cases
         .iter()
@@ -35,38 +37,36 @@ fn rules_that_need_a_browser_are_consistent_in_chromium() {
     );
     let origin = serve(&dir).expect("serving the suite on 127.0.0.1");
     let crawled = crawl_cases(&suite, &origin, &cases).expect("the crawl runs");
-    let (findings, errors) = (&crawled.findings, &crawled.errors);
     assert!(
-        errors.is_empty(),
-        "cases that could not be visited: {errors:#?}"
+        crawled.errors.is_empty(),
+        "cases that could not be visited: {:#?}",
+        crawled.errors
     );
-    let mut problems = Vec::new();
-    for id in IN_CHROMIUM {
-        let rules = mapping
-            .get(id)
-            .unwrap_or_else(|| panic!("{id} is declared by a rule"));
-        let results: Vec<_> = cases
-            .iter()
-            .filter(|c| c.rule_id == *id)
-            .map(|c| {
-                let found = findings
-                    .get(&case_url(&origin, c))
-                    .unwrap_or_else(|| panic!("{} was crawled", c.relative_path));
-                case_result(c, found, rules)
-            })
-            .collect();
-        let got = consistency(&results);
-        println!("{id}: {} over {} cases", got.as_str(), results.len());
-        if got != Consistency::Consistent {
-            problems.extend(
-                results
-                    .iter()
-                    .filter(|r| {
-                        r.inconsistent() || !r.exact() && r.case.expected.as_str() == "failed"
-                    })
-                    .map(describe_case),
-            );
-            problems.push(format!("{id}: {}", got.as_str()));
+    // Judged as the reports judge them; cases of other rules were not crawled.
+    let results: Vec<_> = run_suite_with(&suite, |case, rules| {
+        crawled
+            .findings
+            .get(&case_url(&origin, case))
+            .map(|found| case_result(case, found, rules))
+    })
+    .into_iter()
+    .filter(|r| IN_CHROMIUM.contains(&r.id.as_str()))
+    .collect();
+    assert_eq!(
+        results.len(),
+        IN_CHROMIUM.len(),
+        "each rule is in the suite"
+    );
+    let mut problems: Vec<String> = inconsistent_cases(&results)
+        .chain(cant_tell_failed_cases(&results))
+        .map(describe_case)
+        .collect();
+    for r in &results {
+        let got = r.consistency();
+        println!("{}: {:?} over {} cases", r.id, got, r.cases.len());
+        assert_eq!(r.missing_files, 0, "{}: every case was crawled", r.id);
+        if got != Some(Consistency::Consistent) {
+            problems.push(format!("{}: {:?}", r.id, got));
         }
     }
     assert!(problems.is_empty(), "in Chromium:\n{}", problems.join("\n"));

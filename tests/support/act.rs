@@ -365,11 +365,7 @@ pub fn run_case(suite: &Suite, case: &TestCase, rules: &[&'static dyn Rule]) -> 
             ..ScanOptions::with_passes()
         },
     );
-    Some(CaseResult {
-        case: case.clone(),
-        got: classify(&findings),
-        findings,
-    })
+    Some(case_result(case, &findings, rules))
 }
 
 /// What one front-end's findings on a case amount to, with the rules that declare its ACT
