@@ -52,6 +52,7 @@ use crate::cdp::{Conn, call_typed};
 mod inferred;
 mod remote;
 mod tree;
+pub mod xml_viewer;
 use crate::{BackendNodeId, BrowserError, NodeMap};
 
 /// The computed properties captured for every rendered element: the core's table, every

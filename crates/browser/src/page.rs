@@ -269,7 +269,15 @@ impl Page {
         let settled = Instant::now();
         self.set_stage(Stage::Working(settled));
 
-        let captured = capture::capture(&conn).map_err(|e| self.recheck(e))?;
+        let mut captured = capture::capture(&conn).map_err(|e| self.recheck(e))?;
+        // Chromium's XML viewer is not the page: the XML document behind it is, with no
+        // layout of its own and nothing of the viewer's to walk or point at.
+        let xml_document = capture::xml_viewer::document_behind_viewer(&captured.dom);
+        let shows_xml_viewer = xml_document.is_some();
+        if let Some(document) = xml_document {
+            captured.dom = document;
+            captured.node_map = NodeMap::default();
+        }
         let final_url = captured
             .document_url
             .clone()
@@ -286,7 +294,7 @@ impl Page {
         let mut snapshot = Snapshot::new(final_url.clone(), "chromium", captured.dom);
         // A loaded page: its scripts ran, and Chromium laid it out.
         snapshot.scripts_ran = Some(true);
-        snapshot.laid_out = Some(true);
+        snapshot.laid_out = Some(!shows_xml_viewer);
         snapshot.viewport = captured.viewport;
 
         let collected = collector.finish(&final_url);
@@ -303,9 +311,16 @@ impl Page {
         snapshot.storage = self.known("reading storage", storage, w)?;
         let handlers = keyboard::pointer_handlers(&self.tab, &node_map);
         snapshot.pointer_handlers = self.known("finding pointer listeners", handlers, w)?;
+        let modals = keyboard::modal_elements(&self.tab, &node_map);
+        for node in self
+            .known("finding modal elements", modals, w)?
+            .unwrap_or_default()
+        {
+            snapshot.dom.node_mut(node).modal = true;
+        }
         let captured_at = Instant::now();
 
-        if opts.tab_walk {
+        if opts.tab_walk && !shows_xml_viewer {
             let walk = WalkOptions {
                 max_presses: opts.max_tab_presses,
                 ..WalkOptions::default()

@@ -121,6 +121,30 @@ fn modal_that_escape_closes_is_not_a_trap() {
     assert!(walk.cycled);
 }
 
+/// A focus sentinel after a dialog sends Tab back to its first field; Shift+Tab from
+/// there leaves the page; a link after the sentinel is reached only backwards.
+const SENTINEL: &str = r##"<!doctype html><title>sentinel</title>
+<div role="dialog" aria-modal="true" aria-label="Sign in"><input id="first"> <button id="close">Close</button></div>
+<div aria-hidden="true"><a id="sentinel" href="#" style="position:absolute; top:-999em">wrap</a></div>
+<a id="after" href="/after">After</a>
+<script>sentinel.addEventListener('focus', () => first.focus());</script>"##;
+
+#[test]
+fn a_cycle_that_shift_tab_leaves_is_walked_on_from_the_end() {
+    let server = Server::pages(&[("/", SENTINEL)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    // In Tab order; the sentinel is never a stop (it hands focus on at once).
+    assert_eq!(
+        page.ids(walk.stops.iter().map(|s| s.node)),
+        ["first", "close", "after"]
+    );
+    assert_eq!(walk.trap, None);
+    assert!(walk.cycled, "every stop was seen from one end or the other");
+    assert!(!walk.truncated);
+}
+
 #[test]
 fn shadow_roots_open_and_closed_are_entered() {
     let html = r#"<!doctype html><a id="first" href="/">first</a>

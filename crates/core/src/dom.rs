@@ -119,6 +119,11 @@ pub struct Node {
     /// Client and scroll sizes, for elements whose content can be scrolled, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scroll: Option<ScrollBox>,
+    /// The browser shows this element modally (it matches `:modal`: a `<dialog>` opened
+    /// with `showModal()`, say), which makes the rest of its document inert. Only a
+    /// front-end that ran the page's scripts can see it (markup alone opens no modal).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub modal: bool,
 }
 
 /// An element's visible (client) size and the size of its scrollable content, in CSS px
@@ -167,6 +172,8 @@ struct NodeWire {
     paint_order: Option<u32>,
     #[serde(default)]
     scroll: Option<ScrollBox>,
+    #[serde(default)]
+    modal: bool,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +228,7 @@ impl TryFrom<NodeWire> for Node {
             column: w.column,
             paint_order: w.paint_order,
             scroll: w.scroll,
+            modal: w.modal,
         })
     }
 }
@@ -237,6 +245,7 @@ impl Node {
             column: None,
             paint_order: None,
             scroll: None,
+            modal: false,
         }
     }
 }
@@ -702,6 +711,30 @@ impl Dom {
         self.ids.get(&key).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// A new DOM whose document's only child is `root`'s subtree (shadow trees and frame
+    /// documents included): an XML document's own tree, lifted out of what an HTML parser
+    /// or a browser's XML viewer put around it.
+    pub fn subtree_as_document(&self, root: NodeId) -> Dom {
+        let mut nodes = vec![Node::new(None, NodeData::Document)];
+        // The subtree is the contiguous pre-order range start..end; node i moves to
+        // i - start + 1.
+        let start = root.index();
+        let end = self.subtree_end(root);
+        for i in start..end {
+            let old = self.node(NodeId(i as u32));
+            let parent = match old.parent {
+                Some(p) if i > start && p.index() >= start => {
+                    NodeId((p.index() - start + 1) as u32)
+                }
+                _ => NodeId::DOCUMENT,
+            };
+            let mut node = old.clone();
+            node.parent = Some(parent);
+            nodes.push(node);
+        }
+        Dom::from_nodes(nodes).unwrap_or_else(|_| self.clone())
+    }
+
     /// `getElementById` scoped to `scope`'s tree: the first element with this id.
     pub fn element_by_id(&self, scope: NodeId, id: &str) -> Option<NodeId> {
         self.elements_by_id(scope, id).first().copied()
@@ -941,6 +974,23 @@ impl<'a> ElementRef<'a> {
     }
     pub fn rect(&self) -> Option<&'a Rect> {
         self.node().rect.as_ref()
+    }
+    /// The content box: the border box less the computed border widths and padding (a
+    /// width the snapshot does not carry counts as 0). `None` without layout.
+    pub fn content_rect(&self) -> Option<Rect> {
+        use crate::css;
+        let border = *self.rect()?;
+        let px = |p| self.style().and_then(|s| s.px(p)).unwrap_or(0.0);
+        let left = px(css::BORDER_LEFT_WIDTH) + px(css::PADDING_LEFT);
+        let right = px(css::BORDER_RIGHT_WIDTH) + px(css::PADDING_RIGHT);
+        let top = px(css::BORDER_TOP_WIDTH) + px(css::PADDING_TOP);
+        let bottom = px(css::BORDER_BOTTOM_WIDTH) + px(css::PADDING_BOTTOM);
+        Some(Rect {
+            x: border.x + left,
+            y: border.y + top,
+            width: (border.width - left - right).max(0.0),
+            height: (border.height - top - bottom).max(0.0),
+        })
     }
     pub fn parent_element(&self) -> Option<ElementRef<'a>> {
         self.dom.parent(self.id).and_then(|p| self.dom.element(p))

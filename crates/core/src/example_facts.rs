@@ -53,6 +53,7 @@ struct NodeFacts {
     rect: Option<Rect>,
     paint_order: Option<u32>,
     scroll: Option<ScrollBox>,
+    modal: Option<bool>,
     /// Computed values to set on (or, with `null`, remove from) the element's style.
     #[serde(default)]
     style: Map<String, Value>,
@@ -96,6 +97,7 @@ pub fn apply(facts: &str, snapshot: &mut Snapshot) -> Result<(), serde_json::Err
         node.rect = f.rect.or(node.rect);
         node.paint_order = f.paint_order.or(node.paint_order);
         node.scroll = f.scroll.or(node.scroll);
+        node.modal = f.modal.unwrap_or(node.modal);
         if !f.style.is_empty() {
             let mut style = node.style.clone().unwrap_or_default();
             for (property, v) in f.style {

@@ -283,7 +283,10 @@ pub struct KeyboardWalk {
     /// Each element Tab focused, in order, first visit only.
     pub stops: Vec<TabStop>,
     /// Focus came back round to the first stop (or left the document): the whole cycle
-    /// was seen, so an element missing from `stops` is not in the Tab order.
+    /// was seen, so an element missing from `stops` is not in the Tab order. Also set
+    /// when Tab kept cycling among some stops that Shift+Tab leaves (a focus sentinel
+    /// wrapping round a dialog) and the rest of the order was then walked from the end
+    /// of the page, backwards, until it met a stop already seen.
     pub cycled: bool,
     /// The walk stopped at its press limit before cycling: later elements are unknown.
     pub truncated: bool,

@@ -5,7 +5,6 @@
 //! expect for their `.svg`/`.xml` cases.
 
 use portalscan_core::Dom;
-use portalscan_core::dom::{Node, NodeData, NodeId};
 
 /// File extensions served as XML media types (image/svg+xml, application/mathml+xml,
 /// application/xml). `.xhtml` is left out on purpose: its root is `<html>`, and the HTML
@@ -31,32 +30,9 @@ pub fn xml_document_dom(parsed: Dom) -> Dom {
     let body = parsed.elements().find(|e| e.is("body")).map(|e| e.id);
     let root = body.and_then(|b| parsed.children(b).find(|c| parsed.element(*c).is_some()));
     match root {
-        Some(root) => lift_subtree(&parsed, root),
+        Some(root) => parsed.subtree_as_document(root),
         None => parsed,
     }
-}
-
-/// A new DOM whose document's only child is `root`'s subtree (shadow trees included).
-fn lift_subtree(dom: &Dom, root: NodeId) -> Dom {
-    let mut nodes = vec![Node::new(None, NodeData::Document)];
-    // The subtree is the contiguous pre-order range start..end; node i moves to i - start + 1.
-    let start = root.index();
-    let end = dom.subtree_end(root);
-    for i in start..end {
-        let old = dom.node(NodeId(i as u32));
-        let parent = if i == start {
-            NodeId::DOCUMENT
-        } else {
-            match old.parent {
-                Some(p) if p.index() >= start => NodeId((p.index() - start + 1) as u32),
-                _ => NodeId::DOCUMENT,
-            }
-        };
-        let mut node = old.clone();
-        node.parent = Some(parent);
-        nodes.push(node);
-    }
-    Dom::from_nodes(nodes).unwrap_or_else(|_| dom.clone())
 }
 
 #[cfg(test)]

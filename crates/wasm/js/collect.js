@@ -231,6 +231,11 @@ export function collectDom(root, properties, shadowRootOf, remoteFrames) {
           } else {
             entry.style = readStyle(node, view.win);
             Object.assign(entry, layout(node, view, entry.style));
+            // Shown modally (a dialog opened with showModal(), a fullscreen element): the
+            // rest of its document is inert (the core's `modal`).
+            if ((name === 'dialog' || node === view.win.document.fullscreenElement) && node.matches(':modal')) {
+              entry.modal = true;
+            }
           }
           nodes.push(entry);
           // `shadowRootOf`: a reader that also opens closed roots (the extension's).

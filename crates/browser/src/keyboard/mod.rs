@@ -53,6 +53,7 @@ macro_rules! top_box_js {
 }
 
 pub(crate) mod indicator;
+mod modal;
 mod obscured;
 mod pointer;
 pub(crate) mod remote;
@@ -107,6 +108,12 @@ pub fn install_pointer_hook(tab: &Tab) -> Result<(), BrowserError> {
 /// Needs [`install_pointer_hook`] before the page loaded.
 pub fn pointer_handlers(tab: &Tab, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
     pointer::handlers(&Conn::open(tab), map)
+}
+
+/// Elements the browser shows modally (`:modal`), in the capture's `map`: the rest of
+/// their document is inert (see [`portalscan_core::dom::Node::modal`]).
+pub fn modal_elements(tab: &Tab, map: &NodeMap) -> Result<Vec<NodeId>, BrowserError> {
+    modal::modal_elements(&Conn::open(tab), map)
 }
 
 /// Presses Tab from the top of the page until focus comes back round, a trap holds it,

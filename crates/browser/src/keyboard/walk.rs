@@ -212,6 +212,33 @@ fn start_at_top(cx: &Conn, world: i64) -> Result<Option<String>, BrowserError> {
     )
 }
 
+/// Puts focus at the end of the document, so the first Shift+Tab goes to the last element
+/// in order: a scratch element (`tabindex=0`, after everything else) takes focus. The
+/// caller removes it after the first Shift+Tab.
+fn start_at_bottom(cx: &Conn, world: i64) -> Result<Option<String>, BrowserError> {
+    remote::eval_object(
+        cx,
+        Some(world),
+        "moving focus to the end",
+        "(() => { const top = document.body || document.documentElement; \
+            const s = document.createElement('span'); s.tabIndex = 0; \
+            const x = scrollX, y = scrollY; \
+            top.appendChild(s); s.focus({ preventScroll: true }); \
+            if (scrollX !== x || scrollY !== y) scrollTo(x, y); return s; })()",
+    )
+}
+
+fn remove_scratch(cx: &Conn, scratch: &str) -> Result<(), BrowserError> {
+    remote::call_on_value(
+        cx,
+        scratch,
+        "removing the start point",
+        "function() { this.remove(); }",
+        &[],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn walk(
     cx: &Conn,
     map: &NodeMap,
@@ -256,6 +283,10 @@ fn walk_in(
     let mut empty_presses = 0;
     let mut arrived: Option<Option<Focused>> = None;
     let mut interrupted: Option<&'static str> = None;
+    // Tab, until a cycle that Shift+Tab leaves turns the walk round (see FreedBackwards).
+    let mut key = Key::Tab;
+    let mut backwards = false;
+    let mut backward_from = 0;
     loop {
         let focus = match arrived.take() {
             Some(f) => f,
@@ -264,22 +295,16 @@ fn walk_in(
                     walk.truncated = true;
                     break;
                 }
-                let focus = walker.press(Key::Tab)?;
+                let focus = walker.press(key)?;
                 if let Some(s) = scratch.take() {
-                    remote::call_on_value(
-                        cx,
-                        &s,
-                        "removing the start point",
-                        "function() { this.remove(); }",
-                        &[],
-                    )?;
+                    remove_scratch(cx, &s)?;
                 }
                 focus
             }
         };
         let Some(focus) = focus else {
             // Focus went back to the document: after stops, the cycle is complete.
-            if !epoch.is_empty() {
+            if !epoch.is_empty() || backwards {
                 walk.cycled = true;
                 break;
             }
@@ -300,6 +325,12 @@ fn walk_in(
         if same_frame {
             continue;
         }
+        if backwards && first_visit.contains_key(&focus.backend) {
+            // Going backwards, focus met the part of the order already walked: every
+            // stop has now been seen from one end or the other.
+            walk.cycled = true;
+            break;
+        }
         if let Some(start) = epoch.iter().position(|b| *b == focus.backend) {
             let cycle = epoch[start..].to_vec();
             match walker.trap_check(&cycle)? {
@@ -310,6 +341,17 @@ fn walk_in(
                         keys_tried: keys,
                     });
                     break;
+                }
+                TrapCheck::FreedBackwards if !backwards => {
+                    // Tab cannot get past this cycle (a focus sentinel wrapping round a
+                    // dialog, say), but Shift+Tab leaves it: what lies beyond it in the
+                    // order is walked from the end of the page, backwards.
+                    backwards = true;
+                    key = Key::ShiftTab;
+                    backward_from = stops.len();
+                    epoch.clear();
+                    scratch = start_at_bottom(cx, world)?;
+                    continue;
                 }
                 TrapCheck::FreedBackwards => break,
                 TrapCheck::FreedByEscape(f) => {
@@ -362,13 +404,11 @@ fn walk_in(
         }
     }
     if let Some(s) = scratch {
-        remote::call_on_value(
-            cx,
-            &s,
-            "removing the start point",
-            "function() { this.remove(); }",
-            &[],
-        )?;
+        remove_scratch(cx, &s)?;
+    }
+    // Stops found backwards are in reverse Tab order.
+    if backwards {
+        stops[backward_from..].reverse();
     }
     walk.stops = stops.into_iter().map(|(_, s)| s).collect();
     Ok(WalkReport {

@@ -5,6 +5,7 @@
 //! or is inert cannot be focused; `aria-hidden` does not change focusability.
 
 use crate::a11y::PageA11y;
+use crate::a11y::tree::INERT;
 use crate::dom::{ElementRef, Namespace};
 
 /// The `tabindex` value when it is a valid integer (HTML's rules for parsing integers).
@@ -127,7 +128,12 @@ pub fn is_editing_host(el: ElementRef) -> bool {
 /// Can take focus: focusable by nature, an editing host, or with a valid `tabindex`; and
 /// rendered, not inert.
 pub fn is_focusable(page: &PageA11y, el: ElementRef) -> bool {
-    if !page.is_rendered(el.id) || page.is_inert(el.id) || page.is_invisible(el.id) {
+    !page.is_blocked_by_modal(el.id) && is_focusable_unblocked(page, el)
+}
+
+/// [`is_focusable`] as if no modal element blocked it.
+fn is_focusable_unblocked(page: &PageA11y, el: ElementRef) -> bool {
+    if !page.is_rendered(el.id) || page.flags(el.id) & INERT != 0 || page.is_invisible(el.id) {
         return false;
     }
     tabindex(el).is_some() || natively_focusable(page, el) || is_editing_host(el)
@@ -136,6 +142,12 @@ pub fn is_focusable(page: &PageA11y, el: ElementRef) -> bool {
 /// In sequential focus navigation: focusable and `tabindex` not negative.
 pub fn is_tabbable(page: &PageA11y, el: ElementRef) -> bool {
     is_focusable(page, el) && tabindex(el).is_none_or(|t| t >= 0)
+}
+
+/// [`is_tabbable`] as if no modal element blocked it (see
+/// [`PageA11y::is_blocked_by_modal`]).
+pub fn is_tabbable_unblocked(page: &PageA11y, el: ElementRef) -> bool {
+    is_focusable_unblocked(page, el) && tabindex(el).is_none_or(|t| t >= 0)
 }
 
 #[cfg(test)]

@@ -84,9 +84,15 @@ impl<'a> PageA11y<'a> {
         self.flags(node) & tree::INVISIBLE != 0
     }
 
-    /// Inside an `inert` subtree.
+    /// Inert: inside an `inert` subtree, or blocked by a modal element.
     pub fn is_inert(&self, node: NodeId) -> bool {
-        self.flags(node) & tree::INERT != 0
+        self.flags(node) & (tree::INERT | tree::BLOCKED) != 0
+    }
+
+    /// Inert only while a modal element elsewhere in its document is shown: once the
+    /// dialog closes, it is as its markup makes it.
+    pub fn is_blocked_by_modal(&self, node: NodeId) -> bool {
+        self.flags(node) & tree::BLOCKED != 0
     }
 
     /// The computed role (see [`roles::role`]), computed once for every element.
@@ -129,6 +135,12 @@ impl<'a> PageA11y<'a> {
     /// In sequential focus navigation (Tab reaches it).
     pub fn is_tabbable(&self, el: ElementRef) -> bool {
         focus::is_tabbable(self, el)
+    }
+
+    /// In sequential focus navigation once no modal element blocks it (see
+    /// [`PageA11y::is_blocked_by_modal`]): what its markup makes it.
+    pub fn is_tabbable_unblocked(&self, el: ElementRef) -> bool {
+        focus::is_tabbable_unblocked(self, el)
     }
 
     pub fn is_disabled(&self, el: ElementRef) -> bool {

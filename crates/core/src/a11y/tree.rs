@@ -31,6 +31,10 @@ pub const SECTIONING: u8 = 16;
 /// turn it back to `visible`).
 pub const INVISIBLE: u8 = 32;
 
+/// Blocked by a modal element elsewhere in its document (see `block_outside_modals`):
+/// inert for as long as the modal is shown, unlike the `inert` attribute.
+pub const BLOCKED: u8 = 64;
+
 /// Flags that pass from a node to its flat-tree descendants.
 const INHERITED: u8 = NOT_RENDERED | INERT | ARIA_HIDDEN | SECTIONING | INVISIBLE;
 
@@ -168,7 +172,58 @@ pub fn compute_flags(dom: &Dom, has_styles: bool) -> Vec<u8> {
             }
         }
     }
+    block_outside_modals(dom, &mut flags);
     flags
+}
+
+/// A document with a modal element (see [`crate::dom::Node::modal`]) is blocked by it:
+/// every node of that document outside the modal's flat subtree is inert ([`BLOCKED`]),
+/// the documents of its frames included, as HTML's "blocked by a modal dialog" says.
+fn block_outside_modals(dom: &Dom, flags: &mut [u8]) {
+    let modal_documents: Vec<NodeId> = dom
+        .ids()
+        .filter(|id| dom.node(*id).modal)
+        .map(|id| dom.document_of(id))
+        .collect();
+    if modal_documents.is_empty() {
+        return;
+    }
+    // Per node: Some(true) blocked, Some(false) not; found by walking up the flat tree
+    // (through shadow hosts and frame elements) to a modal or to a modal's document.
+    let mut blocked: Vec<Option<bool>> = vec![None; dom.len()];
+    let mut stack: Vec<NodeId> = Vec::new();
+    for start in 0..dom.len() {
+        stack.push(NodeId(start as u32));
+        while let Some(&top) = stack.last() {
+            let known = if blocked[top.index()].is_some() {
+                blocked[top.index()]
+            } else if dom.node(top).modal {
+                Some(false)
+            } else if modal_documents.contains(&top) {
+                Some(true)
+            } else {
+                match memo_parent(dom, top) {
+                    Err(()) | Ok(None) => Some(false),
+                    Ok(Some(p)) => match blocked[p.index()] {
+                        Some(b) => Some(b),
+                        None => {
+                            stack.push(p);
+                            None
+                        }
+                    },
+                }
+            };
+            if let Some(b) = known {
+                blocked[top.index()] = Some(b);
+                stack.pop();
+            }
+        }
+    }
+    for (flag, blocked) in flags.iter_mut().zip(blocked) {
+        if blocked == Some(true) {
+            *flag |= BLOCKED | HIDDEN;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -310,6 +365,33 @@ pub(crate) mod tests {
         let page = PageA11y::new(&dom);
         assert!(page.is_hidden(NodeId(3)));
         assert!(page.is_hidden(NodeId(5)) && page.is_inert(NodeId(5)));
+    }
+
+    #[test]
+    fn a_modal_makes_the_rest_of_its_document_inert() {
+        let mut dom = build(&[
+            (Some(0), "a|href=#"),
+            (Some(0), "x-modal"),
+            (Some(2), "#shadow"),
+            (Some(3), "dialog"),
+            (Some(4), "slot"),
+            (Some(2), "button"),
+        ]);
+        let page = PageA11y::new(&dom);
+        assert!(!page.is_inert(NodeId(1)), "no modal: nothing is inert");
+        dom.node_mut(NodeId(4)).modal = true;
+        let page = PageA11y::new(&dom);
+        assert!(page.is_inert(NodeId(1)) && page.is_hidden(NodeId(1)));
+        assert!(page.is_blocked_by_modal(NodeId(1)));
+        assert!(
+            page.is_inert(NodeId(2)),
+            "the host around the dialog is outside it"
+        );
+        assert!(!page.is_inert(NodeId(4)), "the dialog itself");
+        assert!(
+            !page.is_inert(NodeId(6)),
+            "a light child slotted into the dialog"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 pub mod disabled;
 pub mod layers;
+pub mod shadow;
 pub mod text;
 
 use crate::color::{Rgba, composite, gradient_colors};
@@ -137,6 +138,25 @@ impl Paint {
     pub fn screen_color(&self, c: Rgba) -> Option<Rgba> {
         let b = self.backdrop?;
         Some(self.map.apply(composite(c, b)))
+    }
+
+    /// The paint right behind letters that a halo text shadow of colour `halo`
+    /// surrounds (see [`shadow`]): an opaque halo hides whatever is under it; a
+    /// translucent one is composited over each colour that may be there.
+    pub fn under_halo(&self, halo: Rgba) -> Paint {
+        let mut under = self.clone();
+        if halo.a >= 1.0 {
+            under.backdrop = Some(halo);
+            under.uncertain = None;
+            under.gradient = None;
+        } else {
+            under.backdrop = self.backdrop.map(|b| composite(halo, b));
+            under.gradient = self
+                .gradient
+                .as_ref()
+                .map(|colours| colours.iter().map(|b| composite(halo, *b)).collect());
+        }
+        under
     }
 
     /// Every (colour on screen, backdrop on screen) pair a colour painted in this element

@@ -6,9 +6,10 @@
 //! included, onto the white canvas. Over a CSS gradient of fixed colours the text is
 //! measured against every colour the gradient paints (and the background colour under it):
 //! it fails when it fails against all of them and passes when it passes against all of
-//! them. Where the backdrop is not a known set of colours (a background image, a text
-//! shadow, a box positioned out of flow without layout facts, an unknown value), the
-//! check answers `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
+//! them. A text shadow that surrounds every letter (see [`crate::paint::shadow`]) is
+//! the backdrop the letters are measured on. Where the backdrop is not a known set of
+//! colours (a background image, any other text shadow, a box positioned out of flow
+//! without layout facts, an unknown value), the check answers `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
 
 use crate::color::{Rgba, contrast_ratio, format_ratio};
 use crate::css;
@@ -18,7 +19,7 @@ use crate::rule::Sink;
 
 use crate::paint::disabled::exempt_all;
 use crate::paint::layers::{Behind, Layers};
-use crate::paint::{Affine, Paint, Uncertain, own_text, text_hidden};
+use crate::paint::{Affine, Paint, Uncertain, own_text, shadow, text_hidden};
 use crate::style::Style;
 use std::collections::HashMap;
 
@@ -158,6 +159,8 @@ struct TextFacts {
     weight: Option<f64>,
     /// `None` unknown, `Some(true)` a shadow is set.
     shadow: Option<bool>,
+    /// The colour of a shadow that surrounds every letter (see [`shadow`]).
+    halo: Option<Rgba>,
 }
 
 impl TextFacts {
@@ -168,6 +171,7 @@ impl TextFacts {
             size: style.font_size(),
             weight: style.font_weight(),
             shadow: style.get(css::TEXT_SHADOW).map(|s| s != "none"),
+            halo: style.get(css::TEXT_SHADOW).and_then(shadow::halo_color),
         }
     }
 }
@@ -207,9 +211,18 @@ fn check_text(
         (Some(s), None) if s < 18.66 => Some(false),
         _ => None,
     };
+    // A halo shadow is what the letters are seen against: measured on it.
+    let under_halo;
+    let (paint, backdrop_name) = match facts.halo {
+        Some(halo) => {
+            under_halo = paint.under_halo(halo);
+            (&under_halo, "the text shadow around its letters")
+        }
+        None => (paint, "background"),
+    };
     let colours = |t: Rgba, b: Rgba, r: f64| {
         format!(
-            "{}:1 (text {} on background {})",
+            "{}:1 (text {} on {backdrop_name} {})",
             format_ratio(r),
             t.quantized().to_css(),
             b.quantized().to_css()
@@ -267,7 +280,7 @@ fn check_text(
             colours(t, b, r)
         }
     };
-    if facts.shadow != Some(false) {
+    if facts.shadow != Some(false) && facts.halo.is_none() {
         let what = if facts.shadow.is_some() {
             "a text shadow changes"
         } else {

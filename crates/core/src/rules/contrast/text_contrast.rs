@@ -3,7 +3,8 @@
 //!
 //! The measurement is [`crate::paint::text`]'s, shared with `text-contrast-enhanced`: a
 //! flat backdrop gives one ratio; a CSS gradient of fixed colours gives one per colour it
-//! paints (fail if all fail, pass if all pass, else review); an image, a text shadow or an
+//! paints (fail if all fail, pass if all pass, else review); a text shadow that surrounds
+//! the letters is measured as their backdrop; an image, any other text shadow or an
 //! unknown value gives `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
 
 use crate::engine::Context;
@@ -67,8 +68,20 @@ static META: RuleMeta = RuleMeta {
         Example::review(
             "<p style='color:#000; background:#fff url(/s/banner.png)'>Over an image</p>",
         ),
-        Example::review(
+        // A shadow that surrounds the letters is what they are seen against (ACT afw4f7
+        // passed example 4, failed example 11); a hard drop shadow is for a person.
+        Example::pass(
             "<p style='color:#000; background:#737373; text-shadow:white 0 0 3px'>Shadowed</p>",
+        ),
+        Example::fail(
+            "<p style='color:#666; background:#fff; text-shadow:#aaa 2px 2px 4px,              #aaa -2px 2px 4px, #aaa 2px -2px 4px, #aaa -2px -2px 4px'>Haloed</p>",
+        ),
+        // An opaque halo hides the image under it.
+        Example::pass(
+            "<p style='color:#ccc; background:#000 url(/s/stars.jpeg); text-shadow:0 0 2px black'>Stars</p>",
+        ),
+        Example::review(
+            "<p style='color:#000; background:#737373; text-shadow:1px 1px 0 white'>Drop shadow</p>",
         ),
         Example::review(
             "<div style='position:absolute; top:10px'><p style='color:#888'>Floating</p></div>",

@@ -40,6 +40,21 @@ static META: RuleMeta = RuleMeta {
             "<iframe tabindex=\"-1\" srcdoc=\"<a href='/' tabindex='-1'>Home</a>\"></iframe>",
         ),
         Example::inapplicable("<iframe tabindex=\"-1\" hidden src=\"pay.html\"></iframe>"),
+        // A 1 px viewport inside the default 2 px inset border: the link cannot show.
+        Example::inapplicable(
+            "<iframe id=f tabindex=\"-1\" width=\"1\" height=\"1\" srcdoc=\"<a href='/'>Home</a>\"></iframe>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#f":{"rect":{"x":8,"y":8,"width":5,"height":5},
+                "style":{"border-left-width":"2px","border-right-width":"2px",
+                "border-top-width":"2px","border-bottom-width":"2px"}}}}"##,
+        ),
+        // A modal dialog is open: the frame behind it, and its link, are inert.
+        Example::inapplicable(
+            "<iframe tabindex=\"-1\" srcdoc=\"<a href='/'>Home</a>\"></iframe>\
+             <dialog id=d open><button>Close</button></dialog>",
+        )
+        .with_facts(r##"{"source":"chromium","nodes":{"#d":{"modal":true}}}"##),
     ],
 };
 
@@ -99,9 +114,10 @@ fn check_element(cx: &Context, element: ElementRef, sink: &mut Sink) {
         let Some(inside) = reachable else {
             return;
         };
-        // Content a frame has no room to show is not visible: with layout, a frame under
+        // Content a frame has no room to show is not visible: with layout, a frame whose
+        // content box (its viewport: the border box less borders and padding) is under
         // 2 px is inapplicable; without it, size attributes that small leave it unknown.
-        match element.rect() {
+        match element.content_rect() {
             Some(r) if r.width < MIN_VISIBLE_PX || r.height < MIN_VISIBLE_PX => return,
             None if tiny_by_attributes(element) => {
                 sink.review(

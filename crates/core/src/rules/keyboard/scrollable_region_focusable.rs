@@ -72,6 +72,16 @@ static META: RuleMeta = RuleMeta {
                     "client_height":80,"scroll_width":300,"scroll_height":400}}},
                     "keyboard":{"stops":[{"node":"#notes"}],"cycled":true,"truncated":false}}"##,
         ),
+        // Behind an open modal dialog, a region with tabindex is judged as it will be
+        // once the dialog closes: reachable.
+        Example::pass(
+            "<div id=notes tabindex=0 style=\"overflow-y: auto; height: 5em\"><p>Visit summary</p></div>\
+             <dialog id=d open><button>Close</button></dialog>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#d":{"modal":true},"#notes":{"scroll":{"client_width":300,
+                    "client_height":80,"scroll_width":300,"scroll_height":400}}}}"##,
+        ),
         // Something inside took focus in the walk (made focusable by script): reachable.
         Example::pass(
             "<div id=notes style=\"overflow-y: auto; height: 5em\"><p id=summary>Visit summary</p></div>",
@@ -127,8 +137,9 @@ crate::rule!(ScrollableRegionFocusable = META, page: check_page);
 
 fn check_page(cx: &Context, sink: &mut Sink) {
     // What the Tab walk reached inside a region counts too (content focusable by script).
+    // A region behind an open modal dialog is judged as it is once the dialog closes.
     let stop = cx.walk_stops();
-    let tabbable = |e: ElementRef| stop[e.id.index()] || cx.a11y.is_tabbable(e);
+    let tabbable = |e: ElementRef| stop[e.id.index()] || cx.a11y.is_tabbable_unblocked(e);
     let mut below: Option<Vec<bool>> = None;
     for element in cx.dom.elements() {
         if !is_candidate(cx, element) {
@@ -137,7 +148,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         let below = below.get_or_insert_with(|| descendant_flags(cx, tabbable));
         // The region itself counts by its markup only: a stop on it with nothing
         // focusable about it is the browser's own doing (Chromium, Firefox), not Safari's.
-        let by_markup = cx.a11y.is_tabbable(element) || below[element.id.index()];
+        let by_markup = cx.a11y.is_tabbable_unblocked(element) || below[element.id.index()];
         check_region(cx, element, by_markup, stop[element.id.index()], sink);
     }
     // Without computed styles, overflow set by a stylesheet is invisible to us.
