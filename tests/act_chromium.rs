@@ -18,7 +18,9 @@ use portalscan_tests::act::{
 };
 use portalscan_tests::act_chromium::{case_url, crawl_cases, serve};
 
-const IN_CHROMIUM: &[&str] = &["0ssw9k", "ff89c9", "oj04fd", "akn7bn", "6cfa84", "b5c3f8"];
+const IN_CHROMIUM: &[&str] = &[
+    "0ssw9k", "ff89c9", "oj04fd", "akn7bn", "6cfa84", "b5c3f8", "afw4f7", "09o5cg",
+];
 
 #[test]
 fn rules_that_need_a_browser_are_consistent_in_chromium() {

@@ -51,6 +51,7 @@ use crate::cdp::{Conn, call_typed};
 
 mod inferred;
 mod remote;
+pub(crate) mod text_backdrop;
 mod tree;
 pub mod xml_viewer;
 use crate::{BackendNodeId, BrowserError, NodeMap};

@@ -318,6 +318,8 @@ impl Page {
         {
             snapshot.dom.node_mut(node).modal = true;
         }
+        let backdrops = capture::text_backdrop::measure(&conn, &mut snapshot.dom, &node_map);
+        self.known("measuring text over images", backdrops, w)?;
         let captured_at = Instant::now();
 
         if opts.tab_walk && !shows_xml_viewer {

@@ -124,6 +124,21 @@ pub struct Node {
     /// front-end that ran the page's scripts can see it (markup alone opens no modal).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub modal: bool,
+    /// What the browser painted behind this element's own text, where a browser front-end
+    /// measured it (text over a background image): see [`TextBackdrop`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_backdrop: Option<TextBackdrop>,
+}
+
+/// The pixels behind an element's own text, screenshotted with every text on the page
+/// made transparent (and text shadows removed): the text's line boxes cut into strips
+/// about half a letter wide, and in each strip its darkest and its lightest colour (by
+/// relative luminance). The text's contrast over a strip is highest against one of the
+/// two, and lowest against neither when the text colour lies between them.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct TextBackdrop {
+    /// `[darkest, lightest]` of each strip, as `[r, g, b]` in sRGB.
+    pub strips: Vec<[[u8; 3]; 2]>,
 }
 
 /// An element's visible (client) size and the size of its scrollable content, in CSS px
@@ -174,6 +189,8 @@ struct NodeWire {
     scroll: Option<ScrollBox>,
     #[serde(default)]
     modal: bool,
+    #[serde(default)]
+    text_backdrop: Option<TextBackdrop>,
 }
 
 #[derive(Deserialize)]
@@ -229,6 +246,7 @@ impl TryFrom<NodeWire> for Node {
             paint_order: w.paint_order,
             scroll: w.scroll,
             modal: w.modal,
+            text_backdrop: w.text_backdrop,
         })
     }
 }
@@ -246,6 +264,7 @@ impl Node {
             paint_order: None,
             scroll: None,
             modal: false,
+            text_backdrop: None,
         }
     }
 }

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde::de::Error as _;
 use serde_json::{Map, Value};
 
-use crate::dom::{Dom, NodeId, ScrollBox};
+use crate::dom::{Dom, NodeId, ScrollBox, TextBackdrop};
 use crate::snapshot::{
     ConsoleMessage, Cookie, HttpResponse, KeyboardWalk, Request, RestoredPage, SessionCheck,
     Snapshot, Storage, Viewport,
@@ -54,6 +54,7 @@ struct NodeFacts {
     paint_order: Option<u32>,
     scroll: Option<ScrollBox>,
     modal: Option<bool>,
+    text_backdrop: Option<TextBackdrop>,
     /// Computed values to set on (or, with `null`, remove from) the element's style.
     #[serde(default)]
     style: Map<String, Value>,
@@ -98,6 +99,7 @@ pub fn apply(facts: &str, snapshot: &mut Snapshot) -> Result<(), serde_json::Err
         node.paint_order = f.paint_order.or(node.paint_order);
         node.scroll = f.scroll.or(node.scroll);
         node.modal = f.modal.unwrap_or(node.modal);
+        node.text_backdrop = f.text_backdrop.or(node.text_backdrop.take());
         if !f.style.is_empty() {
             let mut style = node.style.clone().unwrap_or_default();
             for (property, v) in f.style {

@@ -11,9 +11,9 @@
 //! colours (a background image, any other text shadow, a box positioned out of flow
 //! without layout facts, an unknown value), the check answers `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
 
-use crate::color::{Rgba, contrast_ratio, format_ratio};
+use crate::color::{Rgba, composite, contrast_ratio, format_ratio, relative_luminance};
 use crate::css;
-use crate::dom::ElementRef;
+use crate::dom::{ElementRef, TextBackdrop};
 use crate::engine::Context;
 use crate::rule::Sink;
 
@@ -95,6 +95,17 @@ pub fn check_page(cx: &Context, sink: &mut Sink, level: &Thresholds) {
             .entry(style.shared_id())
             .or_insert_with(|| TextFacts::of(style));
         if f.text_hidden {
+            continue;
+        }
+        // Pixels the browser painted behind the text decide, unless a halo shadow (which
+        // the measurement removed) is what the letters are seen against.
+        if f.halo.is_none()
+            && let Some(backdrop) = el.node().text_backdrop.as_ref()
+            && paint.map == Affine::IDENTITY
+            && paint.group_unknown.is_none()
+            && let Some(fg) = f.color
+        {
+            check_over_pixels(el, f, fg, backdrop, &text, level, sink);
             continue;
         }
         let Some(layers) = &layers else {
@@ -346,6 +357,127 @@ fn check_text(
         );
     } else {
         sink.fail(el.id, message);
+    }
+}
+
+/// Text over measured pixels (see [`TextBackdrop`]): it fails when over some strip even
+/// the best colour there gives too little contrast (ACT: the highest possible contrast of
+/// every character), passes when the worst colour anywhere gives enough, and else asks a
+/// person to look.
+fn check_over_pixels(
+    el: ElementRef,
+    facts: &TextFacts,
+    fg: Rgba,
+    backdrop: &TextBackdrop,
+    text: &str,
+    level: &Thresholds,
+    sink: &mut Sink,
+) {
+    let colour = |[r, g, b]: [u8; 3]| Rgba::from_u8(r, g, b, 1.0);
+    let on = |b: Rgba| (composite(fg, b), b, contrast_ratio(composite(fg, b), b));
+    let text_luminance = relative_luminance(composite(fg, Rgba::WHITE));
+    // Per strip: the best pair (highest contrast) and, where the text colour is not
+    // between the strip's darkest and lightest, the worst.
+    let mut lowest_best: Option<(Rgba, Rgba, f64)> = None;
+    let mut worst: Option<(Rgba, Rgba, f64)> = Some((Rgba::WHITE, Rgba::WHITE, f64::INFINITY));
+    for [dark, light] in backdrop
+        .strips
+        .iter()
+        .map(|[d, l]| [colour(*d), colour(*l)])
+    {
+        let (with_dark, with_light) = (on(dark), on(light));
+        let best = if with_dark.2 >= with_light.2 {
+            with_dark
+        } else {
+            with_light
+        };
+        if lowest_best.is_none_or(|b| best.2 < b.2) {
+            lowest_best = Some(best);
+        }
+        let between =
+            (relative_luminance(dark)..=relative_luminance(light)).contains(&text_luminance);
+        let strip_worst = if with_dark.2 <= with_light.2 {
+            with_dark
+        } else {
+            with_light
+        };
+        worst = match worst {
+            Some(w) if !between && strip_worst.2 < w.2 => Some(strip_worst),
+            Some(w) if !between => Some(w),
+            _ => None,
+        };
+    }
+    let Some(lowest_best) = lowest_best else {
+        return;
+    };
+    if lowest_best.2 < 1.0 + 1e-9 && worst.is_some() {
+        return; // painted in the colours behind it: not visible text
+    }
+    let large = match (facts.size, facts.weight) {
+        (Some(s), Some(w)) => Some(is_large(s, w)),
+        (Some(s), None) if s >= 24.0 => Some(true),
+        _ => None,
+    };
+    // Unknown size: fail only below the large-text threshold, pass only above the normal.
+    let need_to_fail = if large == Some(false) {
+        level.normal
+    } else {
+        level.large
+    };
+    let need_to_pass = if large == Some(true) {
+        level.large
+    } else {
+        level.normal
+    };
+    let need = if large == Some(true) {
+        level.large
+    } else {
+        level.normal
+    };
+    let pair = |(t, b, r): (Rgba, Rgba, f64)| {
+        format!(
+            "{}:1 (text {} on {})",
+            format_ratio(r),
+            t.quantized().to_css(),
+            b.quantized().to_css()
+        )
+    };
+    let size = match (facts.size, facts.weight) {
+        (Some(s), Some(w)) => format!("{}px, weight {}", trim_number(s), trim_number(w)),
+        _ => "size unknown".to_string(),
+    };
+    if lowest_best.2 < need_to_fail {
+        let message = format!(
+            "Over the image behind it, part of this text has at best {}, measured from \
+             the pixels the browser painted there; text of this size ({size}) needs at \
+             least {}:1.",
+            pair(lowest_best),
+            trim_number(need)
+        );
+        if is_symbolic(text) {
+            sink.review(
+                el.id,
+                format!(
+                    "{message} The text has no words or numbers; if it conveys meaning, fix it."
+                ),
+            );
+        } else {
+            sink.fail(el.id, message);
+        }
+        return;
+    }
+    match worst {
+        Some(w) if w.2 >= need_to_pass => sink.pass(el.id),
+        _ => sink.review(
+            el.id,
+            format!(
+                "Over the image behind it, every part of this text reaches at least {} \
+                 against some of the image, but not against all of it. Text of this size \
+                 ({size}) needs {}:1; check where the letters sit on the image.",
+                pair(lowest_best),
+                trim_number(need)
+            ),
+        ),
     }
 }
 

@@ -4,8 +4,9 @@
 //! The measurement is [`crate::paint::text`]'s, shared with `text-contrast-enhanced`: a
 //! flat backdrop gives one ratio; a CSS gradient of fixed colours gives one per colour it
 //! paints (fail if all fail, pass if all pass, else review); a text shadow that surrounds
-//! the letters is measured as their backdrop; an image, any other text shadow or an
-//! unknown value gives `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
+//! the letters is measured as their backdrop; over an image, the pixels a browser painted
+//! behind the text decide where it measured them; an image without them, any other text
+//! shadow or an unknown value gives `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
 
 use crate::engine::Context;
 use crate::finding::Category;
@@ -82,6 +83,30 @@ static META: RuleMeta = RuleMeta {
         ),
         Example::review(
             "<p style='color:#000; background:#737373; text-shadow:1px 1px 0 white'>Drop shadow</p>",
+        ),
+        // Over an image, from the pixels the browser painted behind the text (ACT afw4f7
+        // failed example 3): too dark everywhere; light text on it; text whose colour is
+        // inside the image's range.
+        Example::fail(
+            "<p id=t style='color:#555; background:#000 url(/s/black-hole.jpeg)'>Black hole sun</p>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#t":{"text_backdrop":{"strips":[
+                [[0,0,0],[40,38,36]],[[0,0,0],[62,60,58]],[[2,2,2],[30,30,30]]]}}}}"##,
+        ),
+        Example::pass(
+            "<p id=t style='color:#fff; background:#000 url(/s/black-hole.jpeg)'>Black hole sun</p>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#t":{"text_backdrop":{"strips":[
+                [[0,0,0],[40,38,36]],[[0,0,0],[62,60,58]],[[2,2,2],[30,30,30]]]}}}}"##,
+        ),
+        Example::review(
+            "<p id=t style='color:#777; background:#000 url(/s/clouds.jpeg)'>Clouds</p>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#t":{"text_backdrop":{"strips":[
+                [[0,0,0],[255,255,255]],[[0,0,0],[240,240,240]]]}}}}"##,
         ),
         Example::review(
             "<div style='position:absolute; top:10px'><p style='color:#888'>Floating</p></div>",
