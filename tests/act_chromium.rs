@@ -7,7 +7,9 @@
 //! until the crawler read what only it sees: a modal dialog that makes the page behind
 //! it inert, and a frame's viewport inside its border (akn7bn); a focus sentinel that
 //! turns Tab round inside a dialog (6cfa84, walked on backwards from the page's end);
-//! Chromium's XML viewer standing in for an XML document (b5c3f8).
+//! Chromium's XML viewer standing in for an XML document (b5c3f8). Text over a background
+//! image is measured from the pixels behind it (afw4f7, 09o5cg), and a blur handler that
+//! takes focus back on a timer is waited for (a1b64e).
 //!
 //! The suite lives outside the repository (`../shared/act`, or `PORTALSCAN_ACT_DIR`);
 //! without it this test says so and skips.

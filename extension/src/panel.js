@@ -39,6 +39,7 @@ const GAP_TEXT = {
   closed_shadow_roots: 'Closed shadow roots',
   paint_order: 'Paint order (what covers what)',
   focus_style: 'The focused style of controls',
+  text_backdrop: 'The pixels behind text over a background image',
   bodies: 'Request and response bodies (the extension sees headers only)',
   review: 'Rules that could not decide (their findings are under “To review”)',
   frame: 'A frame’s document',

@@ -145,6 +145,28 @@ fn a_cycle_that_shift_tab_leaves_is_walked_on_from_the_end() {
     assert!(!walk.truncated);
 }
 
+/// A button whose blur handler takes focus back 10 ms later: Tab shows the next link for
+/// a moment, then focus is back on the button. Keyboard users cannot get past it.
+const REFOCUS_ON_BLUR: &str = r##"<!doctype html><title>refocus</title>
+<a id="l1" href="#">Link 1</a>
+<button id="b1" onblur="setTimeout(() => this.focus(), 10)">Button 1</button>
+<a id="l2" href="#">Link 2</a>"##;
+
+#[test]
+fn focus_taken_back_on_a_timer_is_a_trap() {
+    let server = Server::pages(&[("/", REFOCUS_ON_BLUR)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, &WalkOptions::default()).unwrap();
+    // Link 2 is never a stop: focus only passes through it.
+    assert_eq!(page.ids(walk.stops.iter().map(|s| s.node)), ["l1", "b1"]);
+    let trap = walk.trap.expect("a trap");
+    assert_eq!(page.ids(trap.nodes.iter().copied()), ["b1"]);
+    assert_eq!(trap.keys_tried, ["Tab", "Shift+Tab", "Escape"]);
+    // The button's indicator was measured while the page moved focus: unknown, not "none".
+    assert_eq!(walk.stops[1].indicator, None);
+}
+
 #[test]
 fn shadow_roots_open_and_closed_are_entered() {
     let html = r#"<!doctype html><a id="first" href="/">first</a>

@@ -566,3 +566,75 @@ fn a_page_whose_load_never_ends_is_captured_at_the_timeout() {
 
     assert!(visit.timings.navigate >= Duration::from_secs(3));
 }
+
+/// A dark photo banner (a 4×4 PNG, rgb(12, 14, 20)) far down the page.
+const PHOTO_BANNER: &str = r#"<!doctype html><title>Photo banner</title>
+<style>
+  body { margin: 0; height: 3000px }
+  .banner { margin-top: 1500px; padding: 20px;
+    background: #333 url("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGPg4ROBIwbiOABKdALhGf1XSwAAAABJRU5ErkJggg==") center / cover }
+  #dim { color: rgb(85, 85, 85) }
+</style>
+<div class="banner"><p id="dim">Telehealth visits on weekends</p></div>
+<p id="plain">Plain text</p>"#;
+
+#[test]
+fn text_over_an_image_gets_the_pixels_behind_it_and_the_page_is_left_as_found() {
+    let addr = serve(vec![("/", Reply::html(PHOTO_BANNER))]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/"), &visit_options())
+        .unwrap();
+    let dom = &visit.snapshot.dom;
+    let backdrop = by_id(dom, "dim")
+        .node()
+        .text_backdrop
+        .clone()
+        .expect("the text over the photo was measured");
+    assert!(backdrop.strips.len() >= 4, "strips: {:?}", backdrop.strips);
+    for [dark, light] in &backdrop.strips {
+        // The photo's colour; none of the text's grey (85) shows: it was made transparent.
+        for c in [dark, light] {
+            assert!(c.iter().all(|v| *v <= 24), "strip colour {c:?}");
+        }
+    }
+    assert_eq!(by_id(dom, "plain").node().text_backdrop, None);
+    // Styles removed, scroll put back, the text coloured again.
+    let state = page
+        .tab()
+        .evaluate(
+            "JSON.stringify([document.querySelectorAll('style[data-portalscan-hide-text]').length, \
+             scrollY, getComputedStyle(document.getElementById('dim')).color])",
+            false,
+        )
+        .unwrap()
+        .value
+        .unwrap();
+    assert_eq!(state.as_str(), Some(r#"[0,0,"rgb(85, 85, 85)"]"#));
+}
+
+#[test]
+fn a_dialog_shown_modally_is_marked_and_one_merely_open_is_not() {
+    let addr = serve(vec![(
+        "/",
+        Reply::html(
+            "<!doctype html><title>Modal</title><a id=behind href=/x>Behind</a>\
+             <dialog id=modal><button>Close</button></dialog><dialog id=open open>Note</dialog>\
+             <script>document.getElementById('modal').showModal()</script>",
+        ),
+    )]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/"), &visit_options())
+        .unwrap();
+    let dom = &visit.snapshot.dom;
+    assert!(by_id(dom, "modal").node().modal);
+    assert!(!by_id(dom, "open").node().modal);
+    let a11y = portalscan_core::a11y::PageA11y::new(dom);
+    assert!(
+        a11y.is_inert(by_id(dom, "behind").id),
+        "the link behind the modal is inert"
+    );
+}

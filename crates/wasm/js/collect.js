@@ -13,7 +13,8 @@
 // URL redacted, in the report's coverage.
 //
 // Facts a page cannot know stay absent (= unknown): response headers, cookie flags,
-// requests with their headers, closed shadow roots, paint order, the focused style.
+// requests with their headers, closed shadow roots, paint order, the focused style, the
+// pixels behind text over an image (no screenshot from inside a page).
 
 const HTML = 'http://www.w3.org/1999/xhtml';
 const SVG = 'http://www.w3.org/2000/svg';
@@ -24,6 +25,7 @@ export const NEVER_KNOWN = [
   'closed_shadow_roots',
   'paint_order',
   'focus_style',
+  'text_backdrop',
 ];
 
 // Frame documents attached, as the crawler bounds them (crates/browser/src/capture.rs):

@@ -127,8 +127,12 @@ fn coverage_gaps(s: &Snapshot, findings: &[Finding], collector: &[String]) -> Ve
                  not checked"
             }
             "paint_order" => {
-                "paint order is unknown to a script in the page: text over images and \
-                 overlapping content were not checked"
+                "paint order is unknown to a script in the page: text over overlapping \
+                 content was not checked"
+            }
+            "text_backdrop" => {
+                "a script in the page cannot read pixels: the contrast of text over a \
+                 background image was not checked"
             }
             "focus_style" => "the focused style was not read: visible focus was not checked",
             _ => "the page's collector could not read it",

@@ -47,6 +47,12 @@ const pages = {
     <main id="part"><h1>Visits</h1><img src="v.png"><div id="host"></div></main>
     <script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<input id="q">';</script>
     </body></html>`,
+  // A dialog shown modally at load: the frame behind it (tabindex=-1, a link inside) is
+  // inert, so not a keyboard failure now; the image behind it is still checked.
+  '/modal': `<!doctype html><html lang="en"><head><title>Modal</title></head><body>
+    <img src="behind.png"><iframe title="Links" tabindex="-1" srcdoc="<a href='/'>Home</a>"></iframe>
+    <dialog id="consent"><button>Accept</button></dialog>
+    <script>document.getElementById('consent').showModal();</script></body></html>`,
   '/frame-inner': `<!doctype html><html lang="en"><head><title>Inner</title></head><body><button></button></body></html>`,
 };
 
@@ -207,6 +213,19 @@ await test('scan(element) checks that element and its shadow content only', asyn
   for (const rule of ['document-title', 'html-has-lang']) {
     assert.ok(!fails(out.part).some((f) => f.startsWith(`${rule} `)), `${rule} on a part: ${out.part}`);
   }
+});
+
+await test('a dialog shown modally makes the page behind it inert, and it is still checked', async () => {
+  const out = await inPage('/modal', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    const snap = await m.snapshot();
+    const report = await m.scan();
+    return { modal: snap.dom.filter((n) => n.modal).map((n) => n.name), findings: report.findings.map((f) => `${f.rule}:${f.outcome}`) };
+  });
+  assert.deepEqual(out.modal, ['dialog']);
+  assert.ok(!out.findings.some((f) => f.startsWith('iframe-not-focusable:')), String(out.findings));
+  assert.ok(out.findings.includes('image-name:fail'), String(out.findings));
 });
 
 await test('contrast() gives the core\'s unrounded ratio', async () => {

@@ -46,20 +46,27 @@ fn prepare_js() -> String {
     )
 }
 
-/// Blurs the element without moving the page; false when the page kept focus on it.
+/// Blurs the element without moving the page. Returns `[it had focus, it lost it]`:
+/// false first when the page had already moved focus; false second when the page kept
+/// focus on it.
 fn blur_js() -> String {
     format!(
         "async function(scroll) {{ {SETTLE}
+        const had = this.matches(':focus');
         this.blur();
         if (scrollX !== scroll[0] || scrollY !== scroll[1]) scrollTo(scroll[0], scroll[1]);
         settle();
-        return !this.matches(':focus');
+        return [had, !this.matches(':focus')];
     }}"
     )
 }
 
 /// Focuses the element again (the next Tab starts from it) and puts its caret back.
+/// Returns `[focused before we focused it, focused now]`: focused before means the page
+/// itself took focus back while we measured (a blur handler that refocuses, at once or
+/// on a timer).
 const REFOCUS: &str = "function(caret, scroll, sel) {
+    const before = this.matches(':focus');
     if (caret && this.style) {
         if (caret[1]) this.style.setProperty('caret-color', caret[1], caret[2]);
         else this.style.removeProperty('caret-color');
@@ -68,7 +75,7 @@ const REFOCUS: &str = "function(caret, scroll, sel) {
     this.focus({ preventScroll: true });
     if (sel) try { this.setSelectionRange(sel[0], sel[1], sel[2]); } catch (_) {}
     if (scroll && (scrollX !== scroll[0] || scrollY !== scroll[1])) scrollTo(scroll[0], scroll[1]);
-    return this.matches(':focus');
+    return [before, this.matches(':focus')];
 }";
 
 /// The comparison, and whether the element took focus back afterwards (a page may move
@@ -76,6 +83,10 @@ const REFOCUS: &str = "function(caret, scroll, sel) {
 pub(crate) struct Measured {
     pub indicator: Option<FocusIndicator>,
     pub refocused: bool,
+    /// The page moved focus by itself while we measured: the element was not focused when
+    /// we blurred it, or had focus again before we gave it back. Such a page may move
+    /// focus some time after a key press too.
+    pub page_moved_focus: bool,
 }
 
 pub(crate) fn measure(
@@ -99,6 +110,7 @@ pub(crate) fn measure(
         (n.len() == 4).then(|| (n[0], n[1], n[2], n[3]))
     });
     let mut result = None;
+    let mut page_moved_focus = false;
     if let Some(clip) = clip {
         let focused = remote::screenshot(cx, clip)?;
         let left = remote::call_on_value(
@@ -108,7 +120,8 @@ pub(crate) fn measure(
             &blur_js(),
             std::slice::from_ref(&scroll),
         )?;
-        if left.as_bool() == Some(true) {
+        page_moved_focus = left[0].as_bool() == Some(false);
+        if left[1].as_bool() == Some(true) {
             let unfocused = remote::screenshot(cx, clip)?;
             result = crate::profile::time("decoding and comparing the two screenshots", || {
                 compare(&focused, &unfocused, margin)
@@ -122,12 +135,16 @@ pub(crate) fn measure(
         REFOCUS,
         &[caret, scroll, selection],
     )?;
-    let refocused = refocused.as_bool() == Some(true);
+    let refocused_by_page = refocused[0].as_bool() == Some(true);
+    let refocused = refocused[1].as_bool() == Some(true);
+    page_moved_focus |= refocused_by_page;
     Ok(Measured {
-        // A page that changes the element on blur (so it cannot take focus back) changed
-        // more than focus between the two screenshots: unknown.
-        indicator: result.filter(|_| refocused),
+        // A page that changes the element on blur (so it cannot take focus back), or moved
+        // focus itself while we measured, changed more than focus between the two
+        // screenshots: unknown.
+        indicator: result.filter(|_| refocused && !page_moved_focus),
         refocused,
+        page_moved_focus,
     })
 }
 

@@ -127,7 +127,14 @@ struct Walker<'a> {
     /// Whether the page has frames (`window.length`, shadow trees included): only then
     /// can focus be between renderers.
     has_frames: bool,
+    /// Whether the page was seen moving focus on its own (see [`Walker::settle`]).
+    async_focus: bool,
 }
+
+/// How long focus must stay put, on a page that moves it on its own, to count as settled
+/// (a blur handler's `setTimeout(() => this.focus(), 10)` fires well within it).
+const SETTLE_PAUSE: Duration = Duration::from_millis(40);
+const SETTLE_READS: u32 = 5;
 
 /// How often, and how far apart, focus is read again while it may be between frames.
 const TRANSIT_READS: u32 = 10;
@@ -160,6 +167,26 @@ impl Walker<'_> {
             if !same {
                 focus = again;
             }
+        }
+        if self.async_focus {
+            let backend = focus.as_ref().map(|f| f.backend);
+            focus = self.settle(backend)?;
+        }
+        Ok(focus)
+    }
+
+    /// Reads the focus again after [`SETTLE_PAUSE`] until it stays where it was (`seen`:
+    /// the last reading), at most [`SETTLE_READS`] times.
+    fn settle(&mut self, mut seen: Option<BackendNodeId>) -> Result<Option<Focused>, BrowserError> {
+        let mut focus = None;
+        for _ in 0..SETTLE_READS {
+            std::thread::sleep(SETTLE_PAUSE);
+            focus = deep_active(self.cx, self.world)?;
+            let now = focus.as_ref().map(|f| f.backend);
+            if now == seen {
+                break;
+            }
+            seen = now;
         }
         Ok(focus)
     }
@@ -272,6 +299,7 @@ fn walk_in(
         world,
         presses: 0,
         has_frames,
+        async_focus: false,
     };
     // Stops in first-visit order, by backend id.
     let mut stops: Vec<(BackendNodeId, TabStop)> = Vec::new();
@@ -387,6 +415,17 @@ fn walk_in(
             if !measured.refocused {
                 interrupted =
                     Some("the page moved focus away while the focus indicator was measured");
+            } else if measured.page_moved_focus {
+                // The page moves focus on its own, perhaps on a timer after a blur: from
+                // now on each key press waits for focus to settle. Where focus went after
+                // this Tab is read again once it has.
+                walker.async_focus = true;
+                let settled = walker.settle(Some(focus.backend))?;
+                if settled.as_ref().map(|f| f.backend) != Some(focus.backend) {
+                    arrived = Some(settled);
+                    // Focus only passed through this element.
+                    continue;
+                }
             }
         }
         first_visit.insert(focus.backend, stops.len());

@@ -32,7 +32,8 @@ pub const SECTIONING: u8 = 16;
 pub const INVISIBLE: u8 = 32;
 
 /// Blocked by a modal element elsewhere in its document (see `block_outside_modals`):
-/// inert for as long as the modal is shown, unlike the `inert` attribute.
+/// inert (no focus) for as long as the modal is shown, unlike the `inert` attribute; not
+/// [`HIDDEN`], so the content rules still check it.
 pub const BLOCKED: u8 = 64;
 
 /// Flags that pass from a node to its flat-tree descendants.
@@ -178,7 +179,9 @@ pub fn compute_flags(dom: &Dom, has_styles: bool) -> Vec<u8> {
 
 /// A document with a modal element (see [`crate::dom::Node::modal`]) is blocked by it:
 /// every node of that document outside the modal's flat subtree is inert ([`BLOCKED`]),
-/// the documents of its frames included, as HTML's "blocked by a modal dialog" says.
+/// the documents of its frames included, as HTML's "blocked by a modal dialog" says. It
+/// cannot take focus, but stays in the tree the content rules check: the dialog closes
+/// (a consent or welcome dialog open at load), and what is behind it must be checked too.
 fn block_outside_modals(dom: &Dom, flags: &mut [u8]) {
     let modal_documents: Vec<NodeId> = dom
         .ids()
@@ -221,7 +224,7 @@ fn block_outside_modals(dom: &Dom, flags: &mut [u8]) {
     }
     for (flag, blocked) in flags.iter_mut().zip(blocked) {
         if blocked == Some(true) {
-            *flag |= BLOCKED | HIDDEN;
+            *flag |= BLOCKED;
         }
     }
 }
@@ -381,7 +384,7 @@ pub(crate) mod tests {
         assert!(!page.is_inert(NodeId(1)), "no modal: nothing is inert");
         dom.node_mut(NodeId(4)).modal = true;
         let page = PageA11y::new(&dom);
-        assert!(page.is_inert(NodeId(1)) && page.is_hidden(NodeId(1)));
+        assert!(page.is_inert(NodeId(1)) && !page.is_hidden(NodeId(1)));
         assert!(page.is_blocked_by_modal(NodeId(1)));
         assert!(
             page.is_inert(NodeId(2)),
