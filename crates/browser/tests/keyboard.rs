@@ -15,6 +15,27 @@ fn no_indicator() -> WalkOptions {
     }
 }
 
+/// What a walk of one page gave: the walk, its stops' ids, its trap's ids (if any).
+struct Walked {
+    walk: portalscan_core::snapshot::KeyboardWalk,
+    stops: Vec<String>,
+    trap: Option<Vec<String>>,
+}
+
+/// Serves `html` at `/` in a fresh browser and walks it with `opts`.
+fn walk_html(html: &'static str, opts: &WalkOptions) -> Walked {
+    let server = Server::pages(&[("/", html)]);
+    let chrome = Chrome::launch();
+    let page = chrome.open(&server.url("/"));
+    let walk = keyboard::tab_walk(&page.tab, &page.map, opts).unwrap();
+    let stops = page.ids(walk.stops.iter().map(|s| s.node));
+    let trap = walk
+        .trap
+        .as_ref()
+        .map(|t| page.ids(t.nodes.iter().copied()));
+    Walked { walk, stops, trap }
+}
+
 const ORDER: &str = r##"<!doctype html><title>order</title>
 <a id="a" href="#x">a</a> <button id="b">b</button> <input id="c">
 <a id="no-href">not focusable</a> <div id="minus" tabindex="-1">-1</div>
@@ -22,14 +43,8 @@ const ORDER: &str = r##"<!doctype html><title>order</title>
 
 #[test]
 fn plain_page_is_walked_in_order_and_cycles() {
-    let server = Server::pages(&[("/", ORDER)]);
-    let chrome = Chrome::launch();
-    let page = chrome.open(&server.url("/"));
-    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
-    assert_eq!(
-        page.ids(walk.stops.iter().map(|s| s.node)),
-        ["a", "b", "c", "f"]
-    );
+    let Walked { walk, stops, .. } = walk_html(ORDER, &no_indicator());
+    assert_eq!(stops, ["a", "b", "c", "f"]);
     assert!(walk.cycled);
     assert!(!walk.truncated);
     assert_eq!(walk.trap, None);
@@ -93,31 +108,21 @@ modal.addEventListener('keydown', e => {
 
 #[test]
 fn keyboard_trap_is_reported_with_the_keys_tried() {
-    let server = Server::pages(&[("/", TRAP)]);
-    let chrome = Chrome::launch();
-    let page = chrome.open(&server.url("/"));
-    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    let Walked { walk, stops, trap } = walk_html(TRAP, &no_indicator());
+    assert_eq!(stops, ["before", "t1", "t2", "t3"]);
+    assert_eq!(trap.expect("a trap"), ["t1", "t2", "t3"]);
     assert_eq!(
-        page.ids(walk.stops.iter().map(|s| s.node)),
-        ["before", "t1", "t2", "t3"]
+        walk.trap.map(|t| t.keys_tried),
+        Some(vec!["Tab".into(), "Shift+Tab".into(), "Escape".into()])
     );
-    let trap = walk.trap.expect("a trap");
-    assert_eq!(page.ids(trap.nodes.iter().copied()), ["t1", "t2", "t3"]);
-    assert_eq!(trap.keys_tried, ["Tab", "Shift+Tab", "Escape"]);
     assert!(!walk.cycled);
 }
 
 #[test]
 fn modal_that_escape_closes_is_not_a_trap() {
-    let server = Server::pages(&[("/", MODAL)]);
-    let chrome = Chrome::launch();
-    let page = chrome.open(&server.url("/"));
-    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    let Walked { walk, stops, .. } = walk_html(MODAL, &no_indicator());
     assert_eq!(walk.trap, None);
-    assert_eq!(
-        page.ids(walk.stops.iter().map(|s| s.node)),
-        ["before", "m1", "m2", "after"]
-    );
+    assert_eq!(stops, ["before", "m1", "m2", "after"]);
     assert!(walk.cycled);
 }
 
@@ -131,15 +136,9 @@ const SENTINEL: &str = r##"<!doctype html><title>sentinel</title>
 
 #[test]
 fn a_cycle_that_shift_tab_leaves_is_walked_on_from_the_end() {
-    let server = Server::pages(&[("/", SENTINEL)]);
-    let chrome = Chrome::launch();
-    let page = chrome.open(&server.url("/"));
-    let walk = keyboard::tab_walk(&page.tab, &page.map, &no_indicator()).unwrap();
+    let Walked { walk, stops, .. } = walk_html(SENTINEL, &no_indicator());
     // In Tab order; the sentinel is never a stop (it hands focus on at once).
-    assert_eq!(
-        page.ids(walk.stops.iter().map(|s| s.node)),
-        ["first", "close", "after"]
-    );
+    assert_eq!(stops, ["first", "close", "after"]);
     assert_eq!(walk.trap, None);
     assert!(walk.cycled, "every stop was seen from one end or the other");
     assert!(!walk.truncated);
@@ -154,15 +153,14 @@ const REFOCUS_ON_BLUR: &str = r##"<!doctype html><title>refocus</title>
 
 #[test]
 fn focus_taken_back_on_a_timer_is_a_trap() {
-    let server = Server::pages(&[("/", REFOCUS_ON_BLUR)]);
-    let chrome = Chrome::launch();
-    let page = chrome.open(&server.url("/"));
-    let walk = keyboard::tab_walk(&page.tab, &page.map, &WalkOptions::default()).unwrap();
+    let Walked { walk, stops, trap } = walk_html(REFOCUS_ON_BLUR, &WalkOptions::default());
     // Link 2 is never a stop: focus only passes through it.
-    assert_eq!(page.ids(walk.stops.iter().map(|s| s.node)), ["l1", "b1"]);
-    let trap = walk.trap.expect("a trap");
-    assert_eq!(page.ids(trap.nodes.iter().copied()), ["b1"]);
-    assert_eq!(trap.keys_tried, ["Tab", "Shift+Tab", "Escape"]);
+    assert_eq!(stops, ["l1", "b1"]);
+    assert_eq!(trap.expect("a trap"), ["b1"]);
+    assert_eq!(
+        walk.trap.as_ref().map(|t| t.keys_tried.clone()),
+        Some(vec!["Tab".into(), "Shift+Tab".into(), "Escape".into()])
+    );
     // The button's indicator was measured while the page moved focus: unknown, not "none".
     assert_eq!(walk.stops[1].indicator, None);
 }

@@ -7,13 +7,25 @@ use std::time::Duration;
 
 use common::{Reply, browser, serve, visit_options};
 use portalscan_browser::capture::capture_dom_inferred;
-use portalscan_browser::{BrowserError, VisitOptions, capture_dom};
+use portalscan_browser::{Browser, BrowserError, Page, Visit, VisitOptions, capture_dom};
 use portalscan_core::dom::{Dom, ElementRef, NodeData, NodeId, ShadowMode};
 
 fn by_id<'a>(dom: &'a Dom, id: &str) -> ElementRef<'a> {
     dom.elements()
         .find(|e| e.attr("id") == Some(id))
         .unwrap_or_else(|| panic!("no element #{id}"))
+}
+
+/// Serves `html` at `/` and visits it (no Tab walk) in a browser of its own; the browser
+/// and the page stay open for checks of the page after the visit.
+fn visit_html(html: &str) -> (Browser, Page, Visit) {
+    let addr = serve(vec![("/", Reply::html(html))]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/"), &visit_options())
+        .unwrap();
+    (browser, page, visit)
 }
 
 fn by_name<'a>(dom: &'a Dom, name: &str) -> Vec<ElementRef<'a>> {
@@ -502,12 +514,7 @@ fn box_less_slots_get_their_display_and_the_values_their_text_inherits() {
 document.getElementById('host').attachShadow({mode: 'open'}).innerHTML =
   '<style>slot { color: rgb(1, 2, 3); font-size: 20px; background-color: rgb(0, 0, 0) }</style><slot></slot>';
 </script></body></html>"#;
-    let addr = serve(vec![("/slots", Reply::html(page_html))]);
-    let browser = browser();
-    let page = browser.new_page().unwrap();
-    let visit = page
-        .visit(&format!("http://{addr}/slots"), &visit_options())
-        .unwrap();
+    let (_browser, _page, visit) = visit_html(page_html);
     let dom = &visit.snapshot.dom;
     let slot = by_name(dom, "slot")[0];
     let style = slot.style().expect("a style for the slot");
@@ -580,12 +587,7 @@ const PHOTO_BANNER: &str = r#"<!doctype html><title>Photo banner</title>
 
 #[test]
 fn text_over_an_image_gets_the_pixels_behind_it_and_the_page_is_left_as_found() {
-    let addr = serve(vec![("/", Reply::html(PHOTO_BANNER))]);
-    let browser = browser();
-    let page = browser.new_page().unwrap();
-    let visit = page
-        .visit(&format!("http://{addr}/"), &visit_options())
-        .unwrap();
+    let (_browser, page, visit) = visit_html(PHOTO_BANNER);
     let dom = &visit.snapshot.dom;
     let backdrop = by_id(dom, "dim")
         .node()
@@ -616,19 +618,11 @@ fn text_over_an_image_gets_the_pixels_behind_it_and_the_page_is_left_as_found() 
 
 #[test]
 fn a_dialog_shown_modally_is_marked_and_one_merely_open_is_not() {
-    let addr = serve(vec![(
-        "/",
-        Reply::html(
-            "<!doctype html><title>Modal</title><a id=behind href=/x>Behind</a>\
-             <dialog id=modal><button>Close</button></dialog><dialog id=open open>Note</dialog>\
-             <script>document.getElementById('modal').showModal()</script>",
-        ),
-    )]);
-    let browser = browser();
-    let page = browser.new_page().unwrap();
-    let visit = page
-        .visit(&format!("http://{addr}/"), &visit_options())
-        .unwrap();
+    let (_browser, _page, visit) = visit_html(
+        "<!doctype html><title>Modal</title><a id=behind href=/x>Behind</a>\
+         <dialog id=modal><button>Close</button></dialog><dialog id=open open>Note</dialog>\
+         <script>document.getElementById('modal').showModal()</script>",
+    );
     let dom = &visit.snapshot.dom;
     assert!(by_id(dom, "modal").node().modal);
     assert!(!by_id(dom, "open").node().modal);

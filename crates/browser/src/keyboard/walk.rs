@@ -227,31 +227,46 @@ fn start_at_top(cx: &Conn, world: i64) -> Result<Option<String>, BrowserError> {
             &[],
         )?;
     }
-    remote::eval_object(
-        cx,
-        Some(world),
-        "resetting the focus",
-        "(() => { const top = document.body || document.documentElement; \
-            const s = document.createElement('span'); s.tabIndex = 1; \
-            const x = scrollX, y = scrollY; \
-            top.insertBefore(s, top.firstChild); s.focus({ preventScroll: true }); \
-            if (scrollX !== x || scrollY !== y) scrollTo(x, y); return s; })()",
-    )
+    focus_scratch(cx, world, Scratch::First)
 }
 
 /// Puts focus at the end of the document, so the first Shift+Tab goes to the last element
 /// in order: a scratch element (`tabindex=0`, after everything else) takes focus. The
 /// caller removes it after the first Shift+Tab.
 fn start_at_bottom(cx: &Conn, world: i64) -> Result<Option<String>, BrowserError> {
+    focus_scratch(cx, world, Scratch::Last)
+}
+
+/// Where a scratch start point goes in the Tab order.
+enum Scratch {
+    /// `tabindex=1` before everything else: before every other element, positive tab
+    /// indexes included.
+    First,
+    /// `tabindex=0` after everything else: after every other element.
+    Last,
+}
+
+/// Adds a scratch span at `place` and focuses it, without scrolling the page.
+fn focus_scratch(cx: &Conn, world: i64, place: Scratch) -> Result<Option<String>, BrowserError> {
+    let (what, tab_index, insert) = match place {
+        Scratch::First => (
+            "resetting the focus",
+            1,
+            "top.insertBefore(s, top.firstChild)",
+        ),
+        Scratch::Last => ("moving focus to the end", 0, "top.appendChild(s)"),
+    };
     remote::eval_object(
         cx,
         Some(world),
-        "moving focus to the end",
-        "(() => { const top = document.body || document.documentElement; \
-            const s = document.createElement('span'); s.tabIndex = 0; \
+        what,
+        &format!(
+            "(() => {{ const top = document.body || document.documentElement; \
+            const s = document.createElement('span'); s.tabIndex = {tab_index}; \
             const x = scrollX, y = scrollY; \
-            top.appendChild(s); s.focus({ preventScroll: true }); \
-            if (scrollX !== x || scrollY !== y) scrollTo(x, y); return s; })()",
+            {insert}; s.focus({{ preventScroll: true }}); \
+            if (scrollX !== x || scrollY !== y) scrollTo(x, y); return s; }})()"
+        ),
     )
 }
 
