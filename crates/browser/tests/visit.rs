@@ -632,3 +632,41 @@ fn a_dialog_shown_modally_is_marked_and_one_merely_open_is_not() {
         "the link behind the modal is inert"
     );
 }
+
+#[test]
+fn text_a_content_security_policy_keeps_visible_is_not_measured() {
+    // The page's own styles come from a file; inline styles are refused, ours included.
+    let css = "body { margin: 0 } .banner { padding: 20px; background: #333 \
+        url(\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGPg4ROBIwbiOABKdALhGf1XSwAAAABJRU5ErkJggg==\") \
+        center / cover } #dim { color: rgb(85, 85, 85) }";
+    let addr = serve(vec![
+        (
+            "/",
+            Reply::html(
+                "<!doctype html><title>Strict</title><link rel=stylesheet href=/s.css>\
+                 <div class=banner><p id=dim>Telehealth visits on weekends</p></div>",
+            )
+            .header("Content-Security-Policy", "style-src 'self'; img-src data:"),
+        ),
+        (
+            "/s.css",
+            Reply::text(css).header("Content-Type", "text/css"),
+        ),
+    ]);
+    let browser = browser();
+    let page = browser.new_page().unwrap();
+    let visit = page
+        .visit(&format!("http://{addr}/"), &visit_options())
+        .unwrap();
+    let dim = by_id(&visit.snapshot.dom, "dim");
+    assert_eq!(
+        dim.style().and_then(|s| s.get(css::COLOR)),
+        Some("rgb(85, 85, 85)"),
+        "the page's own stylesheet applied"
+    );
+    assert_eq!(
+        dim.node().text_backdrop,
+        None,
+        "not measured: the text stayed visible"
+    );
+}

@@ -58,8 +58,11 @@ const SHOW_TEXT: &str = "(() => {
 })()";
 
 /// With `this` an element: scrolls it into view and returns its own text's line boxes in
-/// document coordinates, `[x, y, width, height]` each.
+/// document coordinates, `[x, y, width, height]` each; null when its text is not
+/// transparent (a page's Content-Security-Policy may refuse the style): then its pixels
+/// would show the text itself, and nothing is measured.
 const LINE_BOXES: &str = "function() {
+    if (getComputedStyle(this).color !== 'rgba(0, 0, 0, 0)') return null;
     this.scrollIntoView({ block: 'center', inline: 'nearest' });
     const out = [];
     for (let n = this.firstChild; n; n = n.nextSibling) {
