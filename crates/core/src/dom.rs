@@ -125,7 +125,7 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub modal: bool,
     /// What the browser painted behind this element's own text, where a browser front-end
-    /// measured it (text over a background image): see [`TextBackdrop`].
+    /// measured it (text over a background image or gradient): see [`TextBackdrop`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_backdrop: Option<TextBackdrop>,
 }

@@ -1,9 +1,10 @@
 //! What the browser painted behind text over a background image
 //! ([`portalscan_core::dom::TextBackdrop`]).
 //!
-//! A background image's colours are known only as pixels. For each element whose own text
-//! has an image behind it (a `url()` background on it or on a flat-tree ancestor in its
-//! document), every text on the page is made transparent (its shadow removed, transitions
+//! A background image's colours are known only as pixels, and which part of a gradient
+//! the text sits on only from layout. For each element whose own text has an image or a
+//! gradient behind it (a `url()` or `…gradient()` background on it or on a flat-tree
+//! ancestor in its document), every text on the page is made transparent (its shadow removed, transitions
 //! off), the element is scrolled into view, and its text's line boxes are screenshotted:
 //! what shows there is what the text is painted on. The page is then put back as it was
 //! (styles removed, scroll restored). Pages without text over images cost nothing.
@@ -76,14 +77,14 @@ const LINE_BOXES: &str = "function() {
     return out;
 }";
 
-/// Elements of the top document with their own visible text and an image background
-/// under it, in document order, at most [`MAX_ELEMENTS`].
+/// Elements of the top document with their own visible text and an image or gradient
+/// background under it, in document order, at most [`MAX_ELEMENTS`].
 fn candidates(dom: &Dom) -> Vec<NodeId> {
     let has_image = |id: NodeId| {
         dom.element(id)
             .and_then(|e| e.style())
             .and_then(|s| s.get(css::BACKGROUND_IMAGE))
-            .is_some_and(|v| v.contains("url("))
+            .is_some_and(|v| v.contains("url(") || v.contains("gradient("))
     };
     let image_behind = |id: NodeId| {
         let mut at = Some(id);
@@ -260,9 +261,9 @@ mod tests {
     }
 
     #[test]
-    fn text_over_an_image_is_a_candidate() {
+    fn text_over_an_image_or_a_gradient_is_a_candidate() {
         let mut dom = portalscan_html::parse_dom(
-            "<div id=hero><p id=over>Welcome</p></div><p id=plain>Plain</p>",
+            "<div id=hero><p id=over>Welcome</p></div><p id=plain>Plain</p><p id=fade>Fade</p>",
         );
         for id in dom.ids().collect::<Vec<_>>() {
             let Some(el) = dom.element(id) else { continue };
@@ -270,6 +271,12 @@ mod tests {
             let mut style = portalscan_core::style::Style::default();
             if name == "hero" {
                 style.set("background-image", "url(\"http://127.0.0.1/hero.jpg\")");
+            }
+            if name == "fade" {
+                style.set(
+                    "background-image",
+                    "linear-gradient(to right, rgb(255, 255, 255), rgb(0, 0, 255))",
+                );
             }
             let node = dom.node_mut(id);
             node.style = Some(style);
@@ -288,6 +295,6 @@ mod tests {
                     .map(str::to_string)
             })
             .collect();
-        assert_eq!(ids, ["over"]);
+        assert_eq!(ids, ["over", "fade"]);
     }
 }

@@ -7,7 +7,8 @@
 //! measured against every colour the gradient paints (and the background colour under it):
 //! it fails when it fails against all of them and passes when it passes against all of
 //! them. A text shadow that surrounds every letter (see [`crate::paint::shadow`]) is
-//! the backdrop the letters are measured on. Where the backdrop is not a known set of
+//! the backdrop the letters are measured on. Where a browser measured the pixels behind
+//! the text (over an image or a gradient: [`TextBackdrop`]), they decide. Where the backdrop is not a known set of
 //! colours (a background image, any other text shadow, a box positioned out of flow
 //! without layout facts, an unknown value), the check answers `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
 
@@ -448,8 +449,8 @@ fn check_over_pixels(
     };
     if lowest_best.2 < need_to_fail {
         let message = format!(
-            "Over the image behind it, part of this text has at best {}, measured from \
-             the pixels the browser painted there; text of this size ({size}) needs at \
+            "Over the image or gradient behind it, part of this text has at best {}, measured \
+             from the pixels the browser painted there; text of this size ({size}) needs at \
              least {}:1.",
             pair(lowest_best),
             trim_number(need)
@@ -471,9 +472,9 @@ fn check_over_pixels(
         _ => sink.review(
             el.id,
             format!(
-                "Over the image behind it, every part of this text reaches at least {} \
-                 against some of the image, but not against all of it. Text of this size \
-                 ({size}) needs {}:1; check where the letters sit on the image.",
+                "Over the image or gradient behind it, every part of this text reaches at \
+                 least {} against some of it, but not against all of it. Text of this size \
+                 ({size}) needs {}:1; check where the letters sit on it.",
                 pair(lowest_best),
                 trim_number(need)
             ),

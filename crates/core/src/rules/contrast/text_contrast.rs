@@ -4,8 +4,8 @@
 //! The measurement is [`crate::paint::text`]'s, shared with `text-contrast-enhanced`: a
 //! flat backdrop gives one ratio; a CSS gradient of fixed colours gives one per colour it
 //! paints (fail if all fail, pass if all pass, else review); a text shadow that surrounds
-//! the letters is measured as their backdrop; over an image, the pixels a browser painted
-//! behind the text decide where it measured them; an image without them, any other text
+//! the letters is measured as their backdrop; over an image or a gradient, the pixels a
+//! browser painted behind the text decide where it measured them; an image without them, any other text
 //! shadow or an unknown value gives `review`. Ratios are compared unrounded: 4.478:1 fails 4.5:1.
 
 use crate::engine::Context;
