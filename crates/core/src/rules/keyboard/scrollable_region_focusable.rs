@@ -82,6 +82,15 @@ static META: RuleMeta = RuleMeta {
             r##"{"source":"chromium","nodes":{"#d":{"modal":true},"#notes":{"scroll":{"client_width":300,
                     "client_height":80,"scroll_width":300,"scroll_height":400}}}}"##,
         ),
+        // Its content fits: nothing to scroll to, so no finding, even with a link inside
+        // (ACT 0ssw9k inapplicable example 2).
+        Example::inapplicable(
+            "<div id=notes style=\"overflow-y: auto; height: 5em\"><a href=/v>Visit</a></div>",
+        )
+        .with_facts(
+            r##"{"source":"chromium","nodes":{"#notes":{"scroll":{"client_width":300,
+                    "client_height":80,"scroll_width":300,"scroll_height":80}}}}"##,
+        ),
         // Something inside took focus in the walk (made focusable by script): reachable.
         Example::pass(
             "<div id=notes style=\"overflow-y: auto; height: 5em\"><p id=summary>Visit summary</p></div>",
@@ -183,11 +192,17 @@ fn check_region(
     if element.node().scroll.is_some() && !has_visible_content(cx, element) {
         return; // nothing to scroll to (ACT: no visible children)
     }
+    // A region that does not overflow has nothing to scroll to (ACT: inapplicable),
+    // reachable or not.
+    let overflow = overflows(cx, element);
+    if overflow == Some(false) {
+        return;
+    }
     if reachable {
         sink.pass(element.id);
         return;
     }
-    match overflows(cx, element) {
+    match overflow {
         Some(true) if browser_stop => sink.fail(
             element.id,
             "This region scrolls and nothing in it can be focused by its markup. The Tab \
