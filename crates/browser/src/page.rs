@@ -63,6 +63,10 @@ pub struct Visit {
     /// included, resolved against the document's base URL; in document order, no repeats.
     pub links: Vec<String>,
     pub timings: Timings,
+    /// Whether the page's load event came before it was captured. When it did not (a
+    /// frame, image or script still loading at the deadline), the page was captured as it
+    /// was after DOMContentLoaded, and a warning says so.
+    pub load_finished: bool,
     /// Facts the browser could not give (left `None` in the snapshot), one line each:
     /// the step and the error, never page content (`the Tab walk failed: …`).
     pub warnings: Vec<String>,
@@ -263,9 +267,23 @@ impl Page {
             });
         }
         self.tracker.expect(&nav.frame_id, nav.loader_id.as_deref());
-        self.wait_for_load(url, deadline)?;
+        let mut warnings = Vec::new();
+        let load_came = self.wait_for_load(url, deadline)?;
         let loaded = Instant::now();
-        self.wait_for_settle(&conn, opts.settle, deadline)?;
+        if !load_came {
+            warnings.push(format!(
+                "the load event did not come within {} s: the page was captured as it was \
+                 after DOMContentLoaded (frames and images still loading are missing)",
+                opts.timeout.as_secs()
+            ));
+        }
+        let still_loading = self.wait_for_settle(&conn, opts.settle, deadline)?;
+        if load_came && let Some(still_loading) = still_loading {
+            warnings.push(format!(
+                "the page did not settle within {} s ({still_loading}): captured as it was then",
+                opts.timeout.as_secs()
+            ));
+        }
         let settled = Instant::now();
         self.set_stage(Stage::Working(settled));
 
@@ -304,7 +322,6 @@ impl Page {
             .or_else(|| self.tracker.state().main_response.clone());
         snapshot.requests = Some(collected.requests);
         snapshot.console = Some(collected.console);
-        let mut warnings = Vec::new();
         let w = &mut warnings;
         snapshot.cookies = self.known("reading cookies", collect::cookies(&self.tab), w)?;
         let storage = collect::storage(&self.tab, &final_url);
@@ -343,6 +360,7 @@ impl Page {
                 snapshot: captured_at - settled,
                 tab_walk: walked - captured_at,
             },
+            load_finished: load_came,
             warnings,
         })
     }
@@ -375,7 +393,9 @@ impl Page {
         }
     }
 
-    fn wait_for_load(&self, url: &str, deadline: Instant) -> Result<(), BrowserError> {
+    /// Waits for the navigation's load event: true when it came, false when the deadline
+    /// passed after DOMContentLoaded (the page is then captured as it is).
+    fn wait_for_load(&self, url: &str, deadline: Instant) -> Result<bool, BrowserError> {
         loop {
             {
                 let state = self.tracker.state();
@@ -383,7 +403,7 @@ impl Page {
                     return Err(BrowserError::Crashed("the page's renderer crashed".into()));
                 }
                 if state.loaded() {
-                    return Ok(());
+                    return Ok(true);
                 }
             }
             if Instant::now() >= deadline {
@@ -391,7 +411,7 @@ impl Page {
                 // A parsed document whose load event never came (a subresource that never
                 // finishes) is still a page: it is captured as it is.
                 if self.tracker.state().reached("DOMContentLoaded") {
-                    return Ok(());
+                    return Ok(false);
                 }
                 return Err(BrowserError::Timeout {
                     url: url.to_string(),
@@ -403,27 +423,39 @@ impl Page {
     }
 
     /// Waits until no request is in flight and the DOM has not changed for `settle`, or
-    /// until the deadline (a page that never goes quiet is captured as it is then).
+    /// until the deadline (a page that never goes quiet is captured as it is then). Returns
+    /// what was still going on at the deadline, or `None` when the page settled.
     fn wait_for_settle(
         &self,
         conn: &Conn,
         settle: Duration,
         deadline: Instant,
-    ) -> Result<(), BrowserError> {
+    ) -> Result<Option<String>, BrowserError> {
         loop {
             let now = Instant::now();
-            let network_quiet = {
+            let (network_quiet, in_flight) = {
                 let state = self.tracker.state();
                 if state.crashed {
                     return Err(BrowserError::Crashed("the page's renderer crashed".into()));
                 }
-                state.in_flight.is_empty() && now - state.last_network >= settle
+                let in_flight = state.in_flight.len();
+                (
+                    in_flight == 0 && now - state.last_network >= settle,
+                    in_flight,
+                )
             };
-            if network_quiet && self.dom_quiet_for(conn)? >= settle {
-                return Ok(());
+            let dom_quiet = network_quiet && self.dom_quiet_for(conn)? >= settle;
+            if dom_quiet {
+                return Ok(None);
             }
             if now >= deadline {
-                return Ok(());
+                return Ok(Some(if in_flight > 0 {
+                    format!("{in_flight} request(s) still in flight")
+                } else if network_quiet {
+                    "its DOM kept changing".to_string()
+                } else {
+                    "requests kept starting".to_string()
+                }));
             }
             std::thread::sleep(POLL.min(deadline - now));
         }

@@ -412,6 +412,8 @@ fn visit_waits_for_the_page_to_settle_and_collects_its_facts() {
     );
     let button = by_id(dom, "go");
     assert!(snap.pointer_handlers.as_ref().unwrap().contains(&button.id));
+    assert!(visit.load_finished);
+    assert!(visit.warnings.is_empty(), "{:?}", visit.warnings);
 
     // The Tab walk ran on the captured document.
     let walk = snap.keyboard.as_ref().expect("a Tab walk");
@@ -554,10 +556,12 @@ fn a_page_whose_load_never_ends_is_captured_at_the_timeout() {
         (
             "/slow",
             Reply::html(
-                "<!doctype html><title>Slow</title><h1>Parsed</h1><img src='/never.png' alt='x'>",
+                "<!doctype html><title>Slow</title><h1>Parsed</h1><img src='/never.png' alt='x'>\
+                 <iframe id='stalled' title='Check in' src='/frame?mrn=123456'></iframe>",
             ),
         ),
         ("/never.png", Reply::text("").delay(60_000)),
+        ("/frame", Reply::html("<p>Frame</p>").delay(60_000)),
     ]);
     let browser = browser();
     let page = browser.new_page().unwrap();
@@ -572,6 +576,26 @@ fn a_page_whose_load_never_ends_is_captured_at_the_timeout() {
     );
 
     assert!(visit.timings.navigate >= Duration::from_secs(3));
+    // The capture says it is unfinished: the visit's flag and warning, and the frame
+    // still holding its first empty document is a coverage gap, not a scanned frame.
+    assert!(!visit.load_finished);
+    assert!(
+        visit
+            .warnings
+            .iter()
+            .any(|w| w.contains("load event did not come")),
+        "{:?}",
+        visit.warnings
+    );
+    let gaps = portalscan_core::report::coverage::page_gaps(&visit.snapshot, &[]);
+    let frames: Vec<&str> = gaps
+        .iter()
+        .filter(|g| g.what == "frame")
+        .map(|g| g.why.as_str())
+        .collect();
+    assert_eq!(frames.len(), 1, "{gaps:?}");
+    assert!(frames[0].contains("had not loaded"), "{frames:?}");
+    assert!(!frames[0].contains("123456"), "{frames:?}");
 }
 
 /// A dark photo banner (a 4×4 PNG, rgb(12, 14, 20)) far down the page.

@@ -204,6 +204,32 @@ fn run_crawl(
     (report, stderr)
 }
 
+/// Per page, where the visit's time went, its attempts, warnings and coverage gaps (from the
+/// journal and the report): what a failure needs to be understood on a machine we cannot
+/// look at.
+fn page_diagnostics(dir: &Path, report: &Value) -> String {
+    let journal = std::fs::read_to_string(dir.join("out/results.jsonl")).unwrap_or_default();
+    let mut lines = Vec::new();
+    for entry in journal
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+    {
+        let url = entry["url"].as_str().unwrap_or("");
+        let gaps = report["pages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["url"] == url)
+            .map(|p| p["coverage"]["gaps"].clone())
+            .unwrap_or(Value::Null);
+        lines.push(format!(
+            "  {url}: attempts {}, timings {}, warnings {}, gaps {gaps}",
+            entry["attempts"], entry["timings"], entry["warnings"]
+        ));
+    }
+    lines.join("\n")
+}
+
 /// Every frame is attached, the appointments page's payment frame from another site (an
 /// out-of-process frame, captured over its own DevTools target) included: no page lists a
 /// frame gap, and expected.json's findings inside that frame show its document was scanned.
@@ -237,8 +263,9 @@ fn crawling_the_fixture_portal_gives_exactly_the_expected_findings() {
         let problems = compare(&report, &manifest(), true);
         assert!(
             problems.is_empty(),
-            "with --jobs {jobs}, the crawl differs from fixtures/portal/expected.json:\n  {}\nstderr:\n{stderr}",
-            problems.join("\n  ")
+            "with --jobs {jobs}, the crawl differs from fixtures/portal/expected.json:\n  {}\nstderr:\n{stderr}\npages:\n{}",
+            problems.join("\n  "),
+            page_diagnostics(&dir, &report)
         );
         assert_no_frame_gap(&report);
         let _ = std::fs::remove_dir_all(&dir);

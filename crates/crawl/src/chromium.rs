@@ -136,6 +136,7 @@ impl Visitor for ChromiumVisitor {
                 ..Timings::default()
             },
             warnings: visit.warnings,
+            load_finished: visit.load_finished,
             live: Some(Box::new(visit.page)),
         })
     }

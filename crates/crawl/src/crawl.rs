@@ -346,6 +346,9 @@ impl Run<'_> {
         let mut settled = 0usize; // jobs done for good
         let mut received = 0usize; // results received (attempts)
         let mut crashed: Vec<Job> = Vec::new();
+        // Pages captured before their load event, kept while they are visited again: the
+        // result if the later visit fails.
+        let mut unfinished: HashMap<usize, ScannedPage> = HashMap::new();
         let mut stopped_for_time = false;
         while settled < total {
             let Ok((mut job, result)) = rx.recv() else {
@@ -366,10 +369,16 @@ impl Run<'_> {
                 Err(VisitError::Crashed(message)) => {
                     if job.attempts > self.config.retries + 1 || self.out_of_time() {
                         settled += 1;
-                        self.finish_error(
-                            &job,
-                            format!("the browser crashed on this page: {message}"),
-                        )?;
+                        if let Some(visit) = unfinished.remove(&job.order) {
+                            if let Some(links) = self.finish_page(&job, visit)? {
+                                finished.push((job.order, links));
+                            }
+                        } else {
+                            self.finish_error(
+                                &job,
+                                format!("the browser crashed on this page: {message}"),
+                            )?;
+                        }
                     } else {
                         crashed.push(job);
                     }
@@ -381,11 +390,34 @@ impl Run<'_> {
                     shared.queue.lock().unwrap().jobs.push_back(job);
                     shared.ready.notify_one();
                 }
+                Ok(visit)
+                    if visit.load_unfinished
+                        && job.attempts <= self.config.retries
+                        && !self.out_of_time() =>
+                {
+                    // Still loading at the deadline: perhaps a stall of the moment (a
+                    // frame's document held up), so the page is visited again.
+                    self.progress.note(&format!(
+                        "{}: still loading when captured; visiting it again",
+                        redact_url(&job.url)
+                    ));
+                    unfinished.insert(job.order, visit);
+                    shared.queue.lock().unwrap().jobs.push_back(job);
+                    shared.ready.notify_one();
+                }
                 Err(e) => {
                     settled += 1;
-                    self.finish_error(&job, e.to_string())?;
+                    match unfinished.remove(&job.order) {
+                        Some(visit) => {
+                            if let Some(links) = self.finish_page(&job, visit)? {
+                                finished.push((job.order, links));
+                            }
+                        }
+                        None => self.finish_error(&job, e.to_string())?,
+                    }
                 }
                 Ok(visit) => {
+                    unfinished.remove(&job.order);
                     settled += 1;
                     if let Some(links) = self.finish_page(&job, visit)? {
                         finished.push((job.order, links));

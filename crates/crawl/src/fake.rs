@@ -12,6 +12,9 @@ use portalscan_core::{Category, Finding, Outcome, Scanned, Snapshot};
 
 use crate::visitor::{SessionProbe, Timings, VisitError, VisitedPage, Visitor};
 
+/// The warning a visit captured before its load event carries.
+pub const UNFINISHED: &str = "the load event did not come within 30 s";
+
 #[derive(Clone, Debug, Default)]
 pub struct FakePage {
     pub links: Vec<String>,
@@ -23,6 +26,9 @@ pub struct FakePage {
     pub timeout_first: u32,
     /// Crash the browser on this many visits first.
     pub crash_first: u32,
+    /// Capture the page before its load event on this many visits first (after the
+    /// failures above), with this warning and none of the page's links.
+    pub unfinished_first: u32,
     /// Facts the fake browser "could not give" on every visit (a failed Tab walk, say).
     pub warnings: Vec<String>,
     /// The page's text shows PHI (an MRN), so the core's `shows_phi` says yes and Back
@@ -235,6 +241,8 @@ impl Visitor for FakeSite {
         if attempt <= page.crash_first + page.fail_first + page.timeout_first {
             return Err(VisitError::Timeout(format!("{url}: waiting for load")));
         }
+        let unfinished = attempt
+            <= page.crash_first + page.fail_first + page.timeout_first + page.unfinished_first;
         let final_url = page.redirect.clone().unwrap_or_else(|| url.to_string());
         let mut snapshot = FakeSite::snapshot(&final_url, FakeSite::page_text(page));
         snapshot.requests = Some(
@@ -248,15 +256,24 @@ impl Visitor for FakeSite {
                 })
                 .collect(),
         );
+        let mut warnings = page.warnings.clone();
+        if unfinished {
+            warnings.push(UNFINISHED.to_string());
+        }
         Ok(VisitedPage {
             snapshot,
             final_url,
-            links: page.links.clone(),
+            links: if unfinished {
+                Vec::new()
+            } else {
+                page.links.clone()
+            },
             timings: Timings {
                 navigate_ms: 1.0,
                 ..Timings::default()
             },
-            warnings: page.warnings.clone(),
+            warnings,
+            load_finished: !unfinished,
             live: None,
         })
     }

@@ -20,6 +20,9 @@ pub type ScanFn<'a> = dyn Fn(&Snapshot) -> Scanned + Sync + 'a;
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ScannedPage {
     pub final_url: String,
+    /// The page was captured before its load event came (see
+    /// [`VisitedPage::load_finished`]).
+    pub load_unfinished: bool,
     pub links: Vec<String>,
     /// Empty when the page was visited only for its links.
     pub findings: Vec<Finding>,
@@ -49,11 +52,13 @@ pub(crate) fn scan_page(
         snapshot,
         mut timings,
         mut warnings,
+        load_finished,
         live,
     } = page;
     let mut scanned = ScannedPage {
         final_url,
         links,
+        load_unfinished: !load_finished,
         ..ScannedPage::default()
     };
     if let Some(scan) = scan {

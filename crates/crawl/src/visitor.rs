@@ -49,6 +49,10 @@ pub struct VisitedPage {
     /// Facts the browser could not give on this page (a failed Tab walk, say): each names
     /// the step and the error, never page content. The rules see those facts as unknown.
     pub warnings: Vec<String>,
+    /// Whether the page finished loading before it was captured. A page captured while
+    /// still loading (its load event had not come by the deadline) is visited again while
+    /// retries remain; the later visit's result is kept.
+    pub load_finished: bool,
     /// The page, still open in its tab until this is dropped; `None` when the visitor
     /// cannot take screenshots.
     pub live: Option<Box<dyn LivePage>>,

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use portalscan_crawl::fake::FakeSite;
+use portalscan_crawl::fake::{FakeSite, UNFINISHED};
 use portalscan_crawl::journal::{self, JournalEntry};
 use portalscan_crawl::{CrawlConfig, FormLogin, Progress, Shard, crawl};
 
@@ -318,6 +318,38 @@ fn failing_pages_are_retried_then_reported_and_the_crawl_goes_on() {
         out.pages
             .iter()
             .any(|p| p.url == u("/s/records?id=1&tab=2"))
+    );
+}
+
+#[test]
+fn a_page_captured_while_still_loading_is_visited_again() {
+    let dir = TempDir::new("unfinished");
+    // Home stalls once and then loads; the appointments page never finishes loading.
+    let site = portal()
+        .with(&u("/s/home"), |p| p.unfinished_first = 1)
+        .with(&u("/s/appointments"), |p| p.unfinished_first = 5);
+    let mut c = config(&dir, &["/s/"]);
+    c.retries = 1;
+    let out = crawl(&c, &site, &FakeSite::scan, &mut Progress::silent()).unwrap();
+    let page = |path: &str| out.pages.iter().find(|p| p.url == u(path)).unwrap();
+    let home = page("/s/home");
+    assert_eq!(home.attempts, 2);
+    assert!(home.error.is_none());
+    assert!(
+        !home.warnings.iter().any(|w| w.contains(UNFINISHED)),
+        "{:?}",
+        home.warnings
+    );
+    // The second visit's links were followed (the stalled one had none).
+    assert!(out.pages.iter().any(|p| p.url == u("/s/appointments")));
+    // Still loading on the last attempt: that capture is the page's result, and says so.
+    let appts = page("/s/appointments");
+    assert_eq!(appts.attempts, 2);
+    assert!(appts.error.is_none(), "{:?}", appts.error);
+    assert!(
+        appts.warnings.iter().any(|w| w.contains(UNFINISHED)),
+        "{:?}",
+        appts.warnings
     );
 }
 

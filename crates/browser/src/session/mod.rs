@@ -98,6 +98,8 @@ pub struct SessionVisit {
     pub timings: crate::Timings,
     /// Opening the page's own browser context with the login state in it.
     pub context: Duration,
+    /// The page's load event came before it was captured (see [`crate::Visit`]).
+    pub load_finished: bool,
     pub warnings: Vec<String>,
     pub page: OpenPage,
 }
@@ -286,6 +288,7 @@ impl Session {
             final_url,
             links,
             timings,
+            load_finished,
             warnings,
         } = visit;
         Ok(SessionVisit {
@@ -294,6 +297,7 @@ impl Session {
             links,
             timings,
             context,
+            load_finished,
             warnings,
             page: OpenPage { page, node_map },
         })

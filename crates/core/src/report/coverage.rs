@@ -272,28 +272,48 @@ fn component_gaps(source: &crate::template::ComponentSource) -> Vec<Gap> {
 }
 
 /// The page's frames (its frame documents' included) whose document the front-end did not
-/// attach to the snapshot: nothing inside them was checked. A frame with neither `src` nor
-/// `srcdoc` (or `about:blank`) holds an empty document: no gap.
+/// attach to the snapshot, or attached while it was still the empty document a frame
+/// starts with (its page had not loaded): nothing inside them was checked. A frame with
+/// neither `src` nor `srcdoc` (or `about:blank`) holds an empty document: no gap.
 fn frame_gaps(snapshot: &Snapshot) -> Vec<Gap> {
     snapshot
         .dom
         .elements()
         .filter(|e| e.is("iframe") || e.is("frame"))
-        .filter(|e| snapshot.dom.content_document(e.id).is_none())
         .filter_map(|e| {
             let src = match (e.attr("srcdoc"), e.attr("src").map(str::trim)) {
                 (Some(_), _) => "(srcdoc)".to_string(),
-                (None, Some(src)) if !src.is_empty() && src != "about:blank" => {
-                    crate::phi::redact_url(src)
-                }
+                (None, Some(src)) if names_a_document(src) => crate::phi::redact_url(src),
                 _ => return None,
             };
-            Some(Gap::new(
-                "frame",
-                format!("frame {src} was not attached: its document was not scanned"),
-            ))
+            let why = match snapshot.dom.content_document(e.id) {
+                None => format!("frame {src} was not attached: its document was not scanned"),
+                Some(doc) if still_initial(snapshot.dom.document_url(doc)) => {
+                    format!(
+                        "frame {src} had not loaded when the page was captured: its document \
+                         was not scanned"
+                    )
+                }
+                Some(_) => return None,
+            };
+            Some(Gap::new("frame", why))
         })
         .collect()
+}
+
+/// Whether a frame's `src` loads a document (not the empty one, not a script URL).
+fn names_a_document(src: &str) -> bool {
+    !src.is_empty()
+        && src != "about:blank"
+        && !src
+            .get(..11)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+}
+
+/// Whether an attached frame document is still the `about:blank` a frame holds before its
+/// `src` (or `srcdoc`, whose document is `about:srcdoc`) has loaded.
+fn still_initial(url: Option<&str>) -> bool {
+    url.is_some_and(|url| url.trim().eq_ignore_ascii_case("about:blank"))
 }
 
 /// The rules that answered `review` on the page: they could not decide from what the page
@@ -324,6 +344,15 @@ mod tests {
 
     fn snapshot(json: &str) -> Snapshot {
         serde_json::from_str(json).unwrap()
+    }
+
+    /// What the page's frame gaps say.
+    fn frame_gaps_of(s: &Snapshot) -> Vec<String> {
+        page_gaps(s, &[])
+            .into_iter()
+            .filter(|g| g.what == "frame")
+            .map(|g| g.why)
+            .collect()
     }
 
     fn whats(gaps: &[Gap]) -> Vec<&str> {
@@ -379,17 +408,30 @@ mod tests {
             {"parent":1,"type":"content_document","url":"https://p.example/s/pay"},
             {"parent":2,"type":"element","name":"iframe","attrs":[["src","https://ads.example/a?mrn=123456"]]}]}"#,
         );
-        let frames: Vec<Gap> = page_gaps(&s, &[])
-            .into_iter()
-            .filter(|g| g.what == "frame")
-            .collect();
+        let frames = frame_gaps_of(&s);
         assert_eq!(frames.len(), 1, "{frames:?}");
-        assert!(
-            frames[0].why.contains("https://ads.example/a"),
-            "{}",
-            frames[0].why
+        assert!(frames[0].contains("https://ads.example/a"), "{}", frames[0]);
+        assert!(!frames[0].contains("123456"), "{}", frames[0]);
+    }
+
+    #[test]
+    fn a_frame_captured_before_its_page_loaded_is_a_gap() {
+        // Still the empty document it starts with, a loaded srcdoc frame, and an empty frame.
+        let s = snapshot(
+            r#"{"url":"https://p.example/s/","dom":[
+            {"type":"document"},
+            {"parent":0,"type":"element","name":"iframe","attrs":[["src","/s/check-in?mrn=123456"]]},
+            {"parent":1,"type":"content_document","url":"about:blank"},
+            {"parent":0,"type":"element","name":"iframe","attrs":[["srcdoc","<p>hi</p>"]]},
+            {"parent":3,"type":"content_document","url":"about:srcdoc"},
+            {"parent":0,"type":"element","name":"iframe","attrs":[]},
+            {"parent":5,"type":"content_document","url":"about:blank"}]}"#,
         );
-        assert!(!frames[0].why.contains("123456"), "{}", frames[0].why);
+        let frames = frame_gaps_of(&s);
+        assert_eq!(frames.len(), 1, "{frames:?}");
+        assert!(frames[0].contains("/s/check-in"), "{}", frames[0]);
+        assert!(frames[0].contains("had not loaded"), "{}", frames[0]);
+        assert!(!frames[0].contains("123456"), "{}", frames[0]);
     }
 
     #[test]
