@@ -9,7 +9,8 @@
 //! turns Tab round inside a dialog (6cfa84, walked on backwards from the page's end);
 //! Chromium's XML viewer standing in for an XML document (b5c3f8). Text over a background
 //! image is measured from the pixels behind it (afw4f7, 09o5cg), and a blur handler that
-//! takes focus back on a timer is waited for (a1b64e).
+//! takes focus back on a timer is waited for (a1b64e). A trap that standard keys cannot
+//! leave is tried with the keys the page's text names (ebe86a).
 //!
 //! The suite lives outside the repository (`../shared/act`, or `PORTALSCAN_ACT_DIR`);
 //! without it this test says so and skips.
@@ -21,7 +22,7 @@ use portalscan_tests::act::{
 use portalscan_tests::act_chromium::{case_url, crawl_cases, serve};
 
 const IN_CHROMIUM: &[&str] = &[
-    "0ssw9k", "ff89c9", "oj04fd", "akn7bn", "6cfa84", "b5c3f8", "afw4f7", "09o5cg",
+    "0ssw9k", "ff89c9", "oj04fd", "akn7bn", "6cfa84", "b5c3f8", "afw4f7", "09o5cg", "ebe86a",
 ];
 
 #[test]

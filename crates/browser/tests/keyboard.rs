@@ -165,6 +165,49 @@ fn focus_taken_back_on_a_timer_is_a_trap() {
     assert_eq!(walk.stops[1].indicator, None);
 }
 
+/// A toolbar whose buttons hand focus to each other on blur (a trap for Tab, Shift+Tab
+/// and Escape), with the way out named on the page: Ctrl+M works, Alt+F10 does nothing.
+fn toolbar_trap(instructions: &str) -> &'static str {
+    // Leaked: the test server serves `'static` pages.
+    String::leak(format!(
+        r##"<!doctype html><p>{instructions}</p><a id="l1" href="#">Link 1</a>
+<button id="b1" onblur="if (trapOn) document.getElementById('b2').focus()">Bold</button>
+<button id="b2" onblur="if (trapOn) document.getElementById('b1').focus()">Italic</button>
+<a id="l2" href="#">Link 2</a>
+<script>
+let trapOn = true;
+document.addEventListener('keydown', e => {{
+  if (e.ctrlKey && e.keyCode === 77) {{ trapOn = false; document.getElementById('l2').focus(); }}
+}});
+</script>"##
+    ))
+}
+
+#[test]
+fn a_trap_is_tried_with_the_keys_the_page_names() {
+    let Walked { walk, trap, .. } = walk_html(
+        toolbar_trap("Press Alt+F10 or Ctrl+M to leave the toolbar"),
+        &WalkOptions::default(),
+    );
+    assert_eq!(trap.expect("a trap"), ["b1", "b2"]);
+    let trap = walk.trap.expect("a trap");
+    assert!(trap.advertised_tried);
+    let tried: Vec<(&str, bool)> = trap
+        .advertised
+        .iter()
+        .map(|e| (e.keys.as_str(), e.freed))
+        .collect();
+    assert_eq!(tried, [("Alt+F10", false), ("Ctrl+M", true)]);
+
+    // Named nowhere: tried, nothing advertised.
+    let Walked { walk, .. } = walk_html(toolbar_trap("Formatting"), &WalkOptions::default());
+    let trap = walk.trap.expect("a trap");
+    assert!(
+        trap.advertised_tried && trap.advertised.is_empty(),
+        "{trap:?}"
+    );
+}
+
 #[test]
 fn shadow_roots_open_and_closed_are_entered() {
     let html = r#"<!doctype html><a id="first" href="/">first</a>

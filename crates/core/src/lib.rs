@@ -28,6 +28,7 @@ pub mod example_facts;
 pub mod finding;
 pub mod fingerprint;
 pub mod har;
+pub mod key_hints;
 mod lang_guess;
 mod lang_subtags;
 mod media;

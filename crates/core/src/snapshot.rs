@@ -338,6 +338,23 @@ pub struct KeyboardTrap {
     pub nodes: Vec<NodeId>,
     /// Keys tried to leave them, e.g. `Tab`, `Shift+Tab`, `Escape`.
     pub keys_tried: Vec<String>,
+    /// The key combinations the page's visible text names (`key_hints`), each pressed
+    /// from inside the trap: whether it got focus out. Empty when the page names none (or
+    /// the front-end did not try: then `advertised_tried` is false).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub advertised: Vec<TrapExit>,
+    /// Whether the front-end read the page's text for advertised keys and tried them.
+    #[serde(default)]
+    pub advertised_tried: bool,
+}
+
+/// An advertised key combination pressed inside a keyboard trap.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct TrapExit {
+    /// As `key_hints::KeyCombo::label` writes it, e.g. `Ctrl+M`.
+    pub keys: String,
+    /// Focus left the trapped elements after the press.
+    pub freed: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]

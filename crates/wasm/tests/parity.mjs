@@ -38,7 +38,7 @@ for (const [file, how] of [
 // cookies (flags, HttpOnly ones), console, the Tab walk and its focus order, pointer
 // listeners, the back-after-logout visit.
 const NEEDS_UNKNOWN_FACTS = new Set([
-  'focus-visible', 'focus-not-obscured', 'keyboard-trap', 'keyboard-unreachable',
+  'focus-visible', 'focus-not-obscured', 'keyboard-trap', 'keyboard-trap-exit', 'keyboard-unreachable',
   'transport-hsts', 'transport-https', 'phi-response-no-store',
   'session-cookie-flags', 'phi-in-cookie', 'phi-in-url', 'phi-in-console', 'phi-third-party',
   'phi-referrer-leak', 'phi-restored-after-logout',

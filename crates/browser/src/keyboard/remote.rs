@@ -221,6 +221,85 @@ impl Key {
     }
 }
 
+/// Presses and releases a key combination the page advertised (`Ctrl+M`), with real key
+/// events: modifiers held in the events' `modifiers`, as a keyboard sends them.
+pub(crate) fn press_combo(
+    cx: &Conn,
+    combo: &portalscan_core::key_hints::KeyCombo,
+) -> Result<(), BrowserError> {
+    use portalscan_core::key_hints::Modifier;
+    let modifiers: u32 = combo
+        .modifiers
+        .iter()
+        .map(|m| match m {
+            Modifier::Alt => 1,
+            Modifier::Ctrl => 2,
+            Modifier::Meta => 4,
+            Modifier::Shift => 8,
+        })
+        .sum();
+    let Some((key, code, vk)) = key_codes(&combo.key, combo.modifiers.contains(&Modifier::Shift))
+    else {
+        return Ok(());
+    };
+    dispatch_key(cx, "pressing an advertised key", &key, &code, vk, modifiers)
+}
+
+/// Sends a key's down and up events (`modifiers`: the protocol's bit mask).
+fn dispatch_key(
+    cx: &Conn,
+    what: &str,
+    key: &str,
+    code: &str,
+    virtual_key: u32,
+    modifiers: u32,
+) -> Result<(), BrowserError> {
+    for kind in ["rawKeyDown", "keyUp"] {
+        call(
+            cx,
+            what,
+            DispatchKeyEvent(json!({"type": kind, "key": key, "code": code,
+                "windowsVirtualKeyCode": virtual_key, "nativeVirtualKeyCode": virtual_key,
+                "modifiers": modifiers})),
+        )?;
+    }
+    Ok(())
+}
+
+/// `KeyboardEvent.key`, `code` and the Windows virtual key code of a `KeyCombo` key.
+fn key_codes(key: &str, shift: bool) -> Option<(String, String, u32)> {
+    let named = |code: &str, vk| Some((key.to_string(), code.to_string(), vk));
+    match key {
+        "Escape" => named("Escape", 27),
+        "Enter" => named("Enter", 13),
+        "Tab" => named("Tab", 9),
+        " " => named("Space", 32),
+        "Home" => named("Home", 36),
+        "End" => named("End", 35),
+        "ArrowLeft" => named("ArrowLeft", 37),
+        "ArrowUp" => named("ArrowUp", 38),
+        "ArrowRight" => named("ArrowRight", 39),
+        "ArrowDown" => named("ArrowDown", 40),
+        _ => {
+            if let Some(n) = key.strip_prefix('F').and_then(|n| n.parse::<u32>().ok()) {
+                return named(key, 111 + n);
+            }
+            let c = key.chars().next().filter(|c| c.is_ascii_alphanumeric())?;
+            let code = if c.is_ascii_digit() {
+                format!("Digit{c}")
+            } else {
+                format!("Key{c}")
+            };
+            let typed = if shift || c.is_ascii_digit() {
+                c.to_string()
+            } else {
+                c.to_ascii_lowercase().to_string()
+            };
+            Some((typed, code, c as u32))
+        }
+    }
+}
+
 /// Presses and releases `key` with real key events (what a user's keyboard sends).
 pub(crate) fn press(cx: &Conn, key: Key) -> Result<(), BrowserError> {
     let (name, code, modifiers) = match key {
@@ -228,16 +307,7 @@ pub(crate) fn press(cx: &Conn, key: Key) -> Result<(), BrowserError> {
         Key::ShiftTab => ("Tab", 9, 8),
         Key::Escape => ("Escape", 27, 0),
     };
-    for kind in ["rawKeyDown", "keyUp"] {
-        call(
-            cx,
-            "pressing a key",
-            DispatchKeyEvent(json!({"type": kind, "key": name, "code": name,
-                "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code,
-                "modifiers": modifiers})),
-        )?;
-    }
-    Ok(())
+    dispatch_key(cx, "pressing a key", name, name, code, modifiers)
 }
 
 /// Calls `function` with `this` = `object` and remote objects as arguments; the result by value.

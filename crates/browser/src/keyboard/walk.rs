@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use portalscan_core::snapshot::{KeyboardTrap, KeyboardWalk, TabStop};
+use portalscan_core::key_hints;
+use portalscan_core::snapshot::{KeyboardTrap, KeyboardWalk, TabStop, TrapExit};
 
 use super::remote::{self, Key};
 use super::{WalkOptions, indicator, obscured};
@@ -113,7 +114,9 @@ pub struct WalkReport {
 
 /// How a suspected trap ended.
 enum TrapCheck {
-    Trapped(Vec<String>),
+    /// The standard keys tried, and the page's advertised keys pressed (see
+    /// [`Walker::try_advertised`]).
+    Trapped(Vec<String>, Vec<TrapExit>),
     /// Shift+Tab left the cycle: not a trap, but Tab cannot get past it either.
     FreedBackwards,
     /// Escape (or Escape then Tab) left the cycle, e.g. a modal closed.
@@ -208,7 +211,40 @@ impl Walker<'_> {
         if outside(&after) {
             return Ok(TrapCheck::FreedByEscape(after));
         }
-        Ok(TrapCheck::Trapped(keys))
+        let advertised = self.try_advertised(&outside)?;
+        Ok(TrapCheck::Trapped(keys, advertised))
+    }
+
+    /// Presses, from inside a trap, each key combination the page's visible text names
+    /// ("Press Ctrl+M to exit"), until one gets focus out: WCAG 2.1.2 allows a trap whose
+    /// way out is not a standard key when users are told which one. Read from the
+    /// document's `innerText`, so hidden instructions tell nobody and do not count.
+    fn try_advertised(
+        &mut self,
+        outside: &dyn Fn(&Option<Focused>) -> bool,
+    ) -> Result<Vec<TrapExit>, BrowserError> {
+        let text = remote::eval_value(
+            self.cx,
+            Some(self.world),
+            "reading the page's instructions",
+            "(document.body || document.documentElement).innerText.slice(0, 100000)",
+        )?;
+        let combos = key_hints::advertised_key_combos(text.as_str().unwrap_or(""));
+        let mut exits = Vec::new();
+        for combo in combos {
+            remote::press_combo(self.cx, &combo)?;
+            self.presses += 1;
+            let focus = self.settle(None)?;
+            let freed = outside(&focus);
+            exits.push(TrapExit {
+                keys: combo.label(),
+                freed,
+            });
+            if freed {
+                break;
+            }
+        }
+        Ok(exits)
     }
 }
 
@@ -377,11 +413,13 @@ fn walk_in(
         if let Some(start) = epoch.iter().position(|b| *b == focus.backend) {
             let cycle = epoch[start..].to_vec();
             match walker.trap_check(&cycle)? {
-                TrapCheck::Trapped(keys) => {
+                TrapCheck::Trapped(keys, advertised) => {
                     let nodes = cycle.iter().filter_map(|b| map.node(*b)).collect();
                     walk.trap = Some(KeyboardTrap {
                         nodes,
                         keys_tried: keys,
+                        advertised,
+                        advertised_tried: true,
                     });
                     break;
                 }

@@ -2,6 +2,7 @@ mod aria_hidden_focusable;
 mod focus_not_obscured;
 mod iframe_not_focusable;
 mod keyboard_trap;
+mod keyboard_trap_exit;
 mod keyboard_unreachable;
 mod nested_interactive;
 mod positive_tabindex;
@@ -21,6 +22,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
         &nested_interactive::NestedInteractive,
         &keyboard_unreachable::KeyboardUnreachable,
         &keyboard_trap::KeyboardTrap,
+        &keyboard_trap_exit::KeyboardTrapExit,
         &focus_not_obscured::FocusNotObscured,
         &iframe_not_focusable::IframeNotFocusable,
     ]
