@@ -23,6 +23,7 @@ use portalscan_tests::act_chromium::{case_url, crawl_cases, serve};
 
 const IN_CHROMIUM: &[&str] = &[
     "0ssw9k", "ff89c9", "oj04fd", "akn7bn", "6cfa84", "b5c3f8", "afw4f7", "09o5cg", "ebe86a",
+    "a1b64e",
 ];
 
 #[test]

@@ -53,6 +53,8 @@ fn blur_js() -> String {
     format!(
         "async function(scroll) {{ {SETTLE}
         const had = this.matches(':focus');
+        // Focus already went elsewhere (the page moved it after the Tab): leave it there.
+        if (!had) return [false, false];
         this.blur();
         if (scrollX !== scroll[0] || scrollY !== scroll[1]) scrollTo(scroll[0], scroll[1]);
         settle();
@@ -65,13 +67,14 @@ fn blur_js() -> String {
 /// Returns `[focused before we focused it, focused now]`: focused before means the page
 /// itself took focus back while we measured (a blur handler that refocuses, at once or
 /// on a timer).
-const REFOCUS: &str = "function(caret, scroll, sel) {
+const REFOCUS: &str = "function(caret, scroll, sel, focus) {
     const before = this.matches(':focus');
     if (caret && this.style) {
         if (caret[1]) this.style.setProperty('caret-color', caret[1], caret[2]);
         else this.style.removeProperty('caret-color');
         if (!caret[0] && this.getAttribute('style') === '') this.removeAttribute('style');
     }
+    if (!focus) return [before, before];
     this.focus({ preventScroll: true });
     if (sel) try { this.setSelectionRange(sel[0], sel[1], sel[2]); } catch (_) {}
     if (scroll && (scrollX !== scroll[0] || scrollY !== scroll[1])) scrollTo(scroll[0], scroll[1]);
@@ -111,6 +114,10 @@ pub(crate) fn measure(
     });
     let mut result = None;
     let mut page_moved_focus = false;
+    // The page had moved focus away before we blurred (a Tab's blur handler on a timer):
+    // focus is left where the page put it, for the walk to read, and not taken back
+    // (taking it back would blur that element and set off its handlers in turn).
+    let mut moved_before_blur = false;
     if let Some(clip) = clip {
         let focused = remote::screenshot(cx, clip)?;
         let left = remote::call_on_value(
@@ -120,7 +127,8 @@ pub(crate) fn measure(
             &blur_js(),
             std::slice::from_ref(&scroll),
         )?;
-        page_moved_focus = left[0].as_bool() == Some(false);
+        moved_before_blur = left[0].as_bool() == Some(false);
+        page_moved_focus = moved_before_blur;
         if left[1].as_bool() == Some(true) {
             let unfocused = remote::screenshot(cx, clip)?;
             result = crate::profile::time("decoding and comparing the two screenshots", || {
@@ -133,10 +141,11 @@ pub(crate) fn measure(
         &focus.object,
         "focusing again",
         REFOCUS,
-        &[caret, scroll, selection],
+        &[caret, scroll, selection, json!(!moved_before_blur)],
     )?;
     let refocused_by_page = refocused[0].as_bool() == Some(true);
-    let refocused = refocused[1].as_bool() == Some(true);
+    // Left where the page put it: the walk reads where that is (see `page_moved_focus`).
+    let refocused = moved_before_blur || refocused[1].as_bool() == Some(true);
     page_moved_focus |= refocused_by_page;
     Ok(Measured {
         // A page that changes the element on blur (so it cannot take focus back), or moved

@@ -366,6 +366,8 @@ fn walk_in(
     let mut key = Key::Tab;
     let mut backwards = false;
     let mut backward_from = 0;
+    // The last press was repeated because Tab landed where it started (see `repeated`).
+    let mut retabbed = false;
     loop {
         let focus = match arrived.take() {
             Some(f) => f,
@@ -404,6 +406,19 @@ fn walk_in(
         if same_frame {
             continue;
         }
+        // Tab landing on the stop it left: either the element takes focus back whenever
+        // it loses it, or a timer the page set off (our own measurement's blur runs the
+        // page's blur handlers) had moved focus one step back before the press. Once, wait
+        // for the page to settle (and from now on after every press) and Tab again; a
+        // second time it is real.
+        let repeated = !backwards && last == Some(focus.backend);
+        if repeated && !retabbed {
+            retabbed = true;
+            walker.async_focus = true;
+            walker.settle(Some(focus.backend))?;
+            continue;
+        }
+        retabbed = false;
         if backwards && first_visit.contains_key(&focus.backend) {
             // Going backwards, focus met the part of the order already walked: every
             // stop has now been seen from one end or the other.
