@@ -177,7 +177,8 @@ pub fn evaluate(report: &Report, options: &GateOptions) -> Verdict {
     for rule in options.thresholds.keys() {
         counts.insert(rule, 0);
     }
-    // Level AAA findings (`level: "AAA"`) are reported, never counted: an AA gate.
+    // Level AAA and best-practice findings (`level` set) are reported, never counted:
+    // an AA gate.
     for f in report
         .pages
         .iter()

@@ -100,8 +100,10 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component: Option<String>,
     /// `"AAA"` on findings of rules that check only WCAG level AAA criteria (enhanced
-    /// contrast): they are reported but never counted against the gate (`--fail-on`,
-    /// thresholds). Absent on every other finding (level A/AA rules, PHI rules).
+    /// contrast), `"best-practice"` on findings of rules that check a technique no
+    /// success criterion requires (`main-content-heading`): they are reported but never
+    /// counted against the gate (`--fail-on`, thresholds). Absent on every other finding
+    /// (level A/AA rules, PHI rules). See [`crate::rule::RuleMeta::advisory_level`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// A cropped screenshot of the element as a `data:image/png;base64,…` URI, taken by the

@@ -41,10 +41,25 @@ impl RuleMeta {
             .min()
     }
 
-    /// Whether its findings count against the gate: not for rules that check only level
-    /// AAA criteria (enhanced contrast), which are reported for information.
+    /// What a finding's `level` says of a rule whose findings never count against the
+    /// gate: `"AAA"` for rules that check only level AAA criteria (enhanced contrast),
+    /// `"best-practice"` for accessibility rules that check a technique no success
+    /// criterion requires (a heading for the main content: H69 is one way to meet 2.4.1,
+    /// not the only one). `None` for every rule the gate counts.
+    pub fn advisory_level(&self) -> Option<&'static str> {
+        if self.level() == Some(crate::wcag::Level::AAA) {
+            Some("AAA")
+        } else if self.category == Category::Accessibility && self.wcag.is_empty() {
+            Some("best-practice")
+        } else {
+            None
+        }
+    }
+
+    /// Whether its findings count against the gate: not for AAA or best-practice rules
+    /// ([`RuleMeta::advisory_level`]), which are reported for information.
     pub fn gates(&self) -> bool {
-        self.level() != Some(crate::wcag::Level::AAA)
+        self.advisory_level().is_none()
     }
 }
 
@@ -310,7 +325,7 @@ impl Sink<'_> {
         let component = node
             .and_then(|n| crate::component::component_of(dom, n))
             .map(str::to_string);
-        let level = (!self.meta.gates()).then(|| "AAA".to_string());
+        let level = self.meta.advisory_level().map(str::to_string);
         self.out.push(Finding {
             rule: self.meta.id.to_string(),
             outcome,

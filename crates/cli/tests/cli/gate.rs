@@ -169,6 +169,48 @@ fn fingerprints_agree_between_checkouts_in_different_directories() {
     assert_eq!(a, fps(&two));
 }
 
+/// Best-practice findings (a heading for the main content, technique H69) are reported
+/// with `level: "best-practice"` but never fail the run; the page's AA findings still do.
+#[test]
+fn best_practice_findings_are_reported_but_never_gate() {
+    let dir = TempDir::new("best-practice");
+    // A menu, then the page's own content with no heading; a main landmark meets 2.4.1.
+    dir.write(
+        "page.html",
+        r#"<!doctype html><html lang="en"><head><title>Visits</title></head><body>
+<nav><a href="/s/">Home</a></nav>
+<main><p>Your next visit is on Monday with the care team at the clinic.</p></main></body></html>"#,
+    );
+    for fail_on in ["fail", "review"] {
+        let (code, report, err) = scan(&dir, &["--fail-on", fail_on]);
+        assert_eq!(code, 0, "--fail-on {fail_on}: {err}\n{report:#}");
+        let advisory: Vec<&Value> = findings(&report)
+            .iter()
+            .filter(|f| f["rule"] == "main-content-heading")
+            .collect();
+        assert_eq!(advisory.len(), 1, "{report:#}");
+        assert_eq!(advisory[0]["outcome"], "fail");
+        assert_eq!(advisory[0]["level"], "best-practice");
+        assert_eq!(report["gate"]["passed"], true, "{report:#}");
+    }
+    // The same page with an image without alt fails the run on image-name alone.
+    dir.write(
+        "page.html",
+        r#"<!doctype html><html lang="en"><head><title>Visits</title></head><body>
+<nav><a href="/s/">Home</a></nav>
+<main><img src="/map.png"><p>Your next visit is on Monday with the care team at the clinic.</p></main></body></html>"#,
+    );
+    let (code, report, _) = scan(&dir, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let failing: Vec<&str> = report["gate"]["failing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(failing, ["image-name"], "{report:#}");
+}
+
 /// Level AAA findings (enhanced contrast) are reported with `level: "AAA"` and counted in
 /// the summary, but never fail the run, even with `--fail-on review`; the AA finding on
 /// the same kind of text does.

@@ -22,7 +22,7 @@ use crate::css;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, ElementRef, NodeId};
 use crate::style::{Style, inheritance_parent, parse_px};
 
 /// Screen colour = `alpha · c + beta` for a colour `c` painted inside the element's groups.
@@ -411,6 +411,34 @@ fn is_off_screen(style: &Style) -> bool {
     style.is_out_of_flow()
         && (style.px(css::LEFT).is_some_and(|v| v <= OFF_SCREEN_PX)
             || style.px(css::TOP).is_some_and(|v| v <= OFF_SCREEN_PX))
+}
+
+/// How far up or left a positioned box may be moved, in a snapshot without layout, before
+/// whether any of it is still on the page becomes a question of its size.
+const MOVED_AWAY_PX: f64 = -100.0;
+
+/// Whether the element's box is on the page, where it can be seen or scrolled to (the
+/// "visible" of ACT, beside [`Paint::visible`]): with layout, `Some(false)` when its box
+/// lies wholly above or left of the page's origin, where nobody can scroll. Without
+/// layout, `None` when it or a flat-tree ancestor is positioned more than 100px up or
+/// left (`top: -999px`: how much stays on the page depends on sizes only layout knows),
+/// else `Some(true)`.
+pub fn on_page(el: ElementRef) -> Option<bool> {
+    if let Some(r) = el.rect() {
+        return Some(r.x + r.width > 0.0 && r.y + r.height > 0.0);
+    }
+    let moved_away = |e: &ElementRef| {
+        e.style().is_some_and(|s| {
+            s.is_out_of_flow()
+                && (s.px(css::LEFT).is_some_and(|v| v <= MOVED_AWAY_PX)
+                    || s.px(css::TOP).is_some_and(|v| v <= MOVED_AWAY_PX))
+        })
+    };
+    if moved_away(&el) || el.flat_ancestors().any(|a| moved_away(&a)) {
+        None
+    } else {
+        Some(true)
+    }
 }
 
 /// Whether this element's own text is hidden although the element is rendered

@@ -1,5 +1,5 @@
-//! Structure and navigation (issue 13): ways to skip repeated blocks, landmarks, heading
-//! order, access keys, labels, iframe names and
+//! Structure and navigation (issue 13): ways to skip repeated blocks, landmarks, a heading
+//! for the main content, heading order, access keys, labels, iframe names and
 //! image alt that repeats its control's text. Nested interactive controls are
 //! `presentational-children-focusable` (keyboard group, ACT 307n5z).
 
@@ -10,6 +10,7 @@ mod heading_order;
 mod iframe_name_unique;
 mod image_redundant_alt;
 mod landmark_unique;
+mod main_content_heading;
 
 use crate::rule::Rule;
 
@@ -17,6 +18,7 @@ pub fn rules() -> Vec<&'static dyn Rule> {
     vec![
         &bypass::Bypass,
         &landmark_unique::LandmarkUnique,
+        &main_content_heading::MainContentHeading,
         &heading_order::HeadingOrder,
         &accesskeys::Accesskeys,
         &form_field_multiple_labels::FormFieldMultipleLabels,
