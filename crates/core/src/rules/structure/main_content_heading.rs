@@ -86,7 +86,7 @@ crate::rule!(MainContentHeading = META, page: check_page);
 #[derive(Default)]
 struct After {
     /// Something a person can see or hear, outside every repeated block.
-    content: Option<NodeId>,
+    content: bool,
     /// Headings there that are visible and in the accessibility tree.
     heading: Option<NodeId>,
     /// Headings there whose place on the page only layout can tell.
@@ -109,11 +109,11 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         sink.pass(heading);
         return;
     }
-    let Some(content) = after.content else {
+    if !after.content {
         // The page's own content all comes before its repeated blocks.
         sink.pass(root.id);
         return;
-    };
+    }
     if let Some(heading) = after.maybe_off_page {
         sink.review(
             heading,
@@ -129,8 +129,10 @@ fn check_page(cx: &Context, sink: &mut Sink) {
              page's content starts.",
         );
     } else {
+        // On the page, not on its first paragraph: content added above that paragraph
+        // must not make this a new finding (fingerprints follow the element).
         sink.fail(
-            content,
+            root.id,
             "The page's content after its navigation has no heading: screen reader users \
              cannot jump past the repeated blocks to it by heading.",
         );
@@ -165,8 +167,8 @@ fn after_repeated_blocks(cx: &Context) -> Option<After> {
         }
         let shown = paints[id.index()].as_ref().is_some_and(|p| p.visible());
         let exposed = !cx.a11y.is_hidden(id);
-        if after.content.is_none() && (shown || exposed) && holds_content(cx, el) {
-            after.content = Some(id);
+        if !after.content && (shown || exposed) && holds_content(cx, el) {
+            after.content = true;
         }
         if cx.a11y.role(el) != Some("heading") {
             continue;
