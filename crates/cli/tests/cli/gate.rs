@@ -182,18 +182,7 @@ fn best_practice_findings_are_reported_but_never_gate() {
 <nav><span>Riverside Health</span></nav>
 <main><p>Your next visit is on Monday with the care team at the clinic.</p></main></body></html>"#,
     );
-    for fail_on in ["fail", "review"] {
-        let (code, report, err) = scan(&dir, &["--fail-on", fail_on]);
-        assert_eq!(code, 0, "--fail-on {fail_on}: {err}\n{report:#}");
-        let advisory: Vec<&Value> = findings(&report)
-            .iter()
-            .filter(|f| f["rule"] == "main-content-heading")
-            .collect();
-        assert_eq!(advisory.len(), 1, "{report:#}");
-        assert_eq!(advisory[0]["outcome"], "fail");
-        assert_eq!(advisory[0]["level"], "best-practice");
-        assert_eq!(report["gate"]["passed"], true, "{report:#}");
-    }
+    advisory_findings_never_gate(&dir, "main-content-heading", "best-practice");
     // The same page with an image without alt fails the run on image-name alone.
     dir.write(
         "page.html",
@@ -203,13 +192,7 @@ fn best_practice_findings_are_reported_but_never_gate() {
     );
     let (code, report, _) = scan(&dir, &[]);
     assert_eq!(code, 1, "{report:#}");
-    let failing: Vec<&str> = report["gate"]["failing"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["rule"].as_str().unwrap())
-        .collect();
-    assert_eq!(failing, ["image-name"], "{report:#}");
+    assert_eq!(failing_rules(&report), ["image-name"], "{report:#}");
 }
 
 /// Level AAA findings (enhanced contrast) are reported with `level: "AAA"` and counted in
@@ -225,17 +208,7 @@ fn level_aaa_findings_are_reported_but_never_gate() {
         r#"<!doctype html><html lang="en"><head><title>Visits</title></head><body>
 <main><p style="color:#767676">Your next visit is on Monday with the care team at the clinic.</p></main></body></html>"#,
     );
-    for fail_on in ["fail", "review"] {
-        let (code, report, err) = scan(&dir, &["--fail-on", fail_on]);
-        assert_eq!(code, 0, "--fail-on {fail_on}: {err}\n{report:#}");
-        let aaa: Vec<&Value> = findings(&report)
-            .iter()
-            .filter(|f| f["rule"] == "text-contrast-enhanced")
-            .collect();
-        assert_eq!(aaa.len(), 1, "{report:#}");
-        assert_eq!(aaa[0]["outcome"], "fail");
-        assert_eq!(aaa[0]["level"], "AAA");
-        assert_eq!(report["gate"]["passed"], true, "{report:#}");
+    for report in advisory_findings_never_gate(&dir, "text-contrast-enhanced", "AAA") {
         // Other findings carry no level.
         assert!(
             findings(&report)
@@ -253,11 +226,35 @@ fn level_aaa_findings_are_reported_but_never_gate() {
     );
     let (code, report, _) = scan(&dir, &[]);
     assert_eq!(code, 1, "{report:#}");
-    let failing: Vec<&str> = report["gate"]["failing"]
+    assert_eq!(failing_rules(&report), ["text-contrast"], "{report:#}");
+}
+
+/// Scans the page in `dir` with `--fail-on fail` and `--fail-on review`: each time the
+/// run passes, and `rule` has one finding, a fail carrying `level`. Returns the reports.
+fn advisory_findings_never_gate(dir: &TempDir, rule: &str, level: &str) -> Vec<Value> {
+    let mut reports = Vec::new();
+    for fail_on in ["fail", "review"] {
+        let (code, report, err) = scan(dir, &["--fail-on", fail_on]);
+        assert_eq!(code, 0, "--fail-on {fail_on}: {err}\n{report:#}");
+        let advisory: Vec<&Value> = findings(&report)
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .collect();
+        assert_eq!(advisory.len(), 1, "{report:#}");
+        assert_eq!(advisory[0]["outcome"], "fail");
+        assert_eq!(advisory[0]["level"], level);
+        assert_eq!(report["gate"]["passed"], true, "{report:#}");
+        reports.push(report);
+    }
+    reports
+}
+
+/// The rules the gate says failed the run.
+fn failing_rules(report: &Value) -> Vec<&str> {
+    report["gate"]["failing"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["rule"].as_str().unwrap())
-        .collect();
-    assert_eq!(failing, ["text-contrast"], "{report:#}");
+        .collect()
 }

@@ -408,9 +408,14 @@ fn is_clipped_away(style: &Style) -> bool {
 pub const OFF_SCREEN_PX: f64 = -1000.0;
 
 fn is_off_screen(style: &Style) -> bool {
+    positioned_beyond(style, OFF_SCREEN_PX)
+}
+
+/// A positioned box moved at least `px` (negative) up or left by `top` or `left`.
+fn positioned_beyond(style: &Style, px: f64) -> bool {
     style.is_out_of_flow()
-        && (style.px(css::LEFT).is_some_and(|v| v <= OFF_SCREEN_PX)
-            || style.px(css::TOP).is_some_and(|v| v <= OFF_SCREEN_PX))
+        && (style.px(css::LEFT).is_some_and(|v| v <= px)
+            || style.px(css::TOP).is_some_and(|v| v <= px))
 }
 
 /// How far up or left a positioned box may be moved, in a snapshot without layout, before
@@ -428,11 +433,8 @@ pub fn on_page(el: ElementRef) -> Option<bool> {
         return Some(r.x + r.width > 0.0 && r.y + r.height > 0.0);
     }
     let moved_away = |e: &ElementRef| {
-        e.style().is_some_and(|s| {
-            s.is_out_of_flow()
-                && (s.px(css::LEFT).is_some_and(|v| v <= MOVED_AWAY_PX)
-                    || s.px(css::TOP).is_some_and(|v| v <= MOVED_AWAY_PX))
-        })
+        e.style()
+            .is_some_and(|s| positioned_beyond(s, MOVED_AWAY_PX))
     };
     if moved_away(&el) || el.flat_ancestors().any(|a| moved_away(&a)) {
         None

@@ -64,7 +64,7 @@ fn check_page(cx: &Context, sink: &mut Sink) {
     // Applicable only where there is a repeated block to bypass.
     if !roles
         .iter()
-        .any(|(_, r)| matches!(*r, "navigation" | "banner"))
+        .any(|(_, r)| super::REPEATED_BLOCK_ROLES.contains(r))
     {
         return;
     }

@@ -190,7 +190,11 @@ fn after_repeated_blocks(cx: &Context) -> Option<After> {
 
 /// Navigation and banner landmarks, the blocks a page marks as repeated on every page.
 fn is_repeated_block(cx: &Context, el: ElementRef) -> bool {
-    !cx.a11y.is_hidden(el.id) && matches!(cx.a11y.role(el), Some("navigation" | "banner"))
+    !cx.a11y.is_hidden(el.id)
+        && cx
+            .a11y
+            .role(el)
+            .is_some_and(|r| super::REPEATED_BLOCK_ROLES.contains(&r))
 }
 
 /// Text of its own, or an element that shows something without text.

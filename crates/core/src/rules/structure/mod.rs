@@ -14,6 +14,10 @@ mod main_content_heading;
 
 use crate::rule::Rule;
 
+/// Landmark roles that mark a block repeated on every page (the site header and its
+/// menus): what `bypass` offers a way past and `main-content-heading` looks after.
+const REPEATED_BLOCK_ROLES: &[&str] = &["navigation", "banner"];
+
 pub fn rules() -> Vec<&'static dyn Rule> {
     vec![
         &bypass::Bypass,
