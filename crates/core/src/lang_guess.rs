@@ -1,12 +1,23 @@
 //! A small, deterministic guess of which language a text is in, for the language-of-content
-//! rules (`page-lang-matches`, `element-lang-matches`): frequent function words of a
-//! handful of languages, counted. It never decides alone: a text that reads like another
-//! language than its `lang` is for a person to review, and so is one too short to tell.
+//! rules (`page-lang-matches`, `element-lang-matches`).
+//!
+//! With the word lists ([`crate::word_lists`], eleven languages): the text's words are
+//! scored against each language by how frequent they are in it. A text fails only when it
+//! is plainly in another language: another language scores it far higher (over 300
+//! times likelier) *and* it holds words its declared language does not have at
+//! all (a quarter of its known words or more). "Fireworks over Paris" is not Dutch
+//! ("fireworks" is no Dutch word); "Paul put dire comment on tape" is French and English
+//! at once, so neither `lang` fails. Names, drug names and numbers are in no list and
+//! weigh the same in every language.
+//!
+//! Without them (the Wasm package), or for a declared language without a list: frequent
+//! function words of a handful of languages, counted, and never a fail.
 //!
 //! Also: which text an element decides the language of ([`text_in_language_of`]).
 
 use crate::dom::{ElementRef, NodeData, NodeId};
 use crate::engine::Context;
+use crate::word_lists::{self, WordLists};
 
 /// The languages the guess knows (primary subtags), with their frequent function words.
 /// Words that are frequent in several of these languages (`de`, `en`, `in`, `is`, `a`,
@@ -92,6 +103,9 @@ pub enum Guess {
     NoText,
     /// The text reads like its declared language.
     Matches,
+    /// The text is plainly in this other language (its English name): by the word lists,
+    /// far likelier in it, with words its declared language does not have.
+    WrittenIn(&'static str),
     /// The text reads like this other language (its English name).
     ReadsLike(&'static str),
     /// Too little to tell: a few words (at most [`SHORT`]) without enough function words.
@@ -107,8 +121,10 @@ pub fn language_name(lang: &str) -> Option<&'static str> {
     let primary = primary_subtag(lang);
     LANGUAGES
         .iter()
-        .find(|(code, _, _)| primary.eq_ignore_ascii_case(code))
-        .map(|(_, name, _)| *name)
+        .map(|(code, name, _)| (*code, *name))
+        .chain(word_lists::LANGUAGES.iter().copied())
+        .find(|(code, _)| primary.eq_ignore_ascii_case(code))
+        .map(|(_, name)| name)
 }
 
 fn primary_subtag(lang: &str) -> &str {
@@ -125,6 +141,82 @@ pub fn guess(text: &str, lang: &str) -> Guess {
     if words.is_empty() {
         return Guess::NoText;
     }
+    if let (Some(lists), Some(declared)) = (
+        word_lists::word_lists(),
+        word_lists::language_index(primary_subtag(lang)),
+    ) {
+        return guess_by_word_lists(lists, &words, declared);
+    }
+    guess_by_function_words(&words, lang)
+}
+
+/// A word no list has weighs this much in every language (the lists end near Zipf 3).
+const UNLISTED_ZIPF: f32 = 2.0;
+
+/// How much likelier (in Zipf units summed over the words: 3 is a thousand times) another
+/// language must make a text before it can fail, and how much likelier its own language
+/// must make it before it passes.
+const FAIL_MARGIN: f32 = 2.5;
+const PASS_MARGIN: f32 = 1.0;
+
+/// Scores the words against every listed language (`declared`: the index of the `lang`).
+fn guess_by_word_lists(lists: &WordLists, words: &[String], declared: usize) -> Guess {
+    // Single letters (French "a", Spanish "y", initials) say too little.
+    let words: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().nth(1).is_some())
+        .collect();
+    let known = words.iter().filter(|w| lists.knows(w)).count();
+    if known == 0 {
+        return if words.len() <= SHORT {
+            Guess::TooShort
+        } else {
+            Guess::Unknown
+        };
+    }
+    let score = |index: usize| -> f32 {
+        words
+            .iter()
+            .map(|w| lists.zipf(w, index).unwrap_or(UNLISTED_ZIPF))
+            .sum()
+    };
+    let scores: Vec<f32> = (0..word_lists::LANGUAGES.len()).map(score).collect();
+    // The best other language (the first on a tie).
+    let best = (0..scores.len())
+        .filter(|&i| i != declared)
+        .fold(None, |best: Option<usize>, i| match best {
+            Some(b) if scores[b] >= scores[i] => Some(b),
+            _ => Some(i),
+        })
+        .unwrap_or(declared);
+    let margin = scores[best] - scores[declared];
+    // Words the best language has and the declared one does not have at all.
+    let foreign = words
+        .iter()
+        .filter(|w| lists.zipf(w, declared).is_none() && lists.zipf(w, best).is_some())
+        .count();
+    if margin >= FAIL_MARGIN && foreign > 0 && foreign * 4 >= known {
+        return Guess::WrittenIn(word_lists::LANGUAGES[best].1);
+    }
+    if margin > 0.0 {
+        return if words.len() <= SHORT {
+            Guess::TooShort
+        } else {
+            Guess::ReadsLike(word_lists::LANGUAGES[best].1)
+        };
+    }
+    if -margin >= PASS_MARGIN {
+        Guess::Matches
+    } else if words.len() <= SHORT {
+        Guess::TooShort
+    } else {
+        Guess::Unknown
+    }
+}
+
+/// The guess without word lists: function words counted, never [`Guess::WrittenIn`].
+fn guess_by_function_words(words: &[String], lang: &str) -> Guess {
     let hits: Vec<usize> = LANGUAGES
         .iter()
         .map(|(_, _, list)| {
@@ -197,10 +289,21 @@ pub fn text_in_language_of(cx: &Context, root: ElementRef) -> String {
                     continue;
                 }
                 let alt_carrier = el.is("img") || el.is("area") || el.is("input");
-                for attr in ["alt", "aria-label"] {
-                    if let Some(value) = el.attr(attr).filter(|_| attr != "alt" || alt_carrier) {
-                        text.push_str(value);
-                        text.push('\n');
+                if node != root.id
+                    && el.has_attr("aria-labelledby")
+                    && cx.a11y.role(el) == Some("img")
+                {
+                    // An image named by other text: that name is the image's own text, in
+                    // the image's language, wherever the naming element is (ACT off6ek).
+                    text.push_str(&cx.a11y.name(el).name);
+                    text.push('\n');
+                } else {
+                    for attr in ["alt", "aria-label"] {
+                        if let Some(value) = el.attr(attr).filter(|_| attr != "alt" || alt_carrier)
+                        {
+                            text.push_str(value);
+                            text.push('\n');
+                        }
                     }
                 }
                 let children = dom.flat_children(node);
@@ -228,10 +331,10 @@ pub fn is_referenced_text(cx: &Context, el: ElementRef) -> bool {
     })
 }
 
-/// Reports the guess for the text `element` decides the language of (`whose`: "page",
-/// "element"): pass when it matches, review when it reads like another language or is too
-/// short to tell, nothing when there is no text or the language is one the guess does not
-/// know. Never a fail: function words are evidence, not proof.
+/// Reports the guess for the text `element` decides the language of: pass when it
+/// matches, fail when it is plainly in another language (word lists only), review when it
+/// reads like another language or is too short to tell, nothing when there is no text or
+/// the language is one the guess does not know.
 pub fn report_guess(cx: &Context, sink: &mut crate::rule::Sink, element: ElementRef, lang: &str) {
     let text = text_in_language_of(cx, element);
     let lang = lang.trim();
@@ -243,6 +346,14 @@ pub fn report_guess(cx: &Context, sink: &mut crate::rule::Sink, element: Element
     match guess(&text, lang) {
         Guess::NoText | Guess::Unknown => {}
         Guess::Matches => sink.pass(element.id),
+        Guess::WrittenIn(other) => sink.fail(
+            element.id,
+            format!(
+                "The text here is in {other}, but {declared} says otherwise: screen readers \
+                 will read it with the wrong voice and pronunciation. Set lang to the \
+                 language of the text."
+            ),
+        ),
         Guess::ReadsLike(other) => sink.review(
             element.id,
             format!(
@@ -262,78 +373,134 @@ pub fn report_guess(cx: &Context, sink: &mut crate::rule::Sink, element: Element
 
 #[cfg(test)]
 mod tests {
-    use super::{Guess, guess, language_name};
+    use super::{Guess, guess, guess_by_function_words, language_name};
 
-    #[test]
-    fn reads_function_words() {
-        let abstract_en = "The Accessibility Conformance Testing Rules Format defines a format \
-                           for writing accessibility test rules. These can be used for tools.";
-        assert_eq!(guess(abstract_en, "en"), Guess::Matches);
-        assert_eq!(guess(abstract_en, "en-US"), Guess::Matches);
-        assert_eq!(guess(abstract_en, "nl"), Guess::ReadsLike("English"));
-        // A language the guess does not know, with clearly English text.
-        assert_eq!(guess(abstract_en, "da"), Guess::ReadsLike("English"));
-        assert_eq!(
-            guess("Hij ging met de kippen op stok", "nl"),
-            Guess::Matches
-        );
-        assert_eq!(
-            guess("Hij ging met de kippen op stok", "fr"),
-            Guess::ReadsLike("Dutch")
-        );
-        assert_eq!(
-            guess(
-                "Su cita es mañana con la doctora, por favor llegue antes",
-                "es"
-            ),
-            Guess::Matches
-        );
-        assert_eq!(
-            guess(
-                "Su cita es mañana con la doctora, por favor llegue antes",
-                "en"
-            ),
-            Guess::ReadsLike("Spanish")
-        );
-        assert_eq!(
-            guess(
-                "Vous avez un rendez-vous avec le médecin dans la clinique",
-                "en"
-            ),
-            Guess::ReadsLike("French")
-        );
+    fn by_function_words(text: &str, lang: &str) -> Guess {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        guess_by_function_words(&words, lang)
     }
 
+    const ABSTRACT_EN: &str = "The Accessibility Conformance Testing Rules Format defines a \
+                               format for writing accessibility test rules. These can be used \
+                               for tools.";
+    const APPOINTMENT_ES: &str = "Su cita es mañana con la doctora, por favor llegue antes";
+
     #[test]
-    fn short_or_unknown_text_is_not_judged() {
-        assert_eq!(guess("Bonne année !", "nl"), Guess::TooShort);
-        assert_eq!(guess("Fireworks over Paris", "en"), Guess::TooShort);
-        assert_eq!(guess(" \u{a0} 12/03 ", "en"), Guess::NoText);
+    fn function_words_never_fail() {
+        assert_eq!(by_function_words(ABSTRACT_EN, "en"), Guess::Matches);
+        assert_eq!(by_function_words(ABSTRACT_EN, "en-US"), Guess::Matches);
         assert_eq!(
-            guess("Lëtzebuerg ass e Land an Europa.", "lb"),
-            Guess::Unknown
+            by_function_words(ABSTRACT_EN, "nl"),
+            Guess::ReadsLike("English")
         );
-        // One function word of another language is not a case.
-        assert_eq!(guess("Your visit with the clinic", "en"), Guess::Matches);
-        assert_eq!(guess("Sign in", "en"), Guess::TooShort);
-        // Longer text without function words (a table of dates and names) tells nothing.
+        // A language the guess does not know, with clearly English text.
         assert_eq!(
-            guess(
+            by_function_words(ABSTRACT_EN, "lb"),
+            Guess::ReadsLike("English")
+        );
+        assert_eq!(
+            by_function_words("Hij ging met de kippen op stok", "fr"),
+            Guess::ReadsLike("Dutch")
+        );
+        assert_eq!(by_function_words(APPOINTMENT_ES, "es"), Guess::Matches);
+        assert_eq!(
+            by_function_words(APPOINTMENT_ES, "en"),
+            Guess::ReadsLike("Spanish")
+        );
+        assert_eq!(by_function_words("Bonne année !", "nl"), Guess::TooShort);
+        assert_eq!(
+            by_function_words("Fireworks over Paris", "en"),
+            Guess::TooShort
+        );
+        assert_eq!(
+            by_function_words(
                 "Date Clinician May 2, 10:30 Dr. Lee Video visit Riverside Clinic Reschedule",
                 "en"
             ),
             Guess::Unknown
         );
+    }
+
+    #[cfg(feature = "word-lists")]
+    #[test]
+    fn word_lists_fail_text_plainly_in_another_language() {
+        assert_eq!(guess(ABSTRACT_EN, "en"), Guess::Matches);
+        assert_eq!(guess(ABSTRACT_EN, "da"), Guess::WrittenIn("English"));
+        assert_eq!(guess(ABSTRACT_EN, "nl"), Guess::WrittenIn("English"));
+        assert_eq!(guess(APPOINTMENT_ES, "es-US"), Guess::Matches);
+        assert_eq!(guess(APPOINTMENT_ES, "en"), Guess::WrittenIn("Spanish"));
         assert_eq!(
-            guess("¿Necesita un intérprete? Llame a la clínica.", "es"),
+            guess(
+                "Vous avez un rendez-vous avec le médecin dans la clinique",
+                "en"
+            ),
+            Guess::WrittenIn("French")
+        );
+        assert_eq!(
+            guess("Hij ging met de kippen op stok", "fr"),
+            Guess::WrittenIn("Dutch")
+        );
+        assert_eq!(
+            guess("Hij ging met de kippen op stok", "nl"),
             Guess::Matches
         );
+        // Short, but with words the declared language does not have at all.
+        assert_eq!(guess("Bonne année !", "nl"), Guess::WrittenIn("French"));
+        assert_eq!(
+            guess("Fireworks over Paris", "fr"),
+            Guess::WrittenIn("English")
+        );
+        assert_eq!(
+            guess("Paris Fireworks over Paris!", "nl"),
+            Guess::WrittenIn("English")
+        );
+        assert_eq!(guess("Fireworks over Paris", "en"), Guess::Matches);
+        assert_eq!(guess("Mi cuenta", "en"), Guess::WrittenIn("Spanish"));
+        assert_eq!(guess("Din næste aftale er med lægen", "da"), Guess::Matches);
+        assert_eq!(guess("Din neste avtale er med legen", "no"), Guess::Matches);
+    }
+
+    #[cfg(feature = "word-lists")]
+    #[test]
+    fn word_lists_leave_doubt_to_people() {
+        // Every word is French and English: neither lang fails.
+        assert_eq!(guess("Paul put dire comment on tape", "fr"), Guess::Matches);
+        assert_ne!(
+            guess("Paul put dire comment on tape", "en"),
+            Guess::WrittenIn("French")
+        );
+        // Names, drug names and numbers are in no list: never a case.
+        assert_eq!(guess("Maria Gonzalez", "en"), Guess::TooShort);
+        assert_eq!(guess("Lisinopril Metformina 20 mg", "es"), Guess::TooShort);
+        assert_eq!(guess("Paris", "nl"), Guess::TooShort);
+        assert_eq!(guess("OK", "en"), Guess::TooShort);
+        assert_eq!(guess(" \u{a0} 12/03 ", "en"), Guess::NoText);
+        assert_eq!(guess("Welcome, Guadalupe Hernandez", "en"), Guess::Matches);
+        assert_eq!(guess("Your visit with the clinic", "en"), Guess::Matches);
+        assert_eq!(
+            guess(
+                "Date Clinician May 2, 10:30 Dr. Lee Video visit Riverside Clinic Reschedule",
+                "en"
+            ),
+            Guess::Matches
+        );
+        // A language without a list: function words only, never a fail.
+        assert_eq!(
+            guess("Lëtzebuerg ass e Land an Europa.", "lb"),
+            Guess::Unknown
+        );
+        assert_eq!(guess(ABSTRACT_EN, "lb"), Guess::ReadsLike("English"));
     }
 
     #[test]
     fn names_known_languages() {
         assert_eq!(language_name("es-MX"), Some("Spanish"));
         assert_eq!(language_name("EN"), Some("English"));
+        assert_eq!(language_name("da"), Some("Danish"));
         assert_eq!(language_name("lb"), None);
     }
 }

@@ -45,6 +45,7 @@ pub mod style;
 pub mod template;
 pub mod url;
 pub mod wcag;
+mod word_lists;
 
 pub use dom::{Dom, ElementRef, Node, NodeData, NodeId};
 pub use engine::{Context, RuleSelection, ScanOptions, Scanned, scan, scan_bounded};

@@ -192,6 +192,11 @@ await test('same-origin frames are scanned in place; another origin\'s is a name
   assert.match(gaps[0].why, /127\.0\.0\.2/);
   assert.ok(!out.text.includes(MRN), 'the report never shows the raw MRN');
   assert.ok(!out.report.pages[0].unknown.includes('frames'), 'frames are no longer unknown as a whole');
+  // The package has no word lists: a page with lang says its language was judged less.
+  assert.ok(
+    out.report.pages[0].coverage.gaps.some((g) => g.what === 'word_lists'),
+    `word_lists gap: ${JSON.stringify(out.report.pages[0].coverage)}`,
+  );
 });
 
 await test('scan(element) checks that element and its shadow content only', async () => {

@@ -13,8 +13,8 @@ use crate::snapshot::Snapshot;
 pub struct Gap {
     /// A stable name (a JSON contract value): `layout`, a snapshot fact (`response`,
     /// `cookies`, `storage`, `requests`, `console`, `keyboard`, `focus_order`,
-    /// `pointer_handlers`, `viewport`), `frame`, `stylesheet`, `review`, or a front-end's
-    /// own (`har_body`, `browser_step`).
+    /// `pointer_handlers`, `viewport`), `frame`, `stylesheet`, `word_lists`, `review`, or
+    /// a front-end's own (`har_body`, `browser_step`).
     pub what: String,
     /// Why, for people; never page content, URLs redacted.
     pub why: String,
@@ -176,8 +176,23 @@ pub fn page_gaps(snapshot: &Snapshot, findings: &[Finding]) -> Vec<Gap> {
             )
         }));
     }
+    gaps.extend(word_lists_gap(snapshot));
     gaps.extend(review_gap(findings));
     gaps
+}
+
+/// A build without the word lists (the Wasm package) judges the language of text by
+/// function words only and never fails it: said wherever a `lang` attribute makes the
+/// language rules apply.
+fn word_lists_gap(snapshot: &Snapshot) -> Option<Gap> {
+    let judged = snapshot.dom.elements().any(|e| e.has_attr("lang"));
+    (judged && crate::word_lists::word_lists().is_none()).then(|| {
+        Gap::new(
+            "word_lists",
+            "this build has no word lists: whether text is in the language its lang \
+             names was judged by function words only, and never failed",
+        )
+    })
 }
 
 /// SVG and MathML element names with a hyphen: not custom elements.
@@ -396,6 +411,25 @@ mod tests {
         assert!(!frame.why.contains("123456"), "{}", frame.why);
         assert!(gaps[11].why.contains("https://cdn.example/site.css"));
         assert!(!Coverage::from_gaps(gaps).complete);
+    }
+
+    #[test]
+    fn a_page_with_lang_is_judged_by_word_lists_where_the_build_has_them() {
+        let with_lang = STATIC.replace(
+            r#""name":"html","attrs":[]"#,
+            r#""name":"html","attrs":[["lang","en"]]"#,
+        );
+        let has_gap = |json: &str| {
+            page_gaps(&snapshot(json), &[])
+                .iter()
+                .any(|g| g.what == "word_lists")
+        };
+        assert!(!has_gap(STATIC), "no lang: the language rules do not apply");
+        assert_eq!(
+            has_gap(&with_lang),
+            !cfg!(feature = "word-lists"),
+            "a gap exactly where the build has no word lists"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! WCAG 3.1.2 Language of Parts: an element's `lang` names the language of the text it
 //! decides the language of (ACT off6ek). The same word-frequency guess as
-//! `page-lang-matches` ([`crate::lang_guess`]): text that reads like another language, or
-//! too little text to tell, is for a person to review. It never fails.
+//! `page-lang-matches` ([`crate::lang_guess`]): text plainly in another language fails;
+//! text that only reads somewhat like another, or too little to tell, is for a person to
+//! review.
 //!
 //! Hidden elements count when another element takes its name or description from them
 //! (`aria-labelledby`, `aria-describedby`): their text is read then.
@@ -29,15 +30,26 @@ static META: RuleMeta = RuleMeta {
              llegue antes.</p></body></html>",
         ),
         // English instructions left inside a block marked Spanish.
-        Example::review(
+        Example::fail(
             "<html lang=en><body><p lang=es>Your visit is tomorrow with the doctor, please \
              arrive early.</p></body></html>",
         ),
-        Example::review("<html lang=fr><body><p lang=nl>Bonne année !</p></body></html>"),
+        Example::fail("<html lang=fr><body><p lang=nl>Bonne année !</p></body></html>"),
+        // An image's name is text in the image's language, wherever it is written.
+        Example::fail(
+            "<html lang=fr><body><div lang=fr><img src=f.jpg aria-labelledby=c>\
+             <p lang=en id=c hidden>Fireworks over Paris</p></div></body></html>",
+        ),
         // A hidden caption whose text names an image is read, so it counts.
-        Example::review(
+        Example::pass(
             "<html lang=fr><body><img src=f.jpg aria-labelledby=c>\
              <p lang=en id=c hidden>Fireworks over Paris</p></body></html>",
+        ),
+        Example::review("<html lang=en><body><p lang=fr>Paris</p></body></html>"),
+        // French and English at once: no case against the lang.
+        Example::pass(
+            "<html lang=en><body><p>The sentence <span lang=fr>Paul put dire comment on \
+             tape</span> is French too.</p></body></html>",
         ),
         Example::inapplicable(
             "<html lang=en><body><p lang=fr hidden>Bonne année</p></body></html>",

@@ -1,8 +1,8 @@
 //! WCAG 3.1.1 Language of Page: the page's `lang` names the language its text is in (ACT
-//! ucwvc8). A small word-frequency guess ([`crate::lang_guess`]) compares the page's text
-//! (what no nearer `lang` claims, with its title and text alternatives) with the declared
-//! language: a page that reads like another language, or has too little text to tell, is
-//! for a person to review. It never fails.
+//! ucwvc8). A word-frequency guess ([`crate::lang_guess`]) compares the page's text (what
+//! no nearer `lang` claims, with its title and text alternatives, images' names included)
+//! with the declared language: a page plainly in another language fails; one that only
+//! reads somewhat like another, or has too little text to tell, is for a person to review.
 
 use crate::engine::Context;
 use crate::finding::Category;
@@ -33,11 +33,21 @@ static META: RuleMeta = RuleMeta {
              doctora Lee. Por favor traiga su tarjeta del seguro.</p></body></html>",
         ),
         // The Spanish page still says English.
-        Example::review(
+        Example::fail(
             "<html lang=en><title>Sus citas</title><body><p>Su próxima cita es con la \
              doctora Lee. Por favor traiga su tarjeta del seguro.</p></body></html>",
         ),
         Example::review("<html lang=nl><title>Paris</title><body><p>Paris</p></body></html>"),
+        // The image's name is the page's text too, wherever it comes from.
+        Example::fail(
+            "<html lang=nl><title>Paris</title><body><img src=f.jpg aria-labelledby=c>\
+             <p lang=en id=c hidden>Fireworks over Paris!</p></body></html>",
+        ),
+        // Every word is English and French: no case against either.
+        Example::pass(
+            "<html lang=fr><title>Citation</title><body><p>Paul put dire comment on \
+             tape</p></body></html>",
+        ),
         // The English passage marks its own language: the rest is Dutch, as declared.
         Example::pass(
             "<html lang=nl><title>Met de kippen op stok</title><body><p>Hij ging met de \
