@@ -1,9 +1,12 @@
 //! WCAG 4.1.2 (ACT 4b1c6c): iframes with the same accessible name show the same content;
 //! otherwise a screen reader user choosing a frame by its name cannot tell them apart. The
 //! same `src` is the same content (pass), and so are two attached frame documents with the
-//! same URL or the same content. A different `src` may still load an identical document
-//! (a copy, a redirect), and different documents may serve the same purpose (two adverts):
-//! review, never fail.
+//! same URL or the same content. Two of the site's own documents (same origin as the
+//! page, or `srcdoc`) that have nothing in common, not one kind of element nor one word,
+//! cannot serve the same purpose: fail. Anything between (a copy at another address, two
+//! adverts, another site's documents) is for a person to review.
+
+use std::collections::BTreeSet;
 
 use crate::dom::{Dom, ElementRef, NodeData, NodeId};
 use crate::engine::Context;
@@ -57,6 +60,23 @@ static META: RuleMeta = RuleMeta {
             "<iframe title=\"Visit\" srcdoc=\"<p>Visit on May 2</p>\"></iframe>\
              <iframe title=\"Visit\" srcdoc=\"<p>Visit on May 9</p>\"></iframe>",
         ),
+        // The same name over a menu and a letter: nothing in common, two purposes.
+        Example::fail(
+            "<iframe title=\"Visit\" srcdoc=\"<nav><ul><li>Home</li></ul></nav>\"></iframe>\
+             <iframe title=\"Visit\" srcdoc=\"<article>Lorem ipsum</article>\"></iframe>",
+        ),
+        // Unrun scripts (a static scan) may still change what the frames show.
+        Example::review(
+            "<iframe title=\"Visit\" srcdoc=\"<nav><ul><li>Home</li></ul></nav>\"></iframe>\
+             <iframe title=\"Visit\" srcdoc=\"<article>Lorem ipsum</article>\"></iframe>\
+             <script>setUpFrames()</script>",
+        ),
+        // Two adverts: different words in the same shape may serve one purpose.
+        Example::review(
+            "<iframe title=\"Advert\" srcdoc=\"<h1>Buy things</h1><p>Please</p>\"></iframe>\
+             <iframe title=\"Advert\" srcdoc=\"<h1>Other advert</h1><p>Buy more</p>\">\
+             </iframe>",
+        ),
         Example::inapplicable(
             "<iframe title=\"Visit\" src=/s/v1 hidden></iframe>\
              <iframe title=\"Visit\" src=/s/v2></iframe>",
@@ -96,6 +116,72 @@ fn document_content(dom: &Dom, document: NodeId) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// What a frame document is made of, for telling unrelated documents apart: the kinds of
+/// elements in it and its words (lowercase), its head left out.
+#[derive(Default)]
+struct Vocabulary {
+    elements: BTreeSet<String>,
+    words: BTreeSet<String>,
+}
+
+const NOT_CONTENT: &[&str] = &[
+    "html", "head", "body", "title", "meta", "link", "script", "style", "template", "noscript",
+    "base",
+];
+
+fn vocabulary(dom: &Dom, document: NodeId) -> Vocabulary {
+    let mut vocabulary = Vocabulary::default();
+    let in_head = |id: NodeId| {
+        std::iter::successors(Some(id), |&n| dom.parent(n))
+            .take_while(|&n| n != document)
+            .any(|n| dom.element(n).is_some_and(|e| e.is("head")))
+    };
+    for i in document.index() + 1..dom.subtree_end(document) {
+        let id = NodeId(i as u32);
+        match &dom.node(id).data {
+            NodeData::Element { name, .. }
+                if !NOT_CONTENT.contains(&name.as_str()) && !in_head(id) =>
+            {
+                vocabulary.elements.insert(name.to_ascii_lowercase());
+            }
+            NodeData::Text { text } if !in_head(id) => {
+                vocabulary.words.extend(
+                    text.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase),
+                );
+            }
+            _ => {}
+        }
+    }
+    vocabulary
+}
+
+/// Whether a frame document is the site's own: the page's origin, or `srcdoc`/`about:`.
+fn first_party(page_url: &str, document_url: &str) -> bool {
+    document_url.starts_with("about:")
+        || crate::url::origin(document_url).is_some_and(|o| crate::url::origin(page_url) == Some(o))
+}
+
+/// Whether two of the site's own documents share nothing: no kind of element and no word,
+/// and both have something.
+fn unrelated(cx: &Context, a: &ElementRef, b: &ElementRef) -> bool {
+    let (Some(da), Some(db)) = (cx.dom.content_document(a.id), cx.dom.content_document(b.id))
+    else {
+        return false;
+    };
+    let own = |d| first_party(&cx.snapshot.url, cx.dom.document_url(d).unwrap_or(""));
+    if !own(da) || !own(db) {
+        return false;
+    }
+    let (va, vb) = (vocabulary(cx.dom, da), vocabulary(cx.dom, db));
+    let empty = |v: &Vocabulary| v.elements.is_empty() && v.words.is_empty();
+    !empty(&va)
+        && !empty(&vb)
+        && va.elements.is_disjoint(&vb.elements)
+        && va.words.is_disjoint(&vb.words)
 }
 
 /// Whether two frames show the same thing: the same document (URL) or the same content.
@@ -154,9 +240,28 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         let shown: Vec<Shows> = group.iter().map(|el| shows(cx, *el)).collect();
         let all_same = shown.iter().all(|s| same_content(&shown[0], s));
         let attached = shown.iter().all(|s| matches!(s, Shows::Document { .. }));
+        // Scripts that did not run (a static scan) may still move or fill these frames.
+        let scripts_pending =
+            cx.snapshot.capture().scripts_ran == Some(false) && cx.dom.has_scripts();
+        let any_unrelated = !all_same
+            && attached
+            && !scripts_pending
+            && group
+                .iter()
+                .enumerate()
+                .any(|(i, a)| group[i + 1..].iter().any(|b| unrelated(cx, a, b)));
         for el in group {
             if all_same {
                 sink.pass(el.id);
+            } else if any_unrelated {
+                sink.fail(
+                    el.id,
+                    format!(
+                        "{} iframes share this accessible name but show documents with \
+                         nothing in common: name each for what it shows.",
+                        group.len()
+                    ),
+                );
             } else if attached {
                 // Different documents may still serve the same purpose (two adverts, a
                 // page and its shorter copy): a person decides, never a guess.
