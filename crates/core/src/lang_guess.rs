@@ -13,6 +13,10 @@
 //! Without them (the Wasm package), or for a declared language without a list: frequent
 //! function words of a handful of languages, counted, and never a fail.
 //!
+//! In every build, first: text whose letters are in another writing system than its
+//! language's (Chinese characters marked English, English marked Russian) fails, by a
+//! count of Unicode scripts; a language of unknown script is never judged so.
+//!
 //! Also: which text an element decides the language of ([`text_in_language_of`]).
 
 use crate::dom::{ElementRef, NodeData, NodeId};
@@ -141,6 +145,9 @@ pub fn guess(text: &str, lang: &str) -> Guess {
     if words.is_empty() {
         return Guess::NoText;
     }
+    if let Some(other) = written_in_another_script(text, primary_subtag(lang)) {
+        return Guess::WrittenIn(other);
+    }
     if let (Some(lists), Some(declared)) = (
         word_lists::word_lists(),
         word_lists::language_index(primary_subtag(lang)),
@@ -148,6 +155,114 @@ pub fn guess(text: &str, lang: &str) -> Guess {
         return guess_by_word_lists(lists, &words, declared);
     }
     guess_by_function_words(&words, lang)
+}
+
+/// Writing systems that tell languages apart without any word list.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Hebrew,
+    Devanagari,
+    Thai,
+    Hangul,
+    Kana,
+    Han,
+}
+
+impl Script {
+    fn of(c: char) -> Option<Script> {
+        Some(match c as u32 {
+            0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+            0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+            0x400..=0x52F => Script::Cyrillic,
+            0x590..=0x5FF => Script::Hebrew,
+            0x600..=0x6FF | 0x750..=0x77F => Script::Arabic,
+            0x900..=0x97F => Script::Devanagari,
+            0xE00..=0xE7F => Script::Thai,
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
+            0x3040..=0x30FF => Script::Kana,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF => Script::Han,
+            _ => return None,
+        })
+    }
+
+    /// How the script is named in a finding ("The text here is in ...").
+    fn text_name(self) -> &'static str {
+        match self {
+            Script::Latin => "Latin script",
+            Script::Cyrillic => "Cyrillic script",
+            Script::Greek => "Greek script",
+            Script::Arabic => "Arabic script",
+            Script::Hebrew => "Hebrew script",
+            Script::Devanagari => "Devanagari script",
+            Script::Thai => "Thai script",
+            Script::Hangul => "Korean script (Hangul)",
+            Script::Kana => "Japanese script (kana)",
+            Script::Han => "Chinese characters (Han)",
+        }
+    }
+
+    /// How many letters of the script make a case: one Han or Hangul character is a word.
+    fn enough(self) -> usize {
+        match self {
+            Script::Han | Script::Hangul | Script::Kana => 2,
+            _ => 4,
+        }
+    }
+}
+
+/// The scripts a language is written in, for the languages whose script is certain.
+fn scripts_of(primary: &str) -> Option<&'static [Script]> {
+    use Script::*;
+    const LATIN: &[&str] = &[
+        "en", "es", "fr", "de", "nl", "it", "pt", "da", "sv", "nb", "nn", "no", "pl", "vi", "tl",
+        "fil", "id", "ms", "tr", "ro", "cs", "sk", "hu", "fi", "et", "lv", "lt", "hr", "sl", "ca",
+        "eu", "gl", "ga", "cy", "is", "sq", "sw", "so", "ht", "haw", "sm", "to", "mi", "af", "lb",
+        "mt",
+    ];
+    let primary = primary.to_ascii_lowercase();
+    Some(match primary.as_str() {
+        p if LATIN.contains(&p) => &[Latin],
+        "ru" | "uk" | "bg" | "be" | "mk" | "kk" | "ky" | "mn" | "tg" => &[Cyrillic],
+        "sr" => &[Cyrillic, Latin],
+        "el" => &[Greek],
+        "ar" | "fa" | "ur" | "ps" => &[Arabic],
+        "he" | "yi" => &[Hebrew],
+        "hi" | "mr" | "ne" | "sa" => &[Devanagari],
+        "th" => &[Thai],
+        "ko" => &[Hangul, Han],
+        "ja" => &[Kana, Han],
+        "zh" | "yue" => &[Han],
+        _ => return None,
+    })
+}
+
+/// A text whose letters are (four fifths and more) in a script its declared language is
+/// not written in: Chinese characters marked English, English marked Russian. Certain
+/// without any word list, so the Wasm package fails it too.
+fn written_in_another_script(text: &str, primary: &str) -> Option<&'static str> {
+    let declared = scripts_of(primary)?;
+    let letters: Vec<Script> = text.chars().filter_map(Script::of).collect();
+    let dominant = [
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Greek,
+        Script::Arabic,
+        Script::Hebrew,
+        Script::Devanagari,
+        Script::Thai,
+        Script::Hangul,
+        Script::Kana,
+        Script::Han,
+    ]
+    .into_iter()
+    .max_by_key(|s| letters.iter().filter(|l| *l == s).count())?;
+    let count = letters.iter().filter(|l| **l == dominant).count();
+    let dominates = count >= dominant.enough() && count * 5 >= letters.len() * 4;
+    (dominates && !declared.contains(&dominant)).then(|| dominant.text_name())
 }
 
 /// A word no list has weighs this much in every language (the lists end near Zipf 3).
@@ -215,7 +330,8 @@ fn guess_by_word_lists(lists: &WordLists, words: &[String], declared: usize) -> 
     }
 }
 
-/// The guess without word lists: function words counted, never [`Guess::WrittenIn`].
+/// The guess without word lists: function words counted, never [`Guess::WrittenIn`] (the
+/// script check before it may be).
 fn guess_by_function_words(words: &[String], lang: &str) -> Guess {
     let hits: Vec<usize> = LANGUAGES
         .iter()
@@ -494,6 +610,48 @@ mod tests {
             Guess::Unknown
         );
         assert_eq!(guess(ABSTRACT_EN, "lb"), Guess::ReadsLike("English"));
+    }
+
+    #[test]
+    fn another_script_fails_without_word_lists() {
+        assert_eq!(
+            guess("预约 就诊", "en"),
+            Guess::WrittenIn("Chinese characters (Han)")
+        );
+        assert_eq!(
+            guess("Ваш следующий визит", "en-US"),
+            Guess::WrittenIn("Cyrillic script")
+        );
+        assert_eq!(
+            guess("Your next visit is tomorrow", "ru"),
+            Guess::WrittenIn("Latin script")
+        );
+        assert_eq!(
+            guess("다음 진료 예약", "ja"),
+            Guess::WrittenIn("Korean script (Hangul)")
+        );
+        // The declared script, or too little of another, or a language of unknown script.
+        assert_ne!(
+            guess("預約 就診", "zh-Hant"),
+            Guess::WrittenIn("Chinese characters (Han)")
+        );
+        assert_ne!(
+            guess("Moj sledeći pregled", "sr"),
+            Guess::WrittenIn("Latin script")
+        );
+        assert_eq!(
+            guess("予約する", "ja"),
+            guess_by_function_words(&["予約する".into()], "ja")
+        );
+        assert_ne!(
+            guess("中", "en"),
+            Guess::WrittenIn("Chinese characters (Han)")
+        );
+        assert_ne!(
+            guess("Your visit summary 预约", "en"),
+            Guess::WrittenIn("Chinese characters (Han)")
+        );
+        assert_eq!(guess("Hello there friends", "xx"), Guess::Unknown);
     }
 
     #[test]

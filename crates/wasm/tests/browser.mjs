@@ -54,6 +54,12 @@ const pages = {
     <dialog id="consent"><button>Accept</button></dialog>
     <script>document.getElementById('consent').showModal();</script></body></html>`,
   '/frame-inner': `<!doctype html><html lang="en"><head><title>Inner</title></head><body><button></button></body></html>`,
+  // Chinese instructions under lang="en", English ones under lang="es": without word lists
+  // the package fails the first (another script) and leaves the second to people.
+  '/lang': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Visit instructions</title></head><body>
+    <p>Please arrive fifteen minutes before your visit and bring your insurance card.</p>
+    <p id="zh" lang="en">请在就诊前十五分钟到达诊所</p>
+    <p id="es" lang="es">Take your medicine with food and drink plenty of water.</p></body></html>`,
 };
 
 const server = http.createServer((req, res) => {
@@ -197,6 +203,21 @@ await test('same-origin frames are scanned in place; another origin\'s is a name
     out.report.pages[0].coverage.gaps.some((g) => g.what === 'word_lists'),
     `word_lists gap: ${JSON.stringify(out.report.pages[0].coverage)}`,
   );
+});
+
+await test('the language rules without word lists: another script fails, the rest is named a gap', async () => {
+  const out = await inPage('/lang', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    return await m.scan(document, { all: true });
+  });
+  const lang = out.findings
+    .filter((f) => f.rule === 'element-lang-matches')
+    .map((f) => `${f.outcome} ${f.selector}`)
+    .sort();
+  assert.ok(lang.includes('fail #zh'), `Chinese marked English fails: ${lang}`);
+  assert.ok(!lang.includes('fail #es'), `English marked Spanish is not failed without word lists: ${lang}`);
+  assert.ok(out.pages[0].coverage.gaps.some((g) => g.what === 'word_lists'), JSON.stringify(out.pages[0].coverage));
 });
 
 await test('scan(element) checks that element and its shadow content only', async () => {

@@ -46,7 +46,8 @@ const NEEDS_UNKNOWN_FACTS = new Set([
 
 // The language-of-content rules judge by word lists the package leaves out to stay small
 // (the core's `word-lists` feature; its report says so in coverage, `word_lists`): there
-// it counts function words and never fails. Like the facts above, its answer must be
+// it fails only text in another writing system (as the crawler does) and otherwise counts
+// function words. Like the facts above, its answer must be
 // `review`, nothing, or the crawler's own.
 const NEEDS_WORD_LISTS = new Set(['page-lang-matches', 'element-lang-matches']);
 

@@ -182,7 +182,7 @@ pub fn page_gaps(snapshot: &Snapshot, findings: &[Finding]) -> Vec<Gap> {
 }
 
 /// A build without the word lists (the Wasm package) judges the language of text by
-/// function words only and never fails it: said wherever a `lang` attribute makes the
+/// its writing system and function words only: said wherever a `lang` attribute makes the
 /// language rules apply.
 fn word_lists_gap(snapshot: &Snapshot) -> Option<Gap> {
     let judged = snapshot.dom.elements().any(|e| e.has_attr("lang"));
@@ -190,7 +190,7 @@ fn word_lists_gap(snapshot: &Snapshot) -> Option<Gap> {
         Gap::new(
             "word_lists",
             "this build has no word lists: whether text is in the language its lang \
-             names was judged by function words only, and never failed",
+             names was judged by its writing system and function words only",
         )
     })
 }

@@ -35,6 +35,10 @@ static META: RuleMeta = RuleMeta {
              arrive early.</p></body></html>",
         ),
         Example::fail("<html lang=fr><body><p lang=nl>Bonne année !</p></body></html>"),
+        // Chinese instructions under a copied lang="en": another script, certain.
+        Example::fail(
+            "<html lang=en><body><p lang=en-US>请在就诊前十五分钟到达诊所</p></body></html>",
+        ),
         // An image's name is text in the image's language, wherever it is written.
         Example::fail(
             "<html lang=fr><body><div lang=fr><img src=f.jpg aria-labelledby=c>\

@@ -38,6 +38,11 @@ static META: RuleMeta = RuleMeta {
              doctora Lee. Por favor traiga su tarjeta del seguro.</p></body></html>",
         ),
         Example::review("<html lang=nl><title>Paris</title><body><p>Paris</p></body></html>"),
+        // A Russian template over English text: the script alone tells.
+        Example::fail(
+            "<html lang=ru><title>Your visits</title><body><p>Your next visit is with \
+             Dr. Lee.</p></body></html>",
+        ),
         // The image's name is the page's text too, wherever it comes from.
         Example::fail(
             "<html lang=nl><title>Paris</title><body><img src=f.jpg aria-labelledby=c>\
