@@ -137,24 +137,29 @@ fn primary_subtag(lang: &str) -> &str {
 
 /// Guesses whether `text` is in the language `lang` names (see [`Guess`]).
 pub fn guess(text: &str, lang: &str) -> Guess {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = words_of(text);
     if words.is_empty() {
         return Guess::NoText;
     }
-    if let Some(other) = written_in_another_script(text, primary_subtag(lang)) {
+    let primary = primary_subtag(lang);
+    if let Some(other) = written_in_another_script(text, primary) {
         return Guess::WrittenIn(other);
     }
     if let (Some(lists), Some(declared)) = (
         word_lists::word_lists(),
-        word_lists::language_index(primary_subtag(lang)),
+        word_lists::language_index(primary),
     ) {
         return guess_by_word_lists(lists, &words, declared);
     }
     guess_by_function_words(&words, lang)
+}
+
+/// The text's words, lowercase: runs of letters.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Writing systems that tell languages apart without any word list.
@@ -173,6 +178,19 @@ enum Script {
 }
 
 impl Script {
+    const ALL: [Script; 10] = [
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Greek,
+        Script::Arabic,
+        Script::Hebrew,
+        Script::Devanagari,
+        Script::Thai,
+        Script::Hangul,
+        Script::Kana,
+        Script::Han,
+    ];
+
     fn of(c: char) -> Option<Script> {
         Some(match c as u32 {
             0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
@@ -245,23 +263,17 @@ fn scripts_of(primary: &str) -> Option<&'static [Script]> {
 /// without any word list, so the Wasm package fails it too.
 fn written_in_another_script(text: &str, primary: &str) -> Option<&'static str> {
     let declared = scripts_of(primary)?;
-    let letters: Vec<Script> = text.chars().filter_map(Script::of).collect();
-    let dominant = [
-        Script::Latin,
-        Script::Cyrillic,
-        Script::Greek,
-        Script::Arabic,
-        Script::Hebrew,
-        Script::Devanagari,
-        Script::Thai,
-        Script::Hangul,
-        Script::Kana,
-        Script::Han,
-    ]
-    .into_iter()
-    .max_by_key(|s| letters.iter().filter(|l| *l == s).count())?;
-    let count = letters.iter().filter(|l| **l == dominant).count();
-    let dominates = count >= dominant.enough() && count * 5 >= letters.len() * 4;
+    let mut counts = [0usize; Script::ALL.len()];
+    let mut letters = 0;
+    for script in text.chars().filter_map(Script::of) {
+        letters += 1;
+        counts[Script::ALL.iter().position(|s| *s == script).unwrap_or(0)] += 1;
+    }
+    let (dominant, count) = Script::ALL
+        .into_iter()
+        .zip(counts)
+        .max_by_key(|(_, count)| *count)?;
+    let dominates = count >= dominant.enough() && count * 5 >= letters * 4;
     (dominates && !declared.contains(&dominant)).then(|| dominant.text_name())
 }
 
@@ -448,7 +460,8 @@ pub fn is_referenced_text(cx: &Context, el: ElementRef) -> bool {
 }
 
 /// Reports the guess for the text `element` decides the language of: pass when it
-/// matches, fail when it is plainly in another language (word lists only), review when it
+/// matches, fail when it is plainly in another language (by its script, or by the word
+/// lists), review when it
 /// reads like another language or is too short to tell, nothing when there is no text or
 /// the language is one the guess does not know.
 pub fn report_guess(cx: &Context, sink: &mut crate::rule::Sink, element: ElementRef, lang: &str) {
@@ -489,15 +502,10 @@ pub fn report_guess(cx: &Context, sink: &mut crate::rule::Sink, element: Element
 
 #[cfg(test)]
 mod tests {
-    use super::{Guess, guess, guess_by_function_words, language_name};
+    use super::{Guess, guess, guess_by_function_words, language_name, words_of};
 
     fn by_function_words(text: &str, lang: &str) -> Guess {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        guess_by_function_words(&words, lang)
+        guess_by_function_words(&words_of(text), lang)
     }
 
     const ABSTRACT_EN: &str = "The Accessibility Conformance Testing Rules Format defines a \

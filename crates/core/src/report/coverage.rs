@@ -185,8 +185,10 @@ pub fn page_gaps(snapshot: &Snapshot, findings: &[Finding]) -> Vec<Gap> {
 /// its writing system and function words only: said wherever a `lang` attribute makes the
 /// language rules apply.
 fn word_lists_gap(snapshot: &Snapshot) -> Option<Gap> {
-    let judged = snapshot.dom.elements().any(|e| e.has_attr("lang"));
-    (judged && crate::word_lists::word_lists().is_none()).then(|| {
+    // The build first: a native scan never walks the page for this.
+    let judged = crate::word_lists::word_lists().is_none()
+        && snapshot.dom.elements().any(|e| e.has_attr("lang"));
+    judged.then(|| {
         Gap::new(
             "word_lists",
             "this build has no word lists: whether text is in the language its lang \

@@ -133,20 +133,19 @@ const NOT_CONTENT: &[&str] = &[
 
 fn vocabulary(dom: &Dom, document: NodeId) -> Vocabulary {
     let mut vocabulary = Vocabulary::default();
-    let in_head = |id: NodeId| {
-        std::iter::successors(Some(id), |&n| dom.parent(n))
-            .take_while(|&n| n != document)
-            .any(|n| dom.element(n).is_some_and(|e| e.is("head")))
-    };
-    for i in document.index() + 1..dom.subtree_end(document) {
+    // The arena is in pre-order: a head's subtree is the index range up to its end.
+    let mut i = document.index() + 1;
+    while i < dom.subtree_end(document) {
         let id = NodeId(i as u32);
+        i += 1;
         match &dom.node(id).data {
-            NodeData::Element { name, .. }
-                if !NOT_CONTENT.contains(&name.as_str()) && !in_head(id) =>
-            {
+            NodeData::Element { name, .. } if name.eq_ignore_ascii_case("head") => {
+                i = dom.subtree_end(id);
+            }
+            NodeData::Element { name, .. } if !NOT_CONTENT.contains(&name.as_str()) => {
                 vocabulary.elements.insert(name.to_ascii_lowercase());
             }
-            NodeData::Text { text } if !in_head(id) => {
+            NodeData::Text { text } => {
                 vocabulary.words.extend(
                     text.split(|c: char| !c.is_alphanumeric())
                         .filter(|w| !w.is_empty())
@@ -165,23 +164,23 @@ fn first_party(page_url: &str, document_url: &str) -> bool {
         || crate::url::origin(document_url).is_some_and(|o| crate::url::origin(page_url) == Some(o))
 }
 
-/// Whether two of the site's own documents share nothing: no kind of element and no word,
-/// and both have something.
-fn unrelated(cx: &Context, a: &ElementRef, b: &ElementRef) -> bool {
-    let (Some(da), Some(db)) = (cx.dom.content_document(a.id), cx.dom.content_document(b.id))
-    else {
-        return false;
-    };
-    let own = |d| first_party(&cx.snapshot.url, cx.dom.document_url(d).unwrap_or(""));
-    if !own(da) || !own(db) {
-        return false;
+/// The vocabulary of the frame's document when it is attached and the site's own and has
+/// something in it; `None` otherwise (nothing to compare).
+fn own_vocabulary(cx: &Context, frame: &ElementRef) -> Option<Vocabulary> {
+    let document = cx.dom.content_document(frame.id)?;
+    if !first_party(
+        &cx.snapshot.url,
+        cx.dom.document_url(document).unwrap_or(""),
+    ) {
+        return None;
     }
-    let (va, vb) = (vocabulary(cx.dom, da), vocabulary(cx.dom, db));
-    let empty = |v: &Vocabulary| v.elements.is_empty() && v.words.is_empty();
-    !empty(&va)
-        && !empty(&vb)
-        && va.elements.is_disjoint(&vb.elements)
-        && va.words.is_disjoint(&vb.words)
+    let vocabulary = vocabulary(cx.dom, document);
+    (!vocabulary.elements.is_empty() || !vocabulary.words.is_empty()).then_some(vocabulary)
+}
+
+/// Whether two of the site's own documents share nothing: no kind of element, no word.
+fn unrelated(a: &Vocabulary, b: &Vocabulary) -> bool {
+    a.elements.is_disjoint(&b.elements) && a.words.is_disjoint(&b.words)
 }
 
 /// Whether two frames show the same thing: the same document (URL) or the same content.
@@ -243,13 +242,16 @@ fn check_page(cx: &Context, sink: &mut Sink) {
         // Scripts that did not run (a static scan) may still move or fill these frames.
         let scripts_pending =
             cx.snapshot.capture().scripts_ran == Some(false) && cx.dom.has_scripts();
-        let any_unrelated = !all_same
-            && attached
-            && !scripts_pending
-            && group
+        let any_unrelated = !all_same && attached && !scripts_pending && {
+            // Each document read once, then compared pairwise.
+            let own: Vec<Vocabulary> = group
                 .iter()
+                .filter_map(|el| own_vocabulary(cx, el))
+                .collect();
+            own.iter()
                 .enumerate()
-                .any(|(i, a)| group[i + 1..].iter().any(|b| unrelated(cx, a, b)));
+                .any(|(i, a)| own[i + 1..].iter().any(|b| unrelated(a, b)))
+        };
         for el in group {
             if all_same {
                 sink.pass(el.id);
