@@ -7,6 +7,7 @@
 // text, values, cookies) never reaches the DOM of this page.
 import init from './pkg/portalscan.js';
 import * as core from './pkg/glue.js';
+import { snapshotJson } from './pkg/collect.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -205,7 +206,7 @@ async function scan() {
     const tab = await targetTab();
     const { snapshot, unknown, allowed, pattern } = await collect(tab);
     const request = { skip: [], all: false, fingerprintKey, unknown };
-    report = JSON.parse(core.scanSnapshot(JSON.stringify(snapshot), JSON.stringify(request)));
+    report = JSON.parse(core.scanSnapshot(snapshotJson(snapshot), JSON.stringify(request)));
     showPermission(allowed, pattern);
     render();
     $('stale').hidden = true;

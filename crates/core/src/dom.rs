@@ -88,9 +88,10 @@ fn is_html(ns: &Namespace) -> bool {
     *ns == Namespace::Html
 }
 
-/// One node as front-ends write it and snapshots store it. Read through [`NodeWire`].
+/// One node as front-ends write it and snapshots store it. Read through
+/// [`crate::dom_json`].
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(try_from = "NodeWire")]
+#[serde(try_from = "crate::dom_json::NodeWire")]
 pub struct Node {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<NodeId>,
@@ -149,106 +150,6 @@ pub struct ScrollBox {
     pub client_height: f64,
     pub scroll_width: f64,
     pub scroll_height: f64,
-}
-
-/// A [`Node`] as JSON has it: the [`NodeData`] fields beside the others, tagged by `type`.
-/// Read as one flat struct rather than through `#[serde(flatten)]`, which buffers every
-/// node before reading it (29 KB of the Wasm package's code, before wasm-opt). Unknown
-/// fields are ignored, as they were.
-#[derive(Deserialize)]
-struct NodeWire {
-    #[serde(default)]
-    parent: Option<NodeId>,
-    #[serde(rename = "type")]
-    kind: NodeKind,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    ns: Namespace,
-    #[serde(default)]
-    attrs: Vec<(String, String)>,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    mode: Option<ShadowMode>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    style: Option<Style>,
-    #[serde(default)]
-    focus_style: Option<Style>,
-    #[serde(default)]
-    rect: Option<Rect>,
-    #[serde(default)]
-    line: Option<u32>,
-    #[serde(default)]
-    column: Option<u32>,
-    #[serde(default)]
-    paint_order: Option<u32>,
-    #[serde(default)]
-    scroll: Option<ScrollBox>,
-    #[serde(default)]
-    modal: bool,
-    #[serde(default)]
-    text_backdrop: Option<TextBackdrop>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum NodeKind {
-    Document,
-    Doctype,
-    Element,
-    Text,
-    Comment,
-    ShadowRoot,
-    ContentDocument,
-}
-
-impl TryFrom<NodeWire> for Node {
-    type Error = String;
-
-    fn try_from(w: NodeWire) -> Result<Node, String> {
-        fn field<T>(value: Option<T>, name: &str) -> Result<T, String> {
-            value.ok_or_else(|| format!("missing field `{name}`"))
-        }
-        let data = match w.kind {
-            NodeKind::Document => NodeData::Document,
-            NodeKind::Doctype => NodeData::Doctype {
-                name: field(w.name, "name")?,
-            },
-            NodeKind::Element => NodeData::Element {
-                name: field(w.name, "name")?,
-                ns: w.ns,
-                attrs: w.attrs,
-            },
-            NodeKind::Text => NodeData::Text {
-                text: field(w.text, "text")?,
-            },
-            NodeKind::Comment => NodeData::Comment {
-                text: field(w.text, "text")?,
-            },
-            NodeKind::ShadowRoot => NodeData::ShadowRoot {
-                mode: field(w.mode, "mode")?,
-            },
-            NodeKind::ContentDocument => NodeData::ContentDocument {
-                url: field(w.url, "url")?,
-            },
-        };
-        Ok(Node {
-            parent: w.parent,
-            data,
-            style: w.style,
-            focus_style: w.focus_style,
-            rect: w.rect,
-            line: w.line,
-            column: w.column,
-            paint_order: w.paint_order,
-            scroll: w.scroll,
-            modal: w.modal,
-            text_backdrop: w.text_backdrop,
-        })
-    }
 }
 
 impl Node {
@@ -339,13 +240,6 @@ impl PartialEq for Dom {
 impl Serialize for Dom {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.nodes.serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Dom {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let nodes = Vec::<Node>::deserialize(d)?;
-        Dom::from_nodes(nodes).map_err(serde::de::Error::custom)
     }
 }
 

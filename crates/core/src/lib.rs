@@ -23,6 +23,7 @@ pub mod color_tools;
 pub mod component;
 pub mod css;
 pub mod dom;
+mod dom_json;
 mod engine;
 pub mod example_facts;
 pub mod finding;

@@ -31,6 +31,8 @@ export const NEVER_KNOWN = [
 // Frame documents attached, as the crawler bounds them (crates/browser/src/capture.rs):
 // frames nested deeper, or past the count, stay unattached (and listed as coverage gaps).
 const MAX_FRAME_DEPTH = 4;
+// The style of a light child no slot takes (shared: one entry in the styles table).
+const NOT_RENDERED = Object.freeze({ display: 'none' });
 const MAX_FRAMES = 32;
 
 /** Native DOM accessors from an unpatched realm, and a function to release it. */
@@ -229,7 +231,7 @@ export function collectDom(root, properties, shadowRootOf, remoteFrames) {
           const unslotted =
             hostOfParent && hostOfParent.__host && acc.assignedSlot.call(node) === null;
           if (hiddenByParent || unslotted) {
-            entry.style = { display: 'none' };
+            entry.style = NOT_RENDERED;
           } else {
             entry.style = readStyle(node, view.win);
             Object.assign(entry, layout(node, view, entry.style));
@@ -426,4 +428,39 @@ export async function collectSnapshot(root, properties, options = {}) {
   const stored = await storage(win, unknown);
   if (stored) snapshot.storage = stored;
   return remoteFrames ? { snapshot, unknown, frames: remoteFrames.found } : { snapshot, unknown };
+}
+
+/**
+ * A snapshot's JSON text with its dom in the core's table form (crates/core/src/dom_json.rs):
+ * each distinct style written once in `styles`, nodes naming it by index. Most elements
+ * of a page share a few dozen styles, so the text is a fraction of the array form's and
+ * the core reads each style once. Styles are matched by identity (the collector shares
+ * equal ones), then by content (a snapshot that crossed a message channel lost identity).
+ */
+export function snapshotJson(snapshot) {
+  if (!Array.isArray(snapshot.dom)) return JSON.stringify(snapshot);
+  const byObject = new Map();
+  const byContent = new Map();
+  const styles = [];
+  const indexOf = (style) => {
+    let i = byObject.get(style);
+    if (i !== undefined) return i;
+    const key = Object.entries(style).flat().join('\u0000');
+    i = byContent.get(key);
+    if (i === undefined) {
+      i = styles.length;
+      styles.push(style);
+      byContent.set(key, i);
+    }
+    byObject.set(style, i);
+    return i;
+  };
+  const nodes = snapshot.dom.map((node) => {
+    if (!node.style && !node.focus_style) return node;
+    const out = { ...node };
+    if (node.style) out.style = indexOf(node.style);
+    if (node.focus_style) out.focus_style = indexOf(node.focus_style);
+    return out;
+  });
+  return JSON.stringify({ ...snapshot, dom: { styles, nodes } });
 }

@@ -40,7 +40,8 @@ export interface Snapshot {
   version: number;
   url: string;
   source: 'wasm';
-  dom: unknown[];
+  /** The node arena; or, in the table form, each distinct style once and nodes naming it by index. */
+  dom: unknown[] | { styles: Record<string, string>[]; nodes: unknown[] };
   [field: string]: unknown;
 }
 
@@ -73,6 +74,8 @@ export interface Contrast {
 export default function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
 export function scan(root?: Document | Element, options?: ScanOptions): Promise<Report>;
 export function snapshot(root?: Document | Element): Promise<Snapshot>;
+/** A snapshot's JSON text in the table form (a fraction of the size): save this for `portalscan scan`. */
+export function snapshotJson(snapshot: Snapshot): string;
 export function scanSnapshot(snapshot: Snapshot | string, options?: ScanOptions): Promise<Report>;
 export function contrast(foreground: string, background: string, options?: { over?: string }): Contrast;
 export function rules(): string[];

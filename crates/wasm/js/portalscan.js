@@ -9,7 +9,9 @@
 // message says what went wrong; `contrast()` throws on a colour it cannot parse.
 
 import initWasm, * as core from './glue.js';
-import { collectSnapshot } from './collect.js';
+import { collectSnapshot, snapshotJson } from './collect.js';
+
+export { snapshotJson };
 
 let ready = null;
 
@@ -71,7 +73,7 @@ export async function scan(root = document, options = {}) {
       fingerprintKey: options.fingerprintKey ?? randomKey(),
       unknown,
     };
-    return JSON.parse(core.scanSnapshot(JSON.stringify(snap), JSON.stringify(request)));
+    return JSON.parse(core.scanSnapshot(snapshotJson(snap), JSON.stringify(request)));
   } catch (e) {
     throw new Error(`portalscan: scan failed: ${message(e)}`);
   }
@@ -81,7 +83,7 @@ export async function scan(root = document, options = {}) {
 export async function scanSnapshot(snap, options = {}) {
   try {
     await requireReady();
-    const text = typeof snap === 'string' ? snap : JSON.stringify(snap);
+    const text = typeof snap === 'string' ? snap : snapshotJson(snap);
     const request = {
       ...(options.rules ? { rules: options.rules } : {}),
       skip: options.skip ?? [],

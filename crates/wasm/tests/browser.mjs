@@ -34,6 +34,11 @@ const pages = {
     <script>const m = document.getElementById('m'); const rows = [];
     for (let i = 0; i < 20000; i++) rows.push('<p>Visit ' + i + ' <a href="/s/v/' + i + '">open</a></p><span></span><span></span><span></span>');
     m.innerHTML = rows.join('');</script></body></html>`,
+  // 1,000 rows of a few styles: most nodes share a style.
+  '/rows': `<!doctype html><html lang="en"><head><title>Rows</title></head><body><main id="m"></main>
+    <script>const m = document.getElementById('m'); const rows = [];
+    for (let i = 0; i < 1000; i++) rows.push('<p>Visit ' + i + ' <a href="/s/v/' + i + '">open</a> <img src="v.png"></p><span style="color:#999">note</span>');
+    m.innerHTML = rows.join('');</script></body></html>`,
   // A same-origin frame by src and one by srcdoc (its image 30px in, inside a 7px border),
   // and a frame from another origin (127.0.0.2) the page cannot read.
   '/frames': `<!doctype html><html lang="en"><head><title>Frames</title></head><body style="margin:0">
@@ -134,6 +139,34 @@ await test('snapshot and scan see open shadow roots, nested, with storage', asyn
   assert.equal(out.report.summary.fail, out.report.findings.filter((f) => f.outcome === 'fail').length);
   assert.ok(Array.isArray(out.report.pages[0].unknown) && out.report.pages[0].unknown.length > 0,
     'the report lists what the page could not tell');
+});
+
+await test('snapshotJson writes each style once, and scans to the same report as the array form', async () => {
+  const out = await inPage('/rows', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    const snap = await m.snapshot();
+    const table = m.snapshotJson(snap);
+    const array = JSON.stringify(snap);
+    const key = '0'.repeat(64);
+    const findings = async (text) => (await m.scanSnapshot(text, { all: true, fingerprintKey: key })).findings
+      .map((f) => `${f.rule} ${f.outcome} ${f.selector} ${f.message}`);
+    // What crossed a message channel (the extension's content script) has no shared objects.
+    const cloned = m.snapshotJson(structuredClone(snap));
+    return {
+      nodes: snap.dom.length,
+      styles: JSON.parse(table).dom.styles.length,
+      tableBytes: table.length,
+      arrayBytes: array.length,
+      clonedSame: cloned === table,
+      same: JSON.stringify(await findings(table)) === JSON.stringify(await findings(array)),
+      count: (await findings(table)).length,
+    };
+  });
+  assert.ok(out.styles > 1 && out.styles * 50 < out.nodes, `${out.styles} styles for ${out.nodes} nodes`);
+  assert.ok(out.tableBytes * 4 < out.arrayBytes, `table form ${out.tableBytes} bytes, array form ${out.arrayBytes}`);
+  assert.ok(out.clonedSame, 'styles are matched by content when identity was lost');
+  assert.ok(out.count > 100 && out.same, `the same ${out.count} findings from both forms`);
 });
 
 await test('a page whose own scripts throw is still scanned', async () => {
