@@ -28,6 +28,10 @@ pub struct Context<'a> {
     flat_order: OnceCell<(Vec<NodeId>, usize)>,
     /// [`crate::paint::paint_all`] of the page, computed once for every rule.
     paints: OnceCell<Vec<Option<crate::paint::Paint>>>,
+    /// [`crate::paint::layers::Layers::build`] of the page (`None` without paint order).
+    layers: OnceCell<Option<crate::paint::layers::Layers>>,
+    /// [`crate::paint::disabled::exempt_all`] of the page, by arena index.
+    contrast_exempt: OnceCell<Vec<bool>>,
     /// Which nodes the live Tab walk stopped on, by arena index, computed once.
     walk_stops: OnceCell<Vec<bool>>,
 }
@@ -43,6 +47,8 @@ impl<'a> Context<'a> {
             page_key: crate::fingerprint::page_key(&snapshot.url),
             flat_order: OnceCell::new(),
             paints: OnceCell::new(),
+            layers: OnceCell::new(),
+            contrast_exempt: OnceCell::new(),
             walk_stops: OnceCell::new(),
         }
     }
@@ -59,6 +65,21 @@ impl<'a> Context<'a> {
     pub fn paints(&self) -> &[Option<crate::paint::Paint>] {
         self.paints
             .get_or_init(|| crate::paint::paint_all(self.dom, self.flat_tree_order()))
+    }
+
+    /// What paints behind what (see [`crate::paint::layers`]), built once per scan for
+    /// the contrast rules of every level; `None` when the snapshot has no paint order.
+    pub fn layers(&self) -> Option<&crate::paint::layers::Layers> {
+        self.layers
+            .get_or_init(|| crate::paint::layers::Layers::build(self.dom, self.paints()))
+            .as_ref()
+    }
+
+    /// Which nodes are exempt from contrast minimums as (parts of) disabled controls
+    /// (see [`crate::paint::disabled::exempt_all`]), by arena index, computed once.
+    pub fn contrast_exempt(&self) -> &[bool] {
+        self.contrast_exempt
+            .get_or_init(|| crate::paint::disabled::exempt_all(self.dom, self.flat_tree_order()))
     }
 
     /// Whether the page's live Tab walk speaks for `node`: there is a walk, and `node` is

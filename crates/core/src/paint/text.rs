@@ -18,8 +18,7 @@ use crate::dom::{ElementRef, TextBackdrop};
 use crate::engine::Context;
 use crate::rule::Sink;
 
-use crate::paint::disabled::exempt_all;
-use crate::paint::layers::{Behind, Layers};
+use crate::paint::layers::Behind;
 use crate::paint::{Affine, Paint, Uncertain, own_text, shadow, text_hidden};
 use crate::style::Style;
 use std::collections::HashMap;
@@ -72,10 +71,9 @@ pub fn check_page(cx: &Context, sink: &mut Sink, level: &Thresholds) {
              static scan checked the markup only. Scan the page in a browser as well.",
         );
     }
-    let order = cx.flat_tree_order();
     let paints = cx.paints();
-    let exempt = exempt_all(dom, order);
-    let layers = Layers::build(dom, paints);
+    let exempt = cx.contrast_exempt();
+    let layers = cx.layers();
     let mut facts: HashMap<usize, TextFacts> = HashMap::new();
     for el in dom.elements() {
         let Some(paint) = paints[el.id.index()].as_ref() else {
@@ -109,7 +107,7 @@ pub fn check_page(cx: &Context, sink: &mut Sink, level: &Thresholds) {
             check_over_pixels(el, f, fg, backdrop, &text, level, sink);
             continue;
         }
-        let Some(layers) = &layers else {
+        let Some(layers) = layers else {
             check_text(el, f, paint, &text, level, sink);
             continue;
         };
