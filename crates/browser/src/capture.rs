@@ -676,14 +676,12 @@ fn apply_layout(
             scroll_width: scroll[2],
             scroll_height: scroll[3],
         };
-        let overflows = scroll_box.scroll_width > scroll_box.client_width
-            || scroll_box.scroll_height > scroll_box.client_height;
         let scroller = node.style.as_ref().is_some_and(|s| {
             [css::OVERFLOW_X, css::OVERFLOW_Y]
                 .into_iter()
                 .any(|p| matches!(s.get(p), Some("auto" | "scroll")))
         });
-        if overflows || scroller {
+        if scroller {
             node.scroll = Some(scroll_box);
         }
     }

@@ -117,7 +117,9 @@ pub struct Node {
     /// front-end knows layout. Lets rules find backgrounds that are not ancestors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paint_order: Option<u32>,
-    /// Client and scroll sizes, for elements whose content can be scrolled, where known.
+    /// Client and scroll sizes of a scroll container (`overflow` auto or scroll), where the
+    /// front-end knows layout. Nothing reads them for other elements, and front-ends leave
+    /// them out there (reading them costs a browser four calls per element).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scroll: Option<ScrollBox>,
     /// The browser shows this element modally (it matches `:modal`: a `<dialog>` opened
