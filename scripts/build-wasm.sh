@@ -25,7 +25,9 @@ cp "$tmp/portalscan.d.ts" "$out/glue.d.ts"
 cp crates/wasm/js/portalscan.js crates/wasm/js/collect.js crates/wasm/js/portalscan.d.ts "$out/"
 
 if [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # -Os, not -Oz: binaryen's -Oz output is a little smaller raw but compresses worse; -Os
+  # gives the smaller download (measured gzipped on this package: 0.1-0.2% smaller).
+  node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     --strip-debug --strip-producers "$tmp/portalscan_bg.wasm" -o "$out/portalscan_bg.wasm"
 else
