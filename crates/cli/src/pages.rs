@@ -393,6 +393,32 @@ mod tests {
     }
 
     #[test]
+    fn snapshots_in_the_table_form_are_read_and_bad_style_indexes_named() {
+        // What the Wasm package's snapshotJson() writes: each style once, nodes by index.
+        let json = br#"{"url": "https://p.example/", "dom": {
+            "styles": [{"display": "block"}],
+            "nodes": [{"type": "document"},
+                      {"parent": 0, "type": "element", "name": "html", "style": 0}]}}"#;
+        let snapshot = parse_snapshot("page.snapshot.json", json).unwrap();
+        let html = snapshot.dom.node(portalscan_core::NodeId(1));
+        assert_eq!(
+            html.style
+                .as_ref()
+                .and_then(|s| s.get(portalscan_core::css::DISPLAY)),
+            Some("block")
+        );
+        let bad = String::from_utf8_lossy(json).replace(r#""style": 0"#, r#""style": 7"#);
+        let err = parse_snapshot("page.snapshot.json", bad.as_bytes()).unwrap_err();
+        assert_eq!(err.input, "page.snapshot.json");
+        assert!(
+            err.message
+                .contains("node 1: style 7 is not in the styles table (1 entries)"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
     fn newer_snapshot_versions_are_refused() {
         let json =
             br#"{"version": 99, "url": "https://p.example/", "dom": [{"type": "document"}]}"#;
