@@ -676,12 +676,7 @@ fn apply_layout(
             scroll_width: scroll[2],
             scroll_height: scroll[3],
         };
-        let scroller = node.style.as_ref().is_some_and(|s| {
-            [css::OVERFLOW_X, css::OVERFLOW_Y]
-                .into_iter()
-                .any(|p| matches!(s.get(p), Some("auto" | "scroll")))
-        });
-        if scroller {
+        if node.style.as_ref().is_some_and(Style::is_scroll_container) {
             node.scroll = Some(scroll_box);
         }
     }

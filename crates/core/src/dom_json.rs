@@ -81,45 +81,44 @@ impl TryFrom<NodeWire> for Node {
 impl NodeWire {
     /// The node, its styles taken from `styles` where they are given as an index into it.
     fn into_node(self, styles: &[Style]) -> Result<Node, String> {
-        let w = self;
         fn field<T>(value: Option<T>, name: &str) -> Result<T, String> {
             value.ok_or_else(|| format!("missing field `{name}`"))
         }
-        let data = match w.kind {
+        let data = match self.kind {
             NodeKind::Document => NodeData::Document,
             NodeKind::Doctype => NodeData::Doctype {
-                name: field(w.name, "name")?,
+                name: field(self.name, "name")?,
             },
             NodeKind::Element => NodeData::Element {
-                name: field(w.name, "name")?,
-                ns: w.ns,
-                attrs: w.attrs,
+                name: field(self.name, "name")?,
+                ns: self.ns,
+                attrs: self.attrs,
             },
             NodeKind::Text => NodeData::Text {
-                text: field(w.text, "text")?,
+                text: field(self.text, "text")?,
             },
             NodeKind::Comment => NodeData::Comment {
-                text: field(w.text, "text")?,
+                text: field(self.text, "text")?,
             },
             NodeKind::ShadowRoot => NodeData::ShadowRoot {
-                mode: field(w.mode, "mode")?,
+                mode: field(self.mode, "mode")?,
             },
             NodeKind::ContentDocument => NodeData::ContentDocument {
-                url: field(w.url, "url")?,
+                url: field(self.url, "url")?,
             },
         };
         Ok(Node {
-            parent: w.parent,
+            parent: self.parent,
             data,
-            style: w.style.map(|s| s.resolve(styles)).transpose()?,
-            focus_style: w.focus_style.map(|s| s.resolve(styles)).transpose()?,
-            rect: w.rect,
-            line: w.line,
-            column: w.column,
-            paint_order: w.paint_order,
-            scroll: w.scroll,
-            modal: w.modal,
-            text_backdrop: w.text_backdrop,
+            style: self.style.map(|s| s.resolve(styles)).transpose()?,
+            focus_style: self.focus_style.map(|s| s.resolve(styles)).transpose()?,
+            rect: self.rect,
+            line: self.line,
+            column: self.column,
+            paint_order: self.paint_order,
+            scroll: self.scroll,
+            modal: self.modal,
+            text_backdrop: self.text_backdrop,
         })
     }
 }

@@ -132,6 +132,23 @@ impl Style {
     pub fn is_out_of_flow(&self) -> bool {
         matches!(self.get(css::POSITION), Some("absolute" | "fixed"))
     }
+
+    /// A scroll container: `overflow-x` or `overflow-y` is `auto` or `scroll` (a computed
+    /// style holds the longhands only). Front-ends record [`crate::dom::Node::scroll`]
+    /// for these elements only.
+    pub fn is_scroll_container(&self) -> bool {
+        [css::OVERFLOW_X, css::OVERFLOW_Y]
+            .into_iter()
+            .any(|p| self.get(p).is_some_and(overflow_scrolls))
+    }
+}
+
+/// An `overflow` value (a longhand, or the shorthand's one or two keywords) that lets the
+/// box scroll: `auto` or `scroll` on some axis.
+pub fn overflow_scrolls(value: &str) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|t| t.eq_ignore_ascii_case("auto") || t.eq_ignore_ascii_case("scroll"))
 }
 
 /// `12.5px` → 12.5. Other units are not computed values and give `None`.

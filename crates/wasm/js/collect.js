@@ -31,9 +31,9 @@ export const NEVER_KNOWN = [
 // Frame documents attached, as the crawler bounds them (crates/browser/src/capture.rs):
 // frames nested deeper, or past the count, stay unattached (and listed as coverage gaps).
 const MAX_FRAME_DEPTH = 4;
+const MAX_FRAMES = 32;
 // The style of a light child no slot takes (shared: one entry in the styles table).
 const NOT_RENDERED = Object.freeze({ display: 'none' });
-const MAX_FRAMES = 32;
 
 /** Native DOM accessors from an unpatched realm, and a function to release it. */
 function pristineAccessors(doc) {
@@ -146,9 +146,10 @@ function styleReader(properties) {
 }
 
 /**
- * Border box in page coordinates (see `viewOf`), and client/scroll sizes of a scroll container (overflow auto or scroll); none
- * without a layout box. The bounding box is the union of the client rects: one that is not
- * all zeros proves a box, so the rect list is only asked for when it is.
+ * Border box in page coordinates (see `viewOf`), and client/scroll sizes of a scroll
+ * container (overflow auto or scroll: the core's `Style::is_scroll_container`); none
+ * without a layout box. The bounding box is the union of the client rects: one that is
+ * not all zeros proves a box, so the rect list is only asked for when it is.
  */
 function layout(el, view, style) {
   const r = el.getBoundingClientRect();

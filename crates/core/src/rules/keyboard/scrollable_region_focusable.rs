@@ -19,7 +19,7 @@ use crate::dom::ElementRef;
 use crate::engine::Context;
 use crate::finding::Category;
 use crate::rule::{Example, Interest, RuleMeta, Sink};
-use crate::style::{Rect, parse_px};
+use crate::style::{Rect, overflow_scrolls, parse_px};
 
 use crate::a11y::flat::{descendant_flags, find_descendant};
 
@@ -264,27 +264,19 @@ fn has_stylesheets(cx: &Context) -> bool {
 /// without the longhand in its computed style, whether it scrolls on any axis.
 fn axis_scrolls(element: ElementRef, longhand: Property) -> bool {
     match element.style().and_then(|s| s.get(longhand)) {
-        Some(v) => scrolls(v),
+        Some(v) => overflow_scrolls(v),
         None => may_scroll(element),
     }
-}
-
-fn scrolls(v: &str) -> bool {
-    v.split_ascii_whitespace()
-        .any(|t| t.eq_ignore_ascii_case("auto") || t.eq_ignore_ascii_case("scroll"))
 }
 
 /// `overflow-x` or `overflow-y` is `auto` or `scroll` (computed style, or the inline
 /// style when the snapshot has no computed styles).
 fn may_scroll(element: ElementRef) -> bool {
     match element.style() {
-        // A computed style holds longhands only (the `overflow` shorthand is never in it).
-        Some(style) => [css::OVERFLOW_X, css::OVERFLOW_Y]
-            .into_iter()
-            .any(|p| style.get(p).is_some_and(scrolls)),
+        Some(style) => style.is_scroll_container(),
         None => ["overflow-x", "overflow-y", "overflow"]
             .iter()
-            .any(|p| inline_value(element, p).is_some_and(|v| scrolls(&v))),
+            .any(|p| inline_value(element, p).is_some_and(|v| overflow_scrolls(&v))),
     }
 }
 
