@@ -6,6 +6,12 @@
 //! through the constants below ([`Style::get`](crate::style::Style::get) takes a
 //! [`Property`], not a string), so a read of a property no front-end captures does not
 //! compile.
+//!
+//! A property no rule reads is not in the table: every entry costs a browser call per
+//! element in the in-browser collector. Some matter only given another's value (a border
+//! side's colour only when the side is drawn): [`Property::relevant_when`] says when, the
+//! collector skips the others, and [`Style`](crate::style::Style) drops them from any
+//! front-end's snapshot.
 
 use std::fmt;
 
@@ -17,6 +23,35 @@ pub struct Property {
     inherited: bool,
     initial: Option<&'static str>,
     static_cascade: bool,
+    relevant_when: &'static [Clause],
+}
+
+/// One condition under which a property's value can matter: the property `on` has one of
+/// `values` (or, with `negate`, none of them). See [`Property::relevant_when`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Clause {
+    on: Property,
+    values: &'static [&'static str],
+    negate: bool,
+}
+
+impl Clause {
+    /// The property the condition reads (listed before the one it decides, so a collector
+    /// reading in table order knows it in time).
+    pub const fn on(self) -> Property {
+        self.on
+    }
+    /// The computed values it names.
+    pub const fn values(self) -> &'static [&'static str] {
+        self.values
+    }
+    /// Whether the condition holds for a value *not* in [`Clause::values`].
+    pub const fn negate(self) -> bool {
+        self.negate
+    }
+    fn holds(self, value: &str) -> bool {
+        self.values.contains(&value) != self.negate
+    }
 }
 
 impl Property {
@@ -39,9 +74,24 @@ impl Property {
     pub const fn static_cascade(self) -> bool {
         self.static_cascade
     }
-    /// The table's entry for a CSS name.
-    pub fn from_name(name: &str) -> Option<Property> {
-        PROPERTIES.iter().copied().find(|p| p.name == name)
+    /// When an element's value can matter to any rule: always when empty, else when one of
+    /// these clauses holds (a border side's colour only when the side is drawn, `top` only
+    /// for a box out of flow). A snapshot carries the value only then: [`Style`] drops it
+    /// otherwise, whatever the front-end sent, so every front-end gives rules the same
+    /// facts, and the in-browser collector skips the read (most elements draw no border).
+    ///
+    /// [`Style`]: crate::style::Style
+    pub const fn relevant_when(self) -> &'static [Clause] {
+        self.relevant_when
+    }
+    /// Whether the value can matter, given the element's other values (`None`: unknown,
+    /// which keeps it: a condition that cannot be decided does not drop a fact).
+    pub fn relevant<'a>(self, value_of: impl Fn(Property) -> Option<&'a str>) -> bool {
+        self.relevant_when.is_empty()
+            || self
+                .relevant_when
+                .iter()
+                .any(|c| value_of(c.on).is_none_or(|v| c.holds(v)))
     }
 }
 
@@ -60,7 +110,8 @@ impl fmt::Display for Property {
 /// Declares each constant and the table from one list, so neither can miss an entry.
 macro_rules! properties {
     ($( $(#[$doc:meta])* $constant:ident = $name:literal, inherited: $inh:literal,
-        initial: $initial:expr, static_cascade: $cascade:literal; )*) => {
+        initial: $initial:expr, static_cascade: $cascade:literal
+        $(, when: $when:expr)?; )*) => {
         $(
             $(#[$doc])*
             pub const $constant: Property = Property {
@@ -68,6 +119,7 @@ macro_rules! properties {
                 inherited: $inh,
                 initial: $initial,
                 static_cascade: $cascade,
+                relevant_when: properties!(@when $($when)?),
             };
         )*
 
@@ -77,8 +129,53 @@ macro_rules! properties {
         /// The same names as plain strings, for front-ends that send them as data (the CDP
         /// `DOMSnapshot.captureSnapshot` request).
         pub const PROPERTY_NAMES: &[&str] = &[ $( $name, )* ];
+
+        impl Property {
+            /// The table's entry for a CSS name.
+            pub fn from_name(name: &str) -> Option<Property> {
+                match name {
+                    $( $name => Some($constant), )*
+                    _ => None,
+                }
+            }
+        }
     };
+    (@when) => { &[] };
+    (@when $when:expr) => { $when };
 }
+
+/// A border side or outline is drawn: its style is not `none` (nor `hidden`).
+const fn drawn(style: Property) -> Clause {
+    Clause {
+        on: style,
+        values: &["none", "hidden"],
+        negate: true,
+    }
+}
+const TOP_DRAWN: &[Clause] = &[drawn(BORDER_TOP_STYLE)];
+const RIGHT_DRAWN: &[Clause] = &[drawn(BORDER_RIGHT_STYLE)];
+const BOTTOM_DRAWN: &[Clause] = &[drawn(BORDER_BOTTOM_STYLE)];
+const LEFT_DRAWN: &[Clause] = &[drawn(BORDER_LEFT_STYLE)];
+const OUTLINE_DRAWN: &[Clause] = &[drawn(OUTLINE_STYLE)];
+/// `top`/`left` move, and `clip` clips, only a box taken out of flow.
+const OUT_OF_FLOW: &[Clause] = &[Clause {
+    on: POSITION,
+    values: &["absolute", "fixed"],
+    negate: false,
+}];
+/// Sizes and padding matter to what a box clips or scrolls: only when it does either.
+const CLIPS_OR_SCROLLS: &[Clause] = &[
+    Clause {
+        on: OVERFLOW_X,
+        values: &["visible"],
+        negate: true,
+    },
+    Clause {
+        on: OVERFLOW_Y,
+        values: &["visible"],
+        negate: true,
+    },
+];
 
 properties! {
     COLOR = "color", inherited: true, initial: Some("rgb(0, 0, 0)"), static_cascade: true;
@@ -86,67 +183,56 @@ properties! {
     FONT_WEIGHT = "font-weight", inherited: true, initial: Some("400"), static_cascade: true;
     /// Kept so rules can tell icon-font ligatures ("search" drawn as a magnifier) from text.
     FONT_FAMILY = "font-family", inherited: true, initial: Some("serif"), static_cascade: true;
-    // The text-rendering properties below are captured to explain a browser snapshot's
-    // text; no rule reads them yet, so the static cascade does not compute them.
+    /// Italic as a link's cue (link-in-text-block). Browser front-ends only.
     FONT_STYLE = "font-style", inherited: true, initial: Some("normal"), static_cascade: false;
-    LINE_HEIGHT = "line-height", inherited: true, initial: Some("normal"), static_cascade: false;
-    LETTER_SPACING = "letter-spacing", inherited: true, initial: Some("normal"), static_cascade: false;
-    WORD_SPACING = "word-spacing", inherited: true, initial: Some("0px"), static_cascade: false;
-    WHITE_SPACE = "white-space", inherited: true, initial: Some("normal"), static_cascade: false;
-    TEXT_TRANSFORM = "text-transform", inherited: true, initial: Some("none"), static_cascade: false;
     BACKGROUND_COLOR = "background-color", inherited: false, initial: Some("rgba(0, 0, 0, 0)"), static_cascade: true;
     BACKGROUND_IMAGE = "background-image", inherited: false, initial: Some("none"), static_cascade: true;
-    BACKGROUND_CLIP = "background-clip", inherited: false, initial: Some("border-box"), static_cascade: false;
     OPACITY = "opacity", inherited: false, initial: Some("1"), static_cascade: true;
+    /// A filter or blend mode changes the colours painted: contrast inside is unknown.
+    FILTER = "filter", inherited: false, initial: Some("none"), static_cascade: true;
+    MIX_BLEND_MODE = "mix-blend-mode", inherited: false, initial: Some("normal"), static_cascade: true;
     DISPLAY = "display", inherited: false, initial: Some("inline"), static_cascade: true;
     VISIBILITY = "visibility", inherited: true, initial: Some("visible"), static_cascade: true;
     CONTENT_VISIBILITY = "content-visibility", inherited: false, initial: Some("visible"), static_cascade: true;
     OUTLINE_STYLE = "outline-style", inherited: false, initial: Some("none"), static_cascade: true;
-    OUTLINE_WIDTH = "outline-width", inherited: false, initial: Some("3px"), static_cascade: true;
-    OUTLINE_COLOR = "outline-color", inherited: false, initial: None, static_cascade: true;
-    OUTLINE_OFFSET = "outline-offset", inherited: false, initial: Some("0px"), static_cascade: true;
+    OUTLINE_WIDTH = "outline-width", inherited: false, initial: Some("3px"), static_cascade: true, when: OUTLINE_DRAWN;
+    OUTLINE_COLOR = "outline-color", inherited: false, initial: None, static_cascade: true, when: OUTLINE_DRAWN;
+    OUTLINE_OFFSET = "outline-offset", inherited: false, initial: Some("0px"), static_cascade: true, when: OUTLINE_DRAWN;
     BORDER_TOP_STYLE = "border-top-style", inherited: false, initial: Some("none"), static_cascade: true;
     BORDER_RIGHT_STYLE = "border-right-style", inherited: false, initial: Some("none"), static_cascade: true;
     BORDER_BOTTOM_STYLE = "border-bottom-style", inherited: false, initial: Some("none"), static_cascade: true;
     BORDER_LEFT_STYLE = "border-left-style", inherited: false, initial: Some("none"), static_cascade: true;
+    /// A side's width computes to `0px` when its style is `none` or `hidden` (CSS
+    /// Backgrounds 3): kept always, as collectors know it without asking.
     BORDER_TOP_WIDTH = "border-top-width", inherited: false, initial: Some("3px"), static_cascade: true;
     BORDER_RIGHT_WIDTH = "border-right-width", inherited: false, initial: Some("3px"), static_cascade: true;
     BORDER_BOTTOM_WIDTH = "border-bottom-width", inherited: false, initial: Some("3px"), static_cascade: true;
     BORDER_LEFT_WIDTH = "border-left-width", inherited: false, initial: Some("3px"), static_cascade: true;
-    BORDER_TOP_COLOR = "border-top-color", inherited: false, initial: None, static_cascade: true;
-    BORDER_RIGHT_COLOR = "border-right-color", inherited: false, initial: None, static_cascade: true;
-    BORDER_BOTTOM_COLOR = "border-bottom-color", inherited: false, initial: None, static_cascade: true;
-    BORDER_LEFT_COLOR = "border-left-color", inherited: false, initial: None, static_cascade: true;
+    BORDER_TOP_COLOR = "border-top-color", inherited: false, initial: None, static_cascade: true, when: TOP_DRAWN;
+    BORDER_RIGHT_COLOR = "border-right-color", inherited: false, initial: None, static_cascade: true, when: RIGHT_DRAWN;
+    BORDER_BOTTOM_COLOR = "border-bottom-color", inherited: false, initial: None, static_cascade: true, when: BOTTOM_DRAWN;
+    BORDER_LEFT_COLOR = "border-left-color", inherited: false, initial: None, static_cascade: true, when: LEFT_DRAWN;
     BOX_SHADOW = "box-shadow", inherited: false, initial: Some("none"), static_cascade: true;
     TEXT_SHADOW = "text-shadow", inherited: true, initial: Some("none"), static_cascade: true;
-    CLIP = "clip", inherited: false, initial: Some("auto"), static_cascade: true;
-    CLIP_PATH = "clip-path", inherited: false, initial: Some("none"), static_cascade: true;
     POSITION = "position", inherited: false, initial: Some("static"), static_cascade: true;
-    TOP = "top", inherited: false, initial: Some("auto"), static_cascade: true;
-    RIGHT = "right", inherited: false, initial: Some("auto"), static_cascade: true;
-    BOTTOM = "bottom", inherited: false, initial: Some("auto"), static_cascade: true;
-    LEFT = "left", inherited: false, initial: Some("auto"), static_cascade: true;
+    CLIP = "clip", inherited: false, initial: Some("auto"), static_cascade: true, when: OUT_OF_FLOW;
+    CLIP_PATH = "clip-path", inherited: false, initial: Some("none"), static_cascade: true;
+    TOP = "top", inherited: false, initial: Some("auto"), static_cascade: true, when: OUT_OF_FLOW;
+    LEFT = "left", inherited: false, initial: Some("auto"), static_cascade: true, when: OUT_OF_FLOW;
     OVERFLOW_X = "overflow-x", inherited: false, initial: Some("visible"), static_cascade: true;
     OVERFLOW_Y = "overflow-y", inherited: false, initial: Some("visible"), static_cascade: true;
-    Z_INDEX = "z-index", inherited: false, initial: Some("auto"), static_cascade: true;
-    CURSOR = "cursor", inherited: true, initial: Some("auto"), static_cascade: true;
-    POINTER_EVENTS = "pointer-events", inherited: true, initial: Some("auto"), static_cascade: true;
-    WIDTH = "width", inherited: false, initial: None, static_cascade: true;
-    HEIGHT = "height", inherited: false, initial: None, static_cascade: true;
+    WIDTH = "width", inherited: false, initial: None, static_cascade: true, when: CLIPS_OR_SCROLLS;
+    HEIGHT = "height", inherited: false, initial: None, static_cascade: true, when: CLIPS_OR_SCROLLS;
     TEXT_INDENT = "text-indent", inherited: true, initial: Some("0px"), static_cascade: true;
     TEXT_DECORATION_LINE = "text-decoration-line", inherited: false, initial: Some("none"), static_cascade: true;
     TRANSFORM = "transform", inherited: false, initial: Some("none"), static_cascade: true;
-    APPEARANCE = "appearance", inherited: false, initial: Some("none"), static_cascade: true;
-    FLOAT = "float", inherited: false, initial: Some("none"), static_cascade: true;
     /// Padding: a scroller's overflow that reaches only into its padding is not content
-    /// out of view (ACT 0ssw9k). Browser front-ends only: without layout the static scan
-    /// cannot tell overflow anyway.
-    PADDING_TOP = "padding-top", inherited: false, initial: Some("0px"), static_cascade: false;
-    PADDING_RIGHT = "padding-right", inherited: false, initial: Some("0px"), static_cascade: false;
-    PADDING_BOTTOM = "padding-bottom", inherited: false, initial: Some("0px"), static_cascade: false;
-    PADDING_LEFT = "padding-left", inherited: false, initial: Some("0px"), static_cascade: false;
-    FILTER = "filter", inherited: false, initial: Some("none"), static_cascade: false;
-    MIX_BLEND_MODE = "mix-blend-mode", inherited: false, initial: Some("normal"), static_cascade: false;
+    /// out of view (ACT 0ssw9k); a frame's viewport is its box less borders and padding.
+    /// Browser front-ends only: without layout the static scan cannot tell overflow anyway.
+    PADDING_TOP = "padding-top", inherited: false, initial: Some("0px"), static_cascade: false, when: CLIPS_OR_SCROLLS;
+    PADDING_RIGHT = "padding-right", inherited: false, initial: Some("0px"), static_cascade: false, when: CLIPS_OR_SCROLLS;
+    PADDING_BOTTOM = "padding-bottom", inherited: false, initial: Some("0px"), static_cascade: false, when: CLIPS_OR_SCROLLS;
+    PADDING_LEFT = "padding-left", inherited: false, initial: Some("0px"), static_cascade: false, when: CLIPS_OR_SCROLLS;
 }
 
 /// The border sides' longhands, top, right, bottom, left.
@@ -190,6 +276,33 @@ mod tests {
     }
 
     #[test]
+    fn a_condition_reads_a_property_listed_before_the_one_it_decides() {
+        // Collectors read in table order and skip by values already read.
+        for (i, p) in PROPERTIES.iter().enumerate() {
+            for clause in p.relevant_when() {
+                let at = PROPERTIES.iter().position(|q| *q == clause.on()).unwrap();
+                assert!(at < i, "{p} depends on {} listed after it", clause.on());
+                assert!(
+                    clause.on().relevant_when().is_empty(),
+                    "{p}: chained condition"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn relevance_follows_the_values_it_names() {
+        let value = |v: Option<&'static str>| move |_: Property| v;
+        assert!(!BORDER_TOP_COLOR.relevant(value(Some("none"))));
+        assert!(BORDER_TOP_COLOR.relevant(value(Some("dashed"))));
+        assert!(BORDER_TOP_COLOR.relevant(value(None)));
+        assert!(TOP.relevant(value(Some("absolute"))) && !TOP.relevant(value(Some("sticky"))));
+        assert!(PADDING_TOP.relevant(value(Some("clip"))));
+        assert!(!PADDING_TOP.relevant(value(Some("visible"))));
+        assert!(COLOR.relevant(value(Some("none"))));
+    }
+
+    #[test]
     fn unknown_names_are_not_properties() {
         assert_eq!(Property::from_name("font-variant"), None);
         assert_eq!(Property::from_name(""), None);
@@ -197,7 +310,7 @@ mod tests {
 
     #[test]
     fn inheritance_follows_css() {
-        assert!(COLOR.inherited() && VISIBILITY.inherited() && CURSOR.inherited());
+        assert!(COLOR.inherited() && VISIBILITY.inherited() && TEXT_INDENT.inherited());
         assert!(!DISPLAY.inherited() && !BACKGROUND_COLOR.inherited() && !OPACITY.inherited());
     }
 

@@ -49,7 +49,21 @@ impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Style {
 }
 
 impl Style {
-    pub fn from_map(map: BTreeMap<String, String>) -> Style {
+    /// A style of the values a front-end reported, keeping only what the core's table
+    /// carries ([`css::PROPERTIES`]) where it can matter ([`Property::relevant_when`]):
+    /// whatever a front-end reads beyond that, rules see the same facts from every one.
+    pub fn from_map(mut map: BTreeMap<String, String>) -> Style {
+        let dropped: Vec<String> = map
+            .iter()
+            .filter(|(name, _)| match Property::from_name(name) {
+                None => true,
+                Some(p) => !p.relevant(|on| map.get(on.name()).map(String::as_str)),
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        for name in dropped {
+            map.remove(&name);
+        }
         Style(Arc::new(map))
     }
     /// The computed value of `property`; `None` when the front-end did not report it.
@@ -261,14 +275,16 @@ fn line(style: &Style, props: [Option<Property>; 4]) -> Result<Option<[&str; 4]>
         None => Ok(""),
         Some(p) => style.get(p).ok_or(()),
     };
-    let [s, w, c, o] = [
-        get(props[0])?,
-        get(props[1])?,
-        get(props[2])?,
-        get(props[3])?,
-    ];
-    let drawn = !matches!(s, "none" | "hidden") && w != "0px";
-    Ok(drawn.then_some([s, w, c, o]))
+    let s = get(props[0])?;
+    if matches!(s, "none" | "hidden") {
+        // Width, colour and offset of a line not drawn are not carried (css.rs).
+        return Ok(None);
+    }
+    let w = get(props[1])?;
+    if w == "0px" {
+        return Ok(None);
+    }
+    Ok(Some([s, w, get(props[2])?, get(props[3])?]))
 }
 
 const LINES: &[[Option<Property>; 4]] = &[
@@ -408,6 +424,67 @@ mod tests {
         assert!(style.color(css::OUTLINE_COLOR).unwrap().is_err());
         assert!(style.color(css::BACKGROUND_COLOR).is_none());
         assert_eq!(style.px(css::COLOR), None);
+    }
+
+    #[test]
+    fn a_style_keeps_only_the_tables_properties_where_they_can_matter() {
+        let style: Style = [
+            ("border-top-style", "none"),
+            ("border-top-width", "0px"),
+            ("border-top-color", "rgb(255, 0, 0)"),
+            ("border-left-style", "solid"),
+            ("border-left-color", "rgb(0, 0, 255)"),
+            ("outline-style", "none"),
+            ("outline-width", "3px"),
+            ("position", "static"),
+            ("top", "-9999px"),
+            ("clip", "rect(0px, 0px, 0px, 0px)"),
+            ("overflow-x", "visible"),
+            ("overflow-y", "auto"),
+            ("padding-top", "4px"),
+            ("line-height", "20px"),
+        ]
+        .into_iter()
+        .collect();
+        let kept: Vec<&str> = style.iter().map(|(name, _)| name).collect();
+        assert_eq!(
+            kept,
+            [
+                "border-left-color",
+                "border-left-style",
+                "border-top-style",
+                "border-top-width",
+                "outline-style",
+                "overflow-x",
+                "overflow-y",
+                "padding-top",
+                "position",
+            ]
+        );
+        // A condition on a value not known keeps the value.
+        let unknown: Style = [("border-top-color", "red"), ("top", "0px")]
+            .into_iter()
+            .collect();
+        assert_eq!(unknown.len(), 2);
+    }
+
+    #[test]
+    fn an_undrawn_line_needs_no_colour_to_compare_focus() {
+        let normal: Style = [("outline-style", "none")]
+            .into_iter()
+            .chain(css::BORDER_STYLES.map(|p| (p.name(), "none")))
+            .chain(css::BORDER_WIDTHS.map(|p| (p.name(), "0px")))
+            .chain(INDICATORS.iter().map(|p| (p.name(), "x")))
+            .collect();
+        let mut focused = normal.clone();
+        assert_eq!(visible_focus_change(&normal, &focused), Some(false));
+        focused.set("outline-style", "auto");
+        // Drawn now, but its width and colour are not known.
+        assert_eq!(visible_focus_change(&normal, &focused), None);
+        focused.set("outline-width", "2px");
+        focused.set("outline-color", "rgb(0, 0, 0)");
+        focused.set("outline-offset", "0px");
+        assert_eq!(visible_focus_change(&normal, &focused), Some(true));
     }
 
     #[test]

@@ -54,10 +54,31 @@ pub fn contrast(fg: &str, bg: &str, over: Option<String>) -> Result<String, JsEr
     contrast_json(fg, bg, over.as_deref()).map_err(|e| JsError::new(&e))
 }
 
-/// The computed style properties the collector reads for every element, as a JSON array.
+/// The computed style properties the collector reads, in the core's table order, as a
+/// JSON array of `{"name", "when"}`: `when` lists the conditions (`{"on", "values",
+/// "negate"}`: property `on`, read earlier, has one of `values`, or with `negate` none)
+/// of which one must hold for the value to matter (none listed: always read).
 #[wasm_bindgen(js_name = capturedProperties)]
 pub fn captured_properties() -> String {
-    serde_json::to_string(portalscan_core::css::PROPERTY_NAMES).unwrap_or_default()
+    use portalscan_core::css;
+    let table: Vec<serde_json::Value> = css::PROPERTIES
+        .iter()
+        .map(|p| {
+            let when: Vec<serde_json::Value> = p
+                .relevant_when()
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "on": c.on().name(),
+                        "values": c.values(),
+                        "negate": c.negate(),
+                    })
+                })
+                .collect();
+            serde_json::json!({ "name": p.name(), "when": when })
+        })
+        .collect();
+    serde_json::to_string(&table).unwrap_or_default()
 }
 
 /// Rule ids, in the core's order (for option validation and UIs), as a JSON array.

@@ -65,6 +65,8 @@ impl Affine {
 pub enum Uncertain {
     BackgroundImage,
     OutOfFlow,
+    /// A `filter` or `mix-blend-mode` changes the colours painted.
+    Filtered,
     UnknownValue(&'static str),
 }
 
@@ -76,6 +78,9 @@ impl Uncertain {
             }
             Uncertain::OutOfFlow => "the text is in an absolutely or fixed positioned box, so \
                  what is painted behind it depends on layout"
+                .into(),
+            Uncertain::Filtered => "a CSS filter or blend mode changes the colours painted \
+                 here, which only the rendered pixels show"
                 .into(),
             Uncertain::UnknownValue(p) => format!("the computed `{p}` is not known"),
         }
@@ -189,6 +194,8 @@ struct Facts {
     /// `None`: unknown; `Some(None)`: not a fixed colour.
     background: Option<Option<Rgba>>,
     image: Option<bool>,
+    /// A `filter` or `mix-blend-mode` other than the initial one.
+    filtered: Option<bool>,
     /// The colours of the background image when it is one gradient of fixed colours.
     gradient: Option<Arc<[Rgba]>>,
 }
@@ -207,6 +214,7 @@ impl Facts {
                 out_of_flow: false,
                 background: Some(Some(Rgba::TRANSPARENT)),
                 image: Some(false),
+                filtered: Some(false),
                 gradient: None,
             };
         }
@@ -222,6 +230,10 @@ impl Facts {
             out_of_flow: style.is_out_of_flow(),
             background: style.color(css::BACKGROUND_COLOR).map(Result::ok),
             image: style.get(css::BACKGROUND_IMAGE).map(|v| v != "none"),
+            filtered: style
+                .get(css::FILTER)
+                .zip(style.get(css::MIX_BLEND_MODE))
+                .map(|(filter, blend)| filter != "none" || blend != "normal"),
             gradient: style
                 .get(css::BACKGROUND_IMAGE)
                 .and_then(gradient_colors)
@@ -294,6 +306,13 @@ fn derive(parent: &Paint, facts: Option<Facts>) -> Paint {
                 .or(Some(Uncertain::UnknownValue("background-color")))
         }
         (None, _) => group_unknown = group_unknown.or(Some(Uncertain::UnknownValue("opacity"))),
+    }
+    // Filtered or blended, the element and everything in it are painted in colours the
+    // computed values do not tell.
+    match f.filtered {
+        Some(false) => {}
+        Some(true) => group_unknown = group_unknown.or(Some(Uncertain::Filtered)),
+        None => group_unknown = group_unknown.or(Some(Uncertain::UnknownValue("filter"))),
     }
     let out_of_flow = f.out_of_flow;
     let image = f.image;
@@ -501,6 +520,8 @@ mod tests {
             ("background-color", "rgb(0, 0, 0)"),
             ("background-image", "none"),
             ("opacity", "1"),
+            ("filter", "none"),
+            ("mix-blend-mode", "normal"),
         ];
         let nodes = vec![
             Node::new(None, NodeData::Document),
@@ -515,6 +536,8 @@ mod tests {
                     ("background-color", "rgba(0, 0, 0, 0)"),
                     ("background-image", "none"),
                     ("opacity", "1"),
+                    ("filter", "none"),
+                    ("mix-blend-mode", "normal"),
                 ],
             ),
         ];

@@ -23,9 +23,7 @@ pub enum Kind {
     LineWidth,
     /// `opacity`: a number or percentage, clamped to 0..1.
     Opacity,
-    /// `z-index`: `auto` or an integer.
-    ZIndex,
-    /// Kept as written (normalized whitespace): images, shadows, clip, transform, cursor.
+    /// Kept as written (normalized whitespace): images, shadows, clip, transform, filter.
     /// The keyword listed is the value meaning "nothing".
     Raw(&'static str),
 }
@@ -67,34 +65,26 @@ const OUTLINE_STYLE: &[&str] = &[
 ];
 const POSITION: &[&str] = &["static", "relative", "absolute", "fixed", "sticky"];
 const OVERFLOW: &[&str] = &["visible", "hidden", "clip", "scroll", "auto", "overlay"];
-const POINTER_EVENTS: &[&str] = &[
-    "auto",
-    "none",
-    "visiblepainted",
-    "visiblefill",
-    "visiblestroke",
-    "visible",
-    "painted",
-    "fill",
-    "stroke",
-    "all",
-];
 const TEXT_DECORATION_LINE: &[&str] = &["none", "underline", "overline", "line-through", "blink"];
-const APPEARANCE: &[&str] = &[
-    "none",
-    "auto",
-    "menulist-button",
-    "textfield",
-    "button",
-    "checkbox",
-    "radio",
-    "menulist",
-    "listbox",
-    "searchfield",
-    "textarea",
-    "push-button",
-    "slider-horizontal",
-    "square-button",
+const MIX_BLEND_MODE: &[&str] = &[
+    "normal",
+    "multiply",
+    "screen",
+    "overlay",
+    "darken",
+    "lighten",
+    "color-dodge",
+    "color-burn",
+    "hard-light",
+    "soft-light",
+    "difference",
+    "exclusion",
+    "hue",
+    "saturation",
+    "color",
+    "luminosity",
+    "plus-darker",
+    "plus-lighter",
 ];
 const FLOAT: &[&str] = &["none", "left", "right", "inline-start", "inline-end"];
 
@@ -108,6 +98,43 @@ pub struct PropInfo {
 
 // Name, inheritance and initial value come from the core's table (`portalscan_core::css`),
 // the one list every front-end reads; the cascade adds only how to parse each value.
+
+/// A longhand the cascade computes for its own use though no rule reads it, so the core's
+/// table (and the snapshot) leaves it out: `float` blockifies `display`; `inset` sets
+/// `right` and `bottom` beside `top` and `left`.
+#[derive(Clone, Copy)]
+pub struct Local {
+    name: &'static str,
+    initial: &'static str,
+}
+
+impl Local {
+    const fn name(self) -> &'static str {
+        self.name
+    }
+    const fn inherited(self) -> bool {
+        false
+    }
+    const fn initial(self) -> Option<&'static str> {
+        Some(self.initial)
+    }
+}
+
+const LOCAL_RIGHT: Local = Local {
+    name: "right",
+    initial: "auto",
+};
+const LOCAL_BOTTOM: Local = Local {
+    name: "bottom",
+    initial: "auto",
+};
+const LOCAL_FLOAT: Local = Local {
+    name: "float",
+    initial: "none",
+};
+/// The cascade's own longhands (see [`Local`]).
+#[cfg(test)]
+const LOCALS: &[&str] = &["right", "bottom", "float"];
 macro_rules! props {
     ($( $variant:ident = $prop:expr, $kind:expr; )*) => {
         /// A computed longhand, usable as an index into per-element value arrays.
@@ -162,21 +189,19 @@ props! {
     ClipPath = css::CLIP_PATH, Kind::Raw("none");
     Position = css::POSITION, Kind::Keyword(POSITION);
     Top = css::TOP, Kind::Length { percent: true, auto: true };
-    Right = css::RIGHT, Kind::Length { percent: true, auto: true };
-    Bottom = css::BOTTOM, Kind::Length { percent: true, auto: true };
+    Right = LOCAL_RIGHT, Kind::Length { percent: true, auto: true };
+    Bottom = LOCAL_BOTTOM, Kind::Length { percent: true, auto: true };
     Left = css::LEFT, Kind::Length { percent: true, auto: true };
     OverflowX = css::OVERFLOW_X, Kind::Keyword(OVERFLOW);
     OverflowY = css::OVERFLOW_Y, Kind::Keyword(OVERFLOW);
-    ZIndex = css::Z_INDEX, Kind::ZIndex;
-    Cursor = css::CURSOR, Kind::Raw("auto");
-    PointerEvents = css::POINTER_EVENTS, Kind::Keyword(POINTER_EVENTS);
     Width = css::WIDTH, Kind::Length { percent: false, auto: false };
     Height = css::HEIGHT, Kind::Length { percent: false, auto: false };
     TextIndent = css::TEXT_INDENT, Kind::Length { percent: true, auto: false };
     TextDecorationLine = css::TEXT_DECORATION_LINE, Kind::Keyword(TEXT_DECORATION_LINE);
     Transform = css::TRANSFORM, Kind::Raw("none");
-    Appearance = css::APPEARANCE, Kind::Keyword(APPEARANCE);
-    Float = css::FLOAT, Kind::Keyword(FLOAT);
+    Float = LOCAL_FLOAT, Kind::Keyword(FLOAT);
+    Filter = css::FILTER, Kind::Raw("none");
+    MixBlendMode = css::MIX_BLEND_MODE, Kind::Keyword(MIX_BLEND_MODE);
 }
 
 pub const COUNT: usize = ALL.len();
@@ -294,7 +319,18 @@ mod tests {
     /// The cascade computes exactly the properties the core's table marks as its own.
     #[test]
     fn computes_what_the_core_table_assigns_it() {
-        let ours: Vec<&str> = ALL.iter().map(|p| p.name()).collect();
+        let ours: Vec<&str> = ALL
+            .iter()
+            .map(|p| p.name())
+            .filter(|name| !LOCALS.contains(name))
+            .collect();
+        for local in LOCALS {
+            assert!(
+                css::Property::from_name(local).is_none(),
+                "{local} is in the table"
+            );
+            assert!(Prop::from_name(local).is_some());
+        }
         let table: Vec<&str> = css::PROPERTIES
             .iter()
             .filter(|p| p.static_cascade())

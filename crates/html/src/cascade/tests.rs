@@ -30,8 +30,11 @@ fn get<'a>(st: &'a Style, prop: &str) -> Option<&'a str> {
 
 #[test]
 fn every_element_gets_a_style_and_defaults_are_chrome_values() {
-    let s = snap("<p id=p>Hi <span id=s>there</span></p>");
+    let s = snap("<p id=p>Hi <span id=s>there</span></p><i id=o style='outline: thin dotted red'>");
     assert!(s.has_styles());
+    let o = style(&s, "o");
+    assert_eq!(get(&o, "outline-width"), Some("1px"));
+    assert_eq!(get(&o, "outline-color"), Some("rgb(255, 0, 0)"));
     let p = style(&s, "p");
     assert_eq!(get(&p, "color"), Some("rgb(0, 0, 0)"));
     assert_eq!(get(&p, "background-color"), Some("rgba(0, 0, 0, 0)"));
@@ -39,8 +42,17 @@ fn every_element_gets_a_style_and_defaults_are_chrome_values() {
     assert_eq!(get(&p, "font-size"), Some("16px"));
     assert_eq!(get(&p, "font-weight"), Some("400"));
     assert_eq!(get(&p, "border-top-width"), Some("0px"));
-    assert_eq!(get(&p, "outline-width"), Some("0px"));
-    assert_eq!(get(&p, "width"), None, "auto width needs layout");
+    assert_eq!(get(&p, "outline-style"), Some("none"));
+    assert_eq!(
+        get(&p, "outline-width"),
+        None,
+        "an outline not drawn has no width to carry"
+    );
+    assert_eq!(
+        get(&p, "width"),
+        None,
+        "a box that neither clips nor scrolls carries no width"
+    );
     assert_eq!(get(&style(&s, "s"), "display"), Some("inline"));
     let head = s.dom.elements().find(|e| e.is("head")).unwrap();
     assert_eq!(head.style().unwrap().get(css::DISPLAY), Some("none"));
@@ -259,7 +271,11 @@ fn focus_style_is_computed_for_focusable_elements() {
     );
     let no = el("no").node().focus_style.clone().unwrap();
     assert_eq!(no.get(css::OUTLINE_STYLE), Some("none"));
-    assert_eq!(no.get(css::OUTLINE_WIDTH), Some("0px"));
+    assert_eq!(
+        no.get(css::OUTLINE_WIDTH),
+        None,
+        "not drawn: no width carried"
+    );
     let ring = el("ring").node().focus_style.clone().unwrap();
     assert_eq!(ring.get(css::BOX_SHADOW), Some("0 0 0 2px blue"));
     assert!(el("span").node().focus_style.is_none());
@@ -360,7 +376,7 @@ fn clip_position_offsets_and_unknown_values_stay_absent() {
     let s = snap(
         "<style>.sr { position: absolute; width: 1px; height: 1px; overflow: hidden;
                       clip: rect(0 0 0 0); left: -999em }
-                .pct { width: 50%; top: 10% } .min { font-size: max(1em, 12px) }</style>
+                .pct { width: 50%; top: 10%; position: fixed; overflow: clip } .min { font-size: max(1em, 12px) }</style>
          <span class=sr id=sr>x</span><div class=pct id=pct>x</div><p class=min id=min>x</p>",
     );
     let sr = style(&s, "sr");

@@ -159,7 +159,6 @@ pub fn parse_longhand(prop: Prop, text: &str) -> Option<Spec> {
         }
         Kind::LineWidth => single(&parts).and_then(line_width),
         Kind::Opacity => single(&parts).and_then(opacity),
-        Kind::ZIndex => single(&parts).and_then(z_index),
         Kind::Raw(none) => raw(prop, text, none),
     }
 }
@@ -465,22 +464,6 @@ fn opacity(text: &str) -> Option<Spec> {
     };
     p.is_exhausted()
         .then(|| Spec::Text(fmt_number(v.clamp(0.0, 1.0)).into()))
-}
-
-fn z_index(text: &str) -> Option<Spec> {
-    if text.eq_ignore_ascii_case("auto") {
-        return Some(Spec::Text("auto".into()));
-    }
-    let mut p = Parser::new(text);
-    match p.next().ok()? {
-        Token::Number {
-            int_value: Some(i), ..
-        } => {
-            let i = *i;
-            p.is_exhausted().then(|| Spec::Text(i.to_string().into()))
-        }
-        _ => None,
-    }
 }
 
 fn raw(prop: Prop, text: &str, none: &str) -> Option<Spec> {
@@ -843,7 +826,7 @@ mod tests {
         assert_eq!(parse_longhand(Prop::Opacity, "half"), None);
         assert_eq!(parse_longhand(Prop::FontSize, "-2px"), None);
         assert_eq!(parse_longhand(Prop::BackgroundImage, "red"), None);
-        assert_eq!(parse_longhand(Prop::ZIndex, "1.5"), None);
+        assert_eq!(parse_longhand(Prop::MixBlendMode, "blend"), None);
         assert!(expand(Shorthand::Border, "1px solid red blue").is_none());
         assert!(expand(Shorthand::Font, "bold 14px").is_none());
     }

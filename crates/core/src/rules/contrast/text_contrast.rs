@@ -112,6 +112,11 @@ static META: RuleMeta = RuleMeta {
             "<div style='position:absolute; top:10px'><p style='color:#888'>Floating</p></div>",
         ),
         Example::review("<p style='color:GrayText'>System colour text</p>"),
+        // A filter or blend mode repaints in colours no computed value tells.
+        Example::review(
+            "<div style='filter:invert(1)'><p style='color:#333; background:#fff'>Dark</p></div>",
+        ),
+        Example::review("<p style='color:#333; mix-blend-mode:difference'>Blended</p>"),
         // Disabled controls and their labels are exempt; hidden text is not checked.
         Example::inapplicable("<button disabled style='color:#bbb'>Submit</button>"),
         Example::inapplicable(
