@@ -132,10 +132,19 @@ function styleReader(properties) {
     const side = name.match(/^border-(top|right|bottom|left)-width$/);
     return side ? names.indexOf(`border-${side[1]}-style`) : -1;
   });
+  const displayAt = names.indexOf('display');
   return (el, win) => {
     const cs = win.getComputedStyle(el);
+    // A `display: none` element is known by that alone (the CDP capture, too, keeps only
+    // `display` for an element without a box).
+    const display = cs.getPropertyValue('display');
+    if (display === 'none') return NOT_RENDERED;
     const values = new Array(names.length);
     for (let i = 0; i < names.length; i++) {
+      if (i === displayAt) {
+        values[i] = display;
+        continue;
+      }
       const when = conditions[i];
       if (when.length > 0 && !when.some((c) => !values[c.at] || c.values.has(values[c.at]) !== c.negate)) {
         values[i] = '';
@@ -236,7 +245,8 @@ export function collectDom(root, properties, shadowRootOf, remoteFrames) {
     const nodes = [{ type: 'document' }];
     const top = viewOf(win, 0, 0, 0);
     let framesLeft = MAX_FRAMES;
-    // Stack of [node, parentId, hidden (unslotted), view (the node's document's window and
+    // Stack of [node, parentId, hidden (in a subtree not rendered: under an unslotted or a
+    // `display: none` element), view (the node's document's window and
     // page offset)]; children pushed in reverse order.
     const stack = [];
     const pushChildren = (node, parentId, hidden, view) => {
@@ -265,6 +275,11 @@ export function collectDom(root, properties, shadowRootOf, remoteFrames) {
             entry.style = NOT_RENDERED;
           } else {
             entry.style = readStyle(node, view.win);
+          }
+          // Nothing in a subtree that is not rendered has a box or a style worth reading
+          // (a closed menu, an inactive tab): it is all `display: none` to the rules.
+          const notRendered = entry.style === NOT_RENDERED;
+          if (!notRendered) {
             Object.assign(entry, layout(node, view, entry.style));
             // Shown modally (a dialog opened with showModal(), a fullscreen element): the
             // rest of its document is inert (the core's `modal`).
@@ -281,9 +296,9 @@ export function collectDom(root, properties, shadowRootOf, remoteFrames) {
           }
           // Light children first onto the stack, then the shadow root: popped before them.
           if (name !== 'template' && name !== 'iframe') {
-            pushChildren(node, id, hiddenByParent || unslotted, view);
+            pushChildren(node, id, notRendered, view);
           }
-          if (shadow) stack.push([shadow, id, hiddenByParent || unslotted, view]);
+          if (shadow) stack.push([shadow, id, notRendered, view]);
           const frameDoc =
             (name === 'iframe' || name === 'frame') && view.depth < MAX_FRAME_DEPTH && framesLeft > 0
               ? readableFrameDocument(node, acc)
@@ -292,7 +307,7 @@ export function collectDom(root, properties, shadowRootOf, remoteFrames) {
             framesLeft -= 1;
             const origin = entry.rect ? frameOrigin(entry) : { dx: view.dx, dy: view.dy };
             const inner = viewOf(frameDoc.defaultView, origin.dx, origin.dy, view.depth + 1);
-            stack.push([frameDoc, id, hiddenByParent || unslotted, inner]);
+            stack.push([frameDoc, id, notRendered, inner]);
           } else if (remoteFrames && (name === 'iframe' || name === 'frame') && ns === undefined) {
             // Another origin's frame: the caller may collect it in that frame and attach
             // it here (the extension's content script runs in every frame).

@@ -58,6 +58,10 @@ const pages = {
     <img src="behind.png"><iframe title="Links" tabindex="-1" srcdoc="<a href='/'>Home</a>"></iframe>
     <dialog id="consent"><button>Accept</button></dialog>
     <script>document.getElementById('consent').showModal();</script></body></html>`,
+  '/hidden': `<!doctype html><html lang="en"><head><title>Hidden</title></head><body>
+    <nav id="menu" style="display:none"><ul><li><a href="/a" style="color:#eee">Closed menu</a></li></ul></nav>
+    <p id="seen" style="border-top:2px solid rgb(0, 0, 255); color:#777">Low contrast</p>
+    <p id="plain">Plain</p></body></html>`,
   '/frame-inner': `<!doctype html><html lang="en"><head><title>Inner</title></head><body><button></button></body></html>`,
   // Chinese instructions under lang="en", English ones under lang="es": without word lists
   // the package fails the first (another script) and leaves the second to people.
@@ -285,6 +289,32 @@ await test('a dialog shown modally makes the page behind it inert, and it is sti
   assert.deepEqual(out.modal, ['dialog']);
   assert.ok(!out.findings.some((f) => f.startsWith('iframe-not-focusable:')), String(out.findings));
   assert.ok(out.findings.includes('image-name:fail'), String(out.findings));
+});
+
+await test('a display: none subtree is read as not rendered; values that cannot matter are not read', async () => {
+  const out = await inPage('/hidden', async () => {
+    const m = await import('/portalscan.js');
+    await m.default();
+    const snap = await m.snapshot();
+    const report = await m.scan(document, { all: true });
+    const byId = (id) => snap.dom.find((n) => n.attrs && n.attrs.some(([k, v]) => k === 'id' && v === id));
+    const link = snap.dom.find((n) => n.name === 'a');
+    return {
+      menu: byId('menu'), link, seen: byId('seen').style, plain: byId('plain').style,
+      contrast: report.findings.filter((f) => f.rule === 'text-contrast').map((f) => `${f.outcome} ${f.selector}`),
+    };
+  });
+  assert.deepEqual(out.menu.style, { display: 'none' });
+  assert.deepEqual(out.link.style, { display: 'none' }, 'inside the hidden menu');
+  assert.ok(!out.link.rect, 'no box read inside a hidden subtree');
+  // The core's conditions (css.rs relevant_when): a drawn side's colour is read, an
+  // undrawn side's is not; a static box's top and a non-clipping box's width neither.
+  assert.equal(out.seen['border-top-color'], 'rgb(0, 0, 255)');
+  assert.ok(!('border-left-color' in out.seen) && !('top' in out.seen) && !('width' in out.seen), JSON.stringify(out.seen));
+  assert.equal(out.plain['border-top-width'], '0px');
+  assert.ok(!('outline-width' in out.plain), 'no outline drawn: no width read');
+  assert.ok(out.contrast.some((f) => f.startsWith('fail ') && f.includes('#seen')), String(out.contrast));
+  assert.ok(!out.contrast.some((f) => f.includes('menu')), String(out.contrast));
 });
 
 await test('contrast() gives the core\'s unrounded ratio', async () => {
