@@ -144,11 +144,20 @@ macro_rules! properties {
     (@when $when:expr) => { $when };
 }
 
+/// The border and outline styles that draw no line: with one, the line's width computes
+/// to `0px` and its colour and offset show nothing.
+const UNDRAWN: &[&str] = &["none", "hidden"];
+
+/// Whether a computed `border-*-style` or `outline-style` draws a line.
+pub fn draws_line(style: &str) -> bool {
+    !UNDRAWN.contains(&style)
+}
+
 /// A border side or outline is drawn: its style is not `none` (nor `hidden`).
 const fn drawn(style: Property) -> Clause {
     Clause {
         on: style,
-        values: &["none", "hidden"],
+        values: UNDRAWN,
         negate: true,
     }
 }

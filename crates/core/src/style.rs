@@ -276,7 +276,7 @@ fn line(style: &Style, props: [Option<Property>; 4]) -> Result<Option<[&str; 4]>
         Some(p) => style.get(p).ok_or(()),
     };
     let s = get(props[0])?;
-    if matches!(s, "none" | "hidden") {
+    if !css::draws_line(s) {
         // Width, colour and offset of a line not drawn are not carried (css.rs).
         return Ok(None);
     }

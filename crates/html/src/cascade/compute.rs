@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use portalscan_core::css;
+
 use super::props::{ALL, COUNT, Kind, Prop, border_styles, border_widths};
 use super::sheet::{Block, UNLAYERED};
 use super::values::{Len, Spec, Wide, expand, fmt_number, fmt_px, parse_longhand};
@@ -341,7 +343,7 @@ fn length(prop: Prop, l: Len, inputs: &Inputs, own: &Built) -> Option<Arc<str>> 
 /// Computed-value rules that tie properties together.
 fn fix_up(out: &mut Built, inputs: &Inputs) {
     let zero: Arc<str> = inputs.strings.get("0px");
-    let is_none = |v: &Option<Arc<str>>| matches!(v.as_deref(), Some("none" | "hidden"));
+    let is_none = |v: &Option<Arc<str>>| v.as_deref().is_some_and(|s| !css::draws_line(s));
     // A border or outline with style none has zero width.
     for (w, s) in border_widths().into_iter().zip(border_styles()) {
         match &out.vals[s.index()] {

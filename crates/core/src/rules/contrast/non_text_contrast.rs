@@ -133,7 +133,7 @@ fn borders(el: ElementRef) -> Result<Vec<(f64, Rgba)>, ()> {
     for side in 0..4 {
         let s = style.get(css::BORDER_STYLES[side]).ok_or(())?;
         let w = style.px(css::BORDER_WIDTHS[side]).ok_or(())?;
-        if matches!(s, "none" | "hidden") || w <= 0.0 {
+        if !css::draws_line(s) || w <= 0.0 {
             continue;
         }
         let c = style

@@ -244,7 +244,7 @@ fn non_colour_cue(
         let drawn = style
             .get(css::BORDER_STYLES[i])
             .zip(style.px(css::BORDER_WIDTHS[i]))
-            .map(|(s, w)| !matches!(s, "none" | "hidden") && w > 0.0);
+            .map(|(s, w)| css::draws_line(s) && w > 0.0);
         match drawn {
             Some(true) => return Cue::Found,
             Some(false) => {}
